@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { ZMe } from './auth';
+import { ZAgentState, ZId } from './common';
+import { ZConversationSummary, ZOffer } from './conversation';
+
+export const ZReason = z.object({ id: ZId, name: z.string() });
+export type TReason = z.infer<typeof ZReason>;
+
+export const ZSetStateRequestSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('available') }),
+  z.object({ state: z.literal('idle'), idleReasonId: ZId }),
+]);
+export type TSetStateRequest = z.infer<typeof ZSetStateRequestSchema>;
+
+export const ZAgentStateSnapshot = z.object({
+  state: ZAgentState,
+  stateReason: z.string().nullable(),
+  stateSince: z.string(),
+});
+export type TAgentStateSnapshot = z.infer<typeof ZAgentStateSnapshot>;
+
+/** Everything the desktop needs on load and after a reconnect. */
+export const ZBootstrapResponseSchema = z.object({
+  user: ZMe,
+  idleReasons: z.array(ZReason),
+  wrapUpReasons: z.array(ZReason),
+  offers: z.array(ZOffer),
+  conversations: z.array(ZConversationSummary),
+});
+export type TBootstrapResponse = z.infer<typeof ZBootstrapResponseSchema>;
+
+export const ZOfferParamsSchema = z.object({ id: ZId });
+
+export const ZWrapUpRequestSchema = z.object({
+  wrapUpReasonId: ZId,
+  notes: z.string().max(2000).optional(),
+});
+export type TWrapUpRequest = z.infer<typeof ZWrapUpRequestSchema>;

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { ZChannel, ZId, ZIsoDate } from './common';
+
+export const ZMessageAuthor = z.enum(['customer', 'agent', 'system']);
+
+/** System lines shown in the thread; clients translate them by `systemEvent`. */
+export const ZSystemEvent = z.enum(['customer_left', 'agent_joined', 'agent_left', 'conversation_ended']);
+export type TSystemEvent = z.infer<typeof ZSystemEvent>;
+
+export const ZMessage = z.object({
+  id: ZId,
+  /** Increasing per conversation: clients catch up with `?after=<seq>`. */
+  seq: z.number().int(),
+  conversationId: ZId,
+  author: ZMessageAuthor,
+  authorName: z.string(),
+  body: z.string(),
+  systemEvent: ZSystemEvent.nullable(),
+  clientMessageId: z.string().nullable(),
+  createdAt: ZIsoDate,
+});
+export type TMessage = z.infer<typeof ZMessage>;
+
+export const ZConversationStatus = z.enum(['queued', 'offered', 'active', 'ended']);
+export type TConversationStatus = z.infer<typeof ZConversationStatus>;
+
+export const ZParticipationState = z.enum(['active', 'wrapup', 'done']);
+
+export const ZConversationSummary = z.object({
+  id: ZId,
+  channel: ZChannel,
+  status: ZConversationStatus,
+  queueName: z.string(),
+  entryPointName: z.string(),
+  customerName: z.string(),
+  customerEmail: z.string().nullable(),
+  arrivedAt: ZIsoDate,
+  customerLeft: z.boolean(),
+  /** The channel's compose limit in characters (live chat 1,000; WhatsApp 4,096). */
+  composeLimit: z.number().int(),
+  participation: z.object({
+    state: ZParticipationState,
+    joinedAt: ZIsoDate,
+    endedAt: ZIsoDate.nullable(),
+  }),
+  /** When the customer's oldest unanswered message arrived, for the blue timer; null when answered. */
+  waitingSince: ZIsoDate.nullable(),
+  lastMessage: ZMessage.nullable(),
+});
+export type TConversationSummary = z.infer<typeof ZConversationSummary>;
+
+export const ZConversationDetail = ZConversationSummary.extend({ messages: z.array(ZMessage) });
+export type TConversationDetail = z.infer<typeof ZConversationDetail>;
+
+/** An offer: the seeds' "contact request popover". */
+export const ZOffer = z.object({
+  id: ZId,
+  conversationId: ZId,
+  channel: ZChannel,
+  queueName: z.string(),
+  entryPointName: z.string(),
+  customerName: z.string(),
+  customerEmail: z.string().nullable(),
+  agentName: z.string(),
+  /** When the conversation arrived: the popover's timer counts from here. */
+  arrivedAt: ZIsoDate,
+  offeredAt: ZIsoDate,
+  deadlineAt: ZIsoDate,
+  proactive: z.boolean(),
+  preview: z.array(ZMessage),
+});
+export type TOffer = z.infer<typeof ZOffer>;
+
+export const ZOfferClosedReason = z.enum(['accepted', 'rejected', 'timed_out', 'withdrawn']);
+
+export const MESSAGE_BODY_MAX = 4096;
+
+export const ZSendMessageRequestSchema = z.object({
+  body: z.string().min(1).max(MESSAGE_BODY_MAX),
+  /** Chosen by the client; a retried send with the same id is stored once. */
+  clientMessageId: z.string().min(1).max(64),
+});
+export type TSendMessageRequest = z.infer<typeof ZSendMessageRequestSchema>;
+
+export const ZMessagesQuerySchema = z.object({ after: z.coerce.number().int().min(0).optional() });
+
+export const ZConversationParamsSchema = z.object({ id: ZId });

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { ZAgentStateSnapshot } from './agent';
+import { ZId } from './common';
+import {
+  ZConversationStatus,
+  ZConversationSummary,
+  ZMessage,
+  ZOffer,
+  ZOfferClosedReason,
+} from './conversation';
+
+/**
+ * Socket.IO namespaces: `/agent` (session cookie at the handshake) and `/customer`
+ * (handshake `auth: { token }` from the live-chat start answer). Writes go through REST;
+ * sockets push. After a reconnect a client refetches (bootstrap, `?after=<seq>`) to catch up.
+ */
+export const AGENT_NAMESPACE = '/agent';
+export const CUSTOMER_NAMESPACE = '/customer';
+
+export const ZOfferClosedEvent = z.object({ offerId: ZId, conversationId: ZId, reason: ZOfferClosedReason });
+export const ZMessageCreatedEvent = z.object({ conversationId: ZId, message: ZMessage });
+export const ZCustomerConversationUpdatedEvent = z.object({
+  status: ZConversationStatus,
+  customerLeft: z.boolean(),
+  agentName: z.string().nullable(),
+});
+export const ZTypingEvent = z.object({ conversationId: ZId, typing: z.boolean() });
+export const ZCustomerTypingEvent = z.object({ typing: z.boolean() });
+
+export interface AgentServerToClient {
+  'agent.state': (e: z.infer<typeof ZAgentStateSnapshot>) => void;
+  'offer.created': (e: z.infer<typeof ZOffer>) => void;
+  'offer.closed': (e: z.infer<typeof ZOfferClosedEvent>) => void;
+  'message.created': (e: z.infer<typeof ZMessageCreatedEvent>) => void;
+  'conversation.updated': (e: z.infer<typeof ZConversationSummary>) => void;
+  typing: (e: z.infer<typeof ZTypingEvent>) => void;
+}
+export type SocketAck = (result: { ok: true } | { ok: false; code: string; message: string }) => void;
+export interface AgentClientToServer {
+  typing: (e: z.infer<typeof ZTypingEvent>, ack?: SocketAck) => void;
+}
+export interface CustomerServerToClient {
+  'message.created': (e: z.infer<typeof ZMessageCreatedEvent>) => void;
+  'conversation.updated': (e: z.infer<typeof ZCustomerConversationUpdatedEvent>) => void;
+  typing: (e: z.infer<typeof ZCustomerTypingEvent>) => void;
+}
+export interface CustomerClientToServer {
+  typing: (e: z.infer<typeof ZCustomerTypingEvent>, ack?: SocketAck) => void;
+}

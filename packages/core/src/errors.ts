@@ -1,0 +1,55 @@
+/**
+ * One catalogue of every domain error. Each transport maps a code once: HTTP through `status`,
+ * sockets through the code itself. docs/errors.md documents each code; a test keeps them in step.
+ */
+export const ERROR_CATALOGUE = {
+  VALIDATION_FAILED: { status: 400, message: 'The request is not valid' },
+  BODY_TOO_LARGE: { status: 413, message: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The content type is not supported' },
+  UNAUTHENTICATED: { status: 401, message: 'Log in to continue' },
+  INVALID_CREDENTIALS: { status: 401, message: 'E-mail or password is wrong' },
+  SESSION_EXPIRED: { status: 401, message: 'Your session has expired; log in again' },
+  CSRF_FAILED: { status: 403, message: 'The CSRF token is missing or wrong' },
+  ORIGIN_FORBIDDEN: { status: 403, message: 'Requests from this origin are not allowed' },
+  FORBIDDEN: { status: 403, message: 'You are not allowed to do this' },
+  NOT_A_PARTICIPANT: { status: 403, message: 'You do not take part in this conversation' },
+  NOT_FOUND: { status: 404, message: 'Not found' },
+  CONVERSATION_NOT_FOUND: { status: 404, message: 'The conversation does not exist' },
+  OFFER_NOT_FOUND: { status: 404, message: 'The offer does not exist' },
+  ENTRY_POINT_NOT_FOUND: { status: 404, message: 'The entry point does not exist' },
+  REASON_NOT_FOUND: { status: 404, message: 'The reason does not exist' },
+  OFFER_CLOSED: { status: 409, message: 'The offer is no longer open' },
+  CONVERSATION_ENDED: { status: 409, message: 'The conversation has ended' },
+  CUSTOMER_LEFT: { status: 409, message: 'The customer has left the chat; you can only end it' },
+  NOT_IN_WRAP_UP: { status: 409, message: 'The conversation is not waiting for a wrap-up' },
+  ALREADY_ENDED: { status: 409, message: 'You have already ended this conversation' },
+  MESSAGE_EMPTY: { status: 400, message: 'The message is empty' },
+  MESSAGE_TOO_LONG: { status: 400, message: 'The message is longer than the channel allows' },
+  MESSAGE_RESERVED_CHARACTERS: {
+    status: 400,
+    message: 'The characters < and > are reserved for message templates and cannot be sent',
+  },
+  RATE_LIMITED: { status: 429, message: 'Too many requests; try again later' },
+  INTERNAL: { status: 500, message: 'Something went wrong on the server' },
+  UNAVAILABLE: { status: 503, message: 'The service is not ready' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message?: string, details?: unknown) {
+    super(message ?? ERROR_CATALOGUE[code].message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_CATALOGUE[this.code].status;
+  }
+}
+
+export const isAppError = (value: unknown): value is AppError => value instanceof AppError;
