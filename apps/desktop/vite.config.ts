@@ -1,0 +1,19 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** Where `npm run dev` finds the API; the server listens on 8080 unless told otherwise. */
+const API_TARGET = 'http://localhost:8080';
+
+const proxy = {
+  '/api': { target: API_TARGET },
+  // Socket.IO starts with HTTP long-polling and upgrades to a WebSocket: proxy both.
+  '/socket.io': { target: API_TARGET, ws: true },
+};
+
+export default defineConfig({
+  base: '/',
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  server: { port: 5173, proxy },
+  preview: { port: 4173, proxy },
+});

@@ -1,0 +1,32 @@
+import type { TAgentState } from '@switchboard/contracts';
+
+/**
+ * What happened, emitted by use cases after their transaction commits. Listeners turn these into
+ * socket pushes and routing runs; use cases never push or route themselves.
+ */
+export type DomainEvent =
+  | { type: 'conversation.queued'; conversationId: string; queueId: string }
+  | { type: 'conversation.updated'; conversationId: string }
+  | { type: 'message.created'; conversationId: string; messageId: string }
+  | { type: 'offer.created'; offerId: string; conversationId: string; agentId: string }
+  | {
+      type: 'offer.closed';
+      offerId: string;
+      conversationId: string;
+      agentId: string;
+      reason: 'accepted' | 'rejected' | 'timed_out' | 'withdrawn';
+    }
+  | { type: 'agent.state_changed'; agentId: string; state: TAgentState; reason: string | null; since: Date }
+  | { type: 'capacity.freed'; agentId: string };
+
+export type DomainEventType = DomainEvent['type'];
+
+export interface EventBus {
+  publish(events: readonly DomainEvent[]): void;
+}
+
+/** Events that can leave a conversation waiting next to a free agent: each asks for a routing run. */
+export const triggersRouting = (event: DomainEvent): boolean =>
+  event.type === 'conversation.queued' ||
+  event.type === 'capacity.freed' ||
+  (event.type === 'agent.state_changed' && event.state === 'available');

@@ -1,0 +1,48 @@
+import { AppError } from '../errors';
+import type { StoredMessage } from '../model';
+import { validateAgentMessageBody } from '../validate-message-body';
+import { authorizeParticipant } from './authorize-participant';
+import type { UseCaseContext, UseCaseResult } from './types';
+
+export const postAgentMessage = async ({
+  tx,
+  now,
+  conversationId,
+  agentId,
+  agentName,
+  body,
+  clientMessageId,
+}: UseCaseContext & {
+  conversationId: string;
+  agentId: string;
+  agentName: string;
+  body: string;
+  clientMessageId: string;
+}): Promise<UseCaseResult<StoredMessage>> => {
+  const { conversation, participant } = await authorizeParticipant({ tx, conversationId, agentId });
+  if (participant.state !== 'active' || conversation.status === 'ended') {
+    throw new AppError('CONVERSATION_ENDED');
+  }
+  // Seeds: once the customer has left, "the agent can no longer send, and ends with wrap-up".
+  if (conversation.customerLeft) {
+    throw new AppError('CUSTOMER_LEFT');
+  }
+  const problem = validateAgentMessageBody({ body, channel: conversation.channel });
+  if (problem) {
+    throw new AppError(problem);
+  }
+  const { message, created } = await tx.messages.append({
+    conversationId,
+    author: 'agent',
+    authorUserId: agentId,
+    authorName: agentName,
+    body,
+    systemEvent: null,
+    clientMessageId,
+    createdAt: now,
+  });
+  return {
+    value: message,
+    events: created ? [{ type: 'message.created', conversationId, messageId: message.id }] : [],
+  };
+};

@@ -1,0 +1,62 @@
+import type { Conversation, StoredMessage } from '../model';
+import { AppError } from '../errors';
+import type { DomainEvent } from '../events';
+import { validateCustomerMessageBody } from '../validate-message-body';
+import type { UseCaseContext, UseCaseResult } from './types';
+
+/** A customer opens the widget on an entry point: a conversation is queued on the entry point's queue. */
+export const startLiveChat = async ({
+  tx,
+  now,
+  entryPointKey,
+  customerName,
+  customerEmail,
+  firstMessage,
+  customerTokenHash,
+}: UseCaseContext & {
+  entryPointKey: string;
+  customerName: string;
+  customerEmail: string | null;
+  firstMessage: string | null;
+  customerTokenHash: string;
+}): Promise<UseCaseResult<{ conversation: Conversation; messages: StoredMessage[] }>> => {
+  const entryPoint = await tx.entryPoints.getByKey(entryPointKey);
+  if (!entryPoint || entryPoint.deletedAt || entryPoint.channel !== 'livechat') {
+    throw new AppError('ENTRY_POINT_NOT_FOUND');
+  }
+  if (firstMessage !== null) {
+    const problem = validateCustomerMessageBody({ body: firstMessage, channel: 'livechat' });
+    if (problem) {
+      throw new AppError(problem);
+    }
+  }
+  const conversation = await tx.conversations.create({
+    channel: 'livechat',
+    entryPointId: entryPoint.id,
+    queueId: entryPoint.queueId,
+    status: 'queued',
+    customerName,
+    customerEmail,
+    arrivedAt: now,
+    queuedAt: now,
+    customerTokenHash,
+  });
+  const events: DomainEvent[] = [];
+  const messages: StoredMessage[] = [];
+  if (firstMessage !== null) {
+    const { message } = await tx.messages.append({
+      conversationId: conversation.id,
+      author: 'customer',
+      authorUserId: null,
+      authorName: customerName,
+      body: firstMessage,
+      systemEvent: null,
+      clientMessageId: null,
+      createdAt: now,
+    });
+    messages.push(message);
+    events.push({ type: 'message.created', conversationId: conversation.id, messageId: message.id });
+  }
+  events.push({ type: 'conversation.queued', conversationId: conversation.id, queueId: conversation.queueId });
+  return { value: { conversation, messages }, events };
+};

@@ -1,0 +1,57 @@
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Db } from './db';
+import { sessions, users } from './schema';
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+/** Users' credentials and agent sessions. Tokens arrive here already hashed. */
+export const createAuthRepository = (db: Db) => ({
+  findUserByEmail: async (email: string) => {
+    const [row] = await db
+      .select({ id: users.id, passwordHash: users.passwordHash, name: users.name })
+      .from(users)
+      .where(eq(users.email, email));
+    return row ?? null;
+  },
+  createSession: async (input: { userId: string; tokenHash: string; csrfToken: string; now: Date; expiresAt: Date }) => {
+    await db.insert(sessions).values({
+      userId: input.userId,
+      tokenHash: input.tokenHash,
+      csrfToken: input.csrfToken,
+      createdAt: input.now,
+      lastSeenAt: input.now,
+      expiresAt: input.expiresAt,
+    });
+  },
+  findLiveSession: async ({ tokenHash, now }: { tokenHash: string; now: Date }): Promise<SessionRecord | null> => {
+    const [row] = await db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+    return row ?? null;
+  },
+  touchSession: async ({ id, now, expiresAt }: { id: string; now: Date; expiresAt: Date }) => {
+    await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, id));
+  },
+  deleteSession: async (id: string) => {
+    await db.delete(sessions).where(eq(sessions.id, id));
+  },
+  deleteExpiredSessions: async (now: Date) => {
+    await db.delete(sessions).where(lt(sessions.expiresAt, now));
+  },
+  countLiveSessions: async ({ userId, now }: { userId: string; now: Date }) => {
+    const rows = await db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)));
+    return rows.length;
+  },
+});
+
+export type AuthRepository = ReturnType<typeof createAuthRepository>;

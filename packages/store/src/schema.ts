@@ -1,0 +1,229 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const users = pgTable('users', {
+  id: id(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role').notNull().$type<'agent' | 'supervisor' | 'admin'>(),
+  passwordHash: text('password_hash').notNull(),
+  state: text('state').notNull().default('offline').$type<'available' | 'idle' | 'rona' | 'refused' | 'offline'>(),
+  stateReason: text('state_reason'),
+  stateSince: ts('state_since').notNull().defaultNow(),
+  /** Since when the agent has been Available with free capacity: the longest-available strategy's key. */
+  availableSince: ts('available_since'),
+  chatLimit: integer('chat_limit').notNull().default(3),
+  /** When the agent was last offered a conversation: the round-robin strategy's key. */
+  lastOfferedAt: ts('last_offered_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const agentStateLog = pgTable(
+  'agent_state_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    state: text('state').notNull(),
+    reason: text('reason'),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('agent_state_log_user_idx').on(t.userId, t.at)],
+);
+
+export const teams = pgTable('teams', {
+  id: id(),
+  name: text('name').notNull().unique(),
+});
+
+export const teamMembers = pgTable(
+  'team_members',
+  {
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_members_user_idx').on(t.userId)],
+);
+
+export const queues = pgTable('queues', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
+  priority: integer('priority').notNull().default(0),
+  offerTimeoutSeconds: integer('offer_timeout_seconds').notNull().default(45),
+  noAnswerState: text('no_answer_state').notNull().default('rona').$type<'rona' | 'refused'>(),
+  strategy: text('strategy').notNull().default('longest-available'),
+  serviceLevelSeconds: integer('service_level_seconds').notNull().default(60),
+});
+
+export const entryPoints = pgTable('entry_points', {
+  id: id(),
+  key: text('key').notNull().unique(),
+  name: text('name').notNull(),
+  channel: text('channel').notNull().$type<'livechat' | 'whatsapp' | 'sms' | 'messenger'>(),
+  queueId: uuid('queue_id')
+    .notNull()
+    .references(() => queues.id),
+  deletedAt: ts('deleted_at'),
+});
+
+export const wrapUpReasons = pgTable('wrap_up_reasons', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  position: integer('position').notNull().default(0),
+});
+
+export const idleReasons = pgTable('idle_reasons', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  position: integer('position').notNull().default(0),
+});
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: id(),
+    channel: text('channel').notNull().$type<'livechat' | 'whatsapp' | 'sms' | 'messenger'>(),
+    entryPointId: uuid('entry_point_id')
+      .notNull()
+      .references(() => entryPoints.id),
+    queueId: uuid('queue_id')
+      .notNull()
+      .references(() => queues.id),
+    status: text('status').notNull().$type<'queued' | 'offered' | 'active' | 'ended'>(),
+    customerName: text('customer_name').notNull(),
+    customerEmail: text('customer_email'),
+    customerTokenHash: text('customer_token_hash'),
+    customerLeft: boolean('customer_left').notNull().default(false),
+    proactive: boolean('proactive').notNull().default(false),
+    arrivedAt: ts('arrived_at').notNull(),
+    /** The place in the queue: kept when an offer fails, so the conversation keeps its place. */
+    queuedAt: ts('queued_at').notNull(),
+    endedAt: ts('ended_at'),
+    lastSeq: integer('last_seq').notNull().default(0),
+  },
+  (t) => [
+    index('conversations_waiting_idx')
+      .on(t.queueId, t.queuedAt)
+      .where(sql`status = 'queued'`),
+  ],
+);
+
+export const participants = pgTable(
+  'participants',
+  {
+    id: id(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    state: text('state').notNull().$type<'active' | 'wrapup' | 'done'>(),
+    joinedAt: ts('joined_at').notNull(),
+    endedAt: ts('ended_at'),
+    wrapUpReasonId: uuid('wrap_up_reason_id').references(() => wrapUpReasons.id),
+    notes: text('notes'),
+    wrappedAt: ts('wrapped_at'),
+  },
+  (t) => [
+    index('participants_user_idx').on(t.userId, t.state),
+    // One live participation per agent and conversation: assignment can't happen twice.
+    uniqueIndex('participants_one_live_idx')
+      .on(t.conversationId, t.userId)
+      .where(sql`state <> 'done'`),
+  ],
+);
+
+export const offers = pgTable(
+  'offers',
+  {
+    id: id(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    status: text('status').notNull().$type<'pending' | 'accepted' | 'rejected' | 'timed_out' | 'withdrawn'>(),
+    offeredAt: ts('offered_at').notNull(),
+    deadlineAt: ts('deadline_at').notNull(),
+    closedAt: ts('closed_at'),
+  },
+  (t) => [
+    index('offers_user_idx').on(t.userId, t.status),
+    // The database's own guard: a conversation is never offered to two agents at once.
+    uniqueIndex('offers_one_pending_idx')
+      .on(t.conversationId)
+      .where(sql`status = 'pending'`),
+  ],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: id(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    author: text('author').notNull().$type<'customer' | 'agent' | 'system'>(),
+    authorUserId: uuid('author_user_id').references(() => users.id),
+    authorName: text('author_name').notNull(),
+    body: text('body').notNull(),
+    systemEvent: text('system_event'),
+    clientMessageId: text('client_message_id'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('messages_seq_idx').on(t.conversationId, t.seq),
+    uniqueIndex('messages_client_id_idx').on(t.conversationId, t.author, t.clientMessageId),
+  ],
+);
+
+/** Durable timers (offer deadlines): rows with a due time, claimed with FOR UPDATE SKIP LOCKED. */
+export const timers = pgTable(
+  'timers',
+  {
+    id: id(),
+    kind: text('kind').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    dueAt: ts('due_at').notNull(),
+  },
+  (t) => [index('timers_due_idx').on(t.dueAt), uniqueIndex('timers_subject_idx').on(t.kind, t.subjectId)],
+);

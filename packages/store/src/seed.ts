@@ -1,0 +1,53 @@
+import { count } from 'drizzle-orm';
+import type { Db } from './db';
+import { entryPoints, idleReasons, queues, teamMembers, teams, users, wrapUpReasons } from './schema';
+
+export const DEMO_PASSWORD = 'demo-password';
+
+export const DEMO_USERS = [
+  { email: 'alice@example.com', name: 'Alice Agent', role: 'agent' },
+  { email: 'bob@example.com', name: 'Bob Agent', role: 'agent' },
+  { email: 'sam@example.com', name: 'Sam Supervisor', role: 'supervisor' },
+  { email: 'ada@example.com', name: 'Ada Admin', role: 'admin' },
+] as const;
+
+/**
+ * Demo data, on first start only (an empty users table). `hashPassword` is injected: hashing is
+ * the server's concern, and tests may pass a cheaper one.
+ */
+export const seedDemoData = async ({
+  db,
+  hashPassword,
+}: {
+  db: Db;
+  hashPassword: (password: string) => Promise<string>;
+}): Promise<{ seeded: boolean }> => {
+  const [existing] = await db.select({ n: count() }).from(users);
+  if ((existing?.n ?? 0) > 0) {
+    return { seeded: false };
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const [team] = await tx.insert(teams).values({ name: 'Frontline' }).returning();
+    const inserted = await tx
+      .insert(users)
+      .values(DEMO_USERS.map((u) => ({ ...u, passwordHash })))
+      .returning();
+    await tx
+      .insert(teamMembers)
+      .values(inserted.filter((u) => u.role === 'agent').map((u) => ({ teamId: team!.id, userId: u.id })));
+    const [support] = await tx
+      .insert(queues)
+      .values([
+        { name: 'Support', teamId: team!.id, priority: 0 },
+        { name: 'Sales', teamId: team!.id, priority: 0 },
+      ])
+      .returning();
+    await tx.insert(entryPoints).values({ key: 'website', name: 'Website', channel: 'livechat', queueId: support!.id });
+    await tx
+      .insert(wrapUpReasons)
+      .values(['Resolved', 'Follow-up needed', 'Spam'].map((name, position) => ({ name, position })));
+    await tx.insert(idleReasons).values(['Break', 'Lunch', 'Training'].map((name, position) => ({ name, position })));
+  });
+  return { seeded: true };
+};

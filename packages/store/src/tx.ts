@@ -1,0 +1,308 @@
+import type { Agent, Candidate, Conversation, Offer, Participant, Queue, StoredMessage, Tx } from '@switchboard/core';
+import { and, asc, desc, eq, lte, ne, sql } from 'drizzle-orm';
+import type { Db } from './db';
+import {
+  agentStateLog,
+  conversations,
+  entryPoints,
+  idleReasons,
+  messages,
+  offers,
+  participants,
+  queues,
+  timers,
+  users,
+  wrapUpReasons,
+} from './schema';
+
+type DbTx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+// Any fixed number: every process serialises its routing decisions on it.
+const ROUTING_LOCK_KEY = 7_215_001;
+
+const toAgent = (row: typeof users.$inferSelect): Agent => ({
+  id: row.id,
+  name: row.name,
+  email: row.email,
+  role: row.role,
+  state: row.state,
+  stateReason: row.stateReason,
+  stateSince: row.stateSince,
+  availableSince: row.availableSince,
+  chatLimit: row.chatLimit,
+});
+
+const toConversation = (row: typeof conversations.$inferSelect): Conversation => ({
+  id: row.id,
+  channel: row.channel,
+  entryPointId: row.entryPointId,
+  queueId: row.queueId,
+  status: row.status,
+  customerName: row.customerName,
+  customerEmail: row.customerEmail,
+  customerLeft: row.customerLeft,
+  arrivedAt: row.arrivedAt,
+  queuedAt: row.queuedAt,
+  endedAt: row.endedAt,
+});
+
+const toOffer = (row: typeof offers.$inferSelect): Offer => ({
+  id: row.id,
+  conversationId: row.conversationId,
+  userId: row.userId,
+  status: row.status,
+  offeredAt: row.offeredAt,
+  deadlineAt: row.deadlineAt,
+});
+
+const toParticipant = (row: typeof participants.$inferSelect): Participant => ({
+  id: row.id,
+  conversationId: row.conversationId,
+  userId: row.userId,
+  state: row.state,
+  joinedAt: row.joinedAt,
+  endedAt: row.endedAt,
+});
+
+export const toStoredMessage = (row: typeof messages.$inferSelect): StoredMessage => ({
+  id: row.id,
+  seq: row.seq,
+  conversationId: row.conversationId,
+  author: row.author,
+  authorUserId: row.authorUserId,
+  authorName: row.authorName,
+  body: row.body,
+  systemEvent: row.systemEvent,
+  clientMessageId: row.clientMessageId,
+  createdAt: row.createdAt,
+});
+
+const loadSql = sql<number>`(
+  (select count(*) from ${participants} p where p.user_id = ${users.id} and p.state in ('active', 'wrapup'))
+  + (select count(*) from ${offers} o where o.user_id = ${users.id} and o.status = 'pending')
+)::int`;
+
+/** core's Tx port on one drizzle transaction. */
+export const createTx = (db: DbTx): Tx => ({
+  agents: {
+    lock: async (id) => {
+      const [row] = await db.select().from(users).where(eq(users.id, id)).for('update');
+      return row ? toAgent(row) : null;
+    },
+    setState: async ({ id, state, reason, at }) => {
+      await db
+        .update(users)
+        .set({ state, stateReason: reason, stateSince: at, availableSince: state === 'available' ? at : null })
+        .where(eq(users.id, id));
+      await db.insert(agentStateLog).values({ userId: id, state, reason, at });
+    },
+    lockCandidates: async ({ queue, conversationId }) => {
+      const rows = await db
+        .select({
+          agentId: users.id,
+          availableSince: users.availableSince,
+          stateSince: users.stateSince,
+          limit: users.chatLimit,
+          lastOfferedAt: users.lastOfferedAt,
+          load: loadSql,
+        })
+        .from(users)
+        .where(
+          and(
+            eq(users.state, 'available'),
+            queue.teamId
+              ? sql`exists (select 1 from team_members tm where tm.user_id = ${users.id} and tm.team_id = ${queue.teamId})`
+              : undefined,
+            sql`not exists (select 1 from ${participants} p where p.user_id = ${users.id}
+              and p.conversation_id = ${conversationId} and p.state <> 'done')`,
+          ),
+        )
+        .orderBy(asc(users.id))
+        .for('update', { of: users });
+      return rows.map(
+        (r): Candidate => ({
+          agentId: r.agentId,
+          availableSince: r.availableSince ?? r.stateSince,
+          load: Number(r.load),
+          limit: r.limit,
+          lastOfferedAt: r.lastOfferedAt,
+        }),
+      );
+    },
+    markOffered: async ({ id, at }) => {
+      await db.update(users).set({ lastOfferedAt: at }).where(eq(users.id, id));
+    },
+    countLoad: async (id) => {
+      const [row] = await db.select({ load: loadSql }).from(users).where(eq(users.id, id));
+      return Number(row?.load ?? 0);
+    },
+  },
+  queues: {
+    get: async (id) => {
+      const [row] = await db.select().from(queues).where(eq(queues.id, id));
+      return row ? (row satisfies Queue) : null;
+    },
+  },
+  entryPoints: {
+    getByKey: async (key) => {
+      const [row] = await db.select().from(entryPoints).where(eq(entryPoints.key, key));
+      return row ?? null;
+    },
+  },
+  reasons: {
+    getIdleReason: async (id) => {
+      const [row] = await db.select().from(idleReasons).where(eq(idleReasons.id, id));
+      return row ?? null;
+    },
+    getWrapUpReason: async (id) => {
+      const [row] = await db.select().from(wrapUpReasons).where(eq(wrapUpReasons.id, id));
+      return row ?? null;
+    },
+  },
+  conversations: {
+    create: async (input) => {
+      const [row] = await db.insert(conversations).values(input).returning();
+      return toConversation(row!);
+    },
+    lock: async (id) => {
+      const [row] = await db.select().from(conversations).where(eq(conversations.id, id)).for('update');
+      return row ? toConversation(row) : null;
+    },
+    update: async (id, patch) => {
+      await db.update(conversations).set(patch).where(eq(conversations.id, id));
+    },
+    lockWaiting: async ({ limit }) => {
+      const rows = await db
+        .select({ c: conversations })
+        .from(conversations)
+        .innerJoin(queues, eq(queues.id, conversations.queueId))
+        .where(eq(conversations.status, 'queued'))
+        .orderBy(desc(queues.priority), asc(conversations.queuedAt), asc(conversations.id))
+        .limit(limit)
+        .for('update', { of: conversations, skipLocked: true });
+      return rows.map((r) => toConversation(r.c));
+    },
+  },
+  participants: {
+    create: async (input) => {
+      const [row] = await db
+        .insert(participants)
+        .values({ ...input, state: 'active' })
+        .returning();
+      return toParticipant(row!);
+    },
+    find: async ({ conversationId, userId }) => {
+      const [row] = await db
+        .select()
+        .from(participants)
+        .where(and(eq(participants.conversationId, conversationId), eq(participants.userId, userId)))
+        .orderBy(desc(participants.joinedAt))
+        .limit(1);
+      return row ? toParticipant(row) : null;
+    },
+    listLive: async (conversationId) => {
+      const rows = await db
+        .select()
+        .from(participants)
+        .where(and(eq(participants.conversationId, conversationId), ne(participants.state, 'done')));
+      return rows.map(toParticipant);
+    },
+    update: async (id, patch) => {
+      await db.update(participants).set(patch).where(eq(participants.id, id));
+    },
+  },
+  offers: {
+    create: async (input) => {
+      const [row] = await db
+        .insert(offers)
+        .values({ ...input, status: 'pending' })
+        .returning();
+      return toOffer(row!);
+    },
+    lock: async (id) => {
+      const [row] = await db.select().from(offers).where(eq(offers.id, id)).for('update');
+      return row ? toOffer(row) : null;
+    },
+    findPending: async (conversationId) => {
+      const [row] = await db
+        .select()
+        .from(offers)
+        .where(and(eq(offers.conversationId, conversationId), eq(offers.status, 'pending')));
+      return row ? toOffer(row) : null;
+    },
+    listPendingForAgent: async (userId) => {
+      const rows = await db
+        .select()
+        .from(offers)
+        .where(and(eq(offers.userId, userId), eq(offers.status, 'pending')))
+        .orderBy(asc(offers.id));
+      return rows.map(toOffer);
+    },
+    close: async ({ id, status, at }) => {
+      await db.update(offers).set({ status, closedAt: at }).where(eq(offers.id, id));
+    },
+  },
+  messages: {
+    append: async (input) => {
+      if (input.clientMessageId !== null) {
+        const [existing] = await db
+          .select()
+          .from(messages)
+          .where(
+            and(
+              eq(messages.conversationId, input.conversationId),
+              eq(messages.author, input.author),
+              eq(messages.clientMessageId, input.clientMessageId),
+            ),
+          );
+        if (existing) {
+          return { message: toStoredMessage(existing), created: false };
+        }
+      }
+      // The increment takes the conversation's row lock: seqs are gap-free and ordered per conversation.
+      const [counter] = await db
+        .update(conversations)
+        .set({ lastSeq: sql`${conversations.lastSeq} + 1` })
+        .where(eq(conversations.id, input.conversationId))
+        .returning({ seq: conversations.lastSeq });
+      const [row] = await db
+        .insert(messages)
+        .values({ ...input, seq: counter!.seq })
+        .returning();
+      return { message: toStoredMessage(row!), created: true };
+    },
+  },
+  timers: {
+    schedule: async ({ kind, subjectId, dueAt }) => {
+      await db
+        .insert(timers)
+        .values({ kind, subjectId, dueAt })
+        .onConflictDoUpdate({ target: [timers.kind, timers.subjectId], set: { dueAt } });
+    },
+    cancel: async ({ kind, subjectId }) => {
+      await db.delete(timers).where(and(eq(timers.kind, kind), eq(timers.subjectId, subjectId)));
+    },
+    claimNextDue: async (now) => {
+      const [row] = await db
+        .select()
+        .from(timers)
+        .where(lte(timers.dueAt, now))
+        .orderBy(asc(timers.dueAt))
+        .limit(1)
+        .for('update', { skipLocked: true });
+      if (!row) {
+        return null;
+      }
+      await db.delete(timers).where(eq(timers.id, row.id));
+      return { kind: row.kind as 'offer.deadline', subjectId: row.subjectId, dueAt: row.dueAt };
+    },
+    nextDueAt: async () => {
+      const [row] = await db.select({ dueAt: timers.dueAt }).from(timers).orderBy(asc(timers.dueAt)).limit(1);
+      return row?.dueAt ?? null;
+    },
+  },
+  lockRouting: async () => {
+    await db.execute(sql`select pg_advisory_xact_lock(${ROUTING_LOCK_KEY})`);
+  },
+});
+

@@ -1,0 +1,306 @@
+import type {
+  TConversationDetail,
+  TConversationSummary,
+  TCustomerConversation,
+  TEntryPointInfo,
+  TMe,
+  TMessage,
+  TOffer,
+  TReason,
+} from '@switchboard/contracts';
+import { COMPOSE_LIMITS, type StoredMessage } from '@switchboard/core';
+import { and, asc, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import type { Db } from './db';
+import {
+  conversations,
+  entryPoints,
+  idleReasons,
+  messages,
+  offers,
+  participants,
+  queues,
+  users,
+  wrapUpReasons,
+} from './schema';
+import { toStoredMessage } from './tx';
+
+/** Read models: rows shaped into the contracts' DTOs. Reads only; who may read is decided by the caller. */
+
+const OFFER_PREVIEW_MESSAGES = 5;
+
+export const toMessageDto = (m: StoredMessage): TMessage => ({
+  id: m.id,
+  seq: m.seq,
+  conversationId: m.conversationId,
+  author: m.author,
+  authorName: m.authorName,
+  body: m.body,
+  systemEvent: (m.systemEvent as TMessage['systemEvent']) ?? null,
+  clientMessageId: m.clientMessageId,
+  createdAt: m.createdAt.toISOString(),
+});
+
+export const createViews = (db: Db) => {
+  const listMessages = async ({
+    conversationId,
+    after = 0,
+    limit = 500,
+  }: {
+    conversationId: string;
+    after?: number;
+    limit?: number;
+  }): Promise<TMessage[]> => {
+    const rows = await db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.conversationId, conversationId), gt(messages.seq, after)))
+      .orderBy(asc(messages.seq))
+      .limit(limit);
+    return rows.map((r) => toMessageDto(toStoredMessage(r)));
+  };
+
+  const lastMessages = async (conversationId: string, count: number): Promise<TMessage[]> => {
+    const rows = await db
+      .select()
+      .from(messages)
+      .where(eq(messages.conversationId, conversationId))
+      .orderBy(desc(messages.seq))
+      .limit(count);
+    return rows.reverse().map((r) => toMessageDto(toStoredMessage(r)));
+  };
+
+  const getMessage = async (messageId: string): Promise<TMessage | null> => {
+    const [row] = await db.select().from(messages).where(eq(messages.id, messageId));
+    return row ? toMessageDto(toStoredMessage(row)) : null;
+  };
+
+  /** When the customer's oldest message not yet answered by an agent arrived: the blue timer. */
+  const waitingSince = async (conversationId: string): Promise<string | null> => {
+    const [lastAgent] = await db
+      .select({ seq: sql<number | null>`max(${messages.seq})` })
+      .from(messages)
+      .where(and(eq(messages.conversationId, conversationId), eq(messages.author, 'agent')));
+    const [first] = await db
+      .select({ createdAt: messages.createdAt })
+      .from(messages)
+      .where(
+        and(
+          eq(messages.conversationId, conversationId),
+          eq(messages.author, 'customer'),
+          gt(messages.seq, Number(lastAgent?.seq ?? 0)),
+        ),
+      )
+      .orderBy(asc(messages.seq))
+      .limit(1);
+    const since = first?.createdAt;
+    return since ? new Date(since).toISOString() : null;
+  };
+
+  const conversationHeader = async (conversationId: string) => {
+    const [row] = await db
+      .select({ c: conversations, queueName: queues.name, entryPointName: entryPoints.name })
+      .from(conversations)
+      .innerJoin(queues, eq(queues.id, conversations.queueId))
+      .innerJoin(entryPoints, eq(entryPoints.id, conversations.entryPointId))
+      .where(eq(conversations.id, conversationId));
+    return row ?? null;
+  };
+
+  const getConversationSummary = async ({
+    conversationId,
+    userId,
+  }: {
+    conversationId: string;
+    userId: string;
+  }): Promise<TConversationSummary | null> => {
+    const header = await conversationHeader(conversationId);
+    const [participant] = await db
+      .select()
+      .from(participants)
+      .where(and(eq(participants.conversationId, conversationId), eq(participants.userId, userId)))
+      .orderBy(desc(participants.joinedAt))
+      .limit(1);
+    if (!header || !participant) {
+      return null;
+    }
+    const { c } = header;
+    const [last] = await lastMessages(conversationId, 1);
+    return {
+      id: c.id,
+      channel: c.channel,
+      status: c.status,
+      queueName: header.queueName,
+      entryPointName: header.entryPointName,
+      customerName: c.customerName,
+      customerEmail: c.customerEmail,
+      arrivedAt: c.arrivedAt.toISOString(),
+      customerLeft: c.customerLeft,
+      composeLimit: COMPOSE_LIMITS[c.channel],
+      participation: {
+        state: participant.state,
+        joinedAt: participant.joinedAt.toISOString(),
+        endedAt: participant.endedAt?.toISOString() ?? null,
+      },
+      waitingSince: c.status === 'active' && !c.customerLeft ? await waitingSince(conversationId) : null,
+      lastMessage: last ?? null,
+    };
+  };
+
+  const getConversationDetail = async (input: {
+    conversationId: string;
+    userId: string;
+  }): Promise<TConversationDetail | null> => {
+    const summary = await getConversationSummary(input);
+    return summary ? { ...summary, messages: await listMessages({ conversationId: input.conversationId }) } : null;
+  };
+
+  const getOffer = async (offerId: string): Promise<TOffer | null> => {
+    const [row] = await db
+      .select({ o: offers, agentName: users.name })
+      .from(offers)
+      .innerJoin(users, eq(users.id, offers.userId))
+      .where(eq(offers.id, offerId));
+    if (!row) {
+      return null;
+    }
+    const header = await conversationHeader(row.o.conversationId);
+    if (!header) {
+      return null;
+    }
+    return {
+      id: row.o.id,
+      conversationId: row.o.conversationId,
+      channel: header.c.channel,
+      queueName: header.queueName,
+      entryPointName: header.entryPointName,
+      customerName: header.c.customerName,
+      customerEmail: header.c.customerEmail,
+      agentName: row.agentName,
+      arrivedAt: header.c.arrivedAt.toISOString(),
+      offeredAt: row.o.offeredAt.toISOString(),
+      deadlineAt: row.o.deadlineAt.toISOString(),
+      proactive: header.c.proactive,
+      preview: (await lastMessages(row.o.conversationId, OFFER_PREVIEW_MESSAGES)).filter((m) => m.author !== 'system'),
+    };
+  };
+
+  const getMe = async (userId: string): Promise<TMe | null> => {
+    const [u] = await db.select().from(users).where(eq(users.id, userId));
+    return u
+      ? {
+          id: u.id,
+          email: u.email,
+          name: u.name,
+          role: u.role,
+          state: u.state,
+          stateReason: u.stateReason,
+          stateSince: u.stateSince.toISOString(),
+        }
+      : null;
+  };
+
+  const listReasons = async (): Promise<{ idleReasons: TReason[]; wrapUpReasons: TReason[] }> => ({
+    idleReasons: await db
+      .select({ id: idleReasons.id, name: idleReasons.name })
+      .from(idleReasons)
+      .orderBy(asc(idleReasons.position), asc(idleReasons.name)),
+    wrapUpReasons: await db
+      .select({ id: wrapUpReasons.id, name: wrapUpReasons.name })
+      .from(wrapUpReasons)
+      .orderBy(asc(wrapUpReasons.position), asc(wrapUpReasons.name)),
+  });
+
+  const listPendingOffers = async (userId: string): Promise<TOffer[]> => {
+    const rows = await db
+      .select({ id: offers.id })
+      .from(offers)
+      .where(and(eq(offers.userId, userId), eq(offers.status, 'pending')))
+      .orderBy(asc(offers.offeredAt));
+    const views = await Promise.all(rows.map((r) => getOffer(r.id)));
+    return views.filter((v): v is TOffer => v !== null);
+  };
+
+  const listOpenConversations = async (userId: string): Promise<TConversationSummary[]> => {
+    const rows = await db
+      .select({ conversationId: participants.conversationId })
+      .from(participants)
+      .where(and(eq(participants.userId, userId), ne(participants.state, 'done')))
+      .orderBy(asc(participants.joinedAt));
+    const views = await Promise.all(
+      rows.map((r) => getConversationSummary({ conversationId: r.conversationId, userId })),
+    );
+    return views.filter((v): v is TConversationSummary => v !== null);
+  };
+
+  /** The agents who take part live in a conversation: the recipients of its pushes. */
+  const listLiveParticipantIds = async (conversationId: string): Promise<string[]> => {
+    const rows = await db
+      .select({ userId: participants.userId })
+      .from(participants)
+      .where(and(eq(participants.conversationId, conversationId), ne(participants.state, 'done')));
+    return rows.map((r) => r.userId);
+  };
+
+  const getCustomerConversation = async (conversationId: string): Promise<TCustomerConversation | null> => {
+    const header = await conversationHeader(conversationId);
+    if (!header) {
+      return null;
+    }
+    const [agent] = await db
+      .select({ name: users.name })
+      .from(participants)
+      .innerJoin(users, eq(users.id, participants.userId))
+      .where(and(eq(participants.conversationId, conversationId), eq(participants.state, 'active')))
+      .orderBy(asc(participants.joinedAt))
+      .limit(1);
+    return {
+      id: header.c.id,
+      status: header.c.status,
+      customerName: header.c.customerName,
+      customerLeft: header.c.customerLeft,
+      composeLimit: COMPOSE_LIMITS[header.c.channel],
+      agentName: agent?.name ?? null,
+      messages: await listMessages({ conversationId }),
+    };
+  };
+
+  const getCustomerTokenHash = async (conversationId: string): Promise<string | null> => {
+    const [row] = await db
+      .select({ hash: conversations.customerTokenHash })
+      .from(conversations)
+      .where(eq(conversations.id, conversationId));
+    return row?.hash ?? null;
+  };
+
+  const getEntryPointInfo = async (key: string): Promise<TEntryPointInfo | null> => {
+    const [row] = await db.select().from(entryPoints).where(eq(entryPoints.key, key));
+    if (!row || row.deletedAt || row.channel !== 'livechat') {
+      return null;
+    }
+    return { key: row.key, name: row.name, composeLimit: COMPOSE_LIMITS[row.channel] };
+  };
+
+  const offerRecipients = async (offerIds: string[]) =>
+    offerIds.length === 0
+      ? []
+      : db.select({ id: offers.id, userId: offers.userId }).from(offers).where(inArray(offers.id, offerIds));
+
+  return {
+    listMessages,
+    getMessage,
+    getConversationSummary,
+    getConversationDetail,
+    getOffer,
+    getMe,
+    listReasons,
+    listPendingOffers,
+    listOpenConversations,
+    listLiveParticipantIds,
+    getCustomerConversation,
+    getCustomerTokenHash,
+    getEntryPointInfo,
+    offerRecipients,
+  };
+};
+
+export type Views = ReturnType<typeof createViews>;
