@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { ZAgentStateSnapshot } from './agent';
+import type { ZAgentStateSnapshot } from './agent';
 import { ZId } from './common';
 import {
   ZConversationStatus,
-  ZConversationSummary,
+  type ZConversationSummary,
   ZMessage,
-  ZOffer,
+  type ZOffer,
   ZOfferClosedReason,
 } from './conversation';
 

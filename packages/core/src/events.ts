@@ -8,7 +8,7 @@ export type DomainEvent =
   | { type: 'conversation.queued'; conversationId: string; queueId: string }
   | { type: 'conversation.updated'; conversationId: string }
   | { type: 'message.created'; conversationId: string; messageId: string }
-  | { type: 'offer.created'; offerId: string; conversationId: string; agentId: string }
+  | { type: 'offer.created'; offerId: string; conversationId: string; agentId: string; deadlineAt: Date }
   | {
       type: 'offer.closed';
       offerId: string;

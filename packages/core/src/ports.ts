@@ -39,9 +39,14 @@ export interface Tx {
     getWrapUpReason(id: string): Promise<{ id: string; name: string } | null>;
   };
   conversations: {
-    create(input: Omit<Conversation, 'id' | 'endedAt' | 'customerLeft'> & { customerTokenHash: string | null }): Promise<Conversation>;
+    create(
+      input: Omit<Conversation, 'id' | 'endedAt' | 'customerLeft'> & { customerTokenHash: string | null },
+    ): Promise<Conversation>;
     lock(id: string): Promise<Conversation | null>;
-    update(id: string, patch: Partial<Pick<Conversation, 'status' | 'customerLeft' | 'endedAt' | 'queueId'>>): Promise<void>;
+    update(
+      id: string,
+      patch: Partial<Pick<Conversation, 'status' | 'customerLeft' | 'endedAt' | 'queueId'>>,
+    ): Promise<void>;
     /** The oldest waiting conversations across queues: by queue priority, then place in queue. Locked, skipping rows another process holds. */
     lockWaiting(input: { limit: number }): Promise<Conversation[]>;
   };
@@ -49,10 +54,24 @@ export interface Tx {
     create(input: { conversationId: string; userId: string; joinedAt: Date }): Promise<Participant>;
     find(input: { conversationId: string; userId: string }): Promise<Participant | null>;
     listLive(conversationId: string): Promise<Participant[]>;
-    update(id: string, patch: { state: ParticipationState; endedAt?: Date; wrapUpReasonId?: string; notes?: string | null; wrappedAt?: Date }): Promise<void>;
+    update(
+      id: string,
+      patch: {
+        state: ParticipationState;
+        endedAt?: Date;
+        wrapUpReasonId?: string;
+        notes?: string | null;
+        wrappedAt?: Date;
+      },
+    ): Promise<void>;
   };
   offers: {
-    create(input: { conversationId: string; userId: string; offeredAt: Date; deadlineAt: Date }): Promise<Offer>;
+    create(input: {
+      conversationId: string;
+      userId: string;
+      offeredAt: Date;
+      deadlineAt: Date;
+    }): Promise<Offer>;
     lock(id: string): Promise<Offer | null>;
     findPending(conversationId: string): Promise<Offer | null>;
     listPendingForAgent(userId: string): Promise<Offer[]>;

@@ -19,7 +19,13 @@ export const createAuthRepository = (db: Db) => ({
       .where(eq(users.email, email));
     return row ?? null;
   },
-  createSession: async (input: { userId: string; tokenHash: string; csrfToken: string; now: Date; expiresAt: Date }) => {
+  createSession: async (input: {
+    userId: string;
+    tokenHash: string;
+    csrfToken: string;
+    now: Date;
+    expiresAt: Date;
+  }) => {
     await db.insert(sessions).values({
       userId: input.userId,
       tokenHash: input.tokenHash,
@@ -29,7 +35,13 @@ export const createAuthRepository = (db: Db) => ({
       expiresAt: input.expiresAt,
     });
   },
-  findLiveSession: async ({ tokenHash, now }: { tokenHash: string; now: Date }): Promise<SessionRecord | null> => {
+  findLiveSession: async ({
+    tokenHash,
+    now,
+  }: {
+    tokenHash: string;
+    now: Date;
+  }): Promise<SessionRecord | null> => {
     const [row] = await db
       .select()
       .from(sessions)

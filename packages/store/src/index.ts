@@ -4,12 +4,13 @@ import { type Database, openDatabase } from './db';
 import { createTx } from './tx';
 import { createViews } from './views';
 
-export { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './seed';
+export type { AuthRepository, SessionRecord } from './auth-repository';
 export type { Database, Db } from './db';
 export { openDatabase } from './db';
-export type { AuthRepository, SessionRecord } from './auth-repository';
-export type { Views } from './views';
 export * as schema from './schema';
+export { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './seed';
+export type { Views } from './views';
+export { toMessageDto } from './views';
 
 export interface Store extends UnitOfWork {
   database: Database;
@@ -24,4 +25,3 @@ export const createStore = (database: Database): Store => ({
   views: createViews(database.db),
   auth: createAuthRepository(database.db),
 });
-

@@ -21,7 +21,10 @@ export const users = pgTable('users', {
   name: text('name').notNull(),
   role: text('role').notNull().$type<'agent' | 'supervisor' | 'admin'>(),
   passwordHash: text('password_hash').notNull(),
-  state: text('state').notNull().default('offline').$type<'available' | 'idle' | 'rona' | 'refused' | 'offline'>(),
+  state: text('state')
+    .notNull()
+    .default('offline')
+    .$type<'available' | 'idle' | 'rona' | 'refused' | 'offline'>(),
   stateReason: text('state_reason'),
   stateSince: ts('state_since').notNull().defaultNow(),
   /** Since when the agent has been Available with free capacity: the longest-available strategy's key. */
@@ -137,11 +140,7 @@ export const conversations = pgTable(
     endedAt: ts('ended_at'),
     lastSeq: integer('last_seq').notNull().default(0),
   },
-  (t) => [
-    index('conversations_waiting_idx')
-      .on(t.queueId, t.queuedAt)
-      .where(sql`status = 'queued'`),
-  ],
+  (t) => [index('conversations_waiting_idx').on(t.queueId, t.queuedAt).where(sql`status = 'queued'`)],
 );
 
 export const participants = pgTable(
@@ -164,9 +163,7 @@ export const participants = pgTable(
   (t) => [
     index('participants_user_idx').on(t.userId, t.state),
     // One live participation per agent and conversation: assignment can't happen twice.
-    uniqueIndex('participants_one_live_idx')
-      .on(t.conversationId, t.userId)
-      .where(sql`state <> 'done'`),
+    uniqueIndex('participants_one_live_idx').on(t.conversationId, t.userId).where(sql`state <> 'done'`),
   ],
 );
 
@@ -188,9 +185,7 @@ export const offers = pgTable(
   (t) => [
     index('offers_user_idx').on(t.userId, t.status),
     // The database's own guard: a conversation is never offered to two agents at once.
-    uniqueIndex('offers_one_pending_idx')
-      .on(t.conversationId)
-      .where(sql`status = 'pending'`),
+    uniqueIndex('offers_one_pending_idx').on(t.conversationId).where(sql`status = 'pending'`),
   ],
 );
 

@@ -43,11 +43,15 @@ export const seedDemoData = async ({
         { name: 'Sales', teamId: team!.id, priority: 0 },
       ])
       .returning();
-    await tx.insert(entryPoints).values({ key: 'website', name: 'Website', channel: 'livechat', queueId: support!.id });
+    await tx
+      .insert(entryPoints)
+      .values({ key: 'website', name: 'Website', channel: 'livechat', queueId: support!.id });
     await tx
       .insert(wrapUpReasons)
       .values(['Resolved', 'Follow-up needed', 'Spam'].map((name, position) => ({ name, position })));
-    await tx.insert(idleReasons).values(['Break', 'Lunch', 'Training'].map((name, position) => ({ name, position })));
+    await tx
+      .insert(idleReasons)
+      .values(['Break', 'Lunch', 'Training'].map((name, position) => ({ name, position })));
   });
   return { seeded: true };
 };

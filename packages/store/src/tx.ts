@@ -1,4 +1,13 @@
-import type { Agent, Candidate, Conversation, Offer, Participant, Queue, StoredMessage, Tx } from '@switchboard/core';
+import type {
+  Agent,
+  Candidate,
+  Conversation,
+  Offer,
+  Participant,
+  Queue,
+  StoredMessage,
+  Tx,
+} from '@switchboard/core';
 import { and, asc, desc, eq, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import {
@@ -92,7 +101,12 @@ export const createTx = (db: DbTx): Tx => ({
     setState: async ({ id, state, reason, at }) => {
       await db
         .update(users)
-        .set({ state, stateReason: reason, stateSince: at, availableSince: state === 'available' ? at : null })
+        .set({
+          state,
+          stateReason: reason,
+          stateSince: at,
+          availableSince: state === 'available' ? at : null,
+        })
         .where(eq(users.id, id));
       await db.insert(agentStateLog).values({ userId: id, state, reason, at });
     },
@@ -305,4 +319,3 @@ export const createTx = (db: DbTx): Tx => ({
     await db.execute(sql`select pg_advisory_xact_lock(${ROUTING_LOCK_KEY})`);
   },
 });
-

@@ -151,7 +151,9 @@ export const createViews = (db: Db) => {
     userId: string;
   }): Promise<TConversationDetail | null> => {
     const summary = await getConversationSummary(input);
-    return summary ? { ...summary, messages: await listMessages({ conversationId: input.conversationId }) } : null;
+    return summary
+      ? { ...summary, messages: await listMessages({ conversationId: input.conversationId }) }
+      : null;
   };
 
   const getOffer = async (offerId: string): Promise<TOffer | null> => {
@@ -180,7 +182,9 @@ export const createViews = (db: Db) => {
       offeredAt: row.o.offeredAt.toISOString(),
       deadlineAt: row.o.deadlineAt.toISOString(),
       proactive: header.c.proactive,
-      preview: (await lastMessages(row.o.conversationId, OFFER_PREVIEW_MESSAGES)).filter((m) => m.author !== 'system'),
+      preview: (await lastMessages(row.o.conversationId, OFFER_PREVIEW_MESSAGES)).filter(
+        (m) => m.author !== 'system',
+      ),
     };
   };
 
@@ -241,6 +245,15 @@ export const createViews = (db: Db) => {
     return rows.map((r) => r.userId);
   };
 
+  /** Every agent who took part, wrap-up done or not: they all see the conversation's last state. */
+  const listParticipantIds = async (conversationId: string): Promise<string[]> => {
+    const rows = await db
+      .selectDistinct({ userId: participants.userId })
+      .from(participants)
+      .where(eq(participants.conversationId, conversationId));
+    return rows.map((r) => r.userId);
+  };
+
   const getCustomerConversation = async (conversationId: string): Promise<TCustomerConversation | null> => {
     const header = await conversationHeader(conversationId);
     if (!header) {
@@ -296,6 +309,7 @@ export const createViews = (db: Db) => {
     listPendingOffers,
     listOpenConversations,
     listLiveParticipantIds,
+    listParticipantIds,
     getCustomerConversation,
     getCustomerTokenHash,
     getEntryPointInfo,

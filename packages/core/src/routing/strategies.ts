@@ -30,7 +30,8 @@ export const longestAvailable: RoutingStrategy = {
 /** The agent holding the fewest conversations relative to their limit. */
 export const leastBusy: RoutingStrategy = {
   name: 'least-busy',
-  choose: (candidates) => pickMin(candidates, (c) => c.load / Math.max(1, c.limit) + c.availableSince.getTime() / 1e16),
+  choose: (candidates) =>
+    pickMin(candidates, (c) => c.load / Math.max(1, c.limit) + c.availableSince.getTime() / 1e16),
 };
 
 /** The agent offered anything least recently. */

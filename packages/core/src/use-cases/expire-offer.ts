@@ -22,7 +22,13 @@ export const expireOffer = async ({
     return { value: { expired: false }, events: [] };
   }
   const queue = await tx.queues.get(conversation.queueId);
-  const events = await changeAgentState({ tx, agent, state: queue?.noAnswerState ?? 'rona', reason: null, now });
+  const events = await changeAgentState({
+    tx,
+    agent,
+    state: queue?.noAnswerState ?? 'rona',
+    reason: null,
+    now,
+  });
   events.push(...(await closeOfferAndRequeue({ tx, offer, conversation, reason: 'timed_out', now })));
   return { value: { expired: true }, events };
 };

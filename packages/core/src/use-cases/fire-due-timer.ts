@@ -2,7 +2,10 @@ import { expireOffer } from './expire-offer';
 import type { UseCaseContext, UseCaseResult } from './types';
 
 /** Fires one due timer, if any, in the caller's transaction: claiming and acting commit together. */
-export const fireDueTimer = async ({ tx, now }: UseCaseContext): Promise<UseCaseResult<{ fired: boolean }>> => {
+export const fireDueTimer = async ({
+  tx,
+  now,
+}: UseCaseContext): Promise<UseCaseResult<{ fired: boolean }>> => {
   const timer = await tx.timers.claimNextDue(now);
   if (!timer) {
     return { value: { fired: false }, events: [] };

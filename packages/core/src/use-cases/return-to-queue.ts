@@ -22,12 +22,22 @@ export const closeOfferAndRequeue = async ({
   await tx.offers.close({ id: offer.id, status: reason, at: now });
   await tx.timers.cancel({ kind: 'offer.deadline', subjectId: offer.id });
   const events: DomainEvent[] = [
-    { type: 'offer.closed', offerId: offer.id, conversationId: offer.conversationId, agentId: offer.userId, reason },
+    {
+      type: 'offer.closed',
+      offerId: offer.id,
+      conversationId: offer.conversationId,
+      agentId: offer.userId,
+      reason,
+    },
     { type: 'capacity.freed', agentId: offer.userId },
   ];
   if (conversation.status === 'offered') {
     await tx.conversations.update(conversation.id, { status: 'queued' });
-    events.push({ type: 'conversation.queued', conversationId: conversation.id, queueId: conversation.queueId });
+    events.push({
+      type: 'conversation.queued',
+      conversationId: conversation.id,
+      queueId: conversation.queueId,
+    });
   }
   return events;
 };

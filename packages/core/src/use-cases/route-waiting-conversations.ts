@@ -37,7 +37,13 @@ export const routeWaitingConversations = async ({
     await tx.conversations.update(conversation.id, { status: 'offered' });
     await tx.agents.markOffered({ id: chosen.agentId, at: now });
     await tx.timers.schedule({ kind: 'offer.deadline', subjectId: offer.id, dueAt: offer.deadlineAt });
-    events.push({ type: 'offer.created', offerId: offer.id, conversationId: conversation.id, agentId: chosen.agentId });
+    events.push({
+      type: 'offer.created',
+      offerId: offer.id,
+      conversationId: conversation.id,
+      agentId: chosen.agentId,
+      deadlineAt: offer.deadlineAt,
+    });
     offered++;
   }
   return { value: { offered, waiting: waiting.length }, events };

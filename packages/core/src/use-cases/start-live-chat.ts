@@ -1,6 +1,6 @@
-import type { Conversation, StoredMessage } from '../model';
 import { AppError } from '../errors';
 import type { DomainEvent } from '../events';
+import type { Conversation, StoredMessage } from '../model';
 import { validateCustomerMessageBody } from '../validate-message-body';
 import type { UseCaseContext, UseCaseResult } from './types';
 
@@ -57,6 +57,10 @@ export const startLiveChat = async ({
     messages.push(message);
     events.push({ type: 'message.created', conversationId: conversation.id, messageId: message.id });
   }
-  events.push({ type: 'conversation.queued', conversationId: conversation.id, queueId: conversation.queueId });
+  events.push({
+    type: 'conversation.queued',
+    conversationId: conversation.id,
+    queueId: conversation.queueId,
+  });
   return { value: { conversation, messages }, events };
 };

@@ -1,0 +1,187 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import type { Clock } from '@switchboard/core';
+import type { Store } from '@switchboard/store';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { Counter, collectDefaultMetrics, Registry } from 'prom-client';
+import type { Config } from '../config';
+import { registerErrorHandler, sendError } from '../http/error-handler';
+import { agentRoutes } from '../http/routes/agent';
+import { authRoutes } from '../http/routes/auth';
+import { conversationRoutes } from '../http/routes/conversations';
+import { healthRoutes } from '../http/routes/health';
+import { livechatRoutes } from '../http/routes/livechat';
+import { createPushListener } from '../realtime/push-listener';
+import { createRealtime } from '../realtime/sockets';
+import type { AppContext } from './context';
+import { createEventBus } from './event-bus';
+import { createRoutingRunner } from './routing-runner';
+import { createUseCaseRunner } from './services';
+import { createTimerScheduler } from './timer-scheduler';
+
+const BODY_LIMIT = 64 * 1024;
+
+/**
+ * The composition root: wires the store, the clock and the logger into use cases, listeners,
+ * HTTP routes and sockets. Tests call it with PGlite in memory and a fake clock.
+ */
+export const buildApp = async ({
+  config,
+  store,
+  clock,
+  logger,
+}: {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+}) => {
+  const app = Fastify({
+    loggerInstance: logger as unknown as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: true,
+    disableRequestLogging: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  const bus = createEventBus({ logger });
+  const run = createUseCaseRunner({ store, bus, clock });
+  const ctx: AppContext = { config, store, clock, run, logger };
+  let shuttingDown = false;
+
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+  const eventsCounter = new Counter({
+    name: 'switchboard_domain_events_total',
+    help: 'Domain events published, by type',
+    labelNames: ['type'],
+    registers: [metrics],
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Switchboard API',
+        description:
+          'Open-source digital contact center. Errors: {statusCode, code, error, message}; codes in docs/errors.md.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sb_session' },
+          customerToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(authRoutes(ctx));
+  await app.register(agentRoutes(ctx));
+  await app.register(conversationRoutes(ctx));
+  await app.register(livechatRoutes(ctx));
+  await app.register(healthRoutes({ ...ctx, metrics, isShuttingDown: () => shuttingDown }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const hasDesktop = existsSync(join(config.desktopDir, 'index.html'));
+  const hasWidget = existsSync(join(config.widgetDir, 'index.html'));
+  if (hasWidget) {
+    await app.register(fastifyStatic, {
+      root: config.widgetDir,
+      prefix: '/demo/',
+      decorateReply: false,
+      index: 'index.html',
+    });
+    app.get('/demo', { schema: { hide: true } }, (_req, reply) => reply.redirect('/demo/'));
+  }
+  if (hasDesktop) {
+    await app.register(fastifyStatic, {
+      root: config.desktopDir,
+      prefix: '/',
+      wildcard: false,
+      index: 'index.html',
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (
+      request.method === 'GET' &&
+      hasDesktop &&
+      !path.startsWith('/api') &&
+      !path.startsWith('/socket.io')
+    ) {
+      // The desktop is a single-page app: its own routes load index.html.
+      return reply.type('text/html').sendFile('index.html', config.desktopDir);
+    }
+    return sendError(reply, 'NOT_FOUND', `No route for ${request.method} ${path}`);
+  });
+
+  const realtime = createRealtime({ ctx, httpServer: app.server });
+  const routing = createRoutingRunner({ run, logger });
+  const scheduler = createTimerScheduler({ run, clock, logger });
+  bus.subscribe((event) => {
+    eventsCounter.inc({ type: event.type });
+  });
+  bus.subscribe(createPushListener({ ctx, realtime }));
+  bus.subscribe(routing.listener);
+  bus.subscribe(scheduler.listener);
+
+  return {
+    app,
+    ctx,
+    bus,
+    realtime,
+    routing,
+    scheduler,
+    /** Starts what runs beside the requests: timers, and a first routing run for what waited. */
+    start: async () => {
+      scheduler.start();
+      await routing.request();
+    },
+    /** Everything that was published so far has been handled (tests). */
+    settle: async () => {
+      await bus.idle();
+      await routing.idle();
+      await bus.idle();
+    },
+    stop: async () => {
+      shuttingDown = true;
+      await scheduler.stop();
+      realtime.io.disconnectSockets(true);
+      await app.close();
+      await realtime.close();
+      await routing.idle();
+      await bus.idle();
+    },
+  };
+};
+
+export type SwitchboardApp = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,14 @@
+import type { Clock } from '@switchboard/core';
+import type { Store } from '@switchboard/store';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { UseCaseRunner } from './services';
+
+/** What routes and socket handlers get: built once by the composition root, never imported as a module global. */
+export interface AppContext {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  run: UseCaseRunner;
+  logger: Logger;
+}

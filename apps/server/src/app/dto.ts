@@ -1,0 +1,1 @@
+export { toMessageDto } from '@switchboard/store';

@@ -1,0 +1,67 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  PUBLIC_URL: z.string().url().optional(),
+  /** Comma-separated origins allowed to call the API with cookies and to open sockets. */
+  ALLOWED_ORIGINS: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  publicUrl: string;
+  allowedOrigins: string[];
+  logLevel: string;
+  seedDemo: boolean;
+  secureCookies: boolean;
+  loginRateLimit: number;
+  desktopDir: string;
+  widgetDir: string;
+}
+
+const here = import.meta.dirname;
+
+/** Configuration from the environment; a wrong value stops the start with a message naming it. */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  const origins = new Set([
+    new URL(publicUrl).origin,
+    `http://localhost:${e.PORT}`,
+    `http://127.0.0.1:${e.PORT}`,
+  ]);
+  for (const o of e.ALLOWED_ORIGINS?.split(',') ?? []) {
+    if (o.trim()) {
+      origins.add(new URL(o.trim()).origin);
+    }
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.DATA_DIR),
+    publicUrl,
+    allowedOrigins: [...origins],
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO === 'true',
+    secureCookies: publicUrl.startsWith('https:'),
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
+    desktopDir: resolve(here, '../../desktop/dist'),
+    widgetDir: resolve(here, '../../widget/dist'),
+  };
+};

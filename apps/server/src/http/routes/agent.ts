@@ -1,0 +1,63 @@
+import {
+  ZAgentStateSnapshot,
+  ZBootstrapResponseSchema,
+  ZErrorResponse,
+  ZSetStateRequestSchema,
+} from '@switchboard/contracts';
+import { AppError, setAgentState } from '@switchboard/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app/context';
+import { agentOf, createRequireAgent } from '../auth';
+
+export const agentRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.addHook(
+      'preHandler',
+      createRequireAgent({ store: ctx.store, clock: ctx.clock, allowedOrigins: ctx.config.allowedOrigins }),
+    );
+    const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse };
+
+    app.get(
+      '/api/agent/bootstrap',
+      { schema: { tags: ['agent'], response: { 200: ZBootstrapResponseSchema, ...errors } } },
+      async (request) => {
+        const { userId } = agentOf(request);
+        const user = await ctx.store.views.getMe(userId);
+        if (!user) {
+          throw new AppError('UNAUTHENTICATED');
+        }
+        const [reasons, offers, conversations] = await Promise.all([
+          ctx.store.views.listReasons(),
+          ctx.store.views.listPendingOffers(userId),
+          ctx.store.views.listOpenConversations(userId),
+        ]);
+        return { user, ...reasons, offers, conversations };
+      },
+    );
+
+    app.put(
+      '/api/agent/state',
+      {
+        schema: {
+          tags: ['agent'],
+          body: ZSetStateRequestSchema,
+          response: { 200: ZAgentStateSnapshot, ...errors },
+        },
+      },
+      async (request) => {
+        const { userId } = agentOf(request);
+        const body = request.body;
+        const result = await ctx.run(setAgentState, {
+          agentId: userId,
+          state: body.state,
+          ...(body.state === 'idle' ? { idleReasonId: body.idleReasonId } : {}),
+        });
+        return {
+          state: result.state,
+          stateReason: result.stateReason,
+          stateSince: result.stateSince.toISOString(),
+        };
+      },
+    );
+  };

@@ -1,0 +1,183 @@
+import {
+  ZConversationDetail,
+  ZConversationParamsSchema,
+  ZConversationSummary,
+  ZErrorResponse,
+  ZMessage,
+  ZMessagesQuerySchema,
+  ZOfferParamsSchema,
+  ZSendMessageRequestSchema,
+  ZWrapUpRequestSchema,
+} from '@switchboard/contracts';
+import {
+  AppError,
+  acceptOffer,
+  authorizeParticipant,
+  endConversation,
+  postAgentMessage,
+  rejectOffer,
+  submitWrapUp,
+} from '@switchboard/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context';
+import { toMessageDto } from '../../app/dto';
+import { agentOf, createRequireAgent } from '../auth';
+
+export const conversationRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.addHook(
+      'preHandler',
+      createRequireAgent({ store: ctx.store, clock: ctx.clock, allowedOrigins: ctx.config.allowedOrigins }),
+    );
+    const errors = {
+      400: ZErrorResponse,
+      401: ZErrorResponse,
+      403: ZErrorResponse,
+      404: ZErrorResponse,
+      409: ZErrorResponse,
+    };
+    const agentName = async (userId: string) => (await ctx.store.views.getMe(userId))?.name ?? 'Agent';
+    const detail = async (conversationId: string, userId: string) => {
+      const view = await ctx.store.views.getConversationDetail({ conversationId, userId });
+      if (!view) {
+        throw new AppError('CONVERSATION_NOT_FOUND');
+      }
+      return view;
+    };
+    /** Reads check participation in core too, in a transaction of their own. */
+    const authorize = (conversationId: string, agentId: string) =>
+      ctx.store.transaction((tx) => authorizeParticipant({ tx, conversationId, agentId }));
+
+    app.post(
+      '/api/offers/:id/accept',
+      {
+        schema: {
+          tags: ['offers'],
+          params: ZOfferParamsSchema,
+          response: { 200: ZConversationDetail, ...errors },
+        },
+      },
+      async (request) => {
+        const { userId } = agentOf(request);
+        const { conversationId } = await ctx.run(acceptOffer, {
+          offerId: request.params.id,
+          agentId: userId,
+          agentName: await agentName(userId),
+        });
+        return detail(conversationId, userId);
+      },
+    );
+
+    app.post(
+      '/api/offers/:id/reject',
+      { schema: { tags: ['offers'], params: ZOfferParamsSchema, response: { 204: z.null(), ...errors } } },
+      async (request, reply) => {
+        await ctx.run(rejectOffer, { offerId: request.params.id, agentId: agentOf(request).userId });
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/conversations/:id',
+      {
+        schema: {
+          tags: ['conversations'],
+          params: ZConversationParamsSchema,
+          response: { 200: ZConversationDetail, ...errors },
+        },
+      },
+      async (request) => {
+        const { userId } = agentOf(request);
+        await authorize(request.params.id, userId);
+        return detail(request.params.id, userId);
+      },
+    );
+
+    app.get(
+      '/api/conversations/:id/messages',
+      {
+        schema: {
+          tags: ['conversations'],
+          params: ZConversationParamsSchema,
+          querystring: ZMessagesQuerySchema,
+          response: { 200: z.object({ messages: z.array(ZMessage) }), ...errors },
+        },
+      },
+      async (request) => {
+        await authorize(request.params.id, agentOf(request).userId);
+        return {
+          messages: await ctx.store.views.listMessages({
+            conversationId: request.params.id,
+            after: request.query.after ?? 0,
+          }),
+        };
+      },
+    );
+
+    app.post(
+      '/api/conversations/:id/messages',
+      {
+        schema: {
+          tags: ['conversations'],
+          params: ZConversationParamsSchema,
+          body: ZSendMessageRequestSchema,
+          response: { 201: ZMessage, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { userId } = agentOf(request);
+        const message = await ctx.run(postAgentMessage, {
+          conversationId: request.params.id,
+          agentId: userId,
+          agentName: await agentName(userId),
+          body: request.body.body,
+          clientMessageId: request.body.clientMessageId,
+        });
+        return reply.code(201).send(toMessageDto(message));
+      },
+    );
+
+    app.post(
+      '/api/conversations/:id/end',
+      {
+        schema: {
+          tags: ['conversations'],
+          params: ZConversationParamsSchema,
+          response: { 200: ZConversationSummary, ...errors },
+        },
+      },
+      async (request) => {
+        const { userId } = agentOf(request);
+        await ctx.run(endConversation, {
+          conversationId: request.params.id,
+          agentId: userId,
+          agentName: await agentName(userId),
+        });
+        const { messages: _messages, ...summary } = await detail(request.params.id, userId);
+        return summary;
+      },
+    );
+
+    app.post(
+      '/api/conversations/:id/wrap-up',
+      {
+        schema: {
+          tags: ['conversations'],
+          params: ZConversationParamsSchema,
+          body: ZWrapUpRequestSchema,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await ctx.run(submitWrapUp, {
+          conversationId: request.params.id,
+          agentId: agentOf(request).userId,
+          wrapUpReasonId: request.body.wrapUpReasonId,
+          notes: request.body.notes?.trim() || null,
+        });
+        return reply.code(204).send(null);
+      },
+    );
+  };

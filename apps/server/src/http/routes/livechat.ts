@@ -1,0 +1,160 @@
+import {
+  ZConversationParamsSchema,
+  ZCustomerConversation,
+  ZCustomerSendRequestSchema,
+  ZEntryPointInfo,
+  ZEntryPointParamsSchema,
+  ZErrorResponse,
+  ZMessage,
+  ZMessagesQuerySchema,
+  ZStartChatRequestSchema,
+  ZStartChatResponseSchema,
+} from '@switchboard/contracts';
+import { AppError, customerEndChat, postCustomerMessage, startLiveChat } from '@switchboard/core';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context';
+import { toMessageDto } from '../../app/dto';
+import { hashToken, newToken, safeEqual } from '../tokens';
+
+/** The customer side of live chat: no login, a per-conversation bearer token. */
+export const livechatRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const errors = {
+      400: ZErrorResponse,
+      401: ZErrorResponse,
+      403: ZErrorResponse,
+      404: ZErrorResponse,
+      409: ZErrorResponse,
+      429: ZErrorResponse,
+    };
+
+    const requireCustomer = async (request: FastifyRequest<{ Params: { id: string } }>) => {
+      const header = request.headers.authorization ?? '';
+      const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+      const stored = token ? await ctx.store.views.getCustomerTokenHash(request.params.id) : null;
+      if (!token || !stored || !safeEqual(hashToken(token), stored)) {
+        // One answer for "no such conversation" and "wrong token": ids can't be probed.
+        throw new AppError('UNAUTHENTICATED', 'This chat is not yours or no longer exists');
+      }
+    };
+
+    app.get(
+      '/api/livechat/entry-points/:key',
+      {
+        schema: {
+          tags: ['livechat'],
+          params: ZEntryPointParamsSchema,
+          response: { 200: ZEntryPointInfo, ...errors },
+        },
+      },
+      async (request) => {
+        const info = await ctx.store.views.getEntryPointInfo(request.params.key);
+        if (!info) {
+          throw new AppError('ENTRY_POINT_NOT_FOUND');
+        }
+        return info;
+      },
+    );
+
+    app.post(
+      '/api/livechat/conversations',
+      {
+        schema: {
+          tags: ['livechat'],
+          body: ZStartChatRequestSchema,
+          response: { 201: ZStartChatResponseSchema, ...errors },
+        },
+        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      },
+      async (request, reply) => {
+        const token = newToken();
+        const { conversation } = await ctx.run(startLiveChat, {
+          entryPointKey: request.body.entryPoint,
+          customerName: request.body.name,
+          customerEmail: request.body.email ?? null,
+          firstMessage: request.body.message ?? null,
+          customerTokenHash: hashToken(token),
+        });
+        const view = await ctx.store.views.getCustomerConversation(conversation.id);
+        return reply.code(201).send({ token, conversation: view! });
+      },
+    );
+
+    app.get(
+      '/api/livechat/conversations/:id',
+      {
+        preHandler: requireCustomer,
+        schema: {
+          tags: ['livechat'],
+          params: ZConversationParamsSchema,
+          response: { 200: ZCustomerConversation, ...errors },
+        },
+      },
+      async (request) => {
+        const view = await ctx.store.views.getCustomerConversation(request.params.id);
+        if (!view) {
+          throw new AppError('CONVERSATION_NOT_FOUND');
+        }
+        return view;
+      },
+    );
+
+    app.get(
+      '/api/livechat/conversations/:id/messages',
+      {
+        preHandler: requireCustomer,
+        schema: {
+          tags: ['livechat'],
+          params: ZConversationParamsSchema,
+          querystring: ZMessagesQuerySchema,
+          response: { 200: z.object({ messages: z.array(ZMessage) }), ...errors },
+        },
+      },
+      async (request) => ({
+        messages: await ctx.store.views.listMessages({
+          conversationId: request.params.id,
+          after: request.query.after ?? 0,
+        }),
+      }),
+    );
+
+    app.post(
+      '/api/livechat/conversations/:id/messages',
+      {
+        preHandler: requireCustomer,
+        schema: {
+          tags: ['livechat'],
+          params: ZConversationParamsSchema,
+          body: ZCustomerSendRequestSchema,
+          response: { 201: ZMessage, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const message = await ctx.run(postCustomerMessage, {
+          conversationId: request.params.id,
+          body: request.body.body,
+          clientMessageId: request.body.clientMessageId,
+        });
+        return reply.code(201).send(toMessageDto(message));
+      },
+    );
+
+    app.post(
+      '/api/livechat/conversations/:id/end',
+      {
+        preHandler: requireCustomer,
+        schema: {
+          tags: ['livechat'],
+          params: ZConversationParamsSchema,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await ctx.run(customerEndChat, { conversationId: request.params.id });
+        return reply.code(204).send(null);
+      },
+    );
+  };

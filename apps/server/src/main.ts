@@ -1,0 +1,55 @@
+import { createStore, DEMO_PASSWORD, DEMO_USERS, openDatabase, seedDemoData } from '@switchboard/store';
+import pino from 'pino';
+import { buildApp } from './app/build-app';
+import { loadConfig } from './config';
+import { hashPassword } from './http/passwords';
+
+const config = loadConfig();
+const logger = pino({ level: config.logLevel });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+await database.migrate();
+const { seeded } = config.seedDemo
+  ? await seedDemoData({ db: database.db, hashPassword })
+  : { seeded: false };
+const store = createStore(database);
+const clock = { now: () => new Date() };
+const server = await buildApp({ config, store, clock, logger });
+await server.app.listen({ port: config.port, host: config.host });
+await server.start();
+
+const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+process.stdout.write(
+  [
+    '',
+    `Switchboard is running on ${where}${seeded ? ', with demo data' : ''}.`,
+    `  Agent desktop:   ${config.publicUrl}/`,
+    `  Customer demo:   ${config.publicUrl}/demo`,
+    `  API reference:   ${config.publicUrl}/api/openapi.json`,
+    config.seedDemo
+      ? `  Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(', ')}`
+      : '',
+    '',
+    '',
+  ].join('\n'),
+);
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) {
+    return;
+  }
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  try {
+    await server.stop();
+    await database.close();
+    process.exit(0);
+  } catch (err) {
+    logger.error({ err }, 'shutdown failed');
+    process.exit(1);
+  }
+};
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

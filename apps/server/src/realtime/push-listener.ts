@@ -1,0 +1,76 @@
+import type { DomainEvent } from '@switchboard/core';
+import type { AppContext } from '../app/context';
+import { customerRoom, type RealtimeServer, userRoom } from './sockets';
+
+/**
+ * Domain events become socket pushes (Chatwoot's action_cable_listener). Every agent gets their
+ * own copy, built for them: the place where per-viewer masking applies.
+ */
+export const createPushListener =
+  ({ ctx, realtime }: { ctx: AppContext; realtime: RealtimeServer }) =>
+  async (event: DomainEvent): Promise<void> => {
+    const { views } = ctx.store;
+    switch (event.type) {
+      case 'offer.created': {
+        const offer = await views.getOffer(event.offerId);
+        if (offer) {
+          realtime.agents.to(userRoom(event.agentId)).emit('offer.created', offer);
+        }
+        return;
+      }
+      case 'offer.closed': {
+        realtime.agents.to(userRoom(event.agentId)).emit('offer.closed', {
+          offerId: event.offerId,
+          conversationId: event.conversationId,
+          reason: event.reason,
+        });
+        return;
+      }
+      case 'agent.state_changed': {
+        realtime.agents.to(userRoom(event.agentId)).emit('agent.state', {
+          state: event.state,
+          stateReason: event.reason,
+          stateSince: event.since.toISOString(),
+        });
+        return;
+      }
+      case 'message.created': {
+        const message = await views.getMessage(event.messageId);
+        if (!message) {
+          return;
+        }
+        realtime.customers.to(customerRoom(event.conversationId)).emit('message.created', {
+          conversationId: event.conversationId,
+          message,
+        });
+        for (const userId of await views.listLiveParticipantIds(event.conversationId)) {
+          realtime.agents
+            .to(userRoom(userId))
+            .emit('message.created', { conversationId: event.conversationId, message });
+        }
+        return;
+      }
+      case 'conversation.updated': {
+        const customerView = await views.getCustomerConversation(event.conversationId);
+        if (customerView) {
+          realtime.customers.to(customerRoom(event.conversationId)).emit('conversation.updated', {
+            status: customerView.status,
+            customerLeft: customerView.customerLeft,
+            agentName: customerView.agentName,
+          });
+        }
+        for (const userId of await views.listParticipantIds(event.conversationId)) {
+          const summary = await views.getConversationSummary({
+            conversationId: event.conversationId,
+            userId,
+          });
+          if (summary) {
+            realtime.agents.to(userRoom(userId)).emit('conversation.updated', summary);
+          }
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  };

@@ -1,0 +1,155 @@
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import fastifyCookie from '@fastify/cookie';
+import {
+  AGENT_NAMESPACE,
+  type AgentClientToServer,
+  type AgentServerToClient,
+  CUSTOMER_NAMESPACE,
+  type CustomerClientToServer,
+  type CustomerServerToClient,
+  SESSION_COOKIE,
+  ZCustomerTypingEvent,
+  ZTypingEvent,
+} from '@switchboard/contracts';
+import { AppError, ERROR_CATALOGUE } from '@switchboard/core';
+import { type Namespace, Server, type Socket } from 'socket.io';
+import type { AppContext } from '../app/context';
+import { readAgentSession } from '../http/auth';
+import { hashToken, safeEqual } from '../http/tokens';
+
+export const userRoom = (userId: string) => `user:${userId}`;
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+export const customerRoom = (conversationId: string) => `customer:${conversationId}`;
+
+type AgentData = { userId: string };
+type CustomerData = { conversationId: string };
+type AgentSocket = Socket<AgentClientToServer, AgentServerToClient, Record<string, never>, AgentData>;
+type CustomerSocket = Socket<
+  CustomerClientToServer,
+  CustomerServerToClient,
+  Record<string, never>,
+  CustomerData
+>;
+
+export type RealtimeServer = ReturnType<typeof createRealtime>;
+
+const connectError = (code: keyof typeof ERROR_CATALOGUE) => {
+  const err = new Error(ERROR_CATALOGUE[code].message) as Error & { data: unknown };
+  err.data = { code };
+  return err;
+};
+
+/**
+ * Socket.IO: agents authenticate with the session cookie, customers with their conversation token,
+ * both at the handshake. Browsers always send Origin for cross-site requests; one not allowed is
+ * refused before any handshake (cross-site WebSocket hijacking).
+ */
+export const createRealtime = ({ ctx, httpServer }: { ctx: AppContext; httpServer: HttpServer }) => {
+  const io = new Server(httpServer, {
+    path: '/socket.io',
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    allowRequest: (req: IncomingMessage, callback) => {
+      const origin = req.headers.origin;
+      callback(null, !origin || ctx.config.allowedOrigins.includes(origin));
+    },
+  });
+
+  const agents = io.of(AGENT_NAMESPACE) as unknown as Namespace<
+    AgentClientToServer,
+    AgentServerToClient,
+    Record<string, never>,
+    AgentData
+  >;
+  agents.use(async (socket, next) => {
+    try {
+      const cookies = fastifyCookie.parse(socket.handshake.headers.cookie ?? '');
+      const session = await readAgentSession({
+        store: ctx.store,
+        clock: ctx.clock,
+        token: cookies[SESSION_COOKIE],
+      });
+      if (!session) {
+        return next(connectError('UNAUTHENTICATED'));
+      }
+      socket.data.userId = session.userId;
+      await socket.join([userRoom(session.userId), sessionRoom(session.sessionId)]);
+      return next();
+    } catch (err) {
+      ctx.logger.error({ err }, 'agent socket handshake failed');
+      return next(connectError('INTERNAL'));
+    }
+  });
+  agents.on('connection', (socket: AgentSocket) => {
+    socket.on('typing', async (payload, ack) => {
+      const parsed = ZTypingEvent.safeParse(payload);
+      if (!parsed.success) {
+        return ack?.({
+          ok: false,
+          code: 'VALIDATION_FAILED',
+          message: parsed.error.issues[0]?.message ?? 'Invalid event',
+        });
+      }
+      const participants = await ctx.store.views.listLiveParticipantIds(parsed.data.conversationId);
+      if (!participants.includes(socket.data.userId)) {
+        const err = new AppError('NOT_A_PARTICIPANT');
+        return ack?.({ ok: false, code: err.code, message: err.message });
+      }
+      io.of(CUSTOMER_NAMESPACE)
+        .to(customerRoom(parsed.data.conversationId))
+        .emit('typing', { typing: parsed.data.typing });
+      return ack?.({ ok: true });
+    });
+  });
+
+  const customers = io.of(CUSTOMER_NAMESPACE) as unknown as Namespace<
+    CustomerClientToServer,
+    CustomerServerToClient,
+    Record<string, never>,
+    CustomerData
+  >;
+  customers.use(async (socket, next) => {
+    try {
+      const auth = socket.handshake.auth as { token?: unknown; conversationId?: unknown };
+      const token = typeof auth.token === 'string' ? auth.token : '';
+      const conversationId = typeof auth.conversationId === 'string' ? auth.conversationId : '';
+      const isUuid = /^[0-9a-f-]{36}$/i.test(conversationId);
+      const stored = token && isUuid ? await ctx.store.views.getCustomerTokenHash(conversationId) : null;
+      if (!stored || !safeEqual(hashToken(token), stored)) {
+        return next(connectError('UNAUTHENTICATED'));
+      }
+      socket.data.conversationId = conversationId;
+      await socket.join(customerRoom(conversationId));
+      return next();
+    } catch (err) {
+      ctx.logger.error({ err }, 'customer socket handshake failed');
+      return next(connectError('INTERNAL'));
+    }
+  });
+  customers.on('connection', (socket: CustomerSocket) => {
+    socket.on('typing', async (payload, ack) => {
+      const parsed = ZCustomerTypingEvent.safeParse(payload);
+      if (!parsed.success) {
+        return ack?.({
+          ok: false,
+          code: 'VALIDATION_FAILED',
+          message: parsed.error.issues[0]?.message ?? 'Invalid event',
+        });
+      }
+      const conversationId = socket.data.conversationId;
+      for (const userId of await ctx.store.views.listLiveParticipantIds(conversationId)) {
+        agents.to(userRoom(userId)).emit('typing', { conversationId, typing: parsed.data.typing });
+      }
+      return ack?.({ ok: true });
+    });
+  });
+
+  return {
+    io,
+    agents,
+    customers,
+    disconnectSession: (sessionId: string) => agents.in(sessionRoom(sessionId)).disconnectSockets(true),
+    // The HTTP server is Fastify's to close; this ends Socket.IO's own timers and adapters.
+    close: () => new Promise<void>((resolve) => io.close(() => resolve())),
+  };
+};
