@@ -1,8 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-/** Where `npm run dev` finds the API; the server listens on 8080 unless told otherwise. */
-const API_TARGET = 'http://localhost:8080';
+/**
+ * Where `npm run dev` finds the API: the server's default port unless SWITCHBOARD_API_URL says
+ * otherwise. The server refuses cookies and sockets from origins it does not know, so start it
+ * with ALLOWED_ORIGINS=http://localhost:5173 for the dev server.
+ */
+const API_TARGET = process.env.SWITCHBOARD_API_URL ?? 'http://localhost:8080';
 
 const proxy = {
   '/api': { target: API_TARGET },
@@ -13,7 +17,11 @@ const proxy = {
 export default defineConfig({
   base: '/',
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
   server: { port: 5173, proxy },
   preview: { port: 4173, proxy },
 });

@@ -6,7 +6,11 @@ import { hashPassword } from './http/passwords';
 
 const config = loadConfig();
 const logger = pino({ level: config.logLevel });
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  onIdleError: (err) => logger.warn({ err }, 'idle database connection lost'),
+});
 await database.migrate();
 const { seeded } = config.seedDemo
   ? await seedDemoData({ db: database.db, hashPassword })

@@ -209,7 +209,8 @@ const fr: Dictionary = {
   retry: 'Renvoyer',
   endChat: 'Terminer le chat',
   endChatConfirm: 'Terminer le chat ?',
-  endChatConfirmText: 'Le conseiller verra que vous êtes parti. Vous pourrez ensuite démarrer un nouveau chat.',
+  endChatConfirmText:
+    'Le conseiller verra que vous êtes parti. Vous pourrez ensuite démarrer un nouveau chat.',
   cancel: 'Annuler',
   chatEnded: 'Ce chat est terminé',
   startNewChat: 'Démarrer un nouveau chat',

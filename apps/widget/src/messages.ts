@@ -35,7 +35,7 @@ export const mergeMessages = (current: readonly TMessage[], incoming: readonly T
 
 /** What to ask for with `?after=`: the highest seq seen, 0 before the first message. */
 export const lastSeq = (messages: readonly TMessage[]): number =>
-  messages.reduce((max, m) => (m.seq > max ? m.seq : max), 0);
+  messages.reduce((max, m) => Math.max(max, m.seq), 0);
 
 /** Pending messages whose server copy has not arrived yet. */
 export const settlePending = (
@@ -78,17 +78,28 @@ export type ThreadItem =
       /** The first of a run of messages by the same agent: the name is shown once per run. */
       firstOfRun: boolean;
     }
-  | { kind: 'system'; key: string; event: TSystemEvent | null; name: string; body: string; createdAt: string };
+  | {
+      kind: 'system';
+      key: string;
+      event: TSystemEvent | null;
+      name: string;
+      body: string;
+      createdAt: string;
+    };
 
 /** The thread as the widget shows it: confirmed messages in order, then the pending ones. */
-export const threadItems = (messages: readonly TMessage[], pending: readonly PendingMessage[]): ThreadItem[] => {
+export const threadItems = (
+  messages: readonly TMessage[],
+  pending: readonly PendingMessage[],
+): ThreadItem[] => {
   const items: ThreadItem[] = [];
   let previousAgent: string | null = null;
   for (const m of messages) {
     if (m.author === 'customer') {
       items.push({
         kind: 'own',
-        key: m.id,
+        // Keyed by the client's id where there is one, so a pending message becomes its sent self.
+        key: m.clientMessageId ? `own:${m.clientMessageId}` : m.id,
         body: m.body,
         createdAt: m.createdAt,
         state: 'sent',
@@ -122,7 +133,7 @@ export const threadItems = (messages: readonly TMessage[], pending: readonly Pen
   for (const p of pending) {
     items.push({
       kind: 'own',
-      key: `pending:${p.clientMessageId}`,
+      key: `own:${p.clientMessageId}`,
       body: p.body,
       createdAt: p.createdAt,
       state: p.state,
@@ -135,7 +146,10 @@ export const threadItems = (messages: readonly TMessage[], pending: readonly Pen
 };
 
 /** Counts agent messages in `incoming` not already in `current`: the launcher's unread badge. */
-export const countNewAgentMessages = (current: readonly TMessage[], incoming: readonly TMessage[]): number => {
+export const countNewAgentMessages = (
+  current: readonly TMessage[],
+  incoming: readonly TMessage[],
+): number => {
   const known = new Set(current.map((m) => m.id));
   const counted = new Set<string>();
   for (const m of incoming) {

@@ -58,7 +58,10 @@ export const createSessionStore = (storage: KeyValueStorage | null, entryPoint: 
     },
     save: (session) => {
       try {
-        storage?.setItem(key, JSON.stringify({ conversationId: session.conversationId, token: session.token }));
+        storage?.setItem(
+          key,
+          JSON.stringify({ conversationId: session.conversationId, token: session.token }),
+        );
       } catch {
         // No persistence: the chat still works until the page is left.
       }

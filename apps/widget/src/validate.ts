@@ -4,14 +4,15 @@ import type { TranslationKey } from './i18n';
 /**
  * The start form's rules, mirroring `ZStartChatRequestSchema` (contracts/livechat.ts) without
  * bundling zod: the name is trimmed, 1–100 characters; the e-mail is optional, trimmed, lower-cased,
- * at most 254 characters and matches zod's e-mail pattern.
+ * at most 254 characters and matches zod's e-mail pattern. Lengths are code points, as zod 4 and
+ * `countCharacters` count them (an emoji is one character).
  */
 export const NAME_MAX = 100;
 export const EMAIL_MAX = 254;
 
 /** zod 4's `email()` pattern (zod/v4/core/regexes.js), kept identical so client and server agree. */
 export const EMAIL_PATTERN =
-  /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
+  /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 
 export interface StartFormInput {
   name: string;
@@ -30,10 +31,10 @@ export const validateStartForm = (input: StartFormInput): StartFormResult => {
   const errors: StartFormResult['errors'] = {};
   if (name.length === 0) {
     errors.name = 'nameRequired';
-  } else if (name.length > NAME_MAX) {
+  } else if (countCharacters(name) > NAME_MAX) {
     errors.name = 'nameTooLong';
   }
-  if (email.length > 0 && (email.length > EMAIL_MAX || !EMAIL_PATTERN.test(email))) {
+  if (email.length > 0 && (countCharacters(email) > EMAIL_MAX || !EMAIL_PATTERN.test(email))) {
     errors.email = 'emailInvalid';
   }
   return { errors, value: email.length > 0 ? { name, email } : { name } };

@@ -31,13 +31,20 @@ export const openDatabase = async ({
   databaseUrl,
   dataDir,
   poolSize = 10,
+  onIdleError,
 }: {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
   poolSize?: number;
+  onIdleError?: (err: Error) => void;
 }): Promise<Database> => {
   if (databaseUrl) {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+    // An idle client losing its connection (a restart, a failover) must not crash the process;
+    // the pool replaces it and the next query reconnects.
+    pool.on('error', (err) => {
+      onIdleError?.(err);
+    });
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     return {
       db,

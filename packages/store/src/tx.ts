@@ -86,9 +86,12 @@ export const toStoredMessage = (row: typeof messages.$inferSelect): StoredMessag
   createdAt: row.createdAt,
 });
 
+// Qualified by hand: in a one-table select drizzle writes columns unqualified, and inside these
+// subqueries a bare "id" would be the subquery's own table's.
+const USER_ID = sql.raw('"users"."id"');
 const loadSql = sql<number>`(
-  (select count(*) from ${participants} p where p.user_id = ${users.id} and p.state in ('active', 'wrapup'))
-  + (select count(*) from ${offers} o where o.user_id = ${users.id} and o.status = 'pending')
+  (select count(*) from ${participants} p where p.user_id = ${USER_ID} and p.state in ('active', 'wrapup'))
+  + (select count(*) from ${offers} o where o.user_id = ${USER_ID} and o.status = 'pending')
 )::int`;
 
 /** core's Tx port on one drizzle transaction. */
@@ -125,9 +128,9 @@ export const createTx = (db: DbTx): Tx => ({
           and(
             eq(users.state, 'available'),
             queue.teamId
-              ? sql`exists (select 1 from team_members tm where tm.user_id = ${users.id} and tm.team_id = ${queue.teamId})`
+              ? sql`exists (select 1 from team_members tm where tm.user_id = ${USER_ID} and tm.team_id = ${queue.teamId})`
               : undefined,
-            sql`not exists (select 1 from ${participants} p where p.user_id = ${users.id}
+            sql`not exists (select 1 from ${participants} p where p.user_id = ${USER_ID}
               and p.conversation_id = ${conversationId} and p.state <> 'done')`,
           ),
         )

@@ -52,7 +52,6 @@ export const buildApp = async ({
     loggerInstance: logger as unknown as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT,
     trustProxy: true,
-    disableRequestLogging: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -175,7 +174,7 @@ export const buildApp = async ({
     stop: async () => {
       shuttingDown = true;
       await scheduler.stop();
-      realtime.io.disconnectSockets(true);
+      realtime.disconnectAll();
       await app.close();
       await realtime.close();
       await routing.idle();

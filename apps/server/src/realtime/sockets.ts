@@ -148,6 +148,12 @@ export const createRealtime = ({ ctx, httpServer }: { ctx: AppContext; httpServe
     io,
     agents,
     customers,
+    /** Closes every client connection, in every namespace, so the HTTP server can close. */
+    disconnectAll: () => {
+      agents.disconnectSockets(true);
+      customers.disconnectSockets(true);
+      io.engine.close();
+    },
     disconnectSession: (sessionId: string) => agents.in(sessionRoom(sessionId)).disconnectSockets(true),
     // The HTTP server is Fastify's to close; this ends Socket.IO's own timers and adapters.
     close: () => new Promise<void>((resolve) => io.close(() => resolve())),

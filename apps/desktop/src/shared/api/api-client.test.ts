@@ -58,7 +58,11 @@ describe('createApiClient', () => {
   it('reports an unexpected 401 once, but not an expected one', async () => {
     const { fetchImpl } = fakeFetch(401, { statusCode: 401, code: 'SESSION_EXPIRED', message: 'gone' });
     const seen: string[] = [];
-    const api = createApiClient({ getCsrfToken: () => null, onUnauthorized: (e) => seen.push(e.code), fetchImpl });
+    const api = createApiClient({
+      getCsrfToken: () => null,
+      onUnauthorized: (e) => seen.push(e.code),
+      fetchImpl,
+    });
     await expect(api.get('/api/auth/me', { unauthorizedIsExpected: true })).rejects.toBeInstanceOf(ApiError);
     expect(seen).toEqual([]);
     await expect(api.get('/api/agent/bootstrap')).rejects.toBeInstanceOf(ApiError);
@@ -71,7 +75,10 @@ describe('createApiClient', () => {
       onUnauthorized: () => {},
       fetchImpl: fakeFetch(429, 'Too Many Requests').fetchImpl,
     });
-    await expect(limited.post('/api/auth/login', {})).rejects.toMatchObject({ code: 'RATE_LIMITED', status: 429 });
+    await expect(limited.post('/api/auth/login', {})).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      status: 429,
+    });
 
     const offline = createApiClient({
       getCsrfToken: () => null,

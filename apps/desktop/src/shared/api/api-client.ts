@@ -69,7 +69,12 @@ export const createApiClient = ({
       if (options.signal?.aborted) {
         throw cause;
       }
-      throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: 'The server cannot be reached', cause });
+      throw new ApiError({
+        status: 0,
+        code: 'NETWORK_ERROR',
+        message: 'The server cannot be reached',
+        cause,
+      });
     }
     const payload = await readBody(response);
     if (!response.ok) {

@@ -38,11 +38,22 @@ export const isApiError = (value: unknown, code?: ApiErrorCode): value is ApiErr
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
+/** A proxy or the rate limiter may answer without our body: still give the agent a sentence. */
+const codeForBareStatus = (status: number): ApiErrorCode => {
+  if (status === 429) {
+    return 'RATE_LIMITED';
+  }
+  if (status === 502 || status === 503 || status === 504) {
+    return 'UNAVAILABLE';
+  }
+  return status >= 500 ? 'INTERNAL' : 'UNEXPECTED_RESPONSE';
+};
+
 /** Turns an error answer into an ApiError, whatever shape the body has. */
 export const toApiError = (status: number, body: unknown): ApiError => {
   if (isRecord(body) && typeof body.code === 'string' && typeof body.message === 'string') {
     return new ApiError({ status, code: body.code, message: body.message, details: body.details });
   }
   const message = isRecord(body) && typeof body.message === 'string' ? body.message : `HTTP ${status}`;
-  return new ApiError({ status, code: status === 429 ? 'RATE_LIMITED' : 'UNEXPECTED_RESPONSE', message });
+  return new ApiError({ status, code: codeForBareStatus(status), message });
 };

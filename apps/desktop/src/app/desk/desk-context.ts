@@ -1,0 +1,55 @@
+import type {
+  TAgentStateSnapshot,
+  TMe,
+  TOffer,
+  TReason,
+  TSetStateRequest,
+  TWrapUpRequest,
+} from '@switchboard/contracts';
+import { createContext, useContext } from 'react';
+import type { ConversationsState } from '../../features/conversations/conversations-state';
+import type { Notice } from '../notices/notices-state';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
+
+export type Profile = { user: TMe; idleReasons: TReason[]; wrapUpReasons: TReason[] };
+
+/** Asks a conversation's composer to take the focus (after Accept), once per nonce. */
+export type FocusRequest = { conversationId: string; nonce: number };
+
+export type DeskActions = {
+  setPresence: (request: TSetStateRequest) => Promise<void>;
+  acceptOffer: (offer: TOffer) => Promise<void>;
+  rejectOffer: (offer: TOffer) => Promise<void>;
+  selectConversation: (conversationId: string) => void;
+  sendMessage: (conversationId: string, body: string) => void;
+  retryMessage: (conversationId: string, clientMessageId: string) => void;
+  discardMessage: (conversationId: string, clientMessageId: string) => void;
+  /** Resolves true once the conversation is in wrap-up. */
+  endConversation: (conversationId: string) => Promise<boolean>;
+  /** Rejects with the ApiError for the wrap-up dialog to show. */
+  submitWrapUp: (conversationId: string, request: TWrapUpRequest) => Promise<void>;
+  dismissNotice: (id: string) => void;
+  /** The composer took the focus it was asked to take. */
+  focusHandled: () => void;
+};
+
+export type DeskContextValue = Profile & {
+  presence: TAgentStateSnapshot;
+  offers: readonly TOffer[];
+  conversations: ConversationsState;
+  notices: readonly Notice[];
+  connection: ConnectionStatus;
+  focusRequest: FocusRequest | null;
+  actions: DeskActions;
+};
+
+export const DeskContext = createContext<DeskContextValue | null>(null);
+
+export const useDesk = (): DeskContextValue => {
+  const value = useContext(DeskContext);
+  if (!value) {
+    throw new Error('useDesk must be used inside <DeskProvider>');
+  }
+  return value;
+};

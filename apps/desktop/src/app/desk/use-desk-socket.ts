@@ -1,0 +1,73 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { createAgentSocket } from '../../shared/socket/agent-socket';
+import type { DeskController } from './desk-actions';
+import type { ConnectionStatus } from './desk-context';
+
+const MANUAL_RETRY_MS = [2000, 5000, 10_000, 30_000];
+
+/**
+ * The desk's socket on `/agent`. Socket.IO reconnects by itself after network failures; when the
+ * server refuses the handshake or drops us, we check the session (a 401 ends it) and reconnect by
+ * hand. Every `connect`, the first one included, runs the controller's catch-up.
+ */
+export const useDeskSocket = (controller: DeskController): ConnectionStatus => {
+  const [status, setStatus] = useState<ConnectionStatus>('connecting');
+  const latest = useRef(controller);
+  useLayoutEffect(() => {
+    latest.current = controller;
+  });
+
+  useEffect(() => {
+    const socket = createAgentSocket();
+    let everConnected = false;
+    let attempts = 0;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+    const reconnectByHand = () => {
+      clearTimeout(retryTimer);
+      const delay = MANUAL_RETRY_MS[Math.min(attempts, MANUAL_RETRY_MS.length - 1)];
+      attempts += 1;
+      retryTimer = setTimeout(() => {
+        void latest.current.checkSession().then((valid) => {
+          if (valid && !socket.connected) {
+            socket.connect();
+          }
+        });
+      }, delay);
+    };
+
+    socket.on('connect', () => {
+      everConnected = true;
+      attempts = 0;
+      setStatus('connected');
+      void latest.current.sync();
+    });
+    socket.on('disconnect', (reason) => {
+      setStatus('reconnecting');
+      if (reason === 'io server disconnect') {
+        reconnectByHand();
+      }
+    });
+    socket.on('connect_error', () => {
+      setStatus(everConnected ? 'reconnecting' : 'connecting');
+      if (!socket.active) {
+        reconnectByHand();
+      }
+    });
+
+    socket.on('agent.state', (e) => latest.current.socketHandlers['agent.state'](e));
+    socket.on('offer.created', (e) => latest.current.socketHandlers['offer.created'](e));
+    socket.on('offer.closed', (e) => latest.current.socketHandlers['offer.closed'](e));
+    socket.on('message.created', (e) => latest.current.socketHandlers['message.created'](e));
+    socket.on('conversation.updated', (e) => latest.current.socketHandlers['conversation.updated'](e));
+
+    socket.connect();
+    return () => {
+      clearTimeout(retryTimer);
+      socket.removeAllListeners();
+      socket.disconnect();
+    };
+  }, []);
+
+  return status;
+};

@@ -1,0 +1,120 @@
+import type { TChannel } from '@switchboard/contracts';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkDraft, isReservedKey } from '../utils/compose-rules';
+
+/** How long the explanation stays after a blocked `<` or `>` key. */
+const RESERVED_HINT_MS = 5000;
+
+type Props = {
+  channel: TChannel;
+  composeLimit: number;
+  disabled: boolean;
+  initialDraft: string;
+  onDraftChange: (draft: string) => void;
+  onSend: (body: string) => void;
+  /** Set when the composer should take the focus (after Accept); reported back once done. */
+  focusNonce: number | null;
+  onFocused: () => void;
+};
+
+/**
+ * Seeds: Enter sends, Shift+Enter adds a line, Send does the same as Enter; the channel's limit
+ * has a visible counter; `<` and `>` are reserved for templates and cannot be sent.
+ */
+export const Composer = ({
+  channel,
+  composeLimit,
+  disabled,
+  initialDraft,
+  onDraftChange,
+  onSend,
+  focusNonce,
+  onFocused,
+}: Props) => {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState(initialDraft);
+  const [blockedAt, setBlockedAt] = useState<number | null>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const counterId = useId();
+  const hintId = useId();
+  const check = checkDraft({ body: draft, channel, composeLimit });
+  const showReservedHint = check.hasReserved || blockedAt !== null;
+  const canSend = check.canSend && !disabled;
+
+  useEffect(() => {
+    if (blockedAt === null) {
+      return;
+    }
+    const timer = setTimeout(() => setBlockedAt(null), RESERVED_HINT_MS);
+    return () => clearTimeout(timer);
+  }, [blockedAt]);
+
+  useEffect(() => {
+    if (focusNonce !== null) {
+      textarea.current?.focus();
+      onFocused();
+    }
+  }, [focusNonce, onFocused]);
+
+  const update = (next: string) => {
+    setDraft(next);
+    onDraftChange(next);
+  };
+
+  const send = () => {
+    if (!canSend) {
+      return;
+    }
+    onSend(draft.trim());
+    update('');
+    textarea.current?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (isReservedKey(event.key)) {
+      event.preventDefault();
+      setBlockedAt(Date.now());
+      return;
+    }
+    // An input method composing a word uses Enter to confirm it, not to send.
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      send();
+    }
+  };
+
+  return (
+    <div className={`composer${disabled ? ' composer--disabled' : ''}`}>
+      <textarea
+        ref={textarea}
+        className="composer__input"
+        aria-label={t('composer.label')}
+        aria-describedby={`${counterId} ${hintId}`}
+        aria-invalid={check.overLimit || check.hasReserved}
+        placeholder={disabled ? t('composer.disabled') : t('composer.placeholder')}
+        rows={3}
+        value={draft}
+        disabled={disabled}
+        onChange={(event) => update(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <div className="composer__bar">
+        <p id={hintId} className="composer__hint" aria-live="polite">
+          {showReservedHint && <span>{t('composer.reserved')}</span>}
+          {check.overLimit && <span>{t('composer.tooLong')}</span>}
+        </p>
+        <span
+          id={counterId}
+          className={`counter${check.overLimit ? ' counter--over' : ''}`}
+          title={t('composer.counterLabel')}
+        >
+          {check.count} / {check.limit}
+        </span>
+        <button className="button button--primary" type="button" disabled={!canSend} onClick={send}>
+          {t('composer.send')}
+        </button>
+      </div>
+    </div>
+  );
+};

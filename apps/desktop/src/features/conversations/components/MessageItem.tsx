@@ -1,0 +1,90 @@
+import type { TMessage } from '@switchboard/contracts';
+import { useTranslation } from 'react-i18next';
+import { Avatar } from '../../../shared/ui/Avatar';
+import { describeError } from '../../i18n/describe-error';
+import type { PendingMessage } from '../conversations-state';
+import { systemText } from '../utils/system-text';
+
+/**
+ * Seeds: "the grey bubble represents customer messages with their initials, a solid blue bubble
+ * represents agent messages". System lines sit in the middle.
+ */
+export const MessageItem = ({
+  message,
+  customerName,
+  formatTime,
+}: {
+  message: TMessage;
+  customerName: string;
+  formatTime: (iso: string) => string;
+}) => {
+  const { t } = useTranslation();
+  const time = <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>;
+
+  if (message.author === 'system') {
+    return (
+      <li className="msg msg--system">
+        <span className="msg__system-text">{systemText(message, t)}</span> {time}
+      </li>
+    );
+  }
+  if (message.author === 'customer') {
+    return (
+      <li className="msg msg--customer">
+        <Avatar name={message.authorName || customerName} size="sm" />
+        <div className="msg__content">
+          <p className="bubble bubble--customer">{message.body}</p>
+          <p className="msg__meta">
+            {message.authorName || customerName} · {time}
+          </p>
+        </div>
+      </li>
+    );
+  }
+  return (
+    <li className="msg msg--agent">
+      <div className="msg__content">
+        <p className="bubble bubble--agent">{message.body}</p>
+        <p className="msg__meta">
+          {message.authorName} · {time}
+        </p>
+      </div>
+    </li>
+  );
+};
+
+/** An agent message not yet stored: "Sending…", or "Not sent" with Retry and Discard. */
+export const PendingItem = ({
+  pending,
+  onRetry,
+  onDiscard,
+}: {
+  pending: PendingMessage;
+  onRetry: (clientMessageId: string) => void;
+  onDiscard: (clientMessageId: string) => void;
+}) => {
+  const { t } = useTranslation();
+  const failed = pending.status === 'failed';
+  return (
+    <li className={`msg msg--agent msg--pending${failed ? ' msg--failed' : ''}`}>
+      <div className="msg__content">
+        <p className="bubble bubble--agent">{pending.body}</p>
+        {failed ? (
+          <div className="msg__meta msg__meta--error" role="alert">
+            <span>
+              {t('conversations.notSent')}: {describeError(pending.error, t)}
+            </span>
+            <button className="link-button" type="button" onClick={() => onRetry(pending.clientMessageId)}>
+              {t('conversations.retry')}
+            </button>
+            <button className="link-button" type="button" onClick={() => onDiscard(pending.clientMessageId)}>
+              {t('conversations.discard')}
+            </button>
+          </div>
+        ) : (
+          <p className="msg__meta">{t('conversations.sending')}</p>
+        )}
+      </div>
+    </li>
+  );
+};

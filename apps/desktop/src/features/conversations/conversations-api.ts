@@ -1,0 +1,16 @@
+import type { TConversationDetail, TConversationSummary, TMessage } from '@switchboard/contracts';
+import type { ApiClient } from '../../shared/api/api-client';
+
+const base = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
+
+export const fetchConversation = (api: ApiClient, id: string) => api.get<TConversationDetail>(base(id));
+
+/** Catch-up after a reconnect: only what came after the last message held (or all of it). */
+export const fetchMessagesAfter = (api: ApiClient, id: string, after: number | null) =>
+  api.get<{ messages: TMessage[] }>(`${base(id)}/messages${after === null ? '' : `?after=${after}`}`);
+
+export const postMessage = (api: ApiClient, id: string, request: { body: string; clientMessageId: string }) =>
+  api.post<TMessage>(`${base(id)}/messages`, request);
+
+export const postEndConversation = (api: ApiClient, id: string) =>
+  api.post<TConversationSummary>(`${base(id)}/end`);

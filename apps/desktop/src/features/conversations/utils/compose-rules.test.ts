@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { checkDraft, isReservedKey } from './compose-rules';
+
+describe('checkDraft', () => {
+  const check = (body: string, composeLimit = 10) => checkDraft({ body, channel: 'livechat', composeLimit });
+
+  it('counts code points, so an emoji counts once', () => {
+    expect(check('héllo 👋').count).toBe(7);
+  });
+
+  it('refuses empty and blank drafts', () => {
+    expect(check('').canSend).toBe(false);
+    expect(check(' \n ').canSend).toBe(false);
+  });
+
+  it('allows extra line breaks', () => {
+    expect(check('a\n\nb').canSend).toBe(true);
+  });
+
+  it('refuses < and > wherever they come from', () => {
+    const result = check('a <b>');
+    expect(result.hasReserved).toBe(true);
+    expect(result.canSend).toBe(false);
+  });
+
+  it('refuses a draft over the conversation limit and flags it', () => {
+    expect(check('0123456789').canSend).toBe(true);
+    const over = check('0123456789x');
+    expect(over.overLimit).toBe(true);
+    expect(over.canSend).toBe(false);
+    expect(over.limit).toBe(10);
+  });
+
+  it('still reports the reserved characters of a draft that is also too long', () => {
+    expect(check('<'.repeat(20)).hasReserved).toBe(true);
+  });
+});
+
+describe('isReservedKey', () => {
+  it('is true for < and > only', () => {
+    expect(['<', '>', 'a', 'Enter', ','].map(isReservedKey)).toEqual([true, true, false, false, false]);
+  });
+});

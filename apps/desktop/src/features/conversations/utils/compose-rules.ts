@@ -1,0 +1,39 @@
+import type { TChannel } from '@switchboard/contracts';
+import { countCharacters, validateAgentMessageBody } from '@switchboard/core';
+
+/**
+ * Webex live chat guide (seed 002): "de tekens < en > zijn gereserveerd voor vervangbare parameters
+ * in berichtsjablonen". The composer blocks these keys and explains why.
+ */
+export const isReservedKey = (key: string): boolean => key === '<' || key === '>';
+
+export type DraftCheck = {
+  count: number;
+  limit: number;
+  overLimit: boolean;
+  /** Pasted or dropped text can still bring them in: the hint stays and Send waits. */
+  hasReserved: boolean;
+  canSend: boolean;
+};
+
+/** The composer's view of a draft. Whether it may be sent is core's rule, shared with the server. */
+export const checkDraft = ({
+  body,
+  channel,
+  composeLimit,
+}: {
+  body: string;
+  channel: TChannel;
+  composeLimit: number;
+}): DraftCheck => {
+  const count = countCharacters(body);
+  const overLimit = count > composeLimit;
+  const problem = validateAgentMessageBody({ body, channel });
+  return {
+    count,
+    limit: composeLimit,
+    overLimit,
+    hasReserved: [...body].some(isReservedKey),
+    canSend: problem === null && !overLimit,
+  };
+};

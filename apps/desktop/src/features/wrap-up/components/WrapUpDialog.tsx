@@ -1,0 +1,121 @@
+import type { TReason, TWrapUpRequest } from '@switchboard/contracts';
+import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ModalDialog } from '../../../shared/ui/ModalDialog';
+import { describeError } from '../../i18n/describe-error';
+import { filterReasons } from '../filter-reasons';
+
+const NOTES_MAX = 2000;
+
+/**
+ * The seeds' wrap-up dialog ("Nachbearbeitungsgründe", "Motivos de cierre"): pick a reason from a
+ * list filtered by a search field, add notes, Submit wrap-up. Closing it keeps the conversation in
+ * wrap-up; the pane offers to reopen it.
+ */
+export const WrapUpDialog = ({
+  open,
+  reasons,
+  onSubmit,
+  onClose,
+}: {
+  open: boolean;
+  reasons: readonly TReason[];
+  onSubmit: (request: TWrapUpRequest) => Promise<void>;
+  onClose: () => void;
+}) => {
+  const { t, i18n } = useTranslation();
+  const titleId = useId();
+  const [query, setQuery] = useState('');
+  const [reasonId, setReasonId] = useState<string | null>(null);
+  const [notes, setNotes] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const visible = filterReasons({ reasons, query, keepId: reasonId, locale: i18n.language });
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!reasonId || submitting) {
+      return;
+    }
+    setSubmitting(true);
+    setError(null);
+    try {
+      const trimmed = notes.trim();
+      await onSubmit(
+        trimmed === '' ? { wrapUpReasonId: reasonId } : { wrapUpReasonId: reasonId, notes: trimmed },
+      );
+    } catch (failure) {
+      setError(failure);
+      setSubmitting(false);
+    }
+  };
+
+  // Enter in the search field picks the only match instead of submitting the form.
+  const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      const only = visible.length === 1 ? visible[0] : undefined;
+      if (only) {
+        setReasonId(only.id);
+      }
+    }
+  };
+
+  return (
+    <ModalDialog open={open} onClose={onClose} labelledBy={titleId} className="modal--wrapup">
+      <form className="wrapup" onSubmit={(event) => void submit(event)}>
+        <h2 id={titleId} className="modal__title">
+          {t('wrapUp.title')}
+        </h2>
+        <input
+          className="input"
+          type="search"
+          aria-label={t('wrapUp.search')}
+          placeholder={t('wrapUp.search')}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={onSearchKeyDown}
+        />
+        <fieldset className="wrapup__reasons">
+          <legend className="sr-only">{t('wrapUp.reasons')}</legend>
+          {visible.map((reason) => (
+            <label key={reason.id} className={`reason${reason.id === reasonId ? ' reason--chosen' : ''}`}>
+              <input
+                type="radio"
+                name={`${titleId}-reason`}
+                value={reason.id}
+                checked={reason.id === reasonId}
+                onChange={() => setReasonId(reason.id)}
+              />
+              <span>{reason.name}</span>
+            </label>
+          ))}
+          {visible.length === 0 && <p className="wrapup__empty">{t('wrapUp.noMatch')}</p>}
+        </fieldset>
+        <label className="field">
+          <span className="field__label">{t('wrapUp.notes')}</span>
+          <textarea
+            className="input input--area"
+            rows={3}
+            maxLength={NOTES_MAX}
+            value={notes}
+            onChange={(event) => setNotes(event.target.value)}
+          />
+        </label>
+        {error !== null && (
+          <p className="callout callout--error" role="alert">
+            {describeError(error, t)}
+          </p>
+        )}
+        <div className="modal__actions">
+          <button className="button" type="button" onClick={onClose}>
+            {t('wrapUp.close')}
+          </button>
+          <button className="button button--primary" type="submit" disabled={!reasonId || submitting}>
+            {t('wrapUp.submit')}
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+};

@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import { AGENT_NAMESPACE, CSRF_HEADER, CUSTOMER_NAMESPACE, type TStartChatResponse } from '@switchboard/contracts';
+import { createStore, type Database, openDatabase, seedDemoData } from '@switchboard/store';
+import pg from 'pg';
+import pino from 'pino';
+import { io as ioClient, type Socket } from 'socket.io-client';
+import { inject } from 'vitest';
+import { buildApp, type SwitchboardApp } from '../src/app/build-app';
+import { loadConfig } from '../src/config';
+import { hashPassword } from '../src/http/passwords';
+
+export type Backend = 'pglite' | 'postgres';
+export const BACKENDS: Backend[] = ['pglite', 'postgres'];
+
+/** Real time plus an offset the test moves forward: timers stay real, deadlines can be jumped to. */
+export const createTestClock = () => {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    advance: (ms: number) => {
+      offset += ms;
+    },
+  };
+};
+export type TestClock = ReturnType<typeof createTestClock>;
+
+/** A fresh, empty database: PGlite in memory (or in `dataDir`), or a new database on the test PostgreSQL. */
+export const createTestDatabase = async (backend: Backend, { dataDir }: { dataDir?: string } = {}) => {
+  if (backend === 'pglite') {
+    return { open: () => openDatabase({ dataDir }), drop: async () => {} };
+  }
+  const adminUrl = inject('postgresUrl');
+  const name = `sb_test_${randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    open: () => openDatabase({ databaseUrl: url.toString(), poolSize: 5 }),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+};
+
+export interface TestServer {
+  baseUrl: string;
+  server: SwitchboardApp;
+  database: Database;
+  clock: TestClock;
+  stop(): Promise<void>;
+}
+
+export const startServer = async ({
+  database,
+  clock = createTestClock(),
+  env = {},
+}: {
+  database: Database;
+  clock?: TestClock;
+  env?: Record<string, string>;
+}): Promise<TestServer> => {
+  await database.migrate();
+  // A cheap scrypt cost for tests only: the stored hash carries its cost.
+  await seedDemoData({ db: database.db, hashPassword: (p) => hashPassword(p, { cost: 1024 }) });
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ALLOWED_ORIGINS: 'http://allowed.test', ...env });
+  const server = await buildApp({ config, store: createStore(database), clock, logger: pino({ level: 'silent' }) });
+  await server.app.listen({ port: 0, host: '127.0.0.1' });
+  await server.start();
+  const address = server.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    server,
+    database,
+    clock,
+    stop: () => server.stop(),
+  };
+};
+
+export interface HttpAnswer<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export const request = async <T = any>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  { body, headers = {}, raw }: { body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+): Promise<HttpAnswer<T>> => {
+  const hasBody = body !== undefined || raw !== undefined;
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...headers },
+    body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: res.status, body: parsed as T, headers: res.headers };
+};
+
+export interface AgentClient {
+  id: string;
+  cookie: string;
+  csrfToken: string;
+  get<T = any>(path: string): Promise<HttpAnswer<T>>;
+  post<T = any>(path: string, body?: unknown): Promise<HttpAnswer<T>>;
+  put<T = any>(path: string, body?: unknown): Promise<HttpAnswer<T>>;
+  socket(): Promise<Socket>;
+}
+
+export const loginAgent = async (baseUrl: string, email: string): Promise<AgentClient> => {
+  const res = await request(baseUrl, 'POST', '/api/auth/login', { body: { email, password: 'demo-password' } });
+  if (res.status !== 200) {
+    throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const csrfToken = res.body.csrfToken as string;
+  const headers = { cookie, [CSRF_HEADER]: csrfToken };
+  const sockets: Socket[] = [];
+  return {
+    id: res.body.user.id,
+    cookie,
+    csrfToken,
+    get: (path) => request(baseUrl, 'GET', path, { headers }),
+    post: (path, body) => request(baseUrl, 'POST', path, { body: body ?? {}, headers }),
+    put: (path, body) => request(baseUrl, 'PUT', path, { body, headers }),
+    socket: () => connect(`${baseUrl}${AGENT_NAMESPACE}`, { extraHeaders: { cookie } }, sockets),
+  };
+};
+
+export const connect = (url: string, opts: Record<string, unknown>, bag?: Socket[]): Promise<Socket> =>
+  new Promise((resolve, reject) => {
+    const socket = ioClient(url, { transports: ['websocket'], reconnection: false, forceNew: true, ...opts });
+    bag?.push(socket);
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (err) => {
+      socket.close();
+      reject(err);
+    });
+  });
+
+export interface CustomerClient {
+  conversationId: string;
+  token: string;
+  start: TStartChatResponse;
+  get<T = any>(path?: string): Promise<HttpAnswer<T>>;
+  send(body: string, clientMessageId?: string): Promise<HttpAnswer>;
+  end(): Promise<HttpAnswer>;
+  socket(): Promise<Socket>;
+}
+
+export const startCustomer = async (
+  baseUrl: string,
+  { name = 'Melissa Jones', message = 'Hello, my order has not arrived' }: { name?: string; message?: string } = {},
+): Promise<CustomerClient> => {
+  const res = await request<TStartChatResponse>(baseUrl, 'POST', '/api/livechat/conversations', {
+    body: { entryPoint: 'website', name, message },
+  });
+  if (res.status !== 201) {
+    throw new Error(`start chat: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  const { token, conversation } = res.body;
+  const headers = { authorization: `Bearer ${token}` };
+  const base = `/api/livechat/conversations/${conversation.id}`;
+  return {
+    conversationId: conversation.id,
+    token,
+    start: res.body,
+    get: (path = '') => request(baseUrl, 'GET', `${base}${path}`, { headers }),
+    send: (body, clientMessageId = randomUUID()) =>
+      request(baseUrl, 'POST', `${base}/messages`, { body: { body, clientMessageId }, headers }),
+    end: () => request(baseUrl, 'POST', `${base}/end`, { body: {}, headers }),
+    socket: () => connect(`${baseUrl}${CUSTOMER_NAMESPACE}`, { auth: { token, conversationId: conversation.id } }),
+  };
+};
+
+/** Records every event a socket receives, and waits for one that matches. */
+export const record = (socket: Socket) => {
+  const seen: { event: string; payload: any }[] = [];
+  const waiters: { match: (e: { event: string; payload: any }) => boolean; resolve: (p: any) => void }[] = [];
+  socket.onAny((event, payload) => {
+    const entry = { event, payload };
+    seen.push(entry);
+    for (const w of [...waiters]) {
+      if (w.match(entry)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(payload);
+      }
+    }
+  });
+  return {
+    seen,
+    next: <T = any>(event: string, where: (payload: T) => boolean = () => true, timeoutMs = 5000): Promise<T> => {
+      const found = seen.find((e) => e.event === event && where(e.payload));
+      if (found) {
+        return Promise.resolve(found.payload);
+      }
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({
+          match: (e) => e.event === event && where(e.payload),
+          resolve: (p) => {
+            clearTimeout(timer);
+            resolve(p);
+          },
+        });
+      });
+    },
+  };
+};

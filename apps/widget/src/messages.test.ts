@@ -1,0 +1,147 @@
+import type { TMessage } from '@switchboard/contracts';
+import { describe, expect, it } from 'vitest';
+import {
+  countNewAgentMessages,
+  lastSeq,
+  mergeMessages,
+  newClientMessageId,
+  type PendingMessage,
+  settlePending,
+  threadItems,
+  updatePending,
+} from './messages';
+
+const CONVERSATION = '00000000-0000-4000-8000-000000000000';
+let n = 0;
+const msg = (seq: number, over: Partial<TMessage> = {}): TMessage => ({
+  id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+  seq,
+  conversationId: CONVERSATION,
+  author: 'customer',
+  authorName: 'Eva',
+  body: `message ${seq}`,
+  systemEvent: null,
+  clientMessageId: null,
+  createdAt: new Date(Date.UTC(2025, 0, 1, 12, 0, seq)).toISOString(),
+  ...over,
+});
+const pending = (clientMessageId: string, over: Partial<PendingMessage> = {}): PendingMessage => ({
+  clientMessageId,
+  body: 'hello',
+  state: 'sending',
+  retryable: false,
+  error: null,
+  createdAt: '2025-01-01T12:00:00.000Z',
+  ...over,
+});
+
+describe('mergeMessages', () => {
+  it('keeps each message once, by id, in seq order', () => {
+    const a = msg(1);
+    const b = msg(2);
+    const c = msg(3);
+    expect(mergeMessages([a, c], [b, c, a])).toEqual([a, b, c]);
+    expect(mergeMessages([], [c, a, b])).toEqual([a, b, c]);
+    expect(mergeMessages([a], [])).toEqual([a]);
+  });
+
+  it('keeps the copy it already has when one arrives again', () => {
+    const a = msg(1);
+    const again = { ...a, body: 'changed' };
+    expect(mergeMessages([a], [again])[0]?.body).toBe(a.body);
+  });
+
+  it('does not change its inputs', () => {
+    const current = [msg(2)];
+    const incoming = [msg(1)];
+    mergeMessages(current, incoming);
+    expect(current).toHaveLength(1);
+    expect(incoming).toHaveLength(1);
+  });
+});
+
+describe('lastSeq', () => {
+  it('is the highest seq, 0 without messages', () => {
+    expect(lastSeq([])).toBe(0);
+    expect(lastSeq([msg(3), msg(7), msg(5)])).toBe(7);
+  });
+});
+
+describe('pending messages', () => {
+  it('are settled when the server copy with the same clientMessageId arrives', () => {
+    const list = [pending('a'), pending('b'), pending('c')];
+    const confirmed = [msg(1, { clientMessageId: 'b' }), msg(2, { author: 'agent', clientMessageId: null })];
+    expect(settlePending(list, confirmed).map((p) => p.clientMessageId)).toEqual(['a', 'c']);
+  });
+
+  it('are updated one at a time', () => {
+    const list = [pending('a'), pending('b')];
+    const next = updatePending(list, 'b', { state: 'failed', retryable: true });
+    expect(next[1]).toMatchObject({ clientMessageId: 'b', state: 'failed', retryable: true });
+    expect(next[0]).toBe(list[0]);
+  });
+});
+
+describe('threadItems', () => {
+  it('lists messages in order, then the pending ones, each with a stable key', () => {
+    const own = msg(1, { clientMessageId: 'c1' });
+    const joined = msg(2, { author: 'system', authorName: 'Anna', systemEvent: 'agent_joined', body: '' });
+    const a1 = msg(3, { author: 'agent', authorName: 'Anna' });
+    const a2 = msg(4, { author: 'agent', authorName: 'Anna' });
+    const b1 = msg(5, { author: 'agent', authorName: 'Ben' });
+    const items = threadItems(
+      [own, joined, a1, a2, b1],
+      [pending('c2', { state: 'failed', retryable: true })],
+    );
+    expect(items.map((i) => i.kind)).toEqual(['own', 'system', 'agent', 'agent', 'agent', 'own']);
+    expect(items[0]).toMatchObject({ key: 'own:c1', state: 'sent' });
+    expect(items[1]).toMatchObject({ event: 'agent_joined', name: 'Anna' });
+    expect(items.slice(2, 5).map((i) => i.kind === 'agent' && i.firstOfRun)).toEqual([true, false, true]);
+    expect(items[5]).toMatchObject({
+      key: 'own:c2',
+      state: 'failed',
+      retryable: true,
+      clientMessageId: 'c2',
+    });
+  });
+
+  it('gives a pending message and its confirmed copy the same key', () => {
+    const before = threadItems([], [pending('x')]);
+    const after = threadItems([msg(1, { clientMessageId: 'x' })], []);
+    expect(before[0]?.key).toBe(after[0]?.key);
+  });
+
+  it('keys messages without a clientMessageId by id', () => {
+    const m = msg(1);
+    expect(threadItems([m], [])[0]?.key).toBe(m.id);
+  });
+});
+
+describe('countNewAgentMessages', () => {
+  it('counts agent messages not seen before, once each', () => {
+    const known = msg(1, { author: 'agent' });
+    const fresh = msg(2, { author: 'agent' });
+    expect(countNewAgentMessages([known], [known, fresh, fresh, msg(3)])).toBe(1);
+  });
+});
+
+describe('newClientMessageId', () => {
+  const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  it('uses crypto.randomUUID where there is one', () => {
+    expect(newClientMessageId()).toMatch(UUID_V4);
+  });
+
+  it('builds a v4 UUID from getRandomValues outside secure contexts', () => {
+    const fake = { getRandomValues: <T extends ArrayBufferView | null>(a: T): T => a };
+    expect(newClientMessageId(fake as Pick<Crypto, 'getRandomValues'>)).toBe(
+      '00000000-0000-4000-8000-000000000000',
+    );
+    const real = { getRandomValues: globalThis.crypto.getRandomValues.bind(globalThis.crypto) };
+    const ids = new Set(Array.from({ length: 50 }, () => newClientMessageId(real)));
+    expect(ids.size).toBe(50);
+    for (const id of ids) {
+      expect(id).toMatch(UUID_V4);
+    }
+  });
+});

@@ -1,0 +1,141 @@
+import { numberAt, passesLuhn } from './checksums';
+
+/**
+ * Payment card numbers (PANs): 13 to 19 digits (ISO/IEC 7812-1), an issuer prefix of a known
+ * brand with a length that brand issues, and the Luhn check digit. Prefix ranges follow the
+ * brands' published IIN tables (as collected in Wikipedia's "Payment card number", 2025).
+ */
+
+interface Brand {
+  readonly name: string;
+  /** [low, high, width]: the first `width` digits, read as a number, lie in [low, high]. */
+  readonly ranges: readonly (readonly [number, number, number])[];
+  readonly lengths: readonly number[];
+}
+
+const SIXTEEN_TO_NINETEEN = [16, 17, 18, 19];
+
+interface BrandSource {
+  readonly name: string;
+  readonly ranges: readonly (readonly [number, number])[];
+  readonly lengths: readonly number[];
+}
+
+/** Checked in this order; the first brand whose range and length fit names the card. */
+const BRAND_SOURCES: readonly BrandSource[] = [
+  { name: 'visa', ranges: [[4, 4]], lengths: [13, 16, 19] },
+  {
+    name: 'mastercard',
+    ranges: [
+      [51, 55],
+      [2221, 2720],
+    ],
+    lengths: [16],
+  },
+  {
+    name: 'amex',
+    ranges: [
+      [34, 34],
+      [37, 37],
+    ],
+    lengths: [15],
+  },
+  {
+    name: 'discover',
+    ranges: [
+      [6011, 6011],
+      [644, 649],
+      [65, 65],
+      [622126, 622925],
+    ],
+    lengths: SIXTEEN_TO_NINETEEN,
+  },
+  {
+    name: 'diners',
+    ranges: [
+      [300, 305],
+      [3095, 3095],
+      [36, 36],
+      [38, 39],
+    ],
+    lengths: [14, 15, 16, 17, 18, 19],
+  },
+  { name: 'jcb', ranges: [[3528, 3589]], lengths: SIXTEEN_TO_NINETEEN },
+  { name: 'unionpay', ranges: [[62, 62]], lengths: SIXTEEN_TO_NINETEEN },
+  { name: 'mir', ranges: [[2200, 2204]], lengths: SIXTEEN_TO_NINETEEN },
+  {
+    name: 'maestro',
+    ranges: [
+      [50, 50],
+      [56, 69],
+    ],
+    lengths: [13, 14, 15, 16, 17, 18, 19],
+  },
+  {
+    name: 'rupay',
+    ranges: [
+      [60, 60],
+      [65, 65],
+      [81, 82],
+      [508, 508],
+      [353, 353],
+      [356, 356],
+    ],
+    lengths: [16],
+  },
+  { name: 'troy', ranges: [[9792, 9792]], lengths: [16] },
+];
+
+const digitCount = (n: number): number => String(n).length;
+
+const BRANDS: readonly Brand[] = BRAND_SOURCES.map((brand) => ({
+  ...brand,
+  ranges: brand.ranges.map(([low, high]) => [low, high, digitCount(low)] as const),
+}));
+
+
+/** The brand whose issuer prefix and length fit `digits`, or undefined. */
+export const cardBrandOf = (digits: string): string | undefined => {
+  for (const brand of BRANDS) {
+    if (!brand.lengths.includes(digits.length)) {
+      continue;
+    }
+    for (const [low, high, width] of brand.ranges) {
+      const prefix = numberAt(digits, 0, width);
+      if (prefix >= low && prefix <= high) {
+        return brand.name;
+      }
+    }
+  }
+  return undefined;
+};
+
+/** The card brand if `digits` is a card number (prefix, length and Luhn), else undefined. */
+export const matchCardNumber = (digits: string): string | undefined => {
+  if (digits.length < 13 || digits.length > 19) {
+    return undefined;
+  }
+  const brand = cardBrandOf(digits);
+  return brand !== undefined && passesLuhn(digits) ? brand : undefined;
+};
+
+/**
+ * How card numbers are printed and typed: all at once, in groups of four (the last group may be
+ * shorter: 13, 15, 17 to 19 digits), or 4-6-5 (American Express) and 4-6-4 (Diners Club).
+ */
+export const isCardGrouping = (groupLengths: readonly number[]): boolean => {
+  const n = groupLengths.length;
+  if (n === 1) {
+    return true;
+  }
+  if (n === 3 && groupLengths[0] === 4 && groupLengths[1] === 6) {
+    return groupLengths[2] === 5 || groupLengths[2] === 4;
+  }
+  for (let i = 0; i < n - 1; i++) {
+    if (groupLengths[i] !== 4) {
+      return false;
+    }
+  }
+  const last = groupLengths[n - 1]!;
+  return last >= 1 && last <= 4;
+};

@@ -1,0 +1,4 @@
+export { detectSensitiveData } from './detect-sensitive-data';
+export { applyMasks, MASK_CHARACTER, maskSensitiveData, maskValue } from './mask-sensitive-data';
+export { regionOfPhoneNumber, toPhoneRegion } from './phone';
+export type { DetectSensitiveDataOptions, Finding, NationalIdKind, SensitiveType } from './types';

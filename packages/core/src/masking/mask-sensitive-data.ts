@@ -1,0 +1,62 @@
+import { isAsciiAlnumCode, isDigitCode } from './char-codes';
+import { detectSensitiveData } from './detect-sensitive-data';
+import type { DetectSensitiveDataOptions, Finding } from './types';
+
+export const MASK_CHARACTER = '*';
+
+/**
+ * The masked form of one value, as the seeds show it (product.md: "`+447966197542` →
+ * `*********7542`; `melissa@gmail.com` → `m******@gmail.com`; `+1 (123) 456 7890` keeps only
+ * `7890`"), always of the same length:
+ * - an e-mail address keeps the first character of its local part, and its domain;
+ * - any other value keeps its last four digits. Every character before them becomes `*`,
+ *   separators included; after the first of them, digits and separators stay and letters (an
+ *   IBAN's or a DNI's) become `*`, so nothing else stays readable.
+ */
+export const maskValue = ({ value, type }: { value: string; type: Finding['type'] }): string => {
+  if (type === 'email') {
+    const at = value.lastIndexOf('@');
+    return value[0] + MASK_CHARACTER.repeat(Math.max(0, at - 1)) + value.slice(at);
+  }
+  let fourth = value.length;
+  let seen = 0;
+  for (let i = value.length - 1; i >= 0 && seen < 4; i--) {
+    if (isDigitCode(value.charCodeAt(i))) {
+      seen++;
+      fourth = i;
+    }
+  }
+  let out = MASK_CHARACTER.repeat(seen < 4 ? value.length : fourth);
+  for (let i = out.length; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    out += isAsciiAlnumCode(c) && !isDigitCode(c) ? MASK_CHARACTER : value[i];
+  }
+  return out;
+};
+
+/** The text with every finding replaced by its masked form; the rest is untouched. */
+export const applyMasks = ({ text, findings }: { text: string; findings: readonly Finding[] }): string => {
+  if (findings.length === 0) {
+    return text;
+  }
+  let out = '';
+  let from = 0;
+  for (const finding of findings) {
+    out += text.slice(from, finding.start);
+    out += maskValue({ value: text.slice(finding.start, finding.end), type: finding.type });
+    from = finding.end;
+  }
+  return out + text.slice(from);
+};
+
+/**
+ * Masks a text for a viewer who must not see sensitive data (architecture.md: "Masking happens on
+ * the server, per viewer, before anything is sent to a desktop").
+ */
+export const maskSensitiveData = ({
+  text,
+  defaultRegion,
+}: DetectSensitiveDataOptions): { text: string; findings: Finding[] } => {
+  const findings = detectSensitiveData({ text, defaultRegion });
+  return { text: applyMasks({ text, findings }), findings };
+};
