@@ -5,7 +5,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import type { Clock } from '@switchboard/core';
+import { AppError, type Clock } from '@switchboard/core';
 import type { Store } from '@switchboard/store';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import {
@@ -72,7 +72,13 @@ export const buildApp = async ({
   });
 
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    // After parsing, so that a route may key on the body (login: per address and account).
+    hook: 'preHandler',
+    errorResponseBuilder: (_req, context) =>
+      new AppError('RATE_LIMITED', `Too many requests; try again in ${context.after}`),
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, request, startServer, type TestServer } from './harness';
+
+describe('the OpenAPI document', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startServer({ database: await (await createTestDatabase('pglite')).open() });
+  });
+  afterAll(async () => {
+    await t.stop();
+    await t.database.close();
+  });
+
+  it('is OpenAPI 3.1 and covers every REST route the server has', async () => {
+    const { status, body: doc } = await request(t.baseUrl, 'GET', '/api/openapi.json');
+    expect(status).toBe(200);
+    expect(doc.openapi).toBe('3.1.0');
+    const documented = new Set<string>();
+    for (const [path, ops] of Object.entries<Record<string, unknown>>(doc.paths)) {
+      for (const method of Object.keys(ops)) {
+        documented.add(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    const routes = t.server.app
+      .printRoutes({ commonPrefix: false, includeMeta: false })
+      .split('\n')
+      .filter(Boolean);
+    expect(routes.length).toBeGreaterThan(0);
+    const apiRoutes: string[] = [];
+    const walk = (prefix: string, node: string) => apiRoutes.push(prefix + node);
+    void walk;
+    for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+      for (const path of Object.keys(doc.paths)) {
+        const openApiPath = path;
+        const fastifyPath = openApiPath.replace(/\{(\w+)\}/g, ':$1');
+        if (t.server.app.hasRoute({ method: method as 'GET', url: fastifyPath })) {
+          expect(documented.has(`${method} ${openApiPath}`)).toBe(true);
+        }
+      }
+    }
+    const expected = [
+      'POST /api/auth/login',
+      'POST /api/auth/logout',
+      'GET /api/auth/me',
+      'GET /api/agent/bootstrap',
+      'PUT /api/agent/state',
+      'POST /api/offers/{id}/accept',
+      'POST /api/offers/{id}/reject',
+      'GET /api/conversations/{id}',
+      'GET /api/conversations/{id}/messages',
+      'POST /api/conversations/{id}/messages',
+      'POST /api/conversations/{id}/end',
+      'POST /api/conversations/{id}/wrap-up',
+      'GET /api/livechat/entry-points/{key}',
+      'POST /api/livechat/conversations',
+      'GET /api/livechat/conversations/{id}',
+      'GET /api/livechat/conversations/{id}/messages',
+      'POST /api/livechat/conversations/{id}/messages',
+      'POST /api/livechat/conversations/{id}/end',
+    ];
+    expect([...documented].filter((r) => r.includes('/api/')).sort()).toEqual(expected.sort());
+  });
+
+  it('answers health and readiness', async () => {
+    expect((await request(t.baseUrl, 'GET', '/healthz')).body).toEqual({ status: 'ok' });
+    expect((await request(t.baseUrl, 'GET', '/readyz')).body).toEqual({ status: 'ready' });
+    const metrics = await fetch(`${t.baseUrl}/metrics`).then((r) => r.text());
+    expect(metrics).toContain('switchboard_domain_events_total');
+  });
+});
