@@ -1,0 +1,40 @@
+import { type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'demo-password';
+
+export interface Actor {
+  context: BrowserContext;
+  page: Page;
+}
+
+/** A new browser context, like a different person's browser. */
+export const newActor = async (browser: Browser, locale = 'en-US'): Promise<Actor> => {
+  const context = await browser.newContext({ locale });
+  const page = await context.newPage();
+  return { context, page };
+};
+
+export const loginAgent = async (page: Page, email: string) => {
+  await page.goto('/');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
+};
+
+export const setState = async (page: Page, state: string) => {
+  await page.getByLabel('State', { exact: true }).selectOption({ label: state });
+};
+
+export const startChat = async (page: Page, name: string, firstMessage?: string) => {
+  await page.goto('/demo');
+  await page.getByRole('button', { name: 'Chat with us' }).click();
+  const chat = page.getByRole('region', { name: 'Live chat' });
+  await chat.getByLabel('Name').fill(name);
+  await chat.getByRole('button', { name: 'Start chat' }).click();
+  if (firstMessage) {
+    await chat.getByRole('textbox', { name: 'Message' }).fill(firstMessage);
+    await chat.getByRole('button', { name: 'Send' }).click();
+  }
+  return chat;
+};
