@@ -7,7 +7,9 @@ import { loginAgent, newActor, setState, startChat } from './fixtures';
  */
 test.describe.configure({ mode: 'serial' });
 
-test('a customer and an agent hold a live-chat conversation; the agent ends it with a wrap-up', async ({ browser }) => {
+test('a customer and an agent hold a live-chat conversation; the agent ends it with a wrap-up', async ({
+  browser,
+}) => {
   const agent = await newActor(browser);
   const customer = await newActor(browser);
 
@@ -88,7 +90,10 @@ test('when the customer ends first the agent sees it and can only end', async ({
   await setState(agent.page, 'Available');
 
   const chat = await startChat(customer.page, 'Jonas Berg', 'Is the store open on Sunday?');
-  await agent.page.getByRole('dialog', { name: /Contact request from Jonas Berg/ }).getByRole('button', { name: 'Accept' }).click();
+  await agent.page
+    .getByRole('dialog', { name: /Contact request from Jonas Berg/ })
+    .getByRole('button', { name: 'Accept' })
+    .click();
   const pane = agent.page.getByRole('tabpanel');
   await expect(pane.getByText('Is the store open on Sunday?')).toBeVisible();
 
@@ -99,7 +104,10 @@ test('when the customer ends first the agent sees it and can only end', async ({
   await expect(pane.getByText('Customer has left the chat').first()).toBeVisible();
   await expect(pane.getByRole('textbox', { name: 'Message' })).toBeDisabled();
   await pane.getByRole('button', { name: 'End', exact: true }).click();
-  await agent.page.getByRole('dialog', { name: 'End this conversation?' }).getByRole('button', { name: 'End', exact: true }).click();
+  await agent.page
+    .getByRole('dialog', { name: 'End this conversation?' })
+    .getByRole('button', { name: 'End', exact: true })
+    .click();
   const wrapUp = agent.page.getByRole('dialog', { name: 'Wrap-up' });
   await wrapUp.getByText('Resolved').click();
   await wrapUp.getByRole('button', { name: 'Submit wrap-up' }).click();
@@ -109,7 +117,9 @@ test('when the customer ends first the agent sees it and can only end', async ({
   await customer.context.close();
 });
 
-test("an agent is refused another agent's conversation; several conversations appear as tabs", async ({ browser }) => {
+test("an agent is refused another agent's conversation; several conversations appear as tabs", async ({
+  browser,
+}) => {
   const alice = await newActor(browser);
   const bob = await newActor(browser);
   await loginAgent(alice.page, 'alice@example.com');
@@ -119,9 +129,15 @@ test("an agent is refused another agent's conversation; several conversations ap
   const first = await newActor(browser);
   const second = await newActor(browser);
   await startChat(first.page, 'Ana López', 'Hola');
-  await alice.page.getByRole('dialog', { name: /Contact request from Ana López/ }).getByRole('button', { name: 'Accept' }).click();
+  await alice.page
+    .getByRole('dialog', { name: /Contact request from Ana López/ })
+    .getByRole('button', { name: 'Accept' })
+    .click();
   await startChat(second.page, 'Pierre Martin', 'Bonjour');
-  await alice.page.getByRole('dialog', { name: /Contact request from Pierre Martin/ }).getByRole('button', { name: 'Accept' }).click();
+  await alice.page
+    .getByRole('dialog', { name: /Contact request from Pierre Martin/ })
+    .getByRole('button', { name: 'Accept' })
+    .click();
   await expect(alice.page.getByRole('tab')).toHaveCount(2);
   await alice.page.getByRole('tab', { name: /Ana López/ }).click();
   await expect(alice.page.getByRole('tabpanel').getByText('Hola')).toBeVisible();

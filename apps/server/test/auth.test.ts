@@ -1,6 +1,14 @@
 import { CSRF_HEADER } from '@switchboard/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, connect, createTestDatabase, loginAgent, request, startServer, type TestServer } from './harness';
+import {
+  BACKENDS,
+  connect,
+  createTestDatabase,
+  loginAgent,
+  request,
+  startServer,
+  type TestServer,
+} from './harness';
 
 describe.each(BACKENDS)('agent sessions (%s)', (backend) => {
   let t: TestServer;
@@ -47,7 +55,9 @@ describe.each(BACKENDS)('agent sessions (%s)', (backend) => {
     const attempts = [];
     for (let i = 0; i < 7; i++) {
       attempts.push(
-        await request(t.baseUrl, 'POST', '/api/auth/login', { body: { email: 'sam@example.com', password: `guess-${i}` } }),
+        await request(t.baseUrl, 'POST', '/api/auth/login', {
+          body: { email: 'sam@example.com', password: `guess-${i}` },
+        }),
       );
     }
     expect(attempts.map((a) => a.status).slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
@@ -99,12 +109,18 @@ describe.each(BACKENDS)('agent sessions (%s)', (backend) => {
 
   it('refuses sockets without a session, and from a foreign origin', async () => {
     await expect(connect(`${t.baseUrl}/agent`, {})).rejects.toThrow(/Log in/);
-    await expect(connect(`${t.baseUrl}/agent`, { extraHeaders: { cookie: 'sb_session=forged' } })).rejects.toThrow();
+    await expect(
+      connect(`${t.baseUrl}/agent`, { extraHeaders: { cookie: 'sb_session=forged' } }),
+    ).rejects.toThrow();
     const alice = await loginAgent(t.baseUrl, 'alice@example.com');
     await expect(
-      connect(`${t.baseUrl}/agent`, { extraHeaders: { cookie: alice.cookie, origin: 'https://evil.example' } }),
+      connect(`${t.baseUrl}/agent`, {
+        extraHeaders: { cookie: alice.cookie, origin: 'https://evil.example' },
+      }),
     ).rejects.toThrow();
-    const ok = await connect(`${t.baseUrl}/agent`, { extraHeaders: { cookie: alice.cookie, origin: 'http://allowed.test' } });
+    const ok = await connect(`${t.baseUrl}/agent`, {
+      extraHeaders: { cookie: alice.cookie, origin: 'http://allowed.test' },
+    });
     expect(ok.connected).toBe(true);
     ok.close();
   });

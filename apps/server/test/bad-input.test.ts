@@ -26,7 +26,9 @@ describe('bad input gets a clear 4xx, never a crash', () => {
   });
 
   it('answers malformed JSON with 400', async () => {
-    const res = await request(t.baseUrl, 'POST', '/api/livechat/conversations', { raw: '{"entryPoint": "website",' });
+    const res = await request(t.baseUrl, 'POST', '/api/livechat/conversations', {
+      raw: '{"entryPoint": "website",',
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.message).toMatch(/JSON/);
@@ -39,7 +41,9 @@ describe('bad input gets a clear 4xx, never a crash', () => {
     expect(res.status).toBe(400);
     expect(res.body.message).toContain('body.name');
     expect(res.body.message).toContain('body.email');
-    expect(res.body.details.issues.map((i: any) => i.field)).toEqual(expect.arrayContaining(['body.name', 'body.email']));
+    expect(res.body.details.issues.map((i: any) => i.field)).toEqual(
+      expect.arrayContaining(['body.name', 'body.email']),
+    );
   });
 
   it('answers an oversized body with 413', async () => {
@@ -102,7 +106,9 @@ describe('bad input gets a clear 4xx, never a crash', () => {
     await expect(
       connect(`${t.baseUrl}/customer`, { auth: { token: 'wrong', conversationId: customer.conversationId } }),
     ).rejects.toThrow();
-    await expect(connect(`${t.baseUrl}/customer`, { auth: { token: customer.token, conversationId: 42 } })).rejects.toThrow();
+    await expect(
+      connect(`${t.baseUrl}/customer`, { auth: { token: customer.token, conversationId: 42 } }),
+    ).rejects.toThrow();
   });
 
   it('refuses an unknown entry point', async () => {

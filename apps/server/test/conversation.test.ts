@@ -38,7 +38,10 @@ describe.each(BACKENDS)('a live-chat conversation end to end (%s)', (backend) =>
     expect((await alice.put('/api/agent/state', { state: 'available' })).status).toBe(200);
     await aliceEvents.next('agent.state', (s: any) => s.state === 'available');
 
-    const customer = await startCustomer(t.baseUrl, { name: 'Melissa Jones', message: 'Where is my parcel?' });
+    const customer = await startCustomer(t.baseUrl, {
+      name: 'Melissa Jones',
+      message: 'Where is my parcel?',
+    });
     const customerEvents = record(await customer.socket());
     const offer = await aliceEvents.next('offer.created');
     expect(offer).toMatchObject({
@@ -55,7 +58,10 @@ describe.each(BACKENDS)('a live-chat conversation end to end (%s)', (backend) =>
     expect(accepted.status).toBe(200);
     expect(accepted.body.status).toBe('active');
     expect(accepted.body.composeLimit).toBe(1000);
-    expect(accepted.body.messages.map((m: any) => m.body)).toEqual(['Where is my parcel?', 'Alice Agent joined the chat']);
+    expect(accepted.body.messages.map((m: any) => m.body)).toEqual([
+      'Where is my parcel?',
+      'Alice Agent joined the chat',
+    ]);
     await aliceEvents.next('offer.closed', (e: any) => e.reason === 'accepted');
     const joined = await customerEvents.next('conversation.updated', (e: any) => e.status === 'active');
     expect(joined.agentName).toBe('Alice Agent');
@@ -96,7 +102,13 @@ describe.each(BACKENDS)('a live-chat conversation end to end (%s)', (backend) =>
     expect(wrapped.status).toBe(204);
     expect((await reasons(alice)).conversations).toEqual([]);
     const history = await customer.get();
-    expect(history.body.messages.map((m: any) => m.author)).toEqual(['customer', 'system', 'agent', 'customer', 'system']);
+    expect(history.body.messages.map((m: any) => m.author)).toEqual([
+      'customer',
+      'system',
+      'agent',
+      'customer',
+      'system',
+    ]);
   });
 
   it('lets the customer leave first: the agent is told and can only end', async () => {
@@ -107,7 +119,10 @@ describe.each(BACKENDS)('a live-chat conversation end to end (%s)', (backend) =>
     await alice.post(`/api/offers/${offer.id}/accept`);
 
     expect((await customer.end()).status).toBe(204);
-    const left = await aliceEvents.next('message.created', (e: any) => e.message.systemEvent === 'customer_left');
+    const left = await aliceEvents.next(
+      'message.created',
+      (e: any) => e.message.systemEvent === 'customer_left',
+    );
     expect(left.message.body).toBe('Customer has left the chat');
     const updated = await aliceEvents.next('conversation.updated', (e: any) => e.customerLeft);
     expect(updated.status).toBe('active');
@@ -121,7 +136,11 @@ describe.each(BACKENDS)('a live-chat conversation end to end (%s)', (backend) =>
     expect((await alice.post(`/api/conversations/${customer.conversationId}/end`)).status).toBe(200);
     const { wrapUpReasons } = await reasons(alice);
     expect(
-      (await alice.post(`/api/conversations/${customer.conversationId}/wrap-up`, { wrapUpReasonId: wrapUpReasons[2].id })).status,
+      (
+        await alice.post(`/api/conversations/${customer.conversationId}/wrap-up`, {
+          wrapUpReasonId: wrapUpReasons[2].id,
+        })
+      ).status,
     ).toBe(204);
   });
 
@@ -180,7 +199,11 @@ describe.each(BACKENDS)('a live-chat conversation end to end (%s)', (backend) =>
 
     // Only the agent leaves RONA; then the same conversation is offered again.
     await alice.put('/api/agent/state', { state: 'available' });
-    const again = await aliceEvents.next('offer.created', (o: any) => o.offeredAt !== undefined && o.id !== undefined, 5000);
+    const again = await aliceEvents.next(
+      'offer.created',
+      (o: any) => o.offeredAt !== undefined && o.id !== undefined,
+      5000,
+    );
     expect(again.conversationId).toBe(customer.conversationId);
   });
 

@@ -2,7 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Backend, createTestClock, createTestDatabase, loginAgent, startCustomer, startServer } from './harness';
+import {
+  type Backend,
+  createTestClock,
+  createTestDatabase,
+  loginAgent,
+  startCustomer,
+  startServer,
+} from './harness';
 
 const cases: { backend: Backend; name: string }[] = [
   { backend: 'pglite', name: 'PGlite on disk' },
@@ -44,9 +51,12 @@ describe.each(cases)('a restart loses nothing ($name)', ({ backend }) => {
     expect(resumed.messages.map((m: any) => m.body)).toEqual(['First', 'Second']);
 
     // The customer's client catches up from its last seq.
-    const after = await fetch(`${t.baseUrl}/api/livechat/conversations/${customer.conversationId}/messages?after=1`, {
-      headers: { authorization: `Bearer ${customer.token}` },
-    }).then((r) => r.json());
+    const after = await fetch(
+      `${t.baseUrl}/api/livechat/conversations/${customer.conversationId}/messages?after=1`,
+      {
+        headers: { authorization: `Bearer ${customer.token}` },
+      },
+    ).then((r) => r.json());
     expect(after.messages.map((m: any) => m.seq)).toEqual([2]);
     await t.stop();
     await t.database.close();

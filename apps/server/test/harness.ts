@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { AGENT_NAMESPACE, CSRF_HEADER, CUSTOMER_NAMESPACE, type TStartChatResponse } from '@switchboard/contracts';
+import {
+  AGENT_NAMESPACE,
+  CSRF_HEADER,
+  CUSTOMER_NAMESPACE,
+  type TStartChatResponse,
+} from '@switchboard/contracts';
 import { createStore, type Database, openDatabase, seedDemoData } from '@switchboard/store';
 import pg from 'pg';
 import pino from 'pino';
@@ -68,8 +73,18 @@ export const startServer = async ({
   await database.migrate();
   // A cheap scrypt cost for tests only: the stored hash carries its cost.
   await seedDemoData({ db: database.db, hashPassword: (p) => hashPassword(p, { cost: 1024 }) });
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ALLOWED_ORIGINS: 'http://allowed.test', ...env });
-  const server = await buildApp({ config, store: createStore(database), clock, logger: pino({ level: 'silent' }) });
+  const config = loadConfig({
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    ALLOWED_ORIGINS: 'http://allowed.test',
+    ...env,
+  });
+  const server = await buildApp({
+    config,
+    store: createStore(database),
+    clock,
+    logger: pino({ level: 'silent' }),
+  });
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   await server.start();
   const address = server.app.server.address();
@@ -122,7 +137,9 @@ export interface AgentClient {
 }
 
 export const loginAgent = async (baseUrl: string, email: string): Promise<AgentClient> => {
-  const res = await request(baseUrl, 'POST', '/api/auth/login', { body: { email, password: 'demo-password' } });
+  const res = await request(baseUrl, 'POST', '/api/auth/login', {
+    body: { email, password: 'demo-password' },
+  });
   if (res.status !== 200) {
     throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
   }
@@ -164,7 +181,10 @@ export interface CustomerClient {
 
 export const startCustomer = async (
   baseUrl: string,
-  { name = 'Melissa Jones', message = 'Hello, my order has not arrived' }: { name?: string; message?: string } = {},
+  {
+    name = 'Melissa Jones',
+    message = 'Hello, my order has not arrived',
+  }: { name?: string; message?: string } = {},
 ): Promise<CustomerClient> => {
   const res = await request<TStartChatResponse>(baseUrl, 'POST', '/api/livechat/conversations', {
     body: { entryPoint: 'website', name, message },
@@ -183,7 +203,8 @@ export const startCustomer = async (
     send: (body, clientMessageId = randomUUID()) =>
       request(baseUrl, 'POST', `${base}/messages`, { body: { body, clientMessageId }, headers }),
     end: () => request(baseUrl, 'POST', `${base}/end`, { body: {}, headers }),
-    socket: () => connect(`${baseUrl}${CUSTOMER_NAMESPACE}`, { auth: { token, conversationId: conversation.id } }),
+    socket: () =>
+      connect(`${baseUrl}${CUSTOMER_NAMESPACE}`, { auth: { token, conversationId: conversation.id } }),
   };
 };
 
@@ -203,7 +224,11 @@ export const record = (socket: Socket) => {
   });
   return {
     seen,
-    next: <T = any>(event: string, where: (payload: T) => boolean = () => true, timeoutMs = 5000): Promise<T> => {
+    next: <T = any>(
+      event: string,
+      where: (payload: T) => boolean = () => true,
+      timeoutMs = 5000,
+    ): Promise<T> => {
       const found = seen.find((e) => e.event === event && where(e.payload));
       if (found) {
         return Promise.resolve(found.payload);

@@ -5,9 +5,12 @@ import { AppError, ERROR_CATALOGUE } from '../src/errors';
 const doc = readFileSync(new URL('../../../docs/errors.md', import.meta.url), 'utf8');
 
 describe('the error catalogue', () => {
-  it.each(Object.entries(ERROR_CATALOGUE))('documents %s with its status in docs/errors.md', (code, { status }) => {
-    expect(doc).toMatch(new RegExp(`\\| \`${code}\` \\| ${status} \\|`));
-  });
+  it.each(Object.entries(ERROR_CATALOGUE))(
+    'documents %s with its status in docs/errors.md',
+    (code, { status }) => {
+      expect(doc).toMatch(new RegExp(`\\| \`${code}\` \\| ${status} \\|`));
+    },
+  );
 
   it('lists no code in the docs that the catalogue lacks', () => {
     const documented = [...doc.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);

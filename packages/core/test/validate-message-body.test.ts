@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { COMPOSE_LIMITS } from '../src/channels';
-import { countCharacters, validateAgentMessageBody, validateCustomerMessageBody } from '../src/validate-message-body';
+import {
+  countCharacters,
+  validateAgentMessageBody,
+  validateCustomerMessageBody,
+} from '../src/validate-message-body';
 
 describe('the agent composer rules', () => {
   it('follows the seeds: WhatsApp 4,096 characters; SMS, live chat and Messenger 1,000', () => {
@@ -8,7 +12,9 @@ describe('the agent composer rules', () => {
   });
 
   it('refuses < and >, reserved for template parameters', () => {
-    expect(validateAgentMessageBody({ body: 'a < b', channel: 'livechat' })).toBe('MESSAGE_RESERVED_CHARACTERS');
+    expect(validateAgentMessageBody({ body: 'a < b', channel: 'livechat' })).toBe(
+      'MESSAGE_RESERVED_CHARACTERS',
+    );
     expect(validateAgentMessageBody({ body: '->', channel: 'sms' })).toBe('MESSAGE_RESERVED_CHARACTERS');
     expect(validateCustomerMessageBody({ body: 'I <3 you', channel: 'livechat' })).toBeNull();
   });
@@ -21,7 +27,9 @@ describe('the agent composer rules', () => {
   it('counts characters as the customer sees them, not UTF-16 units', () => {
     expect(countCharacters('👍🏽é')).toBe(3);
     expect(validateAgentMessageBody({ body: '😀'.repeat(1000), channel: 'livechat' })).toBeNull();
-    expect(validateAgentMessageBody({ body: 'x'.repeat(1001), channel: 'livechat' })).toBe('MESSAGE_TOO_LONG');
+    expect(validateAgentMessageBody({ body: 'x'.repeat(1001), channel: 'livechat' })).toBe(
+      'MESSAGE_TOO_LONG',
+    );
     expect(validateAgentMessageBody({ body: 'x'.repeat(4096), channel: 'whatsapp' })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import type { UnitOfWork } from '@switchboard/core';
 import { createAuthRepository } from './auth-repository';
-import { type Database, openDatabase } from './db';
+import type { Database } from './db';
 import { createTx } from './tx';
 import { createViews } from './views';
 

@@ -59,7 +59,12 @@ export const registerErrorHandler = (app: FastifyInstance) => {
       // e.g. a malformed JSON body (SyntaxError) gets 400 with the parser's message.
       return reply.code(err.statusCode).send({
         statusCode: err.statusCode,
-        code: err.statusCode === 413 ? 'BODY_TOO_LARGE' : err.statusCode === 429 ? 'RATE_LIMITED' : 'VALIDATION_FAILED',
+        code:
+          err.statusCode === 413
+            ? 'BODY_TOO_LARGE'
+            : err.statusCode === 429
+              ? 'RATE_LIMITED'
+              : 'VALIDATION_FAILED',
         error: STATUS_TEXT[err.statusCode] ?? 'Bad Request',
         message: err.message,
       });

@@ -1,6 +1,6 @@
 import { findEmailAt } from './email';
 import { toPhoneRegion } from './phone';
-import { createNumberScanner } from './scan-numbers';
+import { createNumberScan, scanNumberAt } from './scan-numbers';
 import type { DetectSensitiveDataOptions, Finding, SensitiveType } from './types';
 
 /**
@@ -28,11 +28,11 @@ export const detectSensitiveData = ({ text, defaultRegion }: DetectSensitiveData
   if (i === length) {
     return found;
   }
-  const numbers = createNumberScanner(text, toPhoneRegion(defaultRegion), found);
+  const numbers = createNumberScan(text, toPhoneRegion(defaultRegion), found);
   while (i < length) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
-      i = numbers.scanAt(i);
+      i = scanNumberAt(numbers, i);
       continue;
     }
     if (c === 64) {

@@ -87,5 +87,9 @@ export const findEmailAt = (text: string, at: number): readonly [number, number]
     }
     p++;
   }
-  return end < 0 ? undefined : [start, end];
+  if (end < 0 || codeAt(text, end) === 64) {
+    // `a@b.se@c.se`: the domain would run into the next address; that one is read from its own `@`.
+    return undefined;
+  }
+  return [start, end];
 };

@@ -4,7 +4,7 @@ import { codeAt, isDigitCode, isSpaceCode } from './char-codes';
  * A written number: digit groups joined by the separators people type inside phone, card and
  * identity numbers (`+46 70-123 45 67`, `(415) 555-2671`, `4111 1111 1111 1111`, `030 / 1234567`).
  * Detectors look at spans of whole groups, so a value is never cut out of the middle of a group.
- * The arrays are reused from token to token: reading a token allocates nothing.
+ * The arrays are reused from token to token of a text.
  */
 export interface NumericToken {
   /** First character: a digit, or the `+` / `(` written before it. */
@@ -14,10 +14,10 @@ export interface NumericToken {
   /** Written with a leading `+` (international form). */
   plus: boolean;
   count: number;
-  readonly groupStart: Int32Array;
-  readonly groupEnd: Int32Array;
+  readonly groupStart: number[];
+  readonly groupEnd: number[];
   /** digitsBefore[i] = number of digits in groups 0..i-1. */
-  readonly digitsBefore: Int32Array;
+  readonly digitsBefore: number[];
 }
 
 /** More groups than any phone, card, IBAN or identity number is written with. */
@@ -28,9 +28,9 @@ export const createNumericToken = (): NumericToken => ({
   end: 0,
   plus: false,
   count: 0,
-  groupStart: new Int32Array(MAX_GROUPS),
-  groupEnd: new Int32Array(MAX_GROUPS),
-  digitsBefore: new Int32Array(MAX_GROUPS + 1),
+  groupStart: [],
+  groupEnd: [],
+  digitsBefore: [0],
 });
 
 const SEP_NONE = 0;

@@ -18,8 +18,8 @@ import { digitsOf } from './char-codes';
  * accept longer German numbers (up to 15 national digits); its possible lengths decide.
  */
 const INTERNATIONAL_MAX_DIGITS = 17;
-/** The shortest international numbers (e.g. Niue, +683 and four digits) have seven digits. */
-const INTERNATIONAL_MIN_DIGITS = 7;
+/** The shortest numbers in the plans: country code and four digits (Niue `+683 4002`, Vienna `+43 1 114`). */
+const INTERNATIONAL_MIN_DIGITS = 6;
 /** Number types that are not how a customer can be reached. */
 const NOT_PERSONAL: ReadonlySet<string> = new Set(['PAGER', 'UAN', 'VOICEMAIL']);
 

@@ -20,7 +20,7 @@ export const acceptOffer = async ({
     throw new AppError('OFFER_CLOSED');
   }
   const conversation = await tx.conversations.lock(offer.conversationId);
-  if (!conversation || conversation.status !== 'offered') {
+  if (conversation?.status !== 'offered') {
     throw new AppError('OFFER_CLOSED');
   }
   await tx.offers.close({ id: offer.id, status: 'accepted', at: now });

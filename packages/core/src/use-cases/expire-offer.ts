@@ -13,7 +13,7 @@ export const expireOffer = async ({
   offerId,
 }: UseCaseContext & { offerId: string }): Promise<UseCaseResult<{ expired: boolean }>> => {
   const offer = await tx.offers.lock(offerId);
-  if (!offer || offer.status !== 'pending') {
+  if (offer?.status !== 'pending') {
     return { value: { expired: false }, events: [] };
   }
   const agent = await tx.agents.lock(offer.userId);
