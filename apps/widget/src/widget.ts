@@ -338,6 +338,8 @@ class Widget implements WidgetHandle {
         break;
       case 'conversation':
         replaceChildren(this.body, ...this.buildConversationView());
+        // Only attached nodes have a height: start at the latest message.
+        this.scrollLogToEnd();
         break;
     }
     this.renderHeader();
