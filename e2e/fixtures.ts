@@ -38,3 +38,9 @@ export const startChat = async (page: Page, name: string, firstMessage?: string)
   }
   return chat;
 };
+
+/** Agents log out when done: an agent left Available would be offered the next test's chats. */
+export const logout = async (page: Page) => {
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+};

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAgent, newActor, setState, startChat } from './fixtures';
+import { loginAgent, logout, newActor, setState, startChat } from './fixtures';
 
 /**
  * The walking skeleton, as two people would use it: a customer on /demo, an agent on the desktop,
@@ -79,6 +79,7 @@ test('a customer and an agent hold a live-chat conversation; the agent ends it w
   await expect(tab).toBeHidden();
   await expect(chatAfterReload.getByText(/ended/i).first()).toBeVisible();
 
+  await logout(agent.page);
   await agent.context.close();
   await customer.context.close();
 });
@@ -113,6 +114,7 @@ test('when the customer ends first the agent sees it and can only end', async ({
   await wrapUp.getByRole('button', { name: 'Submit wrap-up' }).click();
   await expect(agent.page.getByRole('tab', { name: /Jonas Berg/ })).toBeHidden();
 
+  await logout(agent.page);
   await agent.context.close();
   await customer.context.close();
 });
@@ -148,6 +150,8 @@ test("an agent is refused another agent's conversation; several conversations ap
   expect(refused.status()).toBe(403);
   expect((await refused.json()).code).toBe('NOT_A_PARTICIPANT');
 
+  await logout(alice.page);
+  await logout(bob.page);
   for (const actor of [alice, bob, first, second]) {
     await actor.context.close();
   }

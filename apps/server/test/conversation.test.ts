@@ -54,12 +54,19 @@ describe.each(BACKENDS)('a live-chat conversation end to end (%s)', (backend) =>
     expect(offer.preview.map((m: any) => m.body)).toEqual(['Where is my parcel?']);
     expect(new Date(offer.deadlineAt).getTime() - new Date(offer.offeredAt).getTime()).toBe(45_000);
 
+    // The customer writes while the offer waits: the popover's thread preview follows.
+    expect((await customer.send('Order 1234')).status).toBe(201);
+    const updated = await aliceEvents.next('offer.updated', (o: any) => o.preview.length === 2);
+    expect(updated.id).toBe(offer.id);
+    expect(updated.preview.map((m: any) => m.body)).toEqual(['Where is my parcel?', 'Order 1234']);
+
     const accepted = await alice.post(`/api/offers/${offer.id}/accept`);
     expect(accepted.status).toBe(200);
     expect(accepted.body.status).toBe('active');
     expect(accepted.body.composeLimit).toBe(1000);
     expect(accepted.body.messages.map((m: any) => m.body)).toEqual([
       'Where is my parcel?',
+      'Order 1234',
       'Alice Agent joined the chat',
     ]);
     await aliceEvents.next('offer.closed', (e: any) => e.reason === 'accepted');
@@ -103,6 +110,7 @@ describe.each(BACKENDS)('a live-chat conversation end to end (%s)', (backend) =>
     expect((await reasons(alice)).conversations).toEqual([]);
     const history = await customer.get();
     expect(history.body.messages.map((m: any) => m.author)).toEqual([
+      'customer',
       'customer',
       'system',
       'agent',

@@ -11,7 +11,7 @@ import {
 
 /**
  * Socket.IO namespaces: `/agent` (session cookie at the handshake) and `/customer`
- * (handshake `auth: { token }` from the live-chat start answer). Writes go through REST;
+ * (handshake `auth: { token, conversationId }` from the live-chat start answer). Writes go through REST;
  * sockets push. After a reconnect a client refetches (bootstrap, `?after=<seq>`) to catch up.
  */
 export const AGENT_NAMESPACE = '/agent';
@@ -30,6 +30,8 @@ export const ZCustomerTypingEvent = z.object({ typing: z.boolean() });
 export interface AgentServerToClient {
   'agent.state': (e: z.infer<typeof ZAgentStateSnapshot>) => void;
   'offer.created': (e: z.infer<typeof ZOffer>) => void;
+  /** The offer's thread preview changed (the customer wrote while the offer waited). */
+  'offer.updated': (e: z.infer<typeof ZOffer>) => void;
   'offer.closed': (e: z.infer<typeof ZOfferClosedEvent>) => void;
   'message.created': (e: z.infer<typeof ZMessageCreatedEvent>) => void;
   'conversation.updated': (e: z.infer<typeof ZConversationSummary>) => void;

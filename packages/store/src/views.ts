@@ -293,10 +293,13 @@ export const createViews = (db: Db) => {
     return { key: row.key, name: row.name, composeLimit: COMPOSE_LIMITS[row.channel] };
   };
 
-  const offerRecipients = async (offerIds: string[]) =>
-    offerIds.length === 0
-      ? []
-      : db.select({ id: offers.id, userId: offers.userId }).from(offers).where(inArray(offers.id, offerIds));
+  const findPendingOffer = async (conversationId: string) => {
+    const [row] = await db
+      .select({ id: offers.id, userId: offers.userId })
+      .from(offers)
+      .where(and(eq(offers.conversationId, conversationId), eq(offers.status, 'pending')));
+    return row ?? null;
+  };
 
   return {
     listMessages,
@@ -313,7 +316,7 @@ export const createViews = (db: Db) => {
     getCustomerConversation,
     getCustomerTokenHash,
     getEntryPointInfo,
-    offerRecipients,
+    findPendingOffer,
   };
 };
 

@@ -48,6 +48,12 @@ export const createPushListener =
             .to(userRoom(userId))
             .emit('message.created', { conversationId: event.conversationId, message });
         }
+        // The agent holding an offer sees the thread preview grow, as the popover shows the thread.
+        const pending = await views.findPendingOffer(event.conversationId);
+        const offer = pending ? await views.getOffer(pending.id) : null;
+        if (pending && offer) {
+          realtime.agents.to(userRoom(pending.userId)).emit('offer.updated', offer);
+        }
         return;
       }
       case 'conversation.updated': {

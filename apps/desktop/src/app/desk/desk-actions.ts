@@ -161,6 +161,12 @@ export const createDeskController = (deps: Deps): DeskController => {
     socketHandlers: {
       'agent.state': (snapshot) => dispatchPresence({ type: 'changed', snapshot }),
       'offer.created': (offer) => dispatchOffers({ type: 'added', offer }),
+      'offer.updated': (offer) => {
+        // Only refresh an offer still shown: an update racing its close must not bring it back.
+        if (offersRef.current.some((o) => o.id === offer.id)) {
+          dispatchOffers({ type: 'added', offer });
+        }
+      },
       'offer.closed': ({ offerId, reason }) => {
         const offer = offersRef.current.find((o) => o.id === offerId);
         dispatchOffers({ type: 'removed', offerId });

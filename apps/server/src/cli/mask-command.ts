@@ -1,0 +1,197 @@
+import { StringDecoder } from 'node:string_decoder';
+import { maskSensitiveData, toPhoneRegion } from '../../../../packages/core/src/masking/index';
+
+/**
+ * `switchboard mask`: the server's masker on the command line, for exports, logs and tests.
+ *
+ *   switchboard mask [--region SE] < in.txt > out.txt
+ *   switchboard mask --jsonl < in.jsonl > out.jsonl
+ *
+ * Plain mode masks every line of standard input and keeps everything else byte for byte (line
+ * ends, a missing final newline). JSON Lines mode reads `{"text": "...", "region": "SE"}` per line
+ * (`region` optional) and writes `{"text": "<masked>", "findings": [{"type", "start", "end"}]}`;
+ * offsets are UTF-16 code units, as in JavaScript. Blank lines are skipped.
+ *
+ * A bad line (not JSON, not that shape, an unknown region) is reported on standard error with its
+ * line number and produces no output; the other lines are still masked and the exit code is 1.
+ * One broken record in an export of a million messages should not leave the rest unmasked, and
+ * the line numbers and exit code make the failure impossible to miss. Usage errors exit with 2.
+ *
+ * Input is read as a stream and written with back-pressure, so any size of input runs in
+ * constant memory (one chunk and one line at a time).
+ */
+
+export const MASK_USAGE = `Usage: switchboard mask [--jsonl] [--region <CC>]
+
+Masks phone numbers, e-mail addresses, payment cards, IBANs and national
+identity numbers in standard input, line by line, and writes the result to
+standard output.
+
+Options:
+  --jsonl          read one JSON object per line, {"text": "...", "region": "SE"}
+                   ("region" optional), and write {"text": "<masked>",
+                   "findings": [{"type", "start", "end"}]} per line
+  --region <CC>    region (ISO 3166 alpha-2) for numbers written in national
+                   form; in --jsonl mode, the default for lines without "region"
+  -h, --help       show this help
+
+Exit status: 0 done, 1 some input lines were bad (see standard error),
+2 wrong usage.
+`;
+
+interface Options {
+  readonly jsonl: boolean;
+  readonly region: string | undefined;
+}
+
+type ParsedArgs = { readonly options: Options } | { readonly help: true } | { readonly error: string };
+
+const parseArgs = (args: readonly string[]): ParsedArgs => {
+  let jsonl = false;
+  let region: string | undefined;
+  for (let k = 0; k < args.length; k++) {
+    const arg = args[k]!;
+    if (arg === '-h' || arg === '--help') {
+      return { help: true };
+    }
+    if (arg === '--jsonl') {
+      jsonl = true;
+    } else if (arg === '--region' || arg.startsWith('--region=')) {
+      const value = arg === '--region' ? args[++k] : arg.slice('--region='.length);
+      if (value === undefined || toPhoneRegion(value) === undefined) {
+        return { error: `--region needs a known region code (ISO 3166 alpha-2), got ${value ?? 'nothing'}` };
+      }
+      region = value.toUpperCase();
+    } else {
+      return { error: `unknown option ${arg}` };
+    }
+  }
+  return { options: { jsonl, region } };
+};
+
+type LineResult = { readonly output: string } | { readonly error: string };
+
+const maskPlainLine = (line: string, region: string | undefined): LineResult => ({
+  output: maskSensitiveData({ text: line, defaultRegion: region }).text,
+});
+
+const kindOf = (value: unknown): string =>
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'an array'
+      : typeof value === 'object'
+        ? 'an object'
+        : typeof value;
+
+const maskJsonLine = (line: string, defaultRegion: string | undefined): LineResult | undefined => {
+  if (line.trim() === '') {
+    return undefined;
+  }
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch (error) {
+    return { error: `not JSON (${(error as Error).message})` };
+  }
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    return { error: `expected an object {"text": string, "region"?: string}, got ${kindOf(record)}` };
+  }
+  const { text, region, ...rest } = record as Record<string, unknown>;
+  const extra = Object.keys(rest);
+  if (extra.length > 0) {
+    return { error: `unknown field ${JSON.stringify(extra[0])}; allowed: "text", "region"` };
+  }
+  if (typeof text !== 'string') {
+    return { error: `"text" must be a string, got ${text === undefined ? 'nothing' : kindOf(text)}` };
+  }
+  if (region !== undefined && (typeof region !== 'string' || toPhoneRegion(region) === undefined)) {
+    return {
+      error: `"region" must be a known region code (ISO 3166 alpha-2), got ${JSON.stringify(region)}`,
+    };
+  }
+  const masked = maskSensitiveData({ text, defaultRegion: region ?? defaultRegion });
+  const findings = masked.findings.map(({ type, start, end }) => ({ type, start, end }));
+  return { output: JSON.stringify({ text: masked.text, findings }) };
+};
+
+const write = async (stream: NodeJS.WritableStream, data: string): Promise<void> => {
+  if (data !== '' && !stream.write(data)) {
+    await new Promise<void>((resolve) => stream.once('drain', resolve));
+  }
+};
+
+export const runMaskCommand = async ({
+  args,
+  stdin,
+  stdout,
+  stderr,
+}: {
+  args: string[];
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}): Promise<number> => {
+  const parsed = parseArgs(args);
+  if ('help' in parsed) {
+    await write(stdout, MASK_USAGE);
+    return 0;
+  }
+  if ('error' in parsed) {
+    await write(stderr, `switchboard mask: ${parsed.error}\n\n${MASK_USAGE}`);
+    return 2;
+  }
+  const { jsonl, region } = parsed.options;
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  let lineNumber = 0;
+  let bad = 0;
+
+  /** Masks the complete lines of `chunk` (each with its `\n`); keeps the unfinished tail. */
+  const takeLines = (chunk: string, final: boolean): { out: string; errors: string } => {
+    let out = '';
+    let errors = '';
+    let from = 0;
+    const data = pending + chunk;
+    for (;;) {
+      const newline = data.indexOf('\n', from);
+      if (newline < 0 && !(final && from < data.length)) {
+        break;
+      }
+      const end = newline < 0 ? data.length : newline;
+      // A line ending in \r\n keeps its \r outside the masked text.
+      const contentEnd = end > from && data.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      const line = data.slice(from, contentEnd);
+      const lineEnd = data.slice(contentEnd, newline < 0 ? end : end + 1);
+      lineNumber++;
+      if (jsonl) {
+        const result = maskJsonLine(line, region);
+        if (result !== undefined && 'error' in result) {
+          bad++;
+          errors += `switchboard mask: line ${lineNumber}: ${result.error}\n`;
+        } else if (result !== undefined) {
+          out += `${result.output}\n`;
+        }
+      } else {
+        const result = maskPlainLine(line, region);
+        out += ('output' in result ? result.output : '') + lineEnd;
+      }
+      from = newline < 0 ? data.length : newline + 1;
+    }
+    pending = data.slice(from);
+    return { out, errors };
+  };
+
+  for await (const chunk of stdin) {
+    const { out, errors } = takeLines(
+      typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer),
+      false,
+    );
+    await write(stderr, errors);
+    await write(stdout, out);
+  }
+  const { out, errors } = takeLines(decoder.end(), true);
+  await write(stderr, errors);
+  await write(stdout, out);
+  return bad > 0 ? 1 : 0;
+};
