@@ -9,7 +9,7 @@ import type {
   TReason,
 } from '@switchboard/contracts';
 import { COMPOSE_LIMITS, type StoredMessage } from '@switchboard/core';
-import { and, asc, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import {
   conversations,
