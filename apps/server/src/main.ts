@@ -4,7 +4,14 @@ import { buildApp } from './app/build-app';
 import { loadConfig } from './config';
 import { hashPassword } from './http/passwords';
 
-const config = loadConfig();
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (err) {
+    process.stderr.write(`switchboard: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+})();
 const logger = pino({ level: config.logLevel });
 const database = await openDatabase({
   databaseUrl: config.databaseUrl,
