@@ -293,6 +293,14 @@ export const createViews = (db: Db) => {
     return { key: row.key, name: row.name, composeLimit: COMPOSE_LIMITS[row.channel] };
   };
 
+  const getChannel = async (conversationId: string) => {
+    const [row] = await db
+      .select({ channel: conversations.channel })
+      .from(conversations)
+      .where(eq(conversations.id, conversationId));
+    return row?.channel ?? null;
+  };
+
   const findPendingOffer = async (conversationId: string) => {
     const [row] = await db
       .select({ id: offers.id, userId: offers.userId })
@@ -317,6 +325,7 @@ export const createViews = (db: Db) => {
     getCustomerTokenHash,
     getEntryPointInfo,
     findPendingOffer,
+    getChannel,
   };
 };
 

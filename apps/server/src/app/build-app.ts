@@ -5,6 +5,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
+import { createChannelRegistry, createLivechatAdapter } from '@switchboard/channels';
 import { AppError, type Clock } from '@switchboard/core';
 import type { Store } from '@switchboard/store';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
@@ -24,7 +25,7 @@ import { conversationRoutes } from '../http/routes/conversations';
 import { healthRoutes } from '../http/routes/health';
 import { livechatRoutes } from '../http/routes/livechat';
 import { createPushListener } from '../realtime/push-listener';
-import { createRealtime } from '../realtime/sockets';
+import { createRealtime, customerRoom } from '../realtime/sockets';
 import type { AppContext } from './context';
 import { createEventBus } from './event-bus';
 import { createRoutingRunner } from './routing-runner';
@@ -155,7 +156,15 @@ export const buildApp = async ({
   bus.subscribe((event) => {
     eventsCounter.inc({ type: event.type });
   });
-  bus.subscribe(createPushListener({ ctx, realtime }));
+  const channels = createChannelRegistry([
+    createLivechatAdapter({
+      transport: {
+        emitToCustomer: (conversationId, payload) =>
+          realtime.customers.to(customerRoom(conversationId)).emit('message.created', payload),
+      },
+    }),
+  ]);
+  bus.subscribe(createPushListener({ ctx, realtime, channels }));
   bus.subscribe(routing.listener);
   bus.subscribe(scheduler.listener);
 

@@ -1,3 +1,4 @@
+import type { ChannelRegistry } from '@switchboard/channels';
 import type { DomainEvent } from '@switchboard/core';
 import type { AppContext } from '../app/context';
 import { customerRoom, type RealtimeServer, userRoom } from './sockets';
@@ -7,7 +8,7 @@ import { customerRoom, type RealtimeServer, userRoom } from './sockets';
  * own copy, built for them: the place where per-viewer masking applies.
  */
 export const createPushListener =
-  ({ ctx, realtime }: { ctx: AppContext; realtime: RealtimeServer }) =>
+  ({ ctx, realtime, channels }: { ctx: AppContext; realtime: RealtimeServer; channels: ChannelRegistry }) =>
   async (event: DomainEvent): Promise<void> => {
     const { views } = ctx.store;
     switch (event.type) {
@@ -39,10 +40,10 @@ export const createPushListener =
         if (!message) {
           return;
         }
-        realtime.customers.to(customerRoom(event.conversationId)).emit('message.created', {
-          conversationId: event.conversationId,
-          message,
-        });
+        const channel = await views.getChannel(event.conversationId);
+        if (channel) {
+          await channels.get(channel).deliver({ conversationId: event.conversationId, message });
+        }
         for (const userId of await views.listLiveParticipantIds(event.conversationId)) {
           realtime.agents
             .to(userRoom(userId))
