@@ -21,6 +21,3 @@ export type TMe = z.infer<typeof ZMe>;
 /** The CSRF token must be echoed in the `x-csrf-token` header of every cookie-authenticated write. */
 export const ZSessionResponseSchema = z.object({ user: ZMe, csrfToken: z.string() });
 export type TSessionResponse = z.infer<typeof ZSessionResponseSchema>;
-
-export const CSRF_HEADER = 'x-csrf-token';
-export const SESSION_COOKIE = 'sb_session';

@@ -14,8 +14,6 @@ import {
  * (handshake `auth: { token, conversationId }` from the live-chat start answer). Writes go through REST;
  * sockets push. After a reconnect a client refetches (bootstrap, `?after=<seq>`) to catch up.
  */
-export const AGENT_NAMESPACE = '/agent';
-export const CUSTOMER_NAMESPACE = '/customer';
 
 export const ZOfferClosedEvent = z.object({ offerId: ZId, conversationId: ZId, reason: ZOfferClosedReason });
 export const ZMessageCreatedEvent = z.object({ conversationId: ZId, message: ZMessage });

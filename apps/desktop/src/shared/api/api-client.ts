@@ -1,4 +1,4 @@
-import { CSRF_HEADER } from '@switchboard/contracts';
+import { CSRF_HEADER } from '@switchboard/contracts/constants';
 import { ApiError, toApiError } from './api-error';
 
 export type RequestOptions = {

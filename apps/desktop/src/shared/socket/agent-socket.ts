@@ -1,4 +1,5 @@
-import { AGENT_NAMESPACE, type AgentClientToServer, type AgentServerToClient } from '@switchboard/contracts';
+import type { AgentClientToServer, AgentServerToClient } from '@switchboard/contracts';
+import { AGENT_NAMESPACE } from '@switchboard/contracts/constants';
 import { io, type Socket } from 'socket.io-client';
 
 export type AgentSocket = Socket<AgentServerToClient, AgentClientToServer>;
