@@ -108,7 +108,12 @@ export const request = async <T = any>(
   baseUrl: string,
   method: string,
   path: string,
-  { body, headers = {}, raw }: { body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+  {
+    body,
+    headers = {},
+    raw,
+    wire,
+  }: { body?: unknown; headers?: Record<string, string>; raw?: string; wire?: string[] } = {},
 ): Promise<HttpAnswer<T>> => {
   const hasBody = body !== undefined || raw !== undefined;
   const res = await fetch(`${baseUrl}${path}`, {
@@ -117,6 +122,7 @@ export const request = async <T = any>(
     body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
   const text = await res.text();
+  wire?.push(text);
   let parsed: unknown = text;
   try {
     parsed = text ? JSON.parse(text) : null;
@@ -133,12 +139,18 @@ export interface AgentClient {
   get<T = any>(path: string): Promise<HttpAnswer<T>>;
   post<T = any>(path: string, body?: unknown): Promise<HttpAnswer<T>>;
   put<T = any>(path: string, body?: unknown): Promise<HttpAnswer<T>>;
+  patch<T = any>(path: string, body?: unknown): Promise<HttpAnswer<T>>;
   socket(): Promise<Socket>;
 }
 
-export const loginAgent = async (baseUrl: string, email: string): Promise<AgentClient> => {
+/**
+ * `wire`, when given, receives every raw REST body and socket frame this agent's client gets:
+ * what a browser's network log would hold.
+ */
+export const loginAgent = async (baseUrl: string, email: string, wire?: string[]): Promise<AgentClient> => {
   const res = await request(baseUrl, 'POST', '/api/auth/login', {
     body: { email, password: 'demo-password' },
+    ...(wire ? { wire } : {}),
   });
   if (res.status !== 200) {
     throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -147,14 +159,27 @@ export const loginAgent = async (baseUrl: string, email: string): Promise<AgentC
   const csrfToken = res.body.csrfToken as string;
   const headers = { cookie, [CSRF_HEADER]: csrfToken };
   const sockets: Socket[] = [];
+  const call = (method: string, path: string, body?: unknown) =>
+    request(baseUrl, method, path, {
+      headers,
+      ...(body === undefined ? {} : { body }),
+      ...(wire ? { wire } : {}),
+    });
   return {
     id: res.body.user.id,
     cookie,
     csrfToken,
-    get: (path) => request(baseUrl, 'GET', path, { headers }),
-    post: (path, body) => request(baseUrl, 'POST', path, { body: body ?? {}, headers }),
-    put: (path, body) => request(baseUrl, 'PUT', path, { body, headers }),
-    socket: () => connect(`${baseUrl}${AGENT_NAMESPACE}`, { extraHeaders: { cookie } }, sockets),
+    get: (path) => call('GET', path),
+    post: (path, body) => call('POST', path, body ?? {}),
+    put: (path, body) => call('PUT', path, body),
+    patch: (path, body) => call('PATCH', path, body),
+    socket: async () => {
+      const socket = await connect(`${baseUrl}${AGENT_NAMESPACE}`, { extraHeaders: { cookie } }, sockets);
+      socket.io.engine.on('packet', (packet: { data?: unknown }) => {
+        wire?.push(typeof packet.data === 'string' ? packet.data : JSON.stringify(packet.data ?? ''));
+      });
+      return socket;
+    },
   };
 };
 

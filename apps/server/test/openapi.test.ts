@@ -57,6 +57,10 @@ describe('the OpenAPI document', () => {
       'GET /api/livechat/conversations/{id}/messages',
       'POST /api/livechat/conversations/{id}/messages',
       'POST /api/livechat/conversations/{id}/end',
+      'GET /api/admin/settings',
+      'PATCH /api/admin/settings',
+      'GET /api/admin/audit-log',
+      'POST /api/supervisor/reveal',
     ];
     expect([...documented].filter((r) => r.includes('/api/')).sort()).toEqual(expected.sort());
   });

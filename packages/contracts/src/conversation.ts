@@ -7,6 +7,12 @@ export const ZMessageAuthor = z.enum(['customer', 'agent', 'system']);
 export const ZSystemEvent = z.enum(['customer_left', 'agent_joined', 'agent_left', 'conversation_ended']);
 export type TSystemEvent = z.infer<typeof ZSystemEvent>;
 
+export const ZSensitiveType = z.enum(['phone', 'email', 'card', 'iban', 'national_id']);
+
+/** Where a value was masked in a text sent to a desktop: a supervisor may reveal one, audited. */
+export const ZMaskedSpan = z.object({ type: ZSensitiveType, start: z.number().int(), end: z.number().int() });
+export type TMaskedSpan = z.infer<typeof ZMaskedSpan>;
+
 export const ZMessage = z.object({
   id: ZId,
   /** Increasing per conversation: clients catch up with `?after=<seq>`. */
@@ -18,6 +24,8 @@ export const ZMessage = z.object({
   systemEvent: ZSystemEvent.nullable(),
   clientMessageId: z.string().nullable(),
   createdAt: ZIsoDate,
+  /** Spans of `body` masked on the server for this viewer; absent when nothing was masked. */
+  masked: z.array(ZMaskedSpan).optional(),
 });
 export type TMessage = z.infer<typeof ZMessage>;
 

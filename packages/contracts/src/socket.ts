@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ZSettings } from './admin';
 import type { ZAgentStateSnapshot } from './agent';
 import { ZId } from './common';
 import {
@@ -34,6 +35,8 @@ export interface AgentServerToClient {
   'message.created': (e: z.infer<typeof ZMessageCreatedEvent>) => void;
   'conversation.updated': (e: z.infer<typeof ZConversationSummary>) => void;
   typing: (e: z.infer<typeof ZTypingEvent>) => void;
+  /** Desktop settings changed (e.g. masking): reload what is shown. */
+  'settings.changed': (e: z.infer<typeof ZSettings>) => void;
 }
 export type SocketAck = (result: { ok: true } | { ok: false; code: string; message: string }) => void;
 export interface AgentClientToServer {

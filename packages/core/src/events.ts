@@ -17,7 +17,8 @@ export type DomainEvent =
       reason: 'accepted' | 'rejected' | 'timed_out' | 'withdrawn';
     }
   | { type: 'agent.state_changed'; agentId: string; state: TAgentState; reason: string | null; since: Date }
-  | { type: 'capacity.freed'; agentId: string };
+  | { type: 'capacity.freed'; agentId: string }
+  | { type: 'settings.changed'; keys: string[] };
 
 export type DomainEventType = DomainEvent['type'];
 

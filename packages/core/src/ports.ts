@@ -1,4 +1,4 @@
-import type { TAgentState } from '@switchboard/contracts';
+import type { TAgentState, TSettings } from '@switchboard/contracts';
 import type {
   Agent,
   Candidate,
@@ -78,6 +78,7 @@ export interface Tx {
     close(input: { id: string; status: Exclude<OfferStatus, 'pending'>; at: Date }): Promise<void>;
   };
   messages: {
+    get(id: string): Promise<StoredMessage | null>;
     /** Assigns the next seq; a repeated (author, clientMessageId) returns the stored one instead. */
     append(input: NewMessage): Promise<{ message: StoredMessage; created: boolean }>;
   };
@@ -88,8 +89,29 @@ export interface Tx {
     claimNextDue(now: Date): Promise<{ kind: TimerKind; subjectId: string; dueAt: Date } | null>;
     nextDueAt(): Promise<Date | null>;
   };
+  settings: {
+    get(): Promise<TSettings>;
+    set<K extends keyof TSettings>(input: {
+      key: K;
+      value: TSettings[K];
+      at: Date;
+      by: string;
+    }): Promise<void>;
+  };
+  audit: {
+    append(entry: AuditEntry): Promise<void>;
+  };
   /** Serialises routing decisions across processes (a transaction-scoped advisory lock). */
   lockRouting(): Promise<void>;
+}
+
+export interface AuditEntry {
+  at: Date;
+  actorUserId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  details: Record<string, unknown>;
 }
 
 export type TimerKind = 'offer.deadline';

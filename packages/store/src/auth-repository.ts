@@ -5,6 +5,7 @@ import { sessions, users } from './schema';
 export interface SessionRecord {
   id: string;
   userId: string;
+  role: 'agent' | 'supervisor' | 'admin';
   csrfToken: string;
   createdAt: Date;
   expiresAt: Date;
@@ -43,8 +44,16 @@ export const createAuthRepository = (db: Db) => ({
     now: Date;
   }): Promise<SessionRecord | null> => {
     const [row] = await db
-      .select()
+      .select({
+        id: sessions.id,
+        userId: sessions.userId,
+        role: users.role,
+        csrfToken: sessions.csrfToken,
+        createdAt: sessions.createdAt,
+        expiresAt: sessions.expiresAt,
+      })
       .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
       .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
     return row ?? null;
   },

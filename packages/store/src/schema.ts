@@ -4,6 +4,7 @@ import {
   boolean,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -98,6 +99,8 @@ export const entryPoints = pgTable('entry_points', {
   id: id(),
   key: text('key').notNull().unique(),
   name: text('name').notNull(),
+  /** ISO 3166 region for phone numbers written in national form (masking), e.g. 'SE'. */
+  region: text('region'),
   channel: text('channel').notNull().$type<'livechat' | 'whatsapp' | 'sms' | 'messenger'>(),
   queueId: uuid('queue_id')
     .notNull()
@@ -221,4 +224,27 @@ export const timers = pgTable(
     dueAt: ts('due_at').notNull(),
   },
   (t) => [index('timers_due_idx').on(t.dueAt), uniqueIndex('timers_subject_idx').on(t.kind, t.subjectId)],
+);
+
+/** Desktop settings an administrator changes (e.g. maskSensitiveData), one row per key. */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+});
+
+/** Who did what, when: settings changes, reveals of masked values. Never updated, never deleted. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull(),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id'),
+    details: jsonb('details').notNull(),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_subject_idx').on(t.subjectType, t.subjectId)],
 );

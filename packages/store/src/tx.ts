@@ -1,3 +1,4 @@
+import type { TSettings } from '@switchboard/contracts';
 import type {
   Agent,
   Candidate,
@@ -12,6 +13,7 @@ import { and, asc, desc, eq, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import {
   agentStateLog,
+  auditLog,
   conversations,
   entryPoints,
   idleReasons,
@@ -19,12 +21,22 @@ import {
   offers,
   participants,
   queues,
+  settings,
   timers,
   users,
   wrapUpReasons,
 } from './schema';
 
 type DbTx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export const DEFAULT_SETTINGS: TSettings = { maskSensitiveData: false };
+
+/** Stored settings over the defaults; a key never written has its default. */
+export const readSettings = async (db: Db | DbTx): Promise<TSettings> => {
+  const rows = await db.select().from(settings);
+  const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  return { maskSensitiveData: stored.maskSensitiveData === true ? true : DEFAULT_SETTINGS.maskSensitiveData };
+};
 
 // Any fixed number: every process serialises its routing decisions on it.
 const ROUTING_LOCK_KEY = 7_215_001;
@@ -260,6 +272,10 @@ export const createTx = (db: DbTx): Tx => ({
     },
   },
   messages: {
+    get: async (id) => {
+      const [row] = await db.select().from(messages).where(eq(messages.id, id));
+      return row ? toStoredMessage(row) : null;
+    },
     append: async (input) => {
       if (input.clientMessageId !== null) {
         const [existing] = await db
@@ -316,6 +332,20 @@ export const createTx = (db: DbTx): Tx => ({
     nextDueAt: async () => {
       const [row] = await db.select({ dueAt: timers.dueAt }).from(timers).orderBy(asc(timers.dueAt)).limit(1);
       return row?.dueAt ?? null;
+    },
+  },
+  settings: {
+    get: async () => readSettings(db),
+    set: async ({ key, value, at, by }) => {
+      await db
+        .insert(settings)
+        .values({ key, value, updatedAt: at, updatedBy: by })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at, updatedBy: by } });
+    },
+  },
+  audit: {
+    append: async (entry) => {
+      await db.insert(auditLog).values(entry);
     },
   },
   lockRouting: async () => {

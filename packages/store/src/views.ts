@@ -1,4 +1,5 @@
 import type {
+  TAuditEntry,
   TConversationDetail,
   TConversationSummary,
   TCustomerConversation,
@@ -12,6 +13,7 @@ import { COMPOSE_LIMITS, type StoredMessage } from '@switchboard/core';
 import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import {
+  auditLog,
   conversations,
   entryPoints,
   idleReasons,
@@ -22,7 +24,7 @@ import {
   users,
   wrapUpReasons,
 } from './schema';
-import { toStoredMessage } from './tx';
+import { readSettings, toStoredMessage } from './tx';
 
 /** Read models: rows shaped into the contracts' DTOs. Reads only; who may read is decided by the caller. */
 
@@ -301,6 +303,31 @@ export const createViews = (db: Db) => {
     return row?.channel ?? null;
   };
 
+  const getSettings = () => readSettings(db);
+
+  const listAuditLog = async ({ limit }: { limit: number }): Promise<TAuditEntry[]> => {
+    const rows = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit);
+    return rows.map((r) => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      actorUserId: r.actorUserId,
+      action: r.action,
+      subjectType: r.subjectType,
+      subjectId: r.subjectId,
+      details: r.details as Record<string, unknown>,
+    }));
+  };
+
+  /** The region of the conversation's entry point, for phone numbers written in national form. */
+  const getRegion = async (conversationId: string): Promise<string | null> => {
+    const [row] = await db
+      .select({ region: entryPoints.region })
+      .from(conversations)
+      .innerJoin(entryPoints, eq(entryPoints.id, conversations.entryPointId))
+      .where(eq(conversations.id, conversationId));
+    return row?.region ?? null;
+  };
+
   const findPendingOffer = async (conversationId: string) => {
     const [row] = await db
       .select({ id: offers.id, userId: offers.userId })
@@ -325,6 +352,9 @@ export const createViews = (db: Db) => {
     getCustomerTokenHash,
     getEntryPointInfo,
     findPendingOffer,
+    getSettings,
+    listAuditLog,
+    getRegion,
     getChannel,
   };
 };

@@ -19,6 +19,7 @@ import type { Logger } from 'pino';
 import { Counter, collectDefaultMetrics, Registry } from 'prom-client';
 import type { Config } from '../config';
 import { registerErrorHandler, sendError } from '../http/error-handler';
+import { adminRoutes } from '../http/routes/admin';
 import { agentRoutes } from '../http/routes/agent';
 import { authRoutes } from '../http/routes/auth';
 import { conversationRoutes } from '../http/routes/conversations';
@@ -27,6 +28,7 @@ import { livechatRoutes } from '../http/routes/livechat';
 import { createPushListener } from '../realtime/push-listener';
 import { createRealtime, customerRoom } from '../realtime/sockets';
 import type { AppContext } from './context';
+import { createDeskViews } from './desk-views';
 import { createEventBus } from './event-bus';
 import { createRoutingRunner } from './routing-runner';
 import { createUseCaseRunner } from './services';
@@ -60,7 +62,7 @@ export const buildApp = async ({
 
   const bus = createEventBus({ logger });
   const run = createUseCaseRunner({ store, bus, clock });
-  const ctx: AppContext = { config, store, clock, run, logger };
+  const ctx: AppContext = { config, store, clock, run, logger, desk: createDeskViews({ store }) };
   let shuttingDown = false;
 
   const metrics = new Registry();
@@ -111,6 +113,7 @@ export const buildApp = async ({
   });
 
   await app.register(authRoutes(ctx));
+  await app.register(adminRoutes(ctx));
   await app.register(agentRoutes(ctx));
   await app.register(conversationRoutes(ctx));
   await app.register(livechatRoutes(ctx));

@@ -1,4 +1,4 @@
-import { CSRF_HEADER, SESSION_COOKIE } from '@switchboard/contracts';
+import { CSRF_HEADER, SESSION_COOKIE, type TRole } from '@switchboard/contracts';
 import { AppError, type Clock, isSessionLive, sessionExpiry } from '@switchboard/core';
 import type { Store } from '@switchboard/store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -7,6 +7,7 @@ import { hashToken, safeEqual } from './tokens';
 export interface AgentSession {
   sessionId: string;
   userId: string;
+  role: TRole;
   csrfToken: string;
 }
 
@@ -44,6 +45,7 @@ export const readAgentSession = async ({
   return {
     sessionId: session.id,
     userId: session.userId,
+    role: session.role,
     csrfToken: session.csrfToken,
     createdAt: session.createdAt,
     expiresAt: session.expiresAt,
@@ -86,6 +88,7 @@ export const createRequireAgent =
     request.agentSession = {
       sessionId: session.sessionId,
       userId: session.userId,
+      role: session.role,
       csrfToken: session.csrfToken,
     };
   };

@@ -13,7 +13,7 @@ export const createPushListener =
     const { views } = ctx.store;
     switch (event.type) {
       case 'offer.created': {
-        const offer = await views.getOffer(event.offerId);
+        const offer = await ctx.desk.offer(event.offerId);
         if (offer) {
           realtime.agents.to(userRoom(event.agentId)).emit('offer.created', offer);
         }
@@ -44,14 +44,17 @@ export const createPushListener =
         if (channel) {
           await channels.get(channel).deliver({ conversationId: event.conversationId, message });
         }
+        const forDesk = await ctx.desk.message(event.messageId);
         for (const userId of await views.listLiveParticipantIds(event.conversationId)) {
-          realtime.agents
-            .to(userRoom(userId))
-            .emit('message.created', { conversationId: event.conversationId, message });
+          if (forDesk) {
+            realtime.agents
+              .to(userRoom(userId))
+              .emit('message.created', { conversationId: event.conversationId, message: forDesk });
+          }
         }
         // The agent holding an offer sees the thread preview grow, as the popover shows the thread.
         const pending = await views.findPendingOffer(event.conversationId);
-        const offer = pending ? await views.getOffer(pending.id) : null;
+        const offer = pending ? await ctx.desk.offer(pending.id) : null;
         if (pending && offer) {
           realtime.agents.to(userRoom(pending.userId)).emit('offer.updated', offer);
         }
@@ -67,14 +70,16 @@ export const createPushListener =
           });
         }
         for (const userId of await views.listParticipantIds(event.conversationId)) {
-          const summary = await views.getConversationSummary({
-            conversationId: event.conversationId,
-            userId,
-          });
+          const summary = await ctx.desk.summary(event.conversationId, userId);
           if (summary) {
             realtime.agents.to(userRoom(userId)).emit('conversation.updated', summary);
           }
         }
+        return;
+      }
+      case 'settings.changed': {
+        // Open desktops reload what they show, so a change of masking applies at once.
+        realtime.agents.emit('settings.changed', await views.getSettings());
         return;
       }
       default:

@@ -161,6 +161,13 @@ export const createDeskController = (deps: Deps): DeskController => {
     socketHandlers: {
       'agent.state': (snapshot) => dispatchPresence({ type: 'changed', snapshot }),
       'offer.created': (offer) => dispatchOffers({ type: 'added', offer }),
+      'settings.changed': () => {
+        // Masking switched on or off: what is on screen was built under the old setting, so
+        // every open thread is fetched whole again, not only what came after it.
+        void sync().then(() =>
+          Promise.all(conversationsRef.current.order.map((id) => refreshConversation(id))),
+        );
+      },
       'offer.updated': (offer) => {
         // Only refresh an offer still shown: an update racing its close must not bring it back.
         if (offersRef.current.some((o) => o.id === offer.id)) {

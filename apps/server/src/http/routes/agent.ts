@@ -29,8 +29,8 @@ export const agentRoutes =
         }
         const [reasons, offers, conversations] = await Promise.all([
           ctx.store.views.listReasons(),
-          ctx.store.views.listPendingOffers(userId),
-          ctx.store.views.listOpenConversations(userId),
+          ctx.desk.pendingOffers(userId),
+          ctx.desk.openConversations(userId),
         ]);
         return { user, ...reasons, offers, conversations };
       },

@@ -40,7 +40,7 @@ export const conversationRoutes =
     };
     const agentName = async (userId: string) => (await ctx.store.views.getMe(userId))?.name ?? 'Agent';
     const detail = async (conversationId: string, userId: string) => {
-      const view = await ctx.store.views.getConversationDetail({ conversationId, userId });
+      const view = await ctx.desk.detail(conversationId, userId);
       if (!view) {
         throw new AppError('CONVERSATION_NOT_FOUND');
       }
@@ -107,12 +107,7 @@ export const conversationRoutes =
       },
       async (request) => {
         await authorize(request.params.id, agentOf(request).userId);
-        return {
-          messages: await ctx.store.views.listMessages({
-            conversationId: request.params.id,
-            after: request.query.after ?? 0,
-          }),
-        };
+        return { messages: await ctx.desk.messages(request.params.id, request.query.after ?? 0) };
       },
     );
 
@@ -135,7 +130,8 @@ export const conversationRoutes =
           body: request.body.body,
           clientMessageId: request.body.clientMessageId,
         });
-        return reply.code(201).send(toMessageDto(message));
+        // The agent's own message comes back masked too: "messages in both directions".
+        return reply.code(201).send((await ctx.desk.message(message.id)) ?? toMessageDto(message));
       },
     );
 

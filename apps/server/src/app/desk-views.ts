@@ -1,0 +1,69 @@
+import type { TConversationDetail, TConversationSummary, TMessage, TOffer } from '@switchboard/contracts';
+import {
+  type MaskingContext,
+  maskConversationDetail,
+  maskConversationSummary,
+  maskingFor,
+  maskMessage,
+  maskOffer,
+} from '@switchboard/core';
+import type { Store } from '@switchboard/store';
+
+/**
+ * What any desktop (agent, supervisor, administrator) is sent, built per viewer and masked here,
+ * on the server, when the administrator has turned masking on. Every REST answer and socket
+ * push to a desktop goes through these; the customer's own views do not.
+ */
+export const createDeskViews = ({ store }: { store: Store }) => {
+  const { views } = store;
+
+  const contextFor = async (conversationId: string): Promise<MaskingContext> => {
+    const settings = await views.getSettings();
+    return settings.maskSensitiveData
+      ? maskingFor(settings, await views.getRegion(conversationId))
+      : maskingFor(settings);
+  };
+
+  const summary = async (conversationId: string, userId: string): Promise<TConversationSummary | null> => {
+    const view = await views.getConversationSummary({ conversationId, userId });
+    return view ? maskConversationSummary(view, await contextFor(conversationId)) : null;
+  };
+
+  const detail = async (conversationId: string, userId: string): Promise<TConversationDetail | null> => {
+    const view = await views.getConversationDetail({ conversationId, userId });
+    return view ? maskConversationDetail(view, await contextFor(conversationId)) : null;
+  };
+
+  const offer = async (offerId: string): Promise<TOffer | null> => {
+    const view = await views.getOffer(offerId);
+    return view ? maskOffer(view, await contextFor(view.conversationId)) : null;
+  };
+
+  const message = async (messageId: string): Promise<TMessage | null> => {
+    const view = await views.getMessage(messageId);
+    return view ? maskMessage(view, await contextFor(view.conversationId)) : null;
+  };
+
+  const messages = async (conversationId: string, after: number): Promise<TMessage[]> => {
+    const ctx = await contextFor(conversationId);
+    return (await views.listMessages({ conversationId, after })).map((m) => maskMessage(m, ctx));
+  };
+
+  const pendingOffers = async (userId: string): Promise<TOffer[]> =>
+    Promise.all(
+      (await views.listPendingOffers(userId)).map(async (o) =>
+        maskOffer(o, await contextFor(o.conversationId)),
+      ),
+    );
+
+  const openConversations = async (userId: string): Promise<TConversationSummary[]> =>
+    Promise.all(
+      (await views.listOpenConversations(userId)).map(async (c) =>
+        maskConversationSummary(c, await contextFor(c.id)),
+      ),
+    );
+
+  return { summary, detail, offer, message, messages, pendingOffers, openConversations };
+};
+
+export type DeskViews = ReturnType<typeof createDeskViews>;

@@ -1,0 +1,88 @@
+import {
+  ZAuditEntry,
+  ZAuditQuerySchema,
+  ZErrorResponse,
+  ZRevealRequestSchema,
+  ZRevealResponseSchema,
+  ZSettings,
+  ZUpdateSettingsRequestSchema,
+} from '@switchboard/contracts';
+import { authorizeRole, revealMaskedValue, updateSettings } from '@switchboard/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context';
+import { agentOf, createRequireAgent } from '../auth';
+
+/** Administrator settings and audit log; the supervisor's audited reveal of a masked value. */
+export const adminRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.addHook(
+      'preHandler',
+      createRequireAgent({ store: ctx.store, clock: ctx.clock, allowedOrigins: ctx.config.allowedOrigins }),
+    );
+    const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse };
+
+    app.get(
+      '/api/admin/settings',
+      { schema: { tags: ['admin'], response: { 200: ZSettings, ...errors } } },
+      async (request) => {
+        authorizeRole({ role: agentOf(request).role, allowed: ['admin'] });
+        return ctx.store.views.getSettings();
+      },
+    );
+
+    app.patch(
+      '/api/admin/settings',
+      {
+        schema: {
+          tags: ['admin'],
+          body: ZUpdateSettingsRequestSchema,
+          response: { 200: ZSettings, ...errors },
+        },
+      },
+      async (request) => {
+        const { userId, role } = agentOf(request);
+        return ctx.run(updateSettings, { actorId: userId, actorRole: role, patch: request.body });
+      },
+    );
+
+    app.get(
+      '/api/admin/audit-log',
+      {
+        schema: {
+          tags: ['admin'],
+          querystring: ZAuditQuerySchema,
+          response: { 200: z.object({ entries: z.array(ZAuditEntry) }), ...errors },
+        },
+      },
+      async (request) => {
+        authorizeRole({ role: agentOf(request).role, allowed: ['admin'] });
+        return { entries: await ctx.store.views.listAuditLog({ limit: request.query.limit }) };
+      },
+    );
+
+    app.post(
+      '/api/supervisor/reveal',
+      {
+        schema: {
+          tags: ['supervisor'],
+          body: ZRevealRequestSchema,
+          response: { 200: ZRevealResponseSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const { userId, role } = agentOf(request);
+        const message = await ctx.store.views.getMessage(request.body.messageId);
+        const region = message ? await ctx.store.views.getRegion(message.conversationId) : null;
+        return ctx.run(revealMaskedValue, {
+          actorId: userId,
+          actorRole: role,
+          messageId: request.body.messageId,
+          spanIndex: request.body.spanIndex,
+          reason: request.body.reason,
+          region,
+        });
+      },
+    );
+  };

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { ZId, ZIsoDate } from './common';
+import { ZSensitiveType } from './conversation';
+
+/** Desktop settings an administrator controls. */
+export const ZSettings = z.object({
+  /** The seeds' "Mask customer-sensitive data": masked on the server for every desktop. */
+  maskSensitiveData: z.boolean(),
+});
+export type TSettings = z.infer<typeof ZSettings>;
+
+export const ZUpdateSettingsRequestSchema = ZSettings.partial().strict();
+export type TUpdateSettingsRequest = z.infer<typeof ZUpdateSettingsRequestSchema>;
+
+export const ZAuditEntry = z.object({
+  id: z.number().int(),
+  at: ZIsoDate,
+  actorUserId: ZId.nullable(),
+  action: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type TAuditEntry = z.infer<typeof ZAuditEntry>;
+
+export const ZAuditQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+
+/** A supervisor reveals one masked value of one message, giving a reason that is audited. */
+export const ZRevealRequestSchema = z.object({
+  messageId: ZId,
+  /** Which of the message's `masked` spans, counted from 0. */
+  spanIndex: z.number().int().min(0).max(1000),
+  reason: z.string().trim().min(3).max(500),
+});
+export type TRevealRequest = z.infer<typeof ZRevealRequestSchema>;
+
+export const ZRevealResponseSchema = z.object({ type: ZSensitiveType, value: z.string() });

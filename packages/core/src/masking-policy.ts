@@ -1,0 +1,93 @@
+import type {
+  TConversationDetail,
+  TConversationSummary,
+  TMaskedSpan,
+  TMessage,
+  TOffer,
+} from '@switchboard/contracts';
+import { maskSensitiveData } from './masking/index';
+
+/**
+ * Per-viewer masking of what a desktop receives. Webex masks in the page, so the raw values still
+ * reach the browser; we mask on the server, before any REST body or socket frame leaves it.
+ */
+export interface MaskingContext {
+  enabled: boolean;
+  /** Region for phone numbers written in national form: the entry point's. */
+  region: string | null;
+}
+
+export const NO_MASKING: MaskingContext = { enabled: false, region: null };
+
+/** Who sees masked values when the setting is on: every desktop user; raw values only by an audited reveal. */
+export const maskingFor = (
+  { maskSensitiveData: on }: { maskSensitiveData: boolean },
+  region: string | null = null,
+): MaskingContext => ({
+  enabled: on,
+  region,
+});
+
+const maskText = (text: string, ctx: MaskingContext): { text: string; masked: TMaskedSpan[] } => {
+  if (!ctx.enabled || text.length === 0) {
+    return { text, masked: [] };
+  }
+  const result = maskSensitiveData({ text, ...(ctx.region ? { defaultRegion: ctx.region } : {}) });
+  return {
+    text: result.text,
+    masked: result.findings.map((f) => ({ type: f.type, start: f.start, end: f.end })),
+  };
+};
+
+/** A name or address: masked whole where the detector finds a value in it (a name that is a phone number). */
+export const maskField = (value: string, ctx: MaskingContext): string => maskText(value, ctx).text;
+
+const maskNullable = (value: string | null, ctx: MaskingContext) =>
+  value === null ? null : maskField(value, ctx);
+
+export const maskMessage = (message: TMessage, ctx: MaskingContext): TMessage => {
+  if (!ctx.enabled) {
+    return message;
+  }
+  const { text, masked } = maskText(message.body, ctx);
+  return {
+    ...message,
+    body: text,
+    authorName: maskField(message.authorName, ctx),
+    ...(masked.length > 0 ? { masked } : {}),
+  };
+};
+
+export const maskOffer = (offer: TOffer, ctx: MaskingContext): TOffer =>
+  ctx.enabled
+    ? {
+        ...offer,
+        customerName: maskField(offer.customerName, ctx),
+        customerEmail: maskNullable(offer.customerEmail, ctx),
+        preview: offer.preview.map((m) => maskMessage(m, ctx)),
+      }
+    : offer;
+
+export const maskConversationSummary = (
+  summary: TConversationSummary,
+  ctx: MaskingContext,
+): TConversationSummary =>
+  ctx.enabled
+    ? {
+        ...summary,
+        customerName: maskField(summary.customerName, ctx),
+        customerEmail: maskNullable(summary.customerEmail, ctx),
+        lastMessage: summary.lastMessage ? maskMessage(summary.lastMessage, ctx) : null,
+      }
+    : summary;
+
+export const maskConversationDetail = (
+  detail: TConversationDetail,
+  ctx: MaskingContext,
+): TConversationDetail =>
+  ctx.enabled
+    ? {
+        ...maskConversationSummary(detail, ctx),
+        messages: detail.messages.map((m) => maskMessage(m, ctx)),
+      }
+    : detail;
