@@ -12,6 +12,7 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  CHAT_START_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
 });
 
 export interface Config {
@@ -25,6 +26,7 @@ export interface Config {
   seedDemo: boolean;
   secureCookies: boolean;
   loginRateLimit: number;
+  chatStartRateLimit: number;
   desktopDir: string;
   widgetDir: string;
 }
@@ -61,6 +63,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     seedDemo: e.SEED_DEMO === 'true',
     secureCookies: publicUrl.startsWith('https:'),
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    chatStartRateLimit: e.CHAT_START_RATE_LIMIT,
     desktopDir: resolve(here, '../../desktop/dist'),
     widgetDir: resolve(here, '../../widget/dist'),
   };

@@ -23,13 +23,15 @@ export interface Tx {
     lock(id: string): Promise<Agent | null>;
     setState(input: { id: string; state: TAgentState; reason: string | null; at: Date }): Promise<void>;
     /** Available agents of the queue's team, with their load, locked for the decision. */
-    lockCandidates(input: { queue: Queue; conversationId: string }): Promise<Candidate[]>;
+    lockCandidates(input: { queue: Queue }): Promise<Candidate[]>;
     markOffered(input: { id: string; at: Date }): Promise<void>;
     /** Active and wrap-up participations plus pending offers. */
     countLoad(id: string): Promise<number>;
   };
   queues: {
     get(id: string): Promise<Queue | null>;
+    /** Queues holding waiting conversations: by priority, then by their oldest waiting conversation. */
+    listWithWaiting(): Promise<Queue[]>;
   };
   entryPoints: {
     getByKey(key: string): Promise<EntryPoint | null>;
@@ -48,7 +50,7 @@ export interface Tx {
       patch: Partial<Pick<Conversation, 'status' | 'customerLeft' | 'endedAt' | 'queueId'>>,
     ): Promise<void>;
     /** The oldest waiting conversations across queues: by queue priority, then place in queue. Locked, skipping rows another process holds. */
-    lockWaiting(input: { limit: number }): Promise<Conversation[]>;
+    lockWaiting(input: { queueId: string; limit: number }): Promise<Conversation[]>;
   };
   participants: {
     create(input: { conversationId: string; userId: string; joinedAt: Date }): Promise<Participant>;

@@ -22,6 +22,14 @@ describe('routing strategies', () => {
     expect(chosen?.agentId).toBe('a');
   });
 
+  it('longest-available counts from the last offer, so offers go round the free agents', () => {
+    const chosen = longestAvailable.choose([
+      candidate('a', { availableSince: at(0), lastOfferedAt: at(40) }),
+      candidate('b', { availableSince: at(30), lastOfferedAt: null }),
+    ]);
+    expect(chosen?.agentId).toBe('b');
+  });
+
   it('least-busy picks the lowest share of the limit', () => {
     const chosen = leastBusy.choose([
       candidate('a', { load: 2, limit: 3 }),

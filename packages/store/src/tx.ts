@@ -125,7 +125,7 @@ export const createTx = (db: DbTx): Tx => ({
         .where(eq(users.id, id));
       await db.insert(agentStateLog).values({ userId: id, state, reason, at });
     },
-    lockCandidates: async ({ queue, conversationId }) => {
+    lockCandidates: async ({ queue }) => {
       const rows = await db
         .select({
           agentId: users.id,
@@ -142,8 +142,6 @@ export const createTx = (db: DbTx): Tx => ({
             queue.teamId
               ? sql`exists (select 1 from team_members tm where tm.user_id = ${USER_ID} and tm.team_id = ${queue.teamId})`
               : undefined,
-            sql`not exists (select 1 from ${participants} p where p.user_id = ${USER_ID}
-              and p.conversation_id = ${conversationId} and p.state <> 'done')`,
           ),
         )
         .orderBy(asc(users.id))
@@ -170,6 +168,19 @@ export const createTx = (db: DbTx): Tx => ({
     get: async (id) => {
       const [row] = await db.select().from(queues).where(eq(queues.id, id));
       return row ? (row satisfies Queue) : null;
+    },
+    listWithWaiting: async () => {
+      const oldest = sql<Date>`min(${conversations.queuedAt})`;
+      const rows = await db
+        .select({ q: queues, oldest })
+        .from(queues)
+        .innerJoin(
+          conversations,
+          and(eq(conversations.queueId, queues.id), eq(conversations.status, 'queued')),
+        )
+        .groupBy(queues.id)
+        .orderBy(desc(queues.priority), asc(oldest));
+      return rows.map((r) => r.q);
     },
   },
   entryPoints: {
@@ -200,16 +211,15 @@ export const createTx = (db: DbTx): Tx => ({
     update: async (id, patch) => {
       await db.update(conversations).set(patch).where(eq(conversations.id, id));
     },
-    lockWaiting: async ({ limit }) => {
+    lockWaiting: async ({ queueId, limit }) => {
       const rows = await db
-        .select({ c: conversations })
+        .select()
         .from(conversations)
-        .innerJoin(queues, eq(queues.id, conversations.queueId))
-        .where(eq(conversations.status, 'queued'))
-        .orderBy(desc(queues.priority), asc(conversations.queuedAt), asc(conversations.id))
+        .where(and(eq(conversations.status, 'queued'), eq(conversations.queueId, queueId)))
+        .orderBy(asc(conversations.queuedAt), asc(conversations.id))
         .limit(limit)
-        .for('update', { of: conversations, skipLocked: true });
-      return rows.map((r) => toConversation(r.c));
+        .for('update', { skipLocked: true });
+      return rows.map(toConversation);
     },
   },
   participants: {

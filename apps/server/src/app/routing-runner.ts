@@ -17,7 +17,7 @@ export const createRoutingRunner = ({ run, logger }: { run: UseCaseRunner; logge
     do {
       again = false;
       try {
-        const { offered } = await run(routeWaitingConversations, { batchSize: BATCH });
+        const { offered } = await run(routeWaitingConversations, { maxOffers: BATCH });
         if (offered === BATCH) {
           again = true;
         }

@@ -111,8 +111,12 @@ const maskJsonLine = (line: string, defaultRegion: string | undefined): LineResu
     };
   }
   const masked = maskSensitiveData({ text, defaultRegion: region ?? defaultRegion });
-  const findings = masked.findings.map(({ type, start, end }) => ({ type, start, end }));
-  return { output: JSON.stringify({ text: masked.text, findings }) };
+  // The same as JSON.stringify({ text, findings: [{ type, start, end }] }); types and offsets need no escaping.
+  let findings = '';
+  for (const { type, start, end } of masked.findings) {
+    findings += `${findings === '' ? '' : ','}{"type":"${type}","start":${start},"end":${end}}`;
+  }
+  return { output: `{"text":${JSON.stringify(masked.text)},"findings":[${findings}]}` };
 };
 
 const write = async (stream: NodeJS.WritableStream, data: string): Promise<void> => {

@@ -21,10 +21,15 @@ const pickMin = (candidates: readonly Candidate[], key: (c: Candidate) => number
   return best;
 };
 
-/** The seeds' default: the agent who has been Available the longest. */
+/**
+ * The seeds' default: the agent who has waited the longest, counted from when they became
+ * Available or were last offered a conversation, whichever is later; so that with several chats
+ * each, offers go round the free agents instead of filling the first one up.
+ */
 export const longestAvailable: RoutingStrategy = {
   name: 'longest-available',
-  choose: (candidates) => pickMin(candidates, (c) => c.availableSince.getTime()),
+  choose: (candidates) =>
+    pickMin(candidates, (c) => Math.max(c.availableSince.getTime(), c.lastOfferedAt?.getTime() ?? 0)),
 };
 
 /** The agent holding the fewest conversations relative to their limit. */

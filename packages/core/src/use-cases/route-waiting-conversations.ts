@@ -1,50 +1,68 @@
 import type { DomainEvent } from '../events';
+import type { Candidate } from '../model';
 import { getRoutingStrategy } from '../routing/strategies';
 import type { UseCaseContext, UseCaseResult } from './types';
 
 /**
- * One routing run: waiting conversations in order (queue priority, then place in queue) are each
- * offered to one eligible agent chosen by the queue's strategy. Runs under the routing lock, and
- * the candidates are read with row locks and their current load, so that the limit check and the
- * offer are one atomic step (Rocket.Chat PR #19352: limits exceeded when they were not).
+ * One routing run. Queues with waiting conversations are taken by priority (then by their oldest
+ * waiting conversation); in each, conversations in their place order are offered one by one to an
+ * eligible agent chosen by the queue's strategy, until the queue or its agents' capacity runs
+ * out. A queue without a free agent does not hold up the next one.
+ *
+ * It runs under the routing lock, with the candidates read under row locks together with their
+ * current load, so the limit check and the offer are one atomic step (Rocket.Chat PR #19352:
+ * limits were exceeded when they were not). `maxOffers` bounds one transaction; the runner goes
+ * again while a run used it all.
  */
 export const routeWaitingConversations = async ({
   tx,
   now,
-  batchSize = 50,
-}: UseCaseContext & { batchSize?: number }): Promise<UseCaseResult<{ offered: number; waiting: number }>> => {
+  maxOffers = 100,
+}: UseCaseContext & { maxOffers?: number }): Promise<UseCaseResult<{ offered: number }>> => {
   await tx.lockRouting();
-  const waiting = await tx.conversations.lockWaiting({ limit: batchSize });
   const events: DomainEvent[] = [];
   let offered = 0;
-  for (const conversation of waiting) {
-    const queue = await tx.queues.get(conversation.queueId);
-    if (!queue) {
+  for (const queue of await tx.queues.listWithWaiting()) {
+    if (offered >= maxOffers) {
+      break;
+    }
+    const pool: Candidate[] = (await tx.agents.lockCandidates({ queue })).filter((c) => c.load < c.limit);
+    const capacity = pool.reduce((sum, c) => sum + (c.limit - c.load), 0);
+    if (capacity === 0) {
       continue;
     }
-    const candidates = await tx.agents.lockCandidates({ queue, conversationId: conversation.id });
-    const eligible = candidates.filter((c) => c.load < c.limit);
-    const chosen = getRoutingStrategy(queue.strategy).choose(eligible);
-    if (!chosen) {
-      continue;
+    const strategy = getRoutingStrategy(queue.strategy);
+    const waiting = await tx.conversations.lockWaiting({
+      queueId: queue.id,
+      limit: Math.min(capacity, maxOffers - offered),
+    });
+    for (const conversation of waiting) {
+      // An agent who still takes part in this conversation (it came back to the queue) is not offered it again.
+      const present = new Set((await tx.participants.listLive(conversation.id)).map((p) => p.userId));
+      const chosen = strategy.choose(pool.filter((c) => c.load < c.limit && !present.has(c.agentId)));
+      if (!chosen) {
+        continue;
+      }
+      const offer = await tx.offers.create({
+        conversationId: conversation.id,
+        userId: chosen.agentId,
+        offeredAt: now,
+        deadlineAt: new Date(now.getTime() + queue.offerTimeoutSeconds * 1000),
+      });
+      await tx.conversations.update(conversation.id, { status: 'offered' });
+      await tx.agents.markOffered({ id: chosen.agentId, at: now });
+      await tx.timers.schedule({ kind: 'offer.deadline', subjectId: offer.id, dueAt: offer.deadlineAt });
+      chosen.load++;
+      chosen.lastOfferedAt = now;
+      events.push({
+        type: 'offer.created',
+        offerId: offer.id,
+        conversationId: conversation.id,
+        agentId: chosen.agentId,
+        deadlineAt: offer.deadlineAt,
+      });
+      offered++;
     }
-    const offer = await tx.offers.create({
-      conversationId: conversation.id,
-      userId: chosen.agentId,
-      offeredAt: now,
-      deadlineAt: new Date(now.getTime() + queue.offerTimeoutSeconds * 1000),
-    });
-    await tx.conversations.update(conversation.id, { status: 'offered' });
-    await tx.agents.markOffered({ id: chosen.agentId, at: now });
-    await tx.timers.schedule({ kind: 'offer.deadline', subjectId: offer.id, dueAt: offer.deadlineAt });
-    events.push({
-      type: 'offer.created',
-      offerId: offer.id,
-      conversationId: conversation.id,
-      agentId: chosen.agentId,
-      deadlineAt: offer.deadlineAt,
-    });
-    offered++;
   }
-  return { value: { offered, waiting: waiting.length }, events };
+  return { value: { offered }, events };
 };

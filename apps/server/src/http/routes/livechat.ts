@@ -67,7 +67,7 @@ export const livechatRoutes =
           body: ZStartChatRequestSchema,
           response: { 201: ZStartChatResponseSchema, ...errors },
         },
-        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+        config: { rateLimit: { max: ctx.config.chatStartRateLimit, timeWindow: '1 minute' } },
       },
       async (request, reply) => {
         const token = newToken();

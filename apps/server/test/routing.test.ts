@@ -1,0 +1,77 @@
+import { schema } from '@switchboard/store';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AgentClient,
+  BACKENDS,
+  createTestDatabase,
+  loginAgent,
+  record,
+  request,
+  startCustomer,
+  startServer,
+  type TestServer,
+} from './harness';
+
+describe.each(BACKENDS)('routing across queues (%s)', (backend) => {
+  let t: TestServer;
+  let drop: () => Promise<void>;
+  let bob: AgentClient;
+
+  beforeAll(async () => {
+    const db = await createTestDatabase(backend);
+    drop = db.drop;
+    t = await startServer({ database: await db.open(), env: { CHAT_START_RATE_LIMIT: '1000' } });
+    // Sales gets a team of its own, with Bob alone, and an entry point of its own.
+    const { db: d } = t.database;
+    const [salesTeam] = await d.insert(schema.teams).values({ name: 'Sales team' }).returning();
+    const [bobRow] = await d.select().from(schema.users).where(eq(schema.users.email, 'bob@example.com'));
+    await d.insert(schema.teamMembers).values({ teamId: salesTeam!.id, userId: bobRow!.id });
+    await d.delete(schema.teamMembers).where(eq(schema.teamMembers.userId, bobRow!.id));
+    await d.insert(schema.teamMembers).values({ teamId: salesTeam!.id, userId: bobRow!.id });
+    const [sales] = await d
+      .update(schema.queues)
+      .set({ teamId: salesTeam!.id })
+      .where(eq(schema.queues.name, 'Sales'))
+      .returning();
+    await d
+      .insert(schema.entryPoints)
+      .values({ key: 'shop', name: 'Shop', channel: 'livechat', queueId: sales!.id });
+    bob = await loginAgent(t.baseUrl, 'bob@example.com');
+  });
+  afterAll(async () => {
+    await t.stop();
+    await t.database.close();
+    await drop();
+  });
+
+  it('a crowded queue without free agents does not hold up another queue', async () => {
+    // More Support chats wait than one routing run takes, and no Support agent is Available.
+    for (let i = 0; i < 110; i++) {
+      await startCustomer(t.baseUrl, { name: `Support ${i}` });
+    }
+    await bob.put('/api/agent/state', { state: 'available' });
+    const events = record(await bob.socket());
+    const sale = await request(t.baseUrl, 'POST', '/api/livechat/conversations', {
+      body: { entryPoint: 'shop', name: 'Buyer', message: 'Do you ship to Norway?' },
+    });
+    expect(sale.status).toBe(201);
+    const offer = await events.next('offer.created');
+    expect(offer).toMatchObject({ customerName: 'Buyer', queueName: 'Sales', entryPointName: 'Shop' });
+    // Bob is not in Support's team: none of its chats reach him.
+    await t.server.settle();
+    expect((await bob.get('/api/agent/bootstrap')).body.offers).toHaveLength(1);
+  });
+
+  it("offers a queue's conversations in their place order, up to the agent's limit", async () => {
+    const alice = await loginAgent(t.baseUrl, 'alice@example.com');
+    const aliceEvents = record(await alice.socket());
+    await alice.put('/api/agent/state', { state: 'available' });
+    // Alice's team (Frontline) serves Support, where 110 chats wait: she gets up to her limit.
+    await t.server.settle();
+    const offers = (await alice.get('/api/agent/bootstrap')).body.offers;
+    expect(offers).toHaveLength(3);
+    expect(offers.map((o: any) => o.customerName).sort()).toEqual(['Support 0', 'Support 1', 'Support 2']);
+    expect(aliceEvents.seen.filter((e) => e.event === 'offer.created')).toHaveLength(3);
+  });
+});
