@@ -86,10 +86,13 @@ describe.each(BACKENDS)('agent sessions (%s)', (backend) => {
     expect(ok.status).toBe(200);
   });
 
-  it('logs out: the cookie stops working, the agent goes offline', async () => {
+  it('logs out: the cookie stops working, the agent goes offline, their socket is closed', async () => {
     const bob = await loginAgent(t.baseUrl, 'bob@example.com');
+    const socket = await bob.socket();
+    const closed = new Promise((resolve) => socket.once('disconnect', resolve));
     await bob.put('/api/agent/state', { state: 'available' });
     expect((await bob.post('/api/auth/logout')).status).toBe(204);
+    expect(await closed).toBe('io server disconnect');
     const after = await bob.get('/api/agent/bootstrap');
     expect(after.status).toBe(401);
     expect(after.body.code).toBe('SESSION_EXPIRED');
@@ -100,7 +103,11 @@ describe.each(BACKENDS)('agent sessions (%s)', (backend) => {
   it('expires sessions after 8 hours without activity', async () => {
     const alice = await loginAgent(t.baseUrl, 'alice@example.com');
     expect((await alice.get('/api/auth/me')).status).toBe(200);
+    const socket = await alice.socket();
+    const closed = new Promise((resolve) => socket.once('disconnect', resolve));
     t.clock.advance(8 * 60 * 60 * 1000 + 60_000);
+    await t.server.realtime.dropDeadSessions();
+    expect(await closed).toBe('io server disconnect');
     const expired = await alice.get('/api/agent/bootstrap');
     expect(expired.status).toBe(401);
     expect(expired.body.code).toBe('SESSION_EXPIRED');

@@ -18,7 +18,8 @@ export type DomainEvent =
     }
   | { type: 'agent.state_changed'; agentId: string; state: TAgentState; reason: string | null; since: Date }
   | { type: 'capacity.freed'; agentId: string }
-  | { type: 'settings.changed'; keys: string[] };
+  | { type: 'settings.changed'; keys: string[] }
+  | { type: 'session.ended'; sessionId: string };
 
 export type DomainEventType = DomainEvent['type'];
 

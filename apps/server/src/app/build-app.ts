@@ -62,7 +62,15 @@ export const buildApp = async ({
 
   const bus = createEventBus({ logger });
   const run = createUseCaseRunner({ store, bus, clock });
-  const ctx: AppContext = { config, store, clock, run, logger, desk: createDeskViews({ store }) };
+  const ctx: AppContext = {
+    config,
+    store,
+    clock,
+    run,
+    logger,
+    events: bus,
+    desk: createDeskViews({ store }),
+  };
   let shuttingDown = false;
 
   const metrics = new Registry();

@@ -1,4 +1,4 @@
-import type { Clock } from '@switchboard/core';
+import type { Clock, EventBus } from '@switchboard/core';
 import type { Store } from '@switchboard/store';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
@@ -11,6 +11,8 @@ export interface AppContext {
   store: Store;
   clock: Clock;
   run: UseCaseRunner;
+  /** For what happens outside a use case (a session ending) but still has listeners. */
+  events: EventBus;
   /** Everything sent to a desktop, masked per viewer. */
   desk: DeskViews;
   logger: Logger;

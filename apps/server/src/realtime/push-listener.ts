@@ -77,6 +77,10 @@ export const createPushListener =
         }
         return;
       }
+      case 'session.ended': {
+        realtime.disconnectSession(event.sessionId);
+        return;
+      }
       case 'settings.changed': {
         // Open desktops reload what they show, so a change of masking applies at once.
         realtime.agents.emit('settings.changed', await views.getSettings());

@@ -17,11 +17,13 @@ import type { AppContext } from '../app/context';
 import { readAgentSession } from '../http/auth';
 import { hashToken, safeEqual } from '../http/tokens';
 
+const SESSION_SWEEP_MS = 60_000;
+
 export const userRoom = (userId: string) => `user:${userId}`;
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 export const customerRoom = (conversationId: string) => `customer:${conversationId}`;
 
-type AgentData = { userId: string };
+type AgentData = { userId: string; sessionToken: string };
 type CustomerData = { conversationId: string };
 type AgentSocket = Socket<AgentClientToServer, AgentServerToClient, Record<string, never>, AgentData>;
 type CustomerSocket = Socket<
@@ -73,6 +75,7 @@ export const createRealtime = ({ ctx, httpServer }: { ctx: AppContext; httpServe
         return next(connectError('UNAUTHENTICATED'));
       }
       socket.data.userId = session.userId;
+      socket.data.sessionToken = cookies[SESSION_COOKIE] ?? '';
       await socket.join([userRoom(session.userId), sessionRoom(session.sessionId)]);
       return next();
     } catch (err) {
@@ -144,9 +147,31 @@ export const createRealtime = ({ ctx, httpServer }: { ctx: AppContext; httpServe
     });
   });
 
+  /**
+   * A socket authenticates once, at the handshake; its session can end later (logout, expiry).
+   * Sockets whose session is no longer live are closed, so a logged-out browser hears nothing more.
+   */
+  const dropDeadSessions = async () => {
+    for (const socket of await agents.fetchSockets()) {
+      const live = await readAgentSession({
+        store: ctx.store,
+        clock: ctx.clock,
+        token: socket.data.sessionToken,
+      });
+      if (!live) {
+        socket.disconnect(true);
+      }
+    }
+  };
+  const sessionSweep = setInterval(() => {
+    dropDeadSessions().catch((err) => ctx.logger.warn({ err }, 'session sweep failed'));
+  }, SESSION_SWEEP_MS);
+  sessionSweep.unref();
+
   return {
     io,
     agents,
+    dropDeadSessions,
     customers,
     /** Closes every client connection, in every namespace, so the HTTP server can close. */
     disconnectAll: () => {
@@ -156,6 +181,9 @@ export const createRealtime = ({ ctx, httpServer }: { ctx: AppContext; httpServe
     },
     disconnectSession: (sessionId: string) => agents.in(sessionRoom(sessionId)).disconnectSockets(true),
     // The HTTP server is Fastify's to close; this ends Socket.IO's own timers and adapters.
-    close: () => new Promise<void>((resolve) => io.close(() => resolve())),
+    close: () => {
+      clearInterval(sessionSweep);
+      return new Promise<void>((resolve) => io.close(() => resolve()));
+    },
   };
 };

@@ -96,6 +96,7 @@ export const authRoutes =
       async (request, reply) => {
         const { sessionId, userId } = agentOf(request);
         await ctx.store.auth.deleteSession(sessionId);
+        ctx.events.publish([{ type: 'session.ended', sessionId }]);
         // The last session of an agent going away takes the agent offline, and their offers back.
         if ((await ctx.store.auth.countLiveSessions({ userId, now: ctx.clock.now() })) === 0) {
           await ctx.run(signOutAgent, { agentId: userId });
