@@ -13,6 +13,8 @@ const ZEnv = z.object({
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   CHAT_START_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** Sites that may embed the live-chat widget: `*` (any; its API uses tokens, not cookies) or a comma-separated list. */
+  WIDGET_ORIGINS: z.string().default('*'),
 });
 
 export interface Config {
@@ -27,6 +29,8 @@ export interface Config {
   secureCookies: boolean;
   loginRateLimit: number;
   chatStartRateLimit: number;
+  /** `true` for any site, else the list of origins. */
+  widgetOrigins: true | string[];
   desktopDir: string;
   widgetDir: string;
 }
@@ -64,6 +68,13 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     secureCookies: publicUrl.startsWith('https:'),
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     chatStartRateLimit: e.CHAT_START_RATE_LIMIT,
+    widgetOrigins:
+      e.WIDGET_ORIGINS.trim() === '*'
+        ? true
+        : e.WIDGET_ORIGINS.split(',')
+            .map((o) => o.trim())
+            .filter(Boolean)
+            .map((o) => new URL(o).origin),
     desktopDir: resolve(here, '../../desktop/dist'),
     widgetDir: resolve(here, '../../widget/dist'),
   };

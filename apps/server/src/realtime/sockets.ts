@@ -51,11 +51,12 @@ export const createRealtime = ({ ctx, httpServer }: { ctx: AppContext; httpServe
     path: '/socket.io',
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
-    allowRequest: (req: IncomingMessage, callback) => {
-      const origin = req.headers.origin;
-      callback(null, !origin || ctx.config.allowedOrigins.includes(origin));
-    },
+    // Polling from an embedding site needs CORS; who may connect is decided per namespace below.
+    cors: { origin: true, credentials: false },
   });
+
+  const originAllowed = (origin: string | undefined, allowed: true | string[]) =>
+    !origin || allowed === true || allowed.includes(origin);
 
   const agents = io.of(AGENT_NAMESPACE) as unknown as Namespace<
     AgentClientToServer,
@@ -64,6 +65,10 @@ export const createRealtime = ({ ctx, httpServer }: { ctx: AppContext; httpServe
     AgentData
   >;
   agents.use(async (socket, next) => {
+    // The agent namespace trusts a cookie, so only the desktop's own origins may open it.
+    if (!originAllowed(socket.handshake.headers.origin, ctx.config.allowedOrigins)) {
+      return next(connectError('ORIGIN_FORBIDDEN'));
+    }
     try {
       const cookies = fastifyCookie.parse(socket.handshake.headers.cookie ?? '');
       const session = await readAgentSession({
@@ -112,6 +117,9 @@ export const createRealtime = ({ ctx, httpServer }: { ctx: AppContext; httpServe
     CustomerData
   >;
   customers.use(async (socket, next) => {
+    if (!originAllowed(socket.handshake.headers.origin, ctx.config.widgetOrigins)) {
+      return next(connectError('ORIGIN_FORBIDDEN'));
+    }
     try {
       const auth = socket.handshake.auth as { token?: unknown; conversationId?: unknown };
       const token = typeof auth.token === 'string' ? auth.token : '';

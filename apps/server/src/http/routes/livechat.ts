@@ -1,3 +1,4 @@
+import fastifyCors from '@fastify/cors';
 import {
   ZConversationParamsSchema,
   ZCustomerConversation,
@@ -22,6 +23,15 @@ import { hashToken, newToken, safeEqual } from '../tokens';
 export const livechatRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
+    // The widget runs on the customer's website, another origin: its API answers CORS requests.
+    // It authenticates with a bearer token, never a cookie, so credentials stay off.
+    await app.register(fastifyCors, {
+      origin: ctx.config.widgetOrigins === true ? '*' : ctx.config.widgetOrigins,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'authorization'],
+      credentials: false,
+      maxAge: 600,
+    });
     const errors = {
       400: ZErrorResponse,
       401: ZErrorResponse,
