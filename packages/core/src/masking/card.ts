@@ -93,7 +93,6 @@ const BRANDS: readonly Brand[] = BRAND_SOURCES.map((brand) => ({
   ranges: brand.ranges.map(([low, high]) => [low, high, digitCount(low)] as const),
 }));
 
-
 /** The brand whose issuer prefix and length fit `digits`, or undefined. */
 export const cardBrandOf = (digits: string): string | undefined => {
   for (const brand of BRANDS) {

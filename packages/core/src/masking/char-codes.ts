@@ -19,6 +19,9 @@ export const isWordCode = (c: number): boolean => {
   if (c < 0x80) {
     return isAsciiAlnumCode(c) || c === 95 || c === 42;
   }
+  if (c >= 0xc0 && c <= 0x17f) {
+    return c !== 0xd7 && c !== 0xf7; // Latin-1 and Latin Extended-A letters, without a regular expression
+  }
   return NON_ASCII_WORD.test(String.fromCharCode(c));
 };
 
@@ -26,7 +29,8 @@ export const isWordCode = (c: number): boolean => {
 export const isSpaceCode = (c: number): boolean => c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009;
 
 /** Code at `i`, or -1 outside the string: boundary checks need no bounds tests of their own. */
-export const codeAt = (text: string, i: number): number => (i >= 0 && i < text.length ? text.charCodeAt(i) : -1);
+export const codeAt = (text: string, i: number): number =>
+  i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
 
 /** The digits of a string, in order. */
 export const digitsOf = (text: string): string => {

@@ -1,4 +1,11 @@
-import { codeAt, isAsciiAlnumCode, isAsciiLetterCode, isWordCode } from './char-codes';
+import {
+  codeAt,
+  isAsciiAlnumCode,
+  isAsciiLetterCode,
+  isDigitCode,
+  isSpaceCode,
+  isWordCode,
+} from './char-codes';
 
 /**
  * E-mail addresses, found from their `@`. The local part takes the RFC 5322 `atext` characters
@@ -39,6 +46,26 @@ const isLocalCode = (c: number): boolean => {
 
 const isLabelCode = (c: number): boolean => isAsciiAlnumCode(c) || c === 45 || (c >= 0x80 && isWordCode(c));
 
+const isTailSeparator = (c: number): boolean => c === 46 || c === 45 || c === 43;
+
+/** Whether digits and separators lead back from `p` to a `*`, the mask character. */
+const followsMaskedValue = (text: string, p: number): boolean => {
+  let q = p - 1;
+  while (q >= 0) {
+    const c = text.charCodeAt(q);
+    if (c === 42) {
+      return true;
+    }
+    if (!(isDigitCode(c) || isTailSeparator(c) || isSpaceCode(c) || c === 40 || c === 41 || c === 47)) {
+      return false;
+    }
+    q--;
+  }
+  return false;
+};
+
+const isLabelAt = (text: string, q: number, to: number): boolean => q < to && isLabelCode(text.charCodeAt(q));
+
 const isTopLevelLabel = (text: string, from: number, to: number): boolean => {
   if (to - from < 2) {
     return false;
@@ -55,11 +82,26 @@ const isTopLevelLabel = (text: string, from: number, to: number): boolean => {
   return true;
 };
 
-/** The address around the `@` at `at`, as `[start, end)`, or undefined. */
-export const findEmailAt = (text: string, at: number): readonly [number, number] | undefined => {
+/**
+ * The address around the `@` at `at`, as `[start, end)`, or undefined. It stays within
+ * `[from, to)`: the caller keeps it off the values found around it.
+ */
+export const findEmailAt = (
+  text: string,
+  at: number,
+  from = 0,
+  to = text.length,
+): readonly [number, number] | undefined => {
   let start = at;
-  while (start > 0 && at - start < MAX_LOCAL && isLocalCode(text.charCodeAt(start - 1))) {
+  while (start > from && at - start < MAX_LOCAL && isLocalCode(text.charCodeAt(start - 1))) {
     start--;
+  }
+  if (isDigitCode(codeAt(text, start)) && followsMaskedValue(text, start)) {
+    // `*********7542.jan@x.se`: the digits are the visible tail of a number masked before, not
+    // part of the address (the first masking fenced the address off that number; so does this).
+    while (start < at && (isDigitCode(text.charCodeAt(start)) || isTailSeparator(text.charCodeAt(start)))) {
+      start++;
+    }
   }
   while (start < at && text.charCodeAt(start) === 46) {
     start++; // a local part does not begin with a dot (RFC 5322 dot-atom): that dot ended a sentence
@@ -72,7 +114,7 @@ export const findEmailAt = (text: string, at: number): readonly [number, number]
   let p = at + 1;
   while (p - at <= MAX_DOMAIN) {
     const labelStart = p;
-    while (isLabelCode(codeAt(text, p))) {
+    while (isLabelAt(text, p, to)) {
       p++;
     }
     if (p === labelStart || text.charCodeAt(labelStart) === 45 || text.charCodeAt(p - 1) === 45) {
@@ -82,7 +124,7 @@ export const findEmailAt = (text: string, at: number): readonly [number, number]
     if (labels >= 2 && isTopLevelLabel(text, labelStart, p)) {
       end = p;
     }
-    if (codeAt(text, p) !== 46 || !isLabelCode(codeAt(text, p + 1))) {
+    if (p >= to || text.charCodeAt(p) !== 46 || !isLabelAt(text, p + 1, to)) {
       break;
     }
     p++;

@@ -44,7 +44,15 @@ const SOCIAL_SECURITY = [
 /** Names that confirm one kind of number (a BSN keyword does not confirm an SSN). */
 const IDENTITY: Record<IdentityKind, readonly string[]> = {
   us_ssn: ['ssn', ...SOCIAL_SECURITY, 'personnummer'],
-  se_personnummer: ['personnummer', 'personnr', 'person-nr', 'pnr', 'samordningsnummer', 'personal number', 'personal identity number'],
+  se_personnummer: [
+    'personnummer',
+    'personnr',
+    'person-nr',
+    'pnr',
+    'samordningsnummer',
+    'personal number',
+    'personal identity number',
+  ],
   nl_bsn: [
     'bsn',
     'burgerservicenummer',
@@ -254,17 +262,17 @@ const REFERENCE = [
   'versión',
 ] as const;
 
-const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Longest first, so `order number` wins over `order`; bounded by non-letters on both sides. */
 const wordsPattern = (words: readonly string[]): string =>
   [...new Set(words)]
     .sort((a, b) => b.length - a.length)
-    .map(escape)
+    .map(escapeRegExp)
     .join('|');
 
-const WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
-const WORD_AFTER = '(?![\\p{L}\\p{N}])';
+const WORD_BEFORE = '(?<![\\p{L}\\p{N}_])';
+const WORD_AFTER = '(?![\\p{L}\\p{N}_])';
 
 const identityPattern = (words: readonly string[]): RegExp =>
   new RegExp(`${WORD_BEFORE}(?:${wordsPattern(words)})${WORD_AFTER}`, 'iu');
@@ -277,23 +285,149 @@ const IDENTITY_RE: Record<IdentityKind, RegExp> = {
   gb_nino: identityPattern([...ANY_IDENTITY, ...IDENTITY.gb_nino]),
 };
 
-/** Groups: 1 = reference, 2 = phone, 3 = identity. */
-const CONTEXT_RE = new RegExp(
-  `${WORD_BEFORE}(?:(${wordsPattern(REFERENCE)})|(${wordsPattern(PHONE)})|(${wordsPattern(ALL_IDENTITY)}))${WORD_AFTER}`,
-  'giu',
-);
+const REFERENCE_CLASS = 1;
+const PHONE_CLASS = 2;
+const IDENTITY_CLASS = 3;
+
+interface Phrase {
+  /** The words before the last one, last first. */
+  readonly before: readonly string[];
+  readonly kind: number;
+}
+
+const WORD_SPLIT = /[\s\-'’]+/;
+
+/** Keywords by their last word (lower case): one-word keywords, and longer ones with their other words. */
+const singleWords = new Map<string, number>();
+const phrases = new Map<string, Phrase[]>();
+for (const [words, kind] of [
+  [REFERENCE, REFERENCE_CLASS],
+  [PHONE, PHONE_CLASS],
+  [ALL_IDENTITY, IDENTITY_CLASS],
+] as const) {
+  for (const keyword of words) {
+    const parts = keyword.toLowerCase().split(WORD_SPLIT);
+    const last = parts.pop()!;
+    if (parts.length === 0) {
+      singleWords.set(last, kind);
+    } else {
+      const list = phrases.get(last) ?? [];
+      list.push({ before: parts.reverse(), kind });
+      phrases.set(last, list);
+    }
+  }
+}
+
+const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
+
+/** A character of a word, as `\p{L}\p{N}_` in the patterns above. */
+const isKeywordChar = (c: number): boolean => {
+  if (c < 0x80) {
+    return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
+  }
+  if (c >= 0xc0 && c <= 0x17f) {
+    return c !== 0xd7 && c !== 0xf7; // Latin-1 and Latin Extended-A letters, without a regular expression
+  }
+  return NON_ASCII_WORD.test(String.fromCharCode(c));
+};
+
+const isPhraseGap = (c: number): boolean => c === 32 || c === 45 || c === 39 || c === 0x2019 || c === 0xa0;
+
+/** The start of the word that ends at `end` (exclusive), not before `floor`. */
+const wordStart = (text: string, end: number, floor: number): number => {
+  let p = end;
+  while (p > floor && isKeywordChar(text.charCodeAt(p - 1))) {
+    p--;
+  }
+  return p;
+};
+
+/** The kind of the keyword that ends at `end`, the word there starting at `start`; 0 if none. */
+const keywordEndingAt = (text: string, start: number, end: number, floor: number): number => {
+  const last = text.slice(start, end).toLowerCase();
+  const candidates = phrases.get(last);
+  if (candidates !== undefined) {
+    for (const phrase of candidates) {
+      let wordEnd = start;
+      let matched = true;
+      for (const word of phrase.before) {
+        if (wordEnd - 1 < floor || !isPhraseGap(text.charCodeAt(wordEnd - 1))) {
+          matched = false;
+          break;
+        }
+        const from = wordStart(text, wordEnd - 1, floor);
+        if (text.slice(from, wordEnd - 1).toLowerCase() !== word) {
+          matched = false;
+          break;
+        }
+        wordEnd = from;
+      }
+      if (matched) {
+        return phrase.kind;
+      }
+    }
+  }
+  return singleWords.get(last) ?? 0;
+};
+
+/** The kind of the keyword closest before `end` and after `floor`, walking back word by word. */
+const closestKeyword = (text: string, floor: number, end: number): number => {
+  let p = end;
+  while (p > floor) {
+    while (p > floor && !isKeywordChar(text.charCodeAt(p - 1))) {
+      p--;
+    }
+    if (p === floor) {
+      return 0;
+    }
+    const start = wordStart(text, p, floor);
+    const kind = keywordEndingAt(text, start, p, floor);
+    if (kind !== 0) {
+      return kind;
+    }
+    p = start;
+  }
+  return 0;
+};
 
 /** How far before (and after) a number a keyword still speaks of it, in characters. */
 const IDENTITY_BEFORE = 48;
 const IDENTITY_AFTER = 24;
 const CONTEXT_BEFORE = 40;
 
+/**
+ * The part of a window of text outside e-mail addresses: `order.jan@x.se` names no order, and a
+ * masked address (`o********@x.se`) must leave the reading of the numbers around it as it was.
+ */
+const beforeAddresses = (window: string): string => {
+  const at = window.lastIndexOf('@');
+  if (at < 0) {
+    return window;
+  }
+  const space = window.slice(at).search(/\s/);
+  return space < 0 ? '' : window.slice(at + space);
+};
+
+const afterAddresses = (window: string): string => {
+  const at = window.indexOf('@');
+  if (at < 0) {
+    return window;
+  }
+  const before = window.slice(0, at);
+  return before.slice(0, Math.max(before.lastIndexOf(' '), before.lastIndexOf('\n'), 0));
+};
+
 /** A keyword naming a `kind` identity number within a few words before or after `text[start, end)`. */
-export const hasIdentityKeywordNear = (text: string, start: number, end: number, kind: IdentityKind): boolean => {
+export const hasIdentityKeywordNear = (
+  text: string,
+  start: number,
+  end: number,
+  kind: IdentityKind,
+): boolean => {
   const pattern = IDENTITY_RE[kind];
   return (
-    pattern.test(text.slice(Math.max(0, start - IDENTITY_BEFORE), start)) ||
-    pattern.test(text.slice(end, end + IDENTITY_AFTER))
+    pattern.test(beforeAddresses(text.slice(Math.max(0, start - IDENTITY_BEFORE), start))) ||
+    pattern.test(afterAddresses(text.slice(end, end + IDENTITY_AFTER)))
   );
 };
 
@@ -309,14 +443,15 @@ export const isReferenceContext = (text: string, start: number): boolean => {
   if (p >= 0 && (text[p] === '#' || text[p] === '№')) {
     return true;
   }
-  const window = text.slice(Math.max(0, start - CONTEXT_BEFORE), start);
-  CONTEXT_RE.lastIndex = 0;
-  let last: RegExpExecArray | null = null;
-  for (let m = CONTEXT_RE.exec(window); m !== null; m = CONTEXT_RE.exec(window)) {
-    last = m;
+  let floor = Math.max(0, start - CONTEXT_BEFORE);
+  const at = text.lastIndexOf('@', start - 1);
+  if (at >= floor) {
+    // Words of an e-mail address name nothing: the window begins after the address.
+    floor = at;
+    while (floor < start && !/\s/.test(text[floor]!)) {
+      floor++;
+    }
   }
-  if (last === null) {
-    return false;
-  }
-  return last[2] === undefined;
+  const kind = closestKeyword(text, floor, start);
+  return kind !== 0 && kind !== PHONE_CLASS;
 };

@@ -14,7 +14,8 @@ const DATE_SEPARATORS = [46, 47, 45]; // . / -
 const groupValue = (text: string, token: NumericToken, g: number): number =>
   numberAt(text, token.groupStart[g]!, token.groupEnd[g]!);
 
-const isDayMonth = (day: number, month: number): boolean => day >= 1 && day <= 31 && month >= 1 && month <= 12;
+const isDayMonth = (day: number, month: number): boolean =>
+  day >= 1 && day <= 31 && month >= 1 && month <= 12;
 
 /** `12.05.2024`, `5/12/24`, `2024-05-12`: three groups, one separator, a plausible calendar date. */
 export const looksLikeDate = (text: string, token: NumericToken, from: number, to: number): boolean => {
@@ -123,7 +124,11 @@ const wordAfter = (text: string, p: number): string => {
     begin++;
   }
   let end = begin;
-  while (end < text.length && (isAsciiLetterCode(text.charCodeAt(end)) || text[end] === '.') && end - begin < 8) {
+  while (
+    end < text.length &&
+    (isAsciiLetterCode(text.charCodeAt(end)) || text[end] === '.') &&
+    end - begin < 8
+  ) {
     end++;
   }
   return text.slice(begin, end);

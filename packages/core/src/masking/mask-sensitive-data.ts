@@ -1,8 +1,12 @@
-import { isAsciiAlnumCode, isDigitCode } from './char-codes';
-import { detectSensitiveData } from './detect-sensitive-data';
+import { isDigitCode } from './char-codes';
+import { detectIn } from './detect-sensitive-data';
 import type { DetectSensitiveDataOptions, Finding } from './types';
 
 export const MASK_CHARACTER = '*';
+
+/** Values are short: slices of one string of stars instead of a new one per value. */
+const STARS = MASK_CHARACTER.repeat(64);
+const stars = (n: number): string => (n <= STARS.length ? STARS.slice(0, n) : MASK_CHARACTER.repeat(n));
 
 /**
  * The masked form of one value, as the seeds show it (product.md: "`+447966197542` →
@@ -16,7 +20,7 @@ export const MASK_CHARACTER = '*';
 export const maskValue = ({ value, type }: { value: string; type: Finding['type'] }): string => {
   if (type === 'email') {
     const at = value.lastIndexOf('@');
-    return value[0] + MASK_CHARACTER.repeat(Math.max(0, at - 1)) + value.slice(at);
+    return value[0] + stars(Math.max(0, at - 1)) + value.slice(at);
   }
   let fourth = value.length;
   let seen = 0;
@@ -26,12 +30,14 @@ export const maskValue = ({ value, type }: { value: string; type: Finding['type'
       fourth = i;
     }
   }
-  let out = MASK_CHARACTER.repeat(seen < 4 ? value.length : fourth);
-  for (let i = out.length; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    out += isAsciiAlnumCode(c) && !isDigitCode(c) ? MASK_CHARACTER : value[i];
+  if (seen < 4) {
+    return stars(value.length);
   }
-  return out;
+  let tail = value.slice(fourth);
+  if (/[A-Za-z]/.test(tail)) {
+    tail = tail.replace(/[A-Za-z]/g, MASK_CHARACTER);
+  }
+  return stars(fourth) + tail;
 };
 
 /** The text with every finding replaced by its masked form; the rest is untouched. */
@@ -57,6 +63,6 @@ export const maskSensitiveData = ({
   text,
   defaultRegion,
 }: DetectSensitiveDataOptions): { text: string; findings: Finding[] } => {
-  const findings = detectSensitiveData({ text, defaultRegion });
+  const findings = detectIn(text, defaultRegion);
   return { text: applyMasks({ text, findings }), findings };
 };

@@ -23,7 +23,8 @@ export const isValidSsn = (digits: string): boolean => {
   return area > 0 && area !== 666 && area < 900 && numberAt(digits, 3, 5) > 0 && numberAt(digits, 5, 9) > 0;
 };
 
-const isBirthDate = (month: number, day: number): boolean => month >= 1 && month <= 12 && day >= 1 && day <= 31;
+const isBirthDate = (month: number, day: number): boolean =>
+  month >= 1 && month <= 12 && day >= 1 && day <= 31;
 
 /**
  * Swedish personnummer YYMMDD-NNNC (Skatteverket SKV 704): a birth date (day + 60 for a
@@ -220,13 +221,16 @@ export const matchDigitNationalId = (
     const dashed =
       (shapeIs(token, from, to, [6, 4]) || shapeIs(token, from, to, [8, 4])) &&
       hasUniformSeparators(text, token, from, to, DASH);
-    return dashed || hasIdentityKeywordNear(text, start, end, 'se_personnummer') ? CERTAIN('se_personnummer') : undefined;
+    return dashed || hasIdentityKeywordNear(text, start, end, 'se_personnummer')
+      ? CERTAIN('se_personnummer')
+      : undefined;
   }
   if (!isValidNir(digits)) {
     return undefined;
   }
   const printed =
-    shapeIs(token, from, to, [1, 2, 2, 2, 3, 3, 2]) && hasUniformSeparators(text, token, from, to, SPACE_OR_DOT);
+    shapeIs(token, from, to, [1, 2, 2, 2, 3, 3, 2]) &&
+    hasUniformSeparators(text, token, from, to, SPACE_OR_DOT);
   return printed || hasIdentityKeywordNear(text, start, end, 'fr_nir') ? CERTAIN('fr_nir') : undefined;
 };
 
@@ -257,7 +261,8 @@ const execAt = (pattern: RegExp, text: string, at: number): RegExpExecArray | nu
 export const findLetterLedNationalId = (text: string, p: number): IdMatch | undefined => {
   const nino = execAt(NINO, text, p);
   if (nino !== null && isValidNinoPrefix(nino[1]!)) {
-    const upper = nino[1] === nino[1]!.toUpperCase() && nino[5] !== undefined && nino[5] === nino[5].toUpperCase();
+    const upper =
+      nino[1] === nino[1]!.toUpperCase() && nino[5] !== undefined && nino[5] === nino[5].toUpperCase();
     // Without its suffix letter, or typed in lower case, it could be a booking code: ask for a keyword.
     if (upper || hasIdentityKeywordNear(text, p, p + nino[0].length, 'gb_nino')) {
       return { kind: 'gb_nino', end: p + nino[0].length };

@@ -1,16 +1,21 @@
-import {
-  type CountryCode,
-  getCountryCallingCode,
-  isSupportedCountry,
-  Metadata,
-  parsePhoneNumberFromString,
-} from 'libphonenumber-js/max';
+import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { digitsOf } from './char-codes';
+import {
+  formatNational,
+  isPossibleNational,
+  isValidNational,
+  nationalFormatOf,
+  numberTypeOf,
+  parseInternational,
+  parseWithRegion,
+  planOf,
+} from './phone-plans';
 
 /**
- * Phone numbers, read with libphonenumber-js and its full ("max") metadata: the numbering plans of
- * every country, kept current by the library, instead of a table of our own (architecture.md,
- * "Chosen dependencies").
+ * Phone numbers, read with libphonenumber-js' full ("max") metadata: the numbering plans of every
+ * country, kept current by the library, instead of a table of our own (architecture.md, "Chosen
+ * dependencies"). phone-plans.ts follows the library's parsing steps on that metadata with
+ * compiled patterns; the rules below decide what counts as a phone number in a message.
  */
 
 /**
@@ -26,13 +31,23 @@ const NOT_PERSONAL: ReadonlySet<string> = new Set(['PAGER', 'UAN', 'VOICEMAIL'])
 /** Room for a written national prefix (`0`, `8`, `1`) and Argentina's mobile `15`. */
 const NATIONAL_PREFIX_ROOM = 3;
 
+/** A memo of region spellings already looked up (`se`, `SE`, `XX`): not state, only saved work. */
+const regions = new Map<string, CountryCode | null>();
+
 /** The region as libphonenumber-js knows it, or undefined (unknown regions are ignored). */
 export const toPhoneRegion = (region: string | undefined): CountryCode | undefined => {
   if (region === undefined) {
     return undefined;
   }
-  const upper = region.toUpperCase();
-  return isSupportedCountry(upper) ? upper : undefined;
+  let known = regions.get(region);
+  if (known === undefined) {
+    const upper = region.toUpperCase();
+    known = isSupportedCountry(upper) ? upper : null;
+    if (regions.size < 1000) {
+      regions.set(region, known);
+    }
+  }
+  return known ?? undefined;
 };
 
 export interface NationalPlan {
@@ -44,36 +59,25 @@ export interface NationalPlan {
   readonly maxDigits: number;
 }
 
-/** `nationalPrefix()` exists on libphonenumber-js' numbering plan but is missing from its typings. */
-interface PlanWithPrefix {
-  nationalPrefix?: () => string | undefined;
-}
-
-const readNationalPlan = (region: CountryCode): NationalPlan => {
-  const metadata = new Metadata();
-  metadata.selectNumberingPlan(region);
-  const numberingPlan = metadata.numberingPlan;
-  const lengths = numberingPlan?.possibleLengths() ?? [];
-  return {
-    region,
-    callingCode: getCountryCallingCode(region),
-    nationalPrefix: (numberingPlan as PlanWithPrefix | undefined)?.nationalPrefix?.() ?? '',
-    minDigits: Math.min(...lengths),
-    maxDigits: Math.max(...lengths) + NATIONAL_PREFIX_ROOM,
-  };
-};
-
 /** A memo of values derived from the bundled, immutable metadata: not state, only saved work. */
-const plans = new Map<CountryCode, NationalPlan>();
+const nationalPlans = new Map<CountryCode, NationalPlan>();
 
 /** How numbers of `region` are written nationally. */
 export const nationalPlanOf = (region: CountryCode): NationalPlan => {
-  let plan = plans.get(region);
-  if (plan === undefined) {
-    plan = readNationalPlan(region);
-    plans.set(region, plan);
+  let national = nationalPlans.get(region);
+  if (national === undefined) {
+    const plan = planOf(region);
+    const lengths = plan.possibleLengths ?? [2, 17];
+    national = {
+      region,
+      callingCode: plan.callingCode,
+      nationalPrefix: plan.nationalPrefix,
+      minDigits: Math.min(...lengths),
+      maxDigits: Math.max(...lengths) + NATIONAL_PREFIX_ROOM,
+    };
+    nationalPlans.set(region, national);
   }
-  return plan;
+  return national;
 };
 
 /**
@@ -85,39 +89,59 @@ export const isInternationalPhone = (digits: string): boolean => {
   if (digits.length < INTERNATIONAL_MIN_DIGITS || digits.length > INTERNATIONAL_MAX_DIGITS) {
     return false;
   }
-  const number = parsePhoneNumberFromString(`+${digits}`);
-  return number !== undefined && number.isPossible();
+  const number = parseInternational(digits);
+  return number !== undefined && isPossibleNational(number);
 };
 
 /**
  * A number written in national form in `plan.region` (`070-123 45 67` in SE). A bare digit string
  * has no checksum, so this is strict where the international reading is lenient:
  * - the number must be valid (a real range of the plan), not only of a possible length;
- * - it must be written as the country writes it: the digits of its national format
- *   (`formatNational`, which carries the trunk prefix where the country dials one), or the trunk
- *   prefix and the national number (`1-800-555-1234`), or the region's international call prefix
- *   and a foreign number (`011 46 70 123 45 67` from the US). Sweden writes `070-123 45 67`, so
- *   an order number `12345678` (a valid Norrköping number once a `0` is put before it) is not
- *   read as a phone; nor is a number that merely begins with the country code (`4960...`).
+ * - it must be written as the country writes it: the digits of its national format (which carries
+ *   the trunk prefix where the country dials one), or the trunk prefix and the national number
+ *   (`1-800-555-1234`), or the region's international call prefix and a foreign number
+ *   (`011 46 70 123 45 67` from the US). Sweden writes `070-123 45 67`, so an order number
+ *   `12345678` (a valid Norrköping number once a `0` is put before it) is not read as a phone;
+ *   nor is a number that merely begins with the country code (`4960...` in Germany).
  */
 export const isNationalPhone = (digits: string, plan: NationalPlan): boolean => {
   if (digits.length < plan.minDigits || digits.length > plan.maxDigits) {
     return false;
   }
-  const number = parsePhoneNumberFromString(digits, plan.region);
-  if (number === undefined || !number.isValid()) {
+  const reading = parseWithRegion(digits, plan.region);
+  if (reading.kind === 'idd') {
+    const { number } = reading;
+    return (
+      number.callingCode !== plan.callingCode &&
+      isValidNational(number.national, number.plan) &&
+      digits.length > number.national.length + number.callingCode.length
+    );
+  }
+  if (reading.kind !== 'national') {
     return false;
   }
-  if (number.countryCallingCode !== plan.callingCode) {
-    return digits.length > number.nationalNumber.length + number.countryCallingCode.length;
+  const { number } = reading;
+  const type = number.plan.hasTypes ? numberTypeOf(number.national, number.plan) : undefined;
+  if (number.plan.hasTypes ? type === undefined : !isValidNational(number.national, number.plan)) {
+    return false;
   }
-  if (plan.nationalPrefix !== '' && digits === plan.nationalPrefix + number.nationalNumber) {
+  if (plan.nationalPrefix !== '' && digits === plan.nationalPrefix + number.national) {
     return true;
   }
-  const formatted = number.formatNational();
-  if (formatted === digits && plan.nationalPrefix !== '' && NOT_PERSONAL.has(number.getType() ?? '')) {
+  if (number.plan.formatsKeepDigits && plan.nationalPrefix === '') {
+    return number.national === digits; // formatting would only add spaces (phone-plans.ts)
+  }
+  const format = nationalFormatOf(number);
+  if (format === undefined) {
     // No format of the plan applies and the range is a service, not a subscriber: German pager
     // numbers `16...` are written with their trunk prefix, so a bare `1642` is a time or a room.
+    return number.national === digits && !(plan.nationalPrefix !== '' && NOT_PERSONAL.has(type ?? ''));
+  }
+  if (format.addedDigits !== undefined && format.separated) {
+    return format.addedDigits + number.national === digits;
+  }
+  const formatted = formatNational(number, format);
+  if (formatted === digits && plan.nationalPrefix !== '' && NOT_PERSONAL.has(type ?? '')) {
     return false;
   }
   return digitsOf(formatted) === digits;
@@ -125,7 +149,8 @@ export const isNationalPhone = (digits: string, plan: NationalPlan): boolean => 
 
 /**
  * The region of a phone number in E.164 form (the customer's own number, or an entry point's),
- * to pass as `defaultRegion`. Undefined when the number is not valid or belongs to no region.
+ * to pass as `defaultRegion`. Undefined when the number cannot be read or its calling code is
+ * shared and its digits name no one region, or is non-geographic (`+800`).
  */
 export const regionOfPhoneNumber = ({ phoneNumber }: { phoneNumber: string }): string | undefined =>
   parsePhoneNumberFromString(phoneNumber)?.country;

@@ -3,7 +3,13 @@ import { isCardGrouping, matchCardNumber } from './card';
 import { codeAt, isAsciiLetterCode, isDigitCode, isSpaceCode, isWordCode } from './char-codes';
 import { findIbanAt } from './iban';
 import { isReferenceContext } from './keywords';
-import { looksLikeDate, looksLikeIpAddress, looksLikePrice, looksLikeVersion, looksLikeZipCode } from './look-alikes';
+import {
+  looksLikeDate,
+  looksLikeIpAddress,
+  looksLikePrice,
+  looksLikeVersion,
+  looksLikeZipCode,
+} from './look-alikes';
 import { findLetterBearingNationalId, findLetterLedNationalId, matchDigitNationalId } from './national-id';
 import {
   createNumericToken,
@@ -11,6 +17,7 @@ import {
   hasUniformSeparators,
   type NumericToken,
   readNumericToken,
+  singleSeparator,
   spanDigitCount,
   spanDigits,
 } from './numeric-token';
@@ -53,11 +60,13 @@ export interface NumberScan {
   readonly token: NumericToken;
   /** Whether the words before the current token name a reference (UNKNOWN, YES, NO). */
   reference: number;
-  /** Whether the current token as a whole is a date, an address, a version (UNKNOWN, YES, NO). */
-  lookAlike: number;
 }
 
-export const createNumberScan = (text: string, region: CountryCode | undefined, found: Finding[]): NumberScan => {
+export const createNumberScan = (
+  text: string,
+  region: CountryCode | undefined,
+  found: Finding[],
+): NumberScan => {
   const plan = region === undefined ? undefined : nationalPlanOf(region);
   return {
     text,
@@ -67,7 +76,6 @@ export const createNumberScan = (text: string, region: CountryCode | undefined, 
     minDigits: plan === undefined ? 6 : Math.min(6, plan.minDigits),
     token: createNumericToken(),
     reference: UNKNOWN,
-    lookAlike: UNKNOWN,
   };
 };
 
@@ -100,7 +108,11 @@ const scanLetterLed = (scan: NumberScan, d: number): number => {
     }
   } else if (isAsciiLetterCode(b1) && !isWordCode(codeAt(text, d - 2))) {
     p = d - 1;
-  } else if ((b1 === 32 || b1 === 45) && isAsciiLetterCode(codeAt(text, d - 2)) && !isWordCode(codeAt(text, d - 3))) {
+  } else if (
+    (b1 === 32 || b1 === 45) &&
+    isAsciiLetterCode(codeAt(text, d - 2)) &&
+    !isWordCode(codeAt(text, d - 3))
+  ) {
     p = d - 2;
   }
   if (p >= 0) {
@@ -143,7 +155,8 @@ const isLetterAfter = (text: string, e: number): boolean => {
   return isAsciiLetterCode(c) || ((isSpaceCode(c) || c === 45) && isAsciiLetterCode(codeAt(text, e + 1)));
 };
 
-const skipWord = (text: string, p: number): number => {
+/** The index after the word that continues at `p`. */
+export const skipWord = (text: string, p: number): number => {
   let q = p;
   while (q < text.length && isWordCode(text.charCodeAt(q))) {
     q++;
@@ -217,19 +230,50 @@ const isReference = (scan: NumberScan): boolean => {
 };
 
 /**
- * Whether groups `from..to` read as a date, an IP address, a version or a ZIP code: then neither
- * they nor any shorter span inside them is a national phone number (`23.194.30.32` is an address;
- * `23.194.30` is not a number anyone wrote).
+ * Whether groups `from..to` read as a date, an IP address, a version or a ZIP code, alone or with
+ * the groups joined to them by the same `.`, `/` or `-` (`23.194.30.32` is an address, so
+ * `23.194.30` in it is no phone number).
  */
-const looksAlike = (scan: NumberScan, from: number, to: number): boolean => {
+const looksAlike = (scan: NumberScan, from: number, to: number, count: number): boolean => {
   const { text, token } = scan;
-  return (
-    looksLikeDate(text, token, from, to) ||
-    looksLikeIpAddress(text, token, from, to) ||
-    looksLikeVersion(text, token, from, to) ||
-    looksLikeZipCode(text, token, from, to)
-  );
+  if (hasLookAlikeShape(text, token, from, to)) {
+    return true;
+  }
+  let joiner = from < to ? singleSeparator(text, token, from) : -1;
+  if (from < to && !hasUniformSeparators(text, token, from, to, LOOK_ALIKE_JOINERS)) {
+    return false;
+  }
+  let first = from;
+  let last = to;
+  for (;;) {
+    const left = first > 0 ? singleSeparator(text, token, first - 1) : -1;
+    if (left >= 0 && LOOK_ALIKE_JOINERS.includes(left) && (joiner < 0 || left === joiner)) {
+      joiner = left;
+      first--;
+      continue;
+    }
+    const right = last < count - 1 ? singleSeparator(text, token, last) : -1;
+    if (right >= 0 && LOOK_ALIKE_JOINERS.includes(right) && (joiner < 0 || right === joiner)) {
+      joiner = right;
+      last++;
+      continue;
+    }
+    break;
+  }
+  return (first !== from || last !== to) && hasLookAlikeShape(text, token, first, last);
 };
+
+const LOOK_ALIKE_JOINERS = [46, 47, 45]; // . / -
+
+const hasLookAlikeShape = (text: string, token: NumericToken, from: number, to: number): boolean =>
+  looksLikeDate(text, token, from, to) ||
+  looksLikeIpAddress(text, token, from, to) ||
+  looksLikeVersion(text, token, from, to) ||
+  looksLikeZipCode(text, token, from, to);
+
+/** What rules out a national phone number without looking at its digits: its shape, the words before it. */
+const nationalPhoneRuledOut = (scan: NumberScan, from: number, to: number, count: number): boolean =>
+  looksAlike(scan, from, to, count) || isReference(scan);
 
 const isPhone = (
   scan: NumberScan,
@@ -248,17 +292,13 @@ const isPhone = (
   if (plan === undefined || digits.length < plan.minDigits || digits.length > plan.maxDigits) {
     return false;
   }
-  if (scan.lookAlike === UNKNOWN) {
-    scan.lookAlike = looksAlike(scan, 0, count - 1) ? YES : NO;
-  }
-  if (
-    scan.lookAlike === YES ||
-    looksAlike(scan, from, to) ||
-    looksLikePrice(scan.text, phoneStart(scan, from, to), scan.token.groupEnd[to]!)
-  ) {
-    return false;
-  }
-  return !isReference(scan) && isNationalPhone(digits, plan);
+  // Cheapest first: the shape of the digits, the words around them, then the numbering plan.
+  return (
+    !looksAlike(scan, from, to, count) &&
+    !isReference(scan) &&
+    !looksLikePrice(scan.text, phoneStart(scan, from, to), scan.token.groupEnd[to]!) &&
+    isNationalPhone(digits, plan)
+  );
 };
 
 /** The last group of the longest match starting at group `from`, or -1. */
@@ -285,8 +325,12 @@ const matchFrom = (scan: NumberScan, from: number, count: number): number => {
     const phoneLength = international
       ? n >= (plus ? 6 : 8)
       : plan !== undefined && n >= plan.minDigits && n <= plan.maxDigits;
-    if (!idLength && !cardLength && !phoneLength) {
-      continue;
+    if (
+      !idLength &&
+      !cardLength &&
+      (!phoneLength || (!international && nationalPhoneRuledOut(scan, from, to, count)))
+    ) {
+      continue; // nothing to read here, so the digits are not even gathered
     }
     const digits = spanDigits(text, token, from, to);
     const start = token.groupStart[from]!;
@@ -329,7 +373,9 @@ export const scanNumberAt = (scan: NumberScan, d: number): number => {
   if (isGluedBefore(text, token.start)) {
     return skipWord(text, token.end);
   }
-  if (token.start === d && isLetterAfter(text, token.end)) {
+  // A DNI has eight digits before its letter, a Versicherungsnummer eight, a Corsican NIR six.
+  const digitCount = token.digitsBefore[token.count]!;
+  if (token.start === d && (digitCount === 8 || digitCount === 6) && isLetterAfter(text, token.end)) {
     const id = findLetterBearingNationalId(text, d);
     if (id !== undefined) {
       push(scan, 'national_id', id.kind, d, id.end);
@@ -339,7 +385,6 @@ export const scanNumberAt = (scan: NumberScan, d: number): number => {
   const glued = isGluedAfter(text, token.end);
   const count = glued ? token.count - 1 : token.count;
   scan.reference = UNKNOWN;
-  scan.lookAlike = UNKNOWN;
   for (let from = 0; from < count; ) {
     const to = matchFrom(scan, from, count);
     if (to < 0) {

@@ -2,7 +2,20 @@ import type { Random } from './random';
 
 /** E-mail addresses as customers have them: names, initials, digits, tags, sub-domains, a few accents. */
 
-const FIRST = ['melissa', 'anna', 'jan', 'lars', 'sophie', 'pedro', 'marie', 'jörg', 'åsa', 'noël', 'o.connor', 'li'];
+const FIRST = [
+  'melissa',
+  'anna',
+  'jan',
+  'lars',
+  'sophie',
+  'pedro',
+  'marie',
+  'jörg',
+  'åsa',
+  'noël',
+  'o.connor',
+  'li',
+];
 const LAST = ['jansen', 'svensson', 'müller', 'dupont', 'garcia', 'smith', 'de-vries', 'lindström', 'martin'];
 const DOMAINS = [
   'gmail.com',

@@ -37,7 +37,9 @@ const sampleBban = (structure: string, random: Random): string => {
 
 export const registryCountries = (): string[] =>
   Object.entries(countrySpecs)
-    .filter(([, spec]) => spec.IBANRegistry === true && spec.chars !== undefined && spec.bban_regexp !== undefined)
+    .filter(
+      ([, spec]) => spec.IBANRegistry === true && spec.chars !== undefined && spec.bban_regexp !== undefined,
+    )
     .map(([country]) => country)
     .sort();
 

@@ -72,7 +72,10 @@ export const buildCorpus = (seed = 20_240_512, size: CorpusSize = DEFAULT_SIZE):
     const lang = language();
     const defaultRegion =
       phone.defaultRegion ?? (random.chance(0.5) ? undefined : regionOfLanguage(lang, random));
-    add('phone', phone.region, `${phone.line}/${phone.form}`, phone.value, 'phone', { defaultRegion, language: lang });
+    add('phone', phone.region, `${phone.line}/${phone.form}`, phone.value, 'phone', {
+      defaultRegion,
+      language: lang,
+    });
   }
   for (const card of buildCardSamples(random, size.cardsPerPrefixAndLength)) {
     add('card', card.brand, card.form, card.value, 'card');
@@ -83,7 +86,10 @@ export const buildCorpus = (seed = 20_240_512, size: CorpusSize = DEFAULT_SIZE):
   for (const id of buildIdSamples(random, size.idsPerForm)) {
     const lang = language();
     if (id.needsKeyword || random.chance(0.5)) {
-      add('national_id', id.kind, id.form, id.value, 'id', { name: random.pick(ID_NAMES[id.kind][lang]), language: lang });
+      add('national_id', id.kind, id.form, id.value, 'id', {
+        name: random.pick(ID_NAMES[id.kind][lang]),
+        language: lang,
+      });
     } else {
       add('national_id', id.kind, id.form, id.value, 'any', { language: lang });
     }

@@ -35,7 +35,11 @@ type PerLanguage = Record<Language, readonly string[]>;
 
 const ORDER: PerLanguage = {
   en: ['My order {v} has not arrived.', 'Order number: {v}', 'order #{v} is wrong'],
-  de: ['Meine Bestellung {v} ist nicht angekommen.', 'Bestellnummer: {v}', 'Auftragsnummer {v}, bitte prüfen'],
+  de: [
+    'Meine Bestellung {v} ist nicht angekommen.',
+    'Bestellnummer: {v}',
+    'Auftragsnummer {v}, bitte prüfen',
+  ],
   sv: ['Min beställning {v} har inte kommit.', 'Ordernummer: {v}', 'ordernr {v} stämmer inte'],
   nl: ['Mijn bestelling {v} is niet aangekomen.', 'Bestelnummer: {v}', 'ordernummer {v} klopt niet'],
   fr: ["Ma commande {v} n'est pas arrivée.", 'Commande n° {v}', 'numéro de commande {v} incorrect'],
@@ -253,14 +257,24 @@ const ipValue = (random: Random): string => {
     `${random.int(1, 223)}.${octet()}.${octet()}.${random.int(1, 254)}`,
   ]);
   const hex = (): string => random.int(0, 0xffff).toString(16);
-  return random.pick([v4, `${v4}:${random.int(1, 65535)}`, `2001:db8::${hex()}:${hex()}`, `fe80::${hex()}:${hex()}:${hex()}:${hex()}`]);
+  return random.pick([
+    v4,
+    `${v4}:${random.int(1, 65535)}`,
+    `2001:db8::${hex()}:${hex()}`,
+    `fe80::${hex()}:${hex()}:${hex()}:${hex()}`,
+  ]);
 };
 
 /** Values that fail their check; each sentence names the value, so keyword rules are in play. */
 const failedChecksum = (random: Random, language: Language): string => {
+  /** Changes the digit at `at`, or the nearest digit before it. */
   const bump = (s: string, at: number): string => {
-    const d = Number(s[at]);
-    return s.slice(0, at) + String((d + random.int(1, 9)) % 10) + s.slice(at + 1);
+    let i = at;
+    while (i > 0 && !/\d/.test(s[i]!)) {
+      i--;
+    }
+    const d = Number(s[i]);
+    return s.slice(0, i) + String((d + random.int(1, 9)) % 10) + s.slice(i + 1);
   };
   const kind = random.int(0, 11);
   switch (kind) {
@@ -271,7 +285,12 @@ const failedChecksum = (random: Random, language: Language): string => {
     case 1: {
       const iban = validIban(random.pick(registryCountries()), random);
       const broken = bump(iban, iban.length - 1 - random.int(0, 3));
-      return place(NEUTRAL, language, `IBAN ${random.chance(0.5) ? broken : friendlyFormatIBAN(broken)}`, random);
+      return place(
+        NEUTRAL,
+        language,
+        `IBAN ${random.chance(0.5) ? broken : friendlyFormatIBAN(broken)}`,
+        random,
+      );
     }
     case 2: {
       const area = random.pick(['000', '666', String(random.int(900, 999))]);
@@ -296,15 +315,30 @@ const failedChecksum = (random: Random, language: Language): string => {
     }
     case 7: {
       const v = bump(nir(random), 14);
-      return place(NEUTRAL, language, `NIR ${v.slice(0, 1)} ${v.slice(1, 3)} ${v.slice(3, 5)} ${v.slice(5, 7)} ${v.slice(7, 10)} ${v.slice(10, 13)} ${v.slice(13)}`, random);
+      return place(
+        NEUTRAL,
+        language,
+        `NIR ${v.slice(0, 1)} ${v.slice(1, 3)} ${v.slice(3, 5)} ${v.slice(5, 7)} ${v.slice(7, 10)} ${v.slice(10, 13)} ${v.slice(13)}`,
+        random,
+      );
     }
     case 8: {
       const v = bump(svnr(random), 11);
-      return place(NEUTRAL, language, `SV-Nummer ${v.slice(0, 2)} ${v.slice(2, 8)} ${v[8]} ${v.slice(9)}`, random);
+      return place(
+        NEUTRAL,
+        language,
+        `SV-Nummer ${v.slice(0, 2)} ${v.slice(2, 8)} ${v[8]} ${v.slice(9)}`,
+        random,
+      );
     }
     case 9: {
       const prefix = random.pick(['QQ', 'DA', 'GB', 'NK', 'TN', 'ZZ', 'FA', 'AO']);
-      return place(NEUTRAL, language, `NINO ${prefix} ${random.digits(2)} ${random.digits(2)} ${random.digits(2)} ${random.pick(['A', 'B', 'C', 'D'])}`, random);
+      return place(
+        NEUTRAL,
+        language,
+        `NINO ${prefix} ${random.digits(2)} ${random.digits(2)} ${random.digits(2)} ${random.pick(['A', 'B', 'C', 'D'])}`,
+        random,
+      );
     }
     case 10: {
       const card = bump(cardNumber('4', 16, random), 15);
@@ -312,7 +346,12 @@ const failedChecksum = (random: Random, language: Language): string => {
     }
     default: {
       const b = bump(bsn(random), 8);
-      return place(NEUTRAL, language, `burgerservicenummer ${b.slice(0, 4)}.${b.slice(4, 6)}.${b.slice(6)}`, random);
+      return place(
+        NEUTRAL,
+        language,
+        `burgerservicenummer ${b.slice(0, 4)}.${b.slice(4, 6)}.${b.slice(6)}`,
+        random,
+      );
     }
   }
 };
@@ -345,7 +384,8 @@ const generators: Record<LookAlikeCategory, (random: Random, language: Language)
   postcode: (random, language) => place(NEUTRAL, language, postcodeValue(random), random),
   tracking_number: (random, language) => place(TRACKING, language, trackingValue(random), random),
   isbn: (random, language) => place(ISBN_TEXT, language, isbnValue(random), random),
-  version: (random, language) => place(random.chance(0.5) ? VERSION : NEUTRAL, language, versionValue(random), random),
+  version: (random, language) =>
+    place(random.chance(0.5) ? VERSION : NEUTRAL, language, versionValue(random), random),
   ip_address: (random, language) => place(IP, language, ipValue(random), random),
   failed_checksum: failedChecksum,
   other_number: (random, language) => place(NEUTRAL, language, otherValue(random), random),

@@ -1,3 +1,4 @@
+import examples from 'libphonenumber-js/examples.mobile.json';
 import {
   type CountryCode,
   getCountries,
@@ -7,7 +8,6 @@ import {
   type PhoneNumber,
   parsePhoneNumberFromString,
 } from 'libphonenumber-js/max';
-import examples from 'libphonenumber-js/examples.mobile.json';
 import type { Random } from './random';
 import { samplePattern } from './sample-pattern';
 

@@ -12,12 +12,12 @@ export const samplePattern = (pattern: string, random: Random): string => {
     i++; // [
     const chars: string[] = [];
     while (pattern[i] !== ']') {
-      const from = pattern[i] === '\\' ? (i++, 'd') : pattern[i]!;
-      if (from === 'd') {
-        chars.push(...'0123456789');
-        i++;
+      if (pattern[i] === '\\') {
+        chars.push(...'0123456789'); // \d inside a class
+        i += 2;
         continue;
       }
+      const from = pattern[i]!;
       if (pattern[i + 1] === '-' && pattern[i + 2] !== ']') {
         const to = pattern[i + 2]!;
         for (let c = from.charCodeAt(0); c <= to.charCodeAt(0); c++) {

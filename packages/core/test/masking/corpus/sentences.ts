@@ -46,7 +46,12 @@ const TEMPLATES: Record<Language, Templates> = {
       'Can you send the money to {v}?',
       'My bank details are {v} (Anna Smith).',
     ],
-    id: ['My {name} is {v}.', 'Here is my {name}: {v}', '{name} {v}, is that enough?', 'You asked for my {name} - it is {v}'],
+    id: [
+      'My {name} is {v}.',
+      'Here is my {name}: {v}',
+      '{name} {v}, is that enough?',
+      'You asked for my {name} - it is {v}',
+    ],
     any: ['Here you go: {v}', '{v}', 'ok so {v} thanks', 'it is "{v}" if I remember well'],
   },
   de: {
@@ -93,20 +98,25 @@ const TEMPLATES: Record<Language, Templates> = {
       'Telefon: {v} (bäst på kvällen)',
       'Du kan sms:a mig på {v}, tack!',
     ],
-    email: [
-      'Skicka kvittot till {v} tack.',
-      'Min e-post är {v}',
-      '{v} är min adress.',
-      'Mejla mig på {v}!',
-    ],
+    email: ['Skicka kvittot till {v} tack.', 'Min e-post är {v}', '{v} är min adress.', 'Mejla mig på {v}!'],
     card: [
       'Jag betalade med kortet {v} och blev debiterad två gånger.',
       'Kortnummer: {v}',
       '{v} har gått ut, kan jag byta?',
       'Kortet ({v}) fungerar inte.',
     ],
-    iban: ['Sätt in pengarna på {v}, tack.', 'IBAN: {v}', 'Mitt konto är {v} hos banken.', 'Återbetalning till {v}!'],
-    id: ['Mitt {name} är {v}.', 'Här är mitt {name}: {v}', '{name} {v}, räcker det?', 'Ni bad om mitt {name}, det är {v}'],
+    iban: [
+      'Sätt in pengarna på {v}, tack.',
+      'IBAN: {v}',
+      'Mitt konto är {v} hos banken.',
+      'Återbetalning till {v}!',
+    ],
+    id: [
+      'Mitt {name} är {v}.',
+      'Här är mitt {name}: {v}',
+      '{name} {v}, räcker det?',
+      'Ni bad om mitt {name}, det är {v}',
+    ],
     any: ['Varsågod: {v}', '{v}', 'alltså {v} tack', 'det är "{v}" om jag minns rätt'],
   },
   nl: {
@@ -125,8 +135,18 @@ const TEMPLATES: Record<Language, Templates> = {
       '{v} is verlopen, kan ik hem bijwerken?',
       'De kaart ({v}) werkt niet.',
     ],
-    iban: ['Stort het bedrag op {v} aub.', 'IBAN: {v}', 'Mijn rekening is {v} t.n.v. J. Jansen.', 'Terugbetaling naar {v}!'],
-    id: ['Mijn {name} is {v}.', 'Hier is mijn {name}: {v}', '{name} {v}, is dat genoeg?', 'U vroeg om mijn {name}, het is {v}'],
+    iban: [
+      'Stort het bedrag op {v} aub.',
+      'IBAN: {v}',
+      'Mijn rekening is {v} t.n.v. J. Jansen.',
+      'Terugbetaling naar {v}!',
+    ],
+    id: [
+      'Mijn {name} is {v}.',
+      'Hier is mijn {name}: {v}',
+      '{name} {v}, is dat genoeg?',
+      'U vroeg om mijn {name}, het is {v}',
+    ],
     any: ['Alstublieft: {v}', '{v}', 'dus {v} bedankt', 'het is "{v}" als ik het goed heb'],
   },
   fr: {
@@ -150,7 +170,12 @@ const TEMPLATES: Record<Language, Templates> = {
       '{v} a expiré, puis-je la mettre à jour ?',
       'La carte ({v}) ne marche pas.',
     ],
-    iban: ['Remboursez sur {v} svp.', 'IBAN : {v}', 'Mon compte est {v} au nom de Marie Dupont.', 'Virement sur {v} !'],
+    iban: [
+      'Remboursez sur {v} svp.',
+      'IBAN : {v}',
+      'Mon compte est {v} au nom de Marie Dupont.',
+      'Virement sur {v} !',
+    ],
     id: [
       'Mon {name} est {v}.',
       'Voici mon {name} : {v}',
@@ -186,7 +211,12 @@ const TEMPLATES: Record<Language, Templates> = {
       'Mi cuenta es {v} a nombre de Ana García.',
       '¡Transferencia a {v}!',
     ],
-    id: ['Mi {name} es {v}.', 'Aquí está mi {name}: {v}', '{name} {v}, ¿es suficiente?', 'Me pidió mi {name}, es {v}'],
+    id: [
+      'Mi {name} es {v}.',
+      'Aquí está mi {name}: {v}',
+      '{name} {v}, ¿es suficiente?',
+      'Me pidió mi {name}, es {v}',
+    ],
     any: ['Aquí tiene: {v}', '{v}', 'pues {v} gracias', 'es «{v}» si no recuerdo mal'],
   },
 };
@@ -215,5 +245,9 @@ export const placeInSentence = ({
   const pool = slot !== 'id' && random.chance(0.25) ? templates.any : templates[slot];
   const template = random.pick(pool).replace('{name}', () => name ?? '');
   const start = template.indexOf('{v}');
-  return { text: template.slice(0, start) + value + template.slice(start + 3), start, end: start + value.length };
+  return {
+    text: template.slice(0, start) + value + template.slice(start + 3),
+    start,
+    end: start + value.length,
+  };
 };
