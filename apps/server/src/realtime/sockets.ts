@@ -1,4 +1,4 @@
-import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import {
   AGENT_NAMESPACE,
