@@ -1,4 +1,5 @@
 export * from './admin';
+export * from './admin-config';
 export * from './agent';
 export * from './auth';
 export * from './common';

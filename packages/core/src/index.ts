@@ -8,6 +8,7 @@ export type * from './ports';
 export * from './routing/strategies';
 export * from './session-policy';
 export * from './use-cases/accept-offer';
+export * from './use-cases/admin/index';
 export * from './use-cases/authorize-participant';
 export * from './use-cases/authorize-role';
 export * from './use-cases/customer-end-chat';

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Db } from './db';
 import { sessions, users } from './schema';
 
@@ -17,7 +17,8 @@ export const createAuthRepository = (db: Db) => ({
     const [row] = await db
       .select({ id: users.id, passwordHash: users.passwordHash, name: users.name })
       .from(users)
-      .where(eq(users.email, email));
+      // A deactivated user cannot log in; the same answer as an unknown address.
+      .where(and(eq(users.email, email), isNull(users.deactivatedAt)));
     return row ?? null;
   },
   createSession: async (input: {
@@ -54,7 +55,9 @@ export const createAuthRepository = (db: Db) => ({
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+      .where(
+        and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), isNull(users.deactivatedAt)),
+      );
     return row ?? null;
   },
   touchSession: async ({ id, now, expiresAt }: { id: string; now: Date; expiresAt: Date }) => {

@@ -1,4 +1,5 @@
-import type { UnitOfWork } from '@switchboard/core';
+import type { AdminTx, AdminUnitOfWork, UnitOfWork } from '@switchboard/core';
+import { createAdminRepository } from './admin-repository';
 import { createAuthRepository } from './auth-repository';
 import type { Database } from './db';
 import { createTx } from './tx';
@@ -12,8 +13,10 @@ export { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './seed';
 export type { Views } from './views';
 export { toMessageDto } from './views';
 
-export interface Store extends UnitOfWork {
+export interface Store extends UnitOfWork, AdminUnitOfWork {
   database: Database;
+  /** The administrator's configuration, read outside a transaction (lists, look-ups). */
+  admin: AdminTx;
   views: ReturnType<typeof createViews>;
   auth: ReturnType<typeof createAuthRepository>;
 }
@@ -22,6 +25,10 @@ export interface Store extends UnitOfWork {
 export const createStore = (database: Database): Store => ({
   database,
   transaction: (fn) => database.db.transaction((dbTx) => fn(createTx(dbTx))),
+  // Core's Tx and the admin repository on one drizzle transaction: a change and its audit entry commit together.
+  adminTransaction: (fn) =>
+    database.db.transaction((dbTx) => fn(createTx(dbTx), createAdminRepository(dbTx))),
+  admin: createAdminRepository(database.db),
   views: createViews(database.db),
   auth: createAuthRepository(database.db),
 });

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -34,6 +35,8 @@ export const users = pgTable('users', {
   /** When the agent was last offered a conversation: the round-robin strategy's key. */
   lastOfferedAt: ts('last_offered_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** Set when an administrator deletes the user: no log-in, no sessions, history kept. */
+  deactivatedAt: ts('deactivated_at'),
 });
 
 export const sessions = pgTable(
@@ -93,7 +96,65 @@ export const queues = pgTable('queues', {
   noAnswerState: text('no_answer_state').notNull().default('rona').$type<'rona' | 'refused'>(),
   strategy: text('strategy').notNull().default('longest-available'),
   serviceLevelSeconds: integer('service_level_seconds').notNull().default(60),
+  /** The channels whose conversations this queue serves; every channel unless narrowed. */
+  channels: text('channels')
+    .array()
+    .notNull()
+    .default(sql`ARRAY['livechat','whatsapp','sms','messenger']::text[]`)
+    .$type<('livechat' | 'whatsapp' | 'sms' | 'messenger')[]>(),
 });
+
+/** Skills a queue requires: an agent qualifies holding each at min_proficiency or more. */
+export const queueSkills = pgTable(
+  'queue_skills',
+  {
+    queueId: uuid('queue_id')
+      .notNull()
+      .references(() => queues.id, { onDelete: 'cascade' }),
+    skill: text('skill').notNull(),
+    minProficiency: integer('min_proficiency').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.queueId, t.skill] }),
+    check('queue_skills_min_proficiency_range', sql`${t.minProficiency} between 1 and 10`),
+  ],
+);
+
+/** Skills an agent holds, with a proficiency from 1 to 10. */
+export const agentSkills = pgTable(
+  'agent_skills',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    skill: text('skill').notNull(),
+    proficiency: integer('proficiency').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.skill] }),
+    index('agent_skills_skill_idx').on(t.skill, t.proficiency),
+    check('agent_skills_proficiency_range', sql`${t.proficiency} between 1 and 10`),
+  ],
+);
+
+/**
+ * Per-channel concurrency limits (CXone: up to 12 chats). A channel without a row falls back to
+ * users.chat_limit; the 'livechat' row and users.chat_limit are written together.
+ */
+export const agentLimits = pgTable(
+  'agent_limits',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    channel: text('channel').notNull().$type<'livechat' | 'whatsapp' | 'sms' | 'messenger'>(),
+    max: integer('max').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.channel] }),
+    check('agent_limits_max_range', sql`${t.max} between 1 and 12`),
+  ],
+);
 
 export const entryPoints = pgTable('entry_points', {
   id: id(),

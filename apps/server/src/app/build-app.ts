@@ -20,6 +20,7 @@ import { Counter, collectDefaultMetrics, Registry } from 'prom-client';
 import type { Config } from '../config';
 import { registerErrorHandler, sendError } from '../http/error-handler';
 import { adminRoutes } from '../http/routes/admin';
+import { adminConfigRoutes } from '../http/routes/admin-config';
 import { agentRoutes } from '../http/routes/agent';
 import { authRoutes } from '../http/routes/auth';
 import { conversationRoutes } from '../http/routes/conversations';
@@ -122,6 +123,7 @@ export const buildApp = async ({
 
   await app.register(authRoutes(ctx));
   await app.register(adminRoutes(ctx));
+  await app.register(adminConfigRoutes(ctx));
   await app.register(agentRoutes(ctx));
   await app.register(conversationRoutes(ctx));
   await app.register(livechatRoutes(ctx));

@@ -1,8 +1,9 @@
-import type { Clock, DomainEvent, Tx } from '@switchboard/core';
+import type { AdminTx, Clock, DomainEvent, EventBus, Tx } from '@switchboard/core';
 import type { Store } from '@switchboard/store';
-import type { LocalEventBus } from './event-bus';
 
-type UseCase<I, T> = (input: I & { tx: Tx; now: Date }) => Promise<{ value: T; events: DomainEvent[] }>;
+type Outcome<T> = { value: T; events: DomainEvent[] };
+type UseCase<I, T> = (input: I & { tx: Tx; now: Date }) => Promise<Outcome<T>>;
+type AdminUseCase<I, T> = (input: I & { tx: Tx; admin: AdminTx; now: Date }) => Promise<Outcome<T>>;
 
 // PostgreSQL's deadlock_detected and serialization_failure: the transaction can simply run again.
 const RETRYABLE = new Set(['40P01', '40001']);
@@ -13,31 +14,35 @@ const isRetryable = (err: unknown): boolean => {
   return RETRYABLE.has(e?.code ?? '') || RETRYABLE.has(e?.cause?.code ?? '');
 };
 
-/** Runs a core use case in one transaction, then publishes its events once it has committed. */
-export const createUseCaseRunner = ({
-  store,
-  bus,
-  clock,
-}: {
-  store: Store;
-  bus: LocalEventBus;
-  clock: Clock;
-}) => {
-  return async <I, T>(useCase: UseCase<I, T>, input: I): Promise<T> => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const { value, events } = await store.transaction((tx) =>
-          useCase({ ...input, tx, now: clock.now() }),
-        );
-        bus.publish(events);
-        return value;
-      } catch (err) {
-        if (attempt >= MAX_ATTEMPTS || !isRetryable(err)) {
-          throw err;
-        }
+/** Runs one transaction, again on a deadlock or serialisation failure, then publishes its events once committed. */
+const commitThenPublish = async <T>(events: EventBus, attempt: () => Promise<Outcome<T>>): Promise<T> => {
+  for (let n = 1; ; n++) {
+    try {
+      const outcome = await attempt();
+      events.publish(outcome.events);
+      return outcome.value;
+    } catch (err) {
+      if (n >= MAX_ATTEMPTS || !isRetryable(err)) {
+        throw err;
       }
     }
-  };
+  }
 };
 
+/** Runs a core use case in one transaction, then publishes its events. */
+export const createUseCaseRunner =
+  ({ store, bus, clock }: { store: Store; bus: EventBus; clock: Clock }) =>
+  <I, T>(useCase: UseCase<I, T>, input: I): Promise<T> =>
+    commitThenPublish(bus, () => store.transaction((tx) => useCase({ ...input, tx, now: clock.now() })));
+
 export type UseCaseRunner = ReturnType<typeof createUseCaseRunner>;
+
+/** The same for the administrator's use cases: core's Tx and the admin port on one transaction. */
+export const createAdminUseCaseRunner =
+  ({ store, events, clock }: { store: Store; events: EventBus; clock: Clock }) =>
+  <I, T>(useCase: AdminUseCase<I, T>, input: I): Promise<T> =>
+    commitThenPublish(events, () =>
+      store.adminTransaction((tx, admin) => useCase({ ...input, tx, admin, now: clock.now() })),
+    );
+
+export type AdminUseCaseRunner = ReturnType<typeof createAdminUseCaseRunner>;
