@@ -75,3 +75,68 @@ describe.each(BACKENDS)('routing across queues (%s)', (backend) => {
     expect(aliceEvents.seen.filter((e) => e.event === 'offer.created')).toHaveLength(3);
   });
 });
+
+describe.each(BACKENDS)('skills and per-channel limits (%s)', (backend) => {
+  let t: TestServer;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const db = await createTestDatabase(backend);
+    drop = db.drop;
+    t = await startServer({ database: await db.open(), env: { CHAT_START_RATE_LIMIT: '1000' } });
+  });
+  afterAll(async () => {
+    await t.stop();
+    await t.database.close();
+    await drop();
+  });
+
+  it('offers only to agents holding every required skill at the required proficiency, within their channel limit', async () => {
+    const ada = await loginAgent(t.baseUrl, 'ada@example.com');
+    const alice = await loginAgent(t.baseUrl, 'alice@example.com');
+    const bob = await loginAgent(t.baseUrl, 'bob@example.com');
+    const { queues } = (await ada.get('/api/admin/queues')).body;
+    const support = queues.find((q: any) => q.name === 'Support');
+    // Alice knows billing, but not well enough; Bob well enough, with room for one live chat.
+    expect(
+      (await ada.patch(`/api/admin/users/${alice.id}`, { skills: [{ skill: 'billing', proficiency: 3 }] }))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await ada.patch(`/api/admin/users/${bob.id}`, {
+          skills: [{ skill: 'billing', proficiency: 7 }],
+          limits: { livechat: 1 },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await ada.patch(`/api/admin/queues/${support.id}`, {
+          skills: [{ skill: 'billing', minProficiency: 5 }],
+        })
+      ).status,
+    ).toBe(200);
+
+    const aliceEvents = record(await alice.socket());
+    const bobEvents = record(await bob.socket());
+    await alice.put('/api/agent/state', { state: 'available' });
+    await bob.put('/api/agent/state', { state: 'available' });
+    await startCustomer(t.baseUrl, { name: 'First' });
+    await startCustomer(t.baseUrl, { name: 'Second' });
+    expect((await bobEvents.next('offer.created')).customerName).toBe('First');
+    await t.server.settle();
+    expect(bobEvents.seen.filter((e) => e.event === 'offer.created')).toHaveLength(1);
+    expect(aliceEvents.seen.filter((e) => e.event === 'offer.created')).toHaveLength(0);
+
+    // Lowering the requirement lets Alice in, and the waiting chat reaches her at once.
+    expect(
+      (
+        await ada.patch(`/api/admin/queues/${support.id}`, {
+          skills: [{ skill: 'billing', minProficiency: 3 }],
+        })
+      ).status,
+    ).toBe(200);
+    expect((await aliceEvents.next('offer.created')).customerName).toBe('Second');
+  });
+});

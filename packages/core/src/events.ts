@@ -19,7 +19,8 @@ export type DomainEvent =
   | { type: 'agent.state_changed'; agentId: string; state: TAgentState; reason: string | null; since: Date }
   | { type: 'capacity.freed'; agentId: string }
   | { type: 'settings.changed'; keys: string[] }
-  | { type: 'session.ended'; sessionId: string };
+  | { type: 'session.ended'; sessionId: string }
+  | { type: 'queue.changed'; queueId: string };
 
 export type DomainEventType = DomainEvent['type'];
 
@@ -31,4 +32,5 @@ export interface EventBus {
 export const triggersRouting = (event: DomainEvent): boolean =>
   event.type === 'conversation.queued' ||
   event.type === 'capacity.freed' ||
+  event.type === 'queue.changed' ||
   (event.type === 'agent.state_changed' && event.state === 'available');

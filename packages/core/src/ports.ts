@@ -1,4 +1,4 @@
-import type { TAgentState, TSettings } from '@switchboard/contracts';
+import type { TAgentState, TChannel, TSettings } from '@switchboard/contracts';
 import type {
   Agent,
   Candidate,
@@ -23,15 +23,22 @@ export interface Tx {
     lock(id: string): Promise<Agent | null>;
     setState(input: { id: string; state: TAgentState; reason: string | null; at: Date }): Promise<void>;
     /** Available agents of the queue's team, with their load, locked for the decision. */
-    lockCandidates(input: { queue: Queue }): Promise<Candidate[]>;
+    /**
+     * Available agents eligible for the queue (its team, every skill it requires at the required
+     * proficiency, not deactivated), with their load and limit on this channel, locked for the decision.
+     */
+    lockCandidates(input: { queue: Queue; channel: TChannel }): Promise<Candidate[]>;
     markOffered(input: { id: string; at: Date }): Promise<void>;
     /** Active and wrap-up participations plus pending offers. */
     countLoad(id: string): Promise<number>;
   };
   queues: {
     get(id: string): Promise<Queue | null>;
-    /** Queues holding waiting conversations: by priority, then by their oldest waiting conversation. */
-    listWithWaiting(): Promise<Queue[]>;
+    /**
+     * Each queue and channel with waiting conversations: by queue priority, then by the oldest
+     * waiting conversation. Limits are per channel, so routing decides per queue and channel.
+     */
+    listWaitingGroups(): Promise<{ queue: Queue; channel: TChannel }[]>;
   };
   entryPoints: {
     getByKey(key: string): Promise<EntryPoint | null>;
@@ -50,7 +57,7 @@ export interface Tx {
       patch: Partial<Pick<Conversation, 'status' | 'customerLeft' | 'endedAt' | 'queueId'>>,
     ): Promise<void>;
     /** The oldest waiting conversations across queues: by queue priority, then place in queue. Locked, skipping rows another process holds. */
-    lockWaiting(input: { queueId: string; limit: number }): Promise<Conversation[]>;
+    lockWaiting(input: { queueId: string; channel: TChannel; limit: number }): Promise<Conversation[]>;
   };
   participants: {
     create(input: { conversationId: string; userId: string; joinedAt: Date }): Promise<Participant>;

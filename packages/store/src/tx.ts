@@ -9,9 +9,11 @@ import type {
   StoredMessage,
   Tx,
 } from '@switchboard/core';
-import { and, asc, desc, eq, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import {
+  agentLimits,
+  agentSkills,
   agentStateLog,
   auditLog,
   conversations,
@@ -20,6 +22,7 @@ import {
   messages,
   offers,
   participants,
+  queueSkills,
   queues,
   settings,
   timers,
@@ -106,6 +109,20 @@ const loadSql = sql<number>`(
   + (select count(*) from ${offers} o where o.user_id = ${USER_ID} and o.status = 'pending')
 )::int`;
 
+/** What counts against an agent's limit on one channel: live participations and pending offers there. */
+const channelLoadSql = (channel: string) => sql<number>`(
+  (select count(*) from ${participants} p join ${conversations} c on c.id = p.conversation_id
+    where p.user_id = ${USER_ID} and p.state in ('active', 'wrapup') and c.channel = ${channel})
+  + (select count(*) from ${offers} o join ${conversations} c on c.id = o.conversation_id
+    where o.user_id = ${USER_ID} and o.status = 'pending' and c.channel = ${channel})
+)::int`;
+
+/** The agent's limit on one channel; without a row of its own, the agent's chat limit. */
+const channelLimitSql = (channel: string) => sql<number>`coalesce(
+  (select l.max from ${agentLimits} l where l.user_id = ${USER_ID} and l.channel = ${channel}),
+  ${users.chatLimit}
+)::int`;
+
 /** core's Tx port on one drizzle transaction. */
 export const createTx = (db: DbTx): Tx => ({
   agents: {
@@ -125,23 +142,28 @@ export const createTx = (db: DbTx): Tx => ({
         .where(eq(users.id, id));
       await db.insert(agentStateLog).values({ userId: id, state, reason, at });
     },
-    lockCandidates: async ({ queue }) => {
+    lockCandidates: async ({ queue, channel }) => {
       const rows = await db
         .select({
           agentId: users.id,
           availableSince: users.availableSince,
           stateSince: users.stateSince,
-          limit: users.chatLimit,
+          limit: channelLimitSql(channel),
           lastOfferedAt: users.lastOfferedAt,
-          load: loadSql,
+          load: channelLoadSql(channel),
         })
         .from(users)
         .where(
           and(
             eq(users.state, 'available'),
+            isNull(users.deactivatedAt),
             queue.teamId
               ? sql`exists (select 1 from team_members tm where tm.user_id = ${USER_ID} and tm.team_id = ${queue.teamId})`
               : undefined,
+            // Every skill the queue requires, each at its minimum proficiency or more.
+            sql`not exists (select 1 from ${queueSkills} qs where qs.queue_id = ${queue.id} and not exists (
+              select 1 from ${agentSkills} s where s.user_id = ${USER_ID} and s.skill = qs.skill
+                and s.proficiency >= qs.min_proficiency))`,
           ),
         )
         .orderBy(asc(users.id))
@@ -151,7 +173,7 @@ export const createTx = (db: DbTx): Tx => ({
           agentId: r.agentId,
           availableSince: r.availableSince ?? r.stateSince,
           load: Number(r.load),
-          limit: r.limit,
+          limit: Number(r.limit),
           lastOfferedAt: r.lastOfferedAt,
         }),
       );
@@ -169,18 +191,18 @@ export const createTx = (db: DbTx): Tx => ({
       const [row] = await db.select().from(queues).where(eq(queues.id, id));
       return row ? (row satisfies Queue) : null;
     },
-    listWithWaiting: async () => {
+    listWaitingGroups: async () => {
       const oldest = sql<Date>`min(${conversations.queuedAt})`;
       const rows = await db
-        .select({ q: queues, oldest })
+        .select({ q: queues, channel: conversations.channel, oldest })
         .from(queues)
         .innerJoin(
           conversations,
           and(eq(conversations.queueId, queues.id), eq(conversations.status, 'queued')),
         )
-        .groupBy(queues.id)
+        .groupBy(queues.id, conversations.channel)
         .orderBy(desc(queues.priority), asc(oldest));
-      return rows.map((r) => r.q);
+      return rows.map((r) => ({ queue: r.q, channel: r.channel }));
     },
   },
   entryPoints: {
@@ -211,11 +233,17 @@ export const createTx = (db: DbTx): Tx => ({
     update: async (id, patch) => {
       await db.update(conversations).set(patch).where(eq(conversations.id, id));
     },
-    lockWaiting: async ({ queueId, limit }) => {
+    lockWaiting: async ({ queueId, channel, limit }) => {
       const rows = await db
         .select()
         .from(conversations)
-        .where(and(eq(conversations.status, 'queued'), eq(conversations.queueId, queueId)))
+        .where(
+          and(
+            eq(conversations.status, 'queued'),
+            eq(conversations.queueId, queueId),
+            eq(conversations.channel, channel),
+          ),
+        )
         .orderBy(asc(conversations.queuedAt), asc(conversations.id))
         .limit(limit)
         .for('update', { skipLocked: true });

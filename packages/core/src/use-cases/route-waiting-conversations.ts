@@ -5,7 +5,7 @@ import type { UseCaseContext, UseCaseResult } from './types';
 
 /**
  * One routing run. Queues with waiting conversations are taken by priority (then by their oldest
- * waiting conversation); in each, conversations in their place order are offered one by one to an
+ * waiting conversation), each channel on its own as limits are per channel; in each, conversations in their place order are offered one by one to an
  * eligible agent chosen by the queue's strategy, until the queue or its agents' capacity runs
  * out. A queue without a free agent does not hold up the next one.
  *
@@ -22,11 +22,13 @@ export const routeWaitingConversations = async ({
   await tx.lockRouting();
   const events: DomainEvent[] = [];
   let offered = 0;
-  for (const queue of await tx.queues.listWithWaiting()) {
+  for (const { queue, channel } of await tx.queues.listWaitingGroups()) {
     if (offered >= maxOffers) {
       break;
     }
-    const pool: Candidate[] = (await tx.agents.lockCandidates({ queue })).filter((c) => c.load < c.limit);
+    const pool: Candidate[] = (await tx.agents.lockCandidates({ queue, channel })).filter(
+      (c) => c.load < c.limit,
+    );
     const capacity = pool.reduce((sum, c) => sum + (c.limit - c.load), 0);
     if (capacity === 0) {
       continue;
@@ -34,6 +36,7 @@ export const routeWaitingConversations = async ({
     const strategy = getRoutingStrategy(queue.strategy);
     const waiting = await tx.conversations.lockWaiting({
       queueId: queue.id,
+      channel,
       limit: Math.min(capacity, maxOffers - offered),
     });
     for (const conversation of waiting) {

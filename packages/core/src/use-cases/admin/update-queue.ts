@@ -43,5 +43,6 @@ export const updateQueue = async ({
     subjectId: id,
     details: changes,
   });
-  return { value: after, events: [] };
+  // A queue's team, skills or channels changing can match waiting conversations with free agents.
+  return { value: after, events: [{ type: 'queue.changed', queueId: after.id }] };
 };
