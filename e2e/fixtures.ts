@@ -44,3 +44,16 @@ export const logout = async (page: Page) => {
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
 };
+
+/** End the open conversation in the pane, confirm, and submit the wrap-up with a reason. */
+export const endAndWrapUp = async (page: Page, reason = 'Resolved') => {
+  await page.getByRole('tabpanel').getByRole('button', { name: 'End', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'End this conversation?' })
+    .getByRole('button', { name: 'End', exact: true })
+    .click();
+  const wrapUp = page.getByRole('dialog', { name: 'Wrap-up' });
+  await wrapUp.getByText(reason).click();
+  await wrapUp.getByRole('button', { name: 'Submit wrap-up' }).click();
+  await expect(wrapUp).toBeHidden();
+};
