@@ -86,6 +86,7 @@ describe('the OpenAPI document', () => {
       'PATCH /api/admin/idle-reasons/{id}',
       'DELETE /api/admin/idle-reasons/{id}',
       'POST /api/supervisor/reveal',
+      'PUT /api/supervisor/agents/{id}/state',
     ];
     expect([...documented].filter((r) => r.includes('/api/')).sort()).toEqual(expected.sort());
   });

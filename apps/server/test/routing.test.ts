@@ -140,3 +140,41 @@ describe.each(BACKENDS)('skills and per-channel limits (%s)', (backend) => {
     expect((await aliceEvents.next('offer.created')).customerName).toBe('Second');
   });
 });
+
+describe('a supervisor sets an agent Available again', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startServer({ database: await (await createTestDatabase('pglite')).open() });
+  });
+  afterAll(async () => {
+    await t.stop();
+    await t.database.close();
+  });
+
+  it('from Refused, logged and pushed to the agent; agents may not', async () => {
+    const alice = await loginAgent(t.baseUrl, 'alice@example.com');
+    const bob = await loginAgent(t.baseUrl, 'bob@example.com');
+    const sam = await loginAgent(t.baseUrl, 'sam@example.com');
+    await alice.put('/api/agent/state', { state: 'available' });
+    const events = record(await alice.socket());
+    await startCustomer(t.baseUrl);
+    const offer = await events.next('offer.created');
+    await alice.post(`/api/offers/${offer.id}/reject`);
+    await events.next('agent.state', (s: any) => s.state === 'refused');
+
+    const byBob = await bob.put(`/api/supervisor/agents/${alice.id}/state`, { state: 'available' });
+    expect(byBob.status).toBe(403);
+    const bySam = await sam.put(`/api/supervisor/agents/${alice.id}/state`, { state: 'available' });
+    expect(bySam.status).toBe(200);
+    expect(bySam.body.state).toBe('available');
+    await events.next('agent.state', (s: any) => s.state === 'available');
+    // Available again, she is offered the chat she refused.
+    expect((await events.next('offer.created', (o: any) => o.id !== offer.id)).conversationId).toBe(
+      offer.conversationId,
+    );
+    const unknown = await sam.put(`/api/supervisor/agents/${crypto.randomUUID()}/state`, {
+      state: 'available',
+    });
+    expect(unknown.status).toBe(404);
+  });
+});

@@ -24,6 +24,7 @@ export * from './use-cases/set-agent-state';
 export * from './use-cases/sign-out-agent';
 export * from './use-cases/start-live-chat';
 export * from './use-cases/submit-wrap-up';
+export * from './use-cases/supervise-agent-state';
 export type * from './use-cases/types';
 export * from './use-cases/update-settings';
 export * from './validate-message-body';

@@ -26,6 +26,7 @@ import { authRoutes } from '../http/routes/auth';
 import { conversationRoutes } from '../http/routes/conversations';
 import { healthRoutes } from '../http/routes/health';
 import { livechatRoutes } from '../http/routes/livechat';
+import { supervisorAgentRoutes } from '../http/routes/supervisor-agents';
 import { createPushListener } from '../realtime/push-listener';
 import { createRealtime, customerRoom } from '../realtime/sockets';
 import type { AppContext } from './context';
@@ -123,6 +124,7 @@ export const buildApp = async ({
 
   await app.register(authRoutes(ctx));
   await app.register(adminRoutes(ctx));
+  await app.register(supervisorAgentRoutes(ctx));
   await app.register(adminConfigRoutes(ctx));
   await app.register(agentRoutes(ctx));
   await app.register(conversationRoutes(ctx));

@@ -43,7 +43,7 @@ export const setAgentState = async ({
 }): Promise<UseCaseResult<{ state: TAgentState; stateReason: string | null; stateSince: Date }>> => {
   const agent = await tx.agents.lock(agentId);
   if (!agent) {
-    throw new AppError('UNAUTHENTICATED');
+    throw new AppError('USER_NOT_FOUND');
   }
   let reason: string | null = null;
   if (state === 'idle') {

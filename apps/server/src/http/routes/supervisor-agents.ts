@@ -1,0 +1,47 @@
+import { ZAgentStateSnapshot, ZErrorResponse, ZSetStateRequestSchema } from '@switchboard/contracts';
+import { superviseAgentState } from '@switchboard/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context';
+import { agentOf, createRequireAgent } from '../auth';
+
+/** A supervisor changes an agent's state, e.g. from RONA or Refused back to Available. */
+export const supervisorAgentRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.addHook(
+      'preHandler',
+      createRequireAgent({ store: ctx.store, clock: ctx.clock, allowedOrigins: ctx.config.allowedOrigins }),
+    );
+    app.put(
+      '/api/supervisor/agents/:id/state',
+      {
+        schema: {
+          tags: ['supervisor'],
+          params: z.object({ id: z.string().uuid() }),
+          body: ZSetStateRequestSchema,
+          response: {
+            200: ZAgentStateSnapshot,
+            400: ZErrorResponse,
+            401: ZErrorResponse,
+            403: ZErrorResponse,
+            404: ZErrorResponse,
+          },
+        },
+      },
+      async (request) => {
+        const body = request.body;
+        const result = await ctx.run(superviseAgentState, {
+          actorRole: agentOf(request).role,
+          agentId: request.params.id,
+          state: body.state,
+          ...(body.state === 'idle' ? { idleReasonId: body.idleReasonId } : {}),
+        });
+        return {
+          state: result.state,
+          stateReason: result.stateReason,
+          stateSince: result.stateSince.toISOString(),
+        };
+      },
+    );
+  };
