@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAgent, logout, newActor, setState, startChat } from './fixtures';
+import { endAndWrapUp, loginAgent, logout, newActor, setState, startChat } from './fixtures';
 
 /**
  * The walking skeleton, as two people would use it: a customer on /demo, an agent on the desktop,
@@ -104,14 +104,7 @@ test('when the customer ends first the agent sees it and can only end', async ({
 
   await expect(pane.getByText('Customer has left the chat').first()).toBeVisible();
   await expect(pane.getByRole('textbox', { name: 'Message' })).toBeDisabled();
-  await pane.getByRole('button', { name: 'End', exact: true }).click();
-  await agent.page
-    .getByRole('dialog', { name: 'End this conversation?' })
-    .getByRole('button', { name: 'End', exact: true })
-    .click();
-  const wrapUp = agent.page.getByRole('dialog', { name: 'Wrap-up' });
-  await wrapUp.getByText('Resolved').click();
-  await wrapUp.getByRole('button', { name: 'Submit wrap-up' }).click();
+  await endAndWrapUp(agent.page);
   await expect(agent.page.getByRole('tab', { name: /Jonas Berg/ })).toBeHidden();
 
   await logout(agent.page);

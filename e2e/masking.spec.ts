@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAgent, logout, newActor, setState, startChat } from './fixtures';
+import { endAndWrapUp, loginAgent, logout, newActor, setState, startChat } from './fixtures';
 
 const CARD = '4111 1111 1111 1111';
 const EMAIL = 'melissa@gmail.com';
@@ -44,14 +44,7 @@ test('with masking on, the agent’s browser never receives the raw values', asy
   }
   await expect(agent.page.getByText(EMAIL)).toHaveCount(0);
 
-  await pane.getByRole('button', { name: 'End', exact: true }).click();
-  await agent.page
-    .getByRole('dialog', { name: 'End this conversation?' })
-    .getByRole('button', { name: 'End', exact: true })
-    .click();
-  const wrapUp = agent.page.getByRole('dialog', { name: 'Wrap-up' });
-  await wrapUp.getByText('Resolved').click();
-  await wrapUp.getByRole('button', { name: 'Submit wrap-up' }).click();
+  await endAndWrapUp(agent.page);
   await logout(agent.page);
 
   const off = await admin.page.request.patch('/api/admin/settings', {

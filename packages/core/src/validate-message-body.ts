@@ -16,29 +16,6 @@ export const countCharacters = (text: string): number => {
   return n;
 };
 
-/**
- * The agent's compose rules. `<` and `>` are reserved for template parameters (Webex live chat
- * guide: "de tekens < en > zijn gereserveerd"); extra line breaks are allowed.
- */
-export const validateAgentMessageBody = ({
-  body,
-  channel,
-}: {
-  body: string;
-  channel: TChannel;
-}): MessageBodyProblem | null => {
-  if (body.trim().length === 0) {
-    return 'MESSAGE_EMPTY';
-  }
-  if (countCharacters(body) > COMPOSE_LIMITS[channel]) {
-    return 'MESSAGE_TOO_LONG';
-  }
-  if (/[<>]/.test(body)) {
-    return 'MESSAGE_RESERVED_CHARACTERS';
-  }
-  return null;
-};
-
 /** Customers may write anything but nothing empty, and within the channel's limit. */
 export const validateCustomerMessageBody = ({
   body,
@@ -55,3 +32,13 @@ export const validateCustomerMessageBody = ({
   }
   return null;
 };
+
+/**
+ * The agent's compose rules: the customer's, and `<` and `>` are reserved for template parameters
+ * (Webex live chat guide: "de tekens < en > zijn gereserveerd"); extra line breaks are allowed.
+ */
+export const validateAgentMessageBody = (input: {
+  body: string;
+  channel: TChannel;
+}): MessageBodyProblem | null =>
+  validateCustomerMessageBody(input) ?? (/[<>]/.test(input.body) ? 'MESSAGE_RESERVED_CHARACTERS' : null);
