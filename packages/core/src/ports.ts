@@ -56,7 +56,7 @@ export interface Tx {
       id: string,
       patch: Partial<Pick<Conversation, 'status' | 'customerLeft' | 'endedAt' | 'queueId'>>,
     ): Promise<void>;
-    /** The oldest waiting conversations across queues: by queue priority, then place in queue. Locked, skipping rows another process holds. */
+    /** The oldest waiting conversations of a queue and channel, in their place order, locked. */
     lockWaiting(input: { queueId: string; channel: TChannel; limit: number }): Promise<Conversation[]>;
   };
   participants: {

@@ -246,7 +246,11 @@ export const createTx = (db: DbTx): Tx => ({
         )
         .orderBy(asc(conversations.queuedAt), asc(conversations.id))
         .limit(limit)
-        .for('update', { skipLocked: true });
+        // Waits rather than skips: a row held for a moment (a customer message bumping its seq)
+        // must not be passed over, or it would wait beside a free agent until the next trigger.
+        // Routing runs one at a time (the routing lock), and nothing that holds a conversation
+        // waits for an agent row routing holds, so this cannot deadlock.
+        .for('update');
       return rows.map(toConversation);
     },
   },
