@@ -1,6 +1,6 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -8,6 +8,7 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string;
+    redisUrl: string;
   }
 }
 
@@ -39,16 +40,117 @@ const freePort = () =>
     });
   });
 
+const findRedisServer = (): string | null => {
+  const which = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
+  if (which.status === 0 && which.stdout.trim()) {
+    return which.stdout.trim();
+  }
+  return existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : null;
+};
+
+/** Resolves once something accepts connections on the port, or fails after `ms`. */
+const waitForPort = async (port: number, ms: number, child: ChildProcess, output: () => string) => {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) {
+      throw new Error(`redis-server exited with ${child.exitCode}:\n${output()}`);
+    }
+    const open = await new Promise<boolean>((done) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        done(true);
+      });
+      socket.once('error', () => done(false));
+    });
+    if (open) {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`redis-server did not listen on ${port} within ${ms} ms:\n${output()}`);
+};
+
+/**
+ * The scale-out tests fan sockets out through Redis. TEST_REDIS_URL names a server to use;
+ * otherwise a throw-away redis-server (Debian: `apt-get install redis-server`) is started on a
+ * free port, without persistence, and killed afterwards.
+ */
+const startRedis = async (project: TestProject): Promise<(() => void) | undefined> => {
+  const given = process.env.TEST_REDIS_URL;
+  if (given) {
+    project.provide('redisUrl', given);
+    return undefined;
+  }
+  const bin = findRedisServer();
+  if (!bin) {
+    throw new Error(
+      'The redis-server binary was not found. Install it (Debian: apt-get install redis-server) or set TEST_REDIS_URL.',
+    );
+  }
+  const port = await freePort();
+  const child = spawn(
+    bin,
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--protected-mode',
+      'no',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  try {
+    await waitForPort(port, 10_000, child, () => output);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
+  project.provide('redisUrl', `redis://127.0.0.1:${port}`);
+  return () => {
+    child.kill('SIGKILL');
+  };
+};
+
 /**
  * The integration suite runs on a real PostgreSQL as well as on PGlite. TEST_DATABASE_URL names
  * a server to use; otherwise a throw-away cluster is started from the system's PostgreSQL
  * binaries (Debian: `apt-get install postgresql`), and removed afterwards.
  */
 export default async function setup(project: TestProject) {
+  const stopRedis = await startRedis(project);
+  try {
+    const stopPostgres = await startPostgres(project);
+    return () => {
+      try {
+        stopPostgres?.();
+      } finally {
+        stopRedis?.();
+      }
+    };
+  } catch (err) {
+    stopRedis?.();
+    throw err;
+  }
+}
+
+const startPostgres = async (project: TestProject): Promise<(() => void) | undefined> => {
   const given = process.env.TEST_DATABASE_URL;
   if (given) {
     project.provide('postgresUrl', given);
-    return;
+    return undefined;
   }
   const bin = findPgBin();
   if (!bin) {
@@ -89,4 +191,4 @@ export default async function setup(project: TestProject) {
       rmSync(dir, { recursive: true, force: true });
     }
   };
-}
+};

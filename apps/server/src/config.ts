@@ -5,6 +5,8 @@ const ZEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
+  /** When set, Socket.IO fans out through Redis, so several server processes can share one database. */
+  REDIS_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
   PUBLIC_URL: z.string().url().optional(),
   /** Comma-separated origins allowed to call the API with cookies and to open sockets. */
@@ -21,6 +23,7 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  redisUrl: string | undefined;
   dataDir: string;
   publicUrl: string;
   allowedOrigins: string[];
@@ -60,6 +63,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
     dataDir: resolve(e.DATA_DIR),
     publicUrl,
     allowedOrigins: [...origins],

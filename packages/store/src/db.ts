@@ -23,6 +23,9 @@ export interface Database {
 
 const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../drizzle');
 
+// Any fixed number: server processes starting at once on one database migrate one after the other.
+const MIGRATION_LOCK_KEY = 7_215_002;
+
 /**
  * PostgreSQL when a URL is given, else PGlite: in `dataDir` on disk, or in memory without one.
  * One schema and one set of migrations serve both.
@@ -49,7 +52,21 @@ export const openDatabase = async ({
     return {
       db,
       kind: 'postgres',
-      migrate: () => migrateNodePg(db as never, { migrationsFolder: MIGRATIONS }),
+      migrate: async () => {
+        // A session lock on one connection held while the migrator works on others: a second
+        // process waits here, then finds every migration applied.
+        const lockHolder = await pool.connect();
+        try {
+          await lockHolder.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+          try {
+            await migrateNodePg(db as never, { migrationsFolder: MIGRATIONS });
+          } finally {
+            await lockHolder.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+          }
+        } finally {
+          lockHolder.release();
+        }
+      },
       ping: async () => {
         await pool.query('select 1');
       },

@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import { entryPoints, idleReasons, queues, teamMembers, teams, users, wrapUpReasons } from './schema';
 
@@ -11,9 +11,14 @@ export const DEMO_USERS = [
   { email: 'ada@example.com', name: 'Ada Admin', role: 'admin' },
 ] as const;
 
+// Any fixed number: processes starting at once on one empty database seed it once.
+const SEED_LOCK_KEY = 7_215_003;
+
 /**
  * Demo data, on first start only (an empty users table). `hashPassword` is injected: hashing is
- * the server's concern, and tests may pass a cheaper one.
+ * the server's concern, and tests may pass a cheaper one. The emptiness check is made again under
+ * a transaction-scoped advisory lock, together with the inserts, so two first starts at once seed
+ * once.
  */
 export const seedDemoData = async ({
   db,
@@ -27,7 +32,12 @@ export const seedDemoData = async ({
     return { seeded: false };
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+    const [again] = await tx.select({ n: count() }).from(users);
+    if ((again?.n ?? 0) > 0) {
+      return { seeded: false };
+    }
     const [team] = await tx.insert(teams).values({ name: 'Frontline' }).returning();
     const inserted = await tx
       .insert(users)
@@ -52,6 +62,6 @@ export const seedDemoData = async ({
     await tx
       .insert(idleReasons)
       .values(['Break', 'Lunch', 'Training'].map((name, position) => ({ name, position })));
+    return { seeded: true };
   });
-  return { seeded: true };
 };
