@@ -143,6 +143,12 @@ test("an agent is refused another agent's conversation; several conversations ap
   expect(refused.status()).toBe(403);
   expect((await refused.json()).code).toBe('NOT_A_PARTICIPANT');
 
+  // Both chats end and are wrapped up: Alice leaves holding nothing, as the next tests expect.
+  for (const name of [/Ana López/, /Pierre Martin/]) {
+    await alice.page.getByRole('tab', { name }).click();
+    await endAndWrapUp(alice.page);
+  }
+  await expect(alice.page.getByRole('tab')).toHaveCount(0);
   await logout(alice.page);
   await logout(bob.page);
   for (const actor of [alice, bob, first, second]) {

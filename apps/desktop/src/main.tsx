@@ -4,6 +4,7 @@ import { App } from './app/App';
 import './styles/base.css';
 import './styles/desk.css';
 import './styles/thread.css';
+import './styles/board.css';
 
 const root = document.getElementById('root');
 if (!root) {

@@ -87,6 +87,7 @@ describe('the OpenAPI document', () => {
       'DELETE /api/admin/idle-reasons/{id}',
       'POST /api/supervisor/reveal',
       'PUT /api/supervisor/agents/{id}/state',
+      'GET /api/supervisor/overview',
     ];
     expect([...documented].filter((r) => r.includes('/api/')).sort()).toEqual(expected.sort());
   });

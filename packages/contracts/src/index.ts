@@ -7,3 +7,4 @@ export * from './constants';
 export * from './conversation';
 export * from './livechat';
 export * from './socket';
+export * from './supervisor';

@@ -9,6 +9,7 @@ import {
   type ZOffer,
   ZOfferClosedReason,
 } from './conversation';
+import type { ZSupervisorOverview } from './supervisor';
 
 /**
  * Socket.IO namespaces: `/agent` (session cookie at the handshake) and `/customer`
@@ -37,6 +38,8 @@ export interface AgentServerToClient {
   typing: (e: z.infer<typeof ZTypingEvent>) => void;
   /** Desktop settings changed (e.g. masking): reload what is shown. */
   'settings.changed': (e: z.infer<typeof ZSettings>) => void;
+  /** Supervisors and administrators only (room `supervisors`): the whole board, coalesced. */
+  'supervisor.overview': (e: z.infer<typeof ZSupervisorOverview>) => void;
 }
 export type SocketAck = (result: { ok: true } | { ok: false; code: string; message: string }) => void;
 export interface AgentClientToServer {

@@ -2,6 +2,7 @@ import type { AdminTx, AdminUnitOfWork, UnitOfWork } from '@switchboard/core';
 import { createAdminRepository } from './admin-repository';
 import { createAuthRepository } from './auth-repository';
 import type { Database } from './db';
+import { createSupervisorViews } from './supervisor-views';
 import { createTx } from './tx';
 import { createViews } from './views';
 
@@ -10,6 +11,7 @@ export type { Database, Db } from './db';
 export { openDatabase } from './db';
 export * as schema from './schema';
 export { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './seed';
+export type { SupervisorViews } from './supervisor-views';
 export type { Views } from './views';
 export { toMessageDto } from './views';
 
@@ -18,6 +20,8 @@ export interface Store extends UnitOfWork, AdminUnitOfWork {
   /** The administrator's configuration, read outside a transaction (lists, look-ups). */
   admin: AdminTx;
   views: ReturnType<typeof createViews>;
+  /** The supervisor's live board (counts and names only). */
+  supervisor: ReturnType<typeof createSupervisorViews>;
   auth: ReturnType<typeof createAuthRepository>;
 }
 
@@ -30,5 +34,6 @@ export const createStore = (database: Database): Store => ({
     database.db.transaction((dbTx) => fn(createTx(dbTx), createAdminRepository(dbTx))),
   admin: createAdminRepository(database.db),
   views: createViews(database.db),
+  supervisor: createSupervisorViews(database.db),
   auth: createAuthRepository(database.db),
 });

@@ -4,19 +4,24 @@ import { ConversationTabs } from '../features/conversations/components/Conversat
 import { type DraftStore, InteractionPane } from '../features/conversations/components/InteractionPane';
 import { OfferStack } from '../features/offers/components/OfferStack';
 import { needsManualAvailable } from '../features/presence/presence-state';
+import { SupervisorBoard } from '../features/supervisor/components/SupervisorBoard';
+import type { DeskView } from '../features/supervisor/components/ViewSwitch';
 import { useDesk } from './desk/desk-context';
 import { Header } from './Header';
 import { NoticeList } from './notices/NoticeList';
 
 export const DeskScreen = () => {
   const { t } = useTranslation();
-  const { presence, conversations } = useDesk();
+  const { user, presence, conversations } = useDesk();
   const [drafts] = useState<DraftStore>(() => new Map());
+  // Supervisors and administrators land on the board; agents never see it.
+  const watches = user.role !== 'agent';
+  const [view, setView] = useState<DeskView>(watches ? 'board' : 'conversations');
   const selected = conversations.selectedId ? conversations.byId[conversations.selectedId] : undefined;
 
   return (
     <div className="desk">
-      <Header />
+      <Header {...(watches ? { view: { current: view, onChange: setView } } : {})} />
       {needsManualAvailable(presence) && (
         <p className="banner banner--attention" role="status">
           {t('presence.setAvailableHint')}
@@ -24,16 +29,20 @@ export const DeskScreen = () => {
       )}
       <OfferStack />
       <NoticeList />
-      <main className="desk__body" aria-label={t('app.main')}>
-        <ConversationTabs />
-        {selected ? (
-          <InteractionPane key={selected.summary.id} entry={selected} drafts={drafts} />
-        ) : (
-          <div className="pane pane--empty">
-            <p>{t('conversations.emptyHint')}</p>
-          </div>
-        )}
-      </main>
+      {watches && view === 'board' ? (
+        <SupervisorBoard />
+      ) : (
+        <main className="desk__body" aria-label={t('app.main')}>
+          <ConversationTabs />
+          {selected ? (
+            <InteractionPane key={selected.summary.id} entry={selected} drafts={drafts} />
+          ) : (
+            <div className="pane pane--empty">
+              <p>{t('conversations.emptyHint')}</p>
+            </div>
+          )}
+        </main>
+      )}
     </div>
   );
 };

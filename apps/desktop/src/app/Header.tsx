@@ -2,11 +2,17 @@ import { useTranslation } from 'react-i18next';
 import { LogoutButton } from '../features/auth/components/LogoutButton';
 import { LanguageSwitcher } from '../features/i18n/components/LanguageSwitcher';
 import { StateControl } from '../features/presence/components/StateControl';
+import { type DeskView, ViewSwitch } from '../features/supervisor/components/ViewSwitch';
 import { Avatar } from '../shared/ui/Avatar';
 import { ConnectionBadge } from './ConnectionBadge';
 import { useDesk } from './desk/desk-context';
 
-export const Header = () => {
+type Props = {
+  /** Only for supervisors and administrators: the board or the conversations. */
+  view?: { current: DeskView; onChange: (view: DeskView) => void };
+};
+
+export const Header = ({ view }: Props) => {
   const { t } = useTranslation();
   const { user } = useDesk();
   return (
@@ -15,9 +21,11 @@ export const Header = () => {
         <span className="brand-mark" aria-hidden="true" />
         {t('app.name')}
       </h1>
+      {view && <ViewSwitch view={view.current} onChange={view.onChange} />}
       <ConnectionBadge />
       <div className="topbar__spacer" />
-      <StateControl />
+      {/* Supervisors and administrators take no conversations: no state to set. */}
+      {user.role === 'agent' && <StateControl />}
       <span className="topbar__agent" title={user.email}>
         <Avatar name={user.name} size="sm" />
         <span>{user.name}</span>

@@ -26,9 +26,12 @@ import { authRoutes } from '../http/routes/auth';
 import { conversationRoutes } from '../http/routes/conversations';
 import { healthRoutes } from '../http/routes/health';
 import { livechatRoutes } from '../http/routes/livechat';
+import { supervisorRoutes } from '../http/routes/supervisor';
 import { supervisorAgentRoutes } from '../http/routes/supervisor-agents';
 import { createPushListener } from '../realtime/push-listener';
+import { connectRedisAdapter } from '../realtime/redis-adapter';
 import { createRealtime, customerRoom } from '../realtime/sockets';
+import { createSupervisorListener } from '../realtime/supervisor-listener';
 import type { AppContext } from './context';
 import { createDeskViews } from './desk-views';
 import { createEventBus } from './event-bus';
@@ -129,6 +132,7 @@ export const buildApp = async ({
   await app.register(agentRoutes(ctx));
   await app.register(conversationRoutes(ctx));
   await app.register(livechatRoutes(ctx));
+  await app.register(supervisorRoutes(ctx));
   await app.register(healthRoutes({ ...ctx, metrics, isShuttingDown: () => shuttingDown }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
@@ -165,7 +169,14 @@ export const buildApp = async ({
     return sendError(reply, 'NOT_FOUND', `No route for ${request.method} ${path}`);
   });
 
-  const realtime = createRealtime({ ctx, httpServer: app.server });
+  // Several processes on one database: socket pushes fan out through Redis. Connected before the
+  // caller listens, so no push of this process is lost to the others.
+  const redis = config.redisUrl ? await connectRedisAdapter({ url: config.redisUrl, logger }) : null;
+  const realtime = createRealtime({
+    ctx,
+    httpServer: app.server,
+    ...(redis ? { adapter: redis.adapter } : {}),
+  });
   const routing = createRoutingRunner({ run, logger });
   const scheduler = createTimerScheduler({ run, clock, logger });
   bus.subscribe((event) => {
@@ -180,6 +191,8 @@ export const buildApp = async ({
     }),
   ]);
   bus.subscribe(createPushListener({ ctx, realtime, channels }));
+  const supervisorBoard = createSupervisorListener({ ctx, realtime });
+  bus.subscribe(supervisorBoard.listener);
   bus.subscribe(routing.listener);
   bus.subscribe(scheduler.listener);
 
@@ -204,11 +217,13 @@ export const buildApp = async ({
     stop: async () => {
       shuttingDown = true;
       await scheduler.stop();
+      await supervisorBoard.stop();
       realtime.disconnectAll();
       await app.close();
       await realtime.close();
       await routing.idle();
       await bus.idle();
+      await redis?.close();
     },
   };
 };

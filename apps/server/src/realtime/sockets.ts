@@ -12,7 +12,7 @@ import {
   ZTypingEvent,
 } from '@switchboard/contracts';
 import { AppError, ERROR_CATALOGUE } from '@switchboard/core';
-import { type Namespace, Server, type Socket } from 'socket.io';
+import { type Namespace, Server, type ServerOptions, type Socket } from 'socket.io';
 import type { AppContext } from '../app/context';
 import { readAgentSession } from '../http/auth';
 import { hashToken, safeEqual } from '../http/tokens';
@@ -46,8 +46,18 @@ const connectError = (code: keyof typeof ERROR_CATALOGUE) => {
  * both at the handshake. Browsers always send Origin for cross-site requests; one not allowed is
  * refused before any handshake (cross-site WebSocket hijacking).
  */
-export const createRealtime = ({ ctx, httpServer }: { ctx: AppContext; httpServer: HttpServer }) => {
+export const createRealtime = ({
+  ctx,
+  httpServer,
+  adapter,
+}: {
+  ctx: AppContext;
+  httpServer: HttpServer;
+  /** Fan-out to the sockets of other server processes (Redis); in-memory when absent. */
+  adapter?: ServerOptions['adapter'];
+}) => {
   const io = new Server(httpServer, {
+    ...(adapter ? { adapter } : {}),
     path: '/socket.io',
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -181,10 +191,14 @@ export const createRealtime = ({ ctx, httpServer }: { ctx: AppContext; httpServe
     agents,
     dropDeadSessions,
     customers,
-    /** Closes every client connection, in every namespace, so the HTTP server can close. */
+    /**
+     * Closes every client connection of this process, in every namespace, so the HTTP server can
+     * close. Local only: through the Redis adapter a plain disconnectSockets would also drop the
+     * sockets held by the other server processes.
+     */
     disconnectAll: () => {
-      agents.disconnectSockets(true);
-      customers.disconnectSockets(true);
+      agents.local.disconnectSockets(true);
+      customers.local.disconnectSockets(true);
       io.engine.close();
     },
     disconnectSession: (sessionId: string) => agents.in(sessionRoom(sessionId)).disconnectSockets(true),

@@ -8,6 +8,7 @@ import {
 } from '../../features/conversations/conversations-state';
 import { offersReducer } from '../../features/offers/offers-state';
 import { presenceReducer } from '../../features/presence/presence-state';
+import { createSocketRelay } from '../../shared/socket/socket-relay';
 import { noticesReducer } from '../notices/notices-state';
 import { createDeskController } from './desk-actions';
 import { DeskContext, type DeskContextValue, type FocusRequest, type Profile } from './desk-context';
@@ -54,7 +55,8 @@ export const DeskProvider = ({ user, children }: { user: TMe; children: ReactNod
     void controller.sync();
   }, [controller]);
 
-  const connection = useDeskSocket(controller);
+  const [relay] = useState(createSocketRelay);
+  const connection = useDeskSocket(controller, relay);
 
   const value = useMemo<DeskContextValue>(
     () => ({
@@ -66,8 +68,9 @@ export const DeskProvider = ({ user, children }: { user: TMe; children: ReactNod
       connection,
       focusRequest,
       actions: controller,
+      relay,
     }),
-    [profile, presence, offers, conversations, notices, connection, focusRequest, controller],
+    [profile, presence, offers, conversations, notices, connection, focusRequest, controller, relay],
   );
 
   return <DeskContext.Provider value={value}>{children}</DeskContext.Provider>;

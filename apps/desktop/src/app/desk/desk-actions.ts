@@ -47,7 +47,8 @@ export type DeskController = DeskActions & {
   sync: () => Promise<void>;
   /** True while the session is valid; a 401 here ends it (the API client reports it). */
   checkSession: () => Promise<boolean>;
-  socketHandlers: Omit<SocketHandlers, 'typing'>;
+  // The supervisor's board has its own subscriber (features/supervisor).
+  socketHandlers: Omit<SocketHandlers, 'typing' | 'supervisor.overview'>;
 };
 
 const splitDetail = ({

@@ -8,6 +8,7 @@ import type {
 } from '@switchboard/contracts';
 import { createContext, useContext } from 'react';
 import type { ConversationsState } from '../../features/conversations/conversations-state';
+import type { SocketRelay } from '../../shared/socket/socket-relay';
 import type { Notice } from '../notices/notices-state';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
@@ -42,6 +43,8 @@ export type DeskContextValue = Profile & {
   connection: ConnectionStatus;
   focusRequest: FocusRequest | null;
   actions: DeskActions;
+  /** The socket's pushes for features with their own state (the supervisor's board). */
+  relay: SocketRelay;
 };
 
 export const DeskContext = createContext<DeskContextValue | null>(null);

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createAgentSocket } from '../../shared/socket/agent-socket';
+import type { SocketRelay } from '../../shared/socket/socket-relay';
 import type { DeskController } from './desk-actions';
 import type { ConnectionStatus } from './desk-context';
 
@@ -10,7 +11,7 @@ const MANUAL_RETRY_MS = [2000, 5000, 10_000, 30_000];
  * server refuses the handshake or drops us, we check the session (a 401 ends it) and reconnect by
  * hand. Every `connect`, the first one included, runs the controller's catch-up.
  */
-export const useDeskSocket = (controller: DeskController): ConnectionStatus => {
+export const useDeskSocket = (controller: DeskController, relay: SocketRelay): ConnectionStatus => {
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const latest = useRef(controller);
   useLayoutEffect(() => {
@@ -41,6 +42,7 @@ export const useDeskSocket = (controller: DeskController): ConnectionStatus => {
       attempts = 0;
       setStatus('connected');
       void latest.current.sync();
+      relay.emit('connect', undefined);
     });
     socket.on('disconnect', (reason) => {
       setStatus('reconnecting');
@@ -62,6 +64,7 @@ export const useDeskSocket = (controller: DeskController): ConnectionStatus => {
     socket.on('offer.closed', (e) => latest.current.socketHandlers['offer.closed'](e));
     socket.on('message.created', (e) => latest.current.socketHandlers['message.created'](e));
     socket.on('conversation.updated', (e) => latest.current.socketHandlers['conversation.updated'](e));
+    socket.on('supervisor.overview', (e) => relay.emit('supervisor.overview', e));
 
     socket.connect();
     return () => {
@@ -69,7 +72,7 @@ export const useDeskSocket = (controller: DeskController): ConnectionStatus => {
       socket.removeAllListeners();
       socket.disconnect();
     };
-  }, []);
+  }, [relay]);
 
   return status;
 };

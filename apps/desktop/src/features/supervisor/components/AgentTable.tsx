@@ -1,0 +1,110 @@
+import type { TSupervisorAgent } from '@switchboard/contracts';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Timer } from '../../../shared/time/Timer';
+import { presenceLabel } from '../../presence/presence-label';
+import { type AgentSort, type AgentSortKey, isAtLimit, nextSort, sortAgents } from '../board-sort';
+
+const SortHeader = ({
+  column,
+  label,
+  sort,
+  onSort,
+  numeric = false,
+}: {
+  column: AgentSortKey;
+  label: string;
+  sort: AgentSort;
+  onSort: (key: AgentSortKey) => void;
+  numeric?: boolean;
+}) => {
+  const { t } = useTranslation();
+  const active = sort.key === column;
+  return (
+    <th
+      scope="col"
+      aria-sort={active ? sort.direction : 'none'}
+      className={numeric ? 'board-table__num' : undefined}
+    >
+      <button
+        type="button"
+        className="board-table__sort"
+        onClick={() => onSort(column)}
+        title={t('supervisor.sortBy', { column: label })}
+      >
+        {label}
+        <span aria-hidden="true" className="board-table__arrow">
+          {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+};
+
+/** Per agent: state (the agent's own labels, RONA and Refused included), time in it, load. */
+export const AgentTable = ({ agents }: { agents: readonly TSupervisorAgent[] }) => {
+  const { t } = useTranslation();
+  const [sort, setSort] = useState<AgentSort>({ key: 'state', direction: 'ascending' });
+  const sorted = useMemo(() => sortAgents(agents, sort), [agents, sort]);
+  const onSort = (key: AgentSortKey) => setSort((current) => nextSort(current, key));
+
+  return (
+    <table className="board-table">
+      <caption className="board-table__caption">{t('supervisor.agentsCaption')}</caption>
+      <thead>
+        <tr>
+          <SortHeader column="name" label={t('supervisor.agent')} sort={sort} onSort={onSort} />
+          <SortHeader column="state" label={t('supervisor.state')} sort={sort} onSort={onSort} />
+          <th scope="col">{t('supervisor.timeInState')}</th>
+          <SortHeader
+            column="held"
+            label={t('supervisor.conversations')}
+            sort={sort}
+            onSort={onSort}
+            numeric
+          />
+          <th scope="col">{t('supervisor.teams')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.length === 0 && (
+          <tr>
+            <td colSpan={5} className="board-table__empty">
+              {t('supervisor.noAgents')}
+            </td>
+          </tr>
+        )}
+        {sorted.map((agent) => {
+          const atLimit = isAtLimit(agent);
+          return (
+            <tr key={agent.id}>
+              <th scope="row">{agent.name}</th>
+              <td>
+                <span className={`presence-pill presence-pill--${agent.state}`}>
+                  <span className="presence__dot" aria-hidden="true" />
+                  {presenceLabel(t, agent.state, agent.stateReason)}
+                </span>
+              </td>
+              <td>
+                <Timer since={agent.stateSince} label={t('supervisor.timeInState')} />
+              </td>
+              <td className="board-table__num">
+                <span className={atLimit ? 'board-table__limit' : undefined}>
+                  {t('supervisor.heldOfLimit', { held: agent.held, limit: agent.limit })}
+                </span>
+                {atLimit && <span className="badge board-table__badge">{t('supervisor.atLimit')}</span>}
+              </td>
+              <td>
+                {agent.teams.length > 0 ? (
+                  agent.teams.join(', ')
+                ) : (
+                  <span className="board-table__none">{t('supervisor.noTeam')}</span>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+};

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+
+export type DeskView = 'board' | 'conversations';
+
+/** Supervisors and administrators switch between the board and the conversations. */
+export const ViewSwitch = ({ view, onChange }: { view: DeskView; onChange: (view: DeskView) => void }) => {
+  const { t } = useTranslation();
+  const item = (value: DeskView, label: string) => (
+    <button
+      type="button"
+      className={`view-switch__item${view === value ? ' view-switch__item--current' : ''}`}
+      aria-current={view === value ? 'page' : undefined}
+      onClick={() => onChange(value)}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <nav className="view-switch" aria-label={t('supervisor.views')}>
+      {item('board', t('supervisor.board'))}
+      {item('conversations', t('supervisor.conversationsView'))}
+    </nav>
+  );
+};
