@@ -20,7 +20,7 @@ const AGENTS = 30;
 const ARRIVALS = 1000;
 const ARRIVAL_CONCURRENCY = 40;
 const OFFER_TIMEOUT_SECONDS = 15;
-const DRAIN_MS = 45_000;
+const DRAIN_MS = 60_000;
 
 const freePort = () =>
   new Promise<number>((done) => {
@@ -478,7 +478,7 @@ describe('two server processes on one PostgreSQL and one Redis', () => {
         },
       }),
     );
-  }, 120_000);
+  }, 150_000);
 
   it('fires an offer deadline on the other process when the one that created it has stopped', async () => {
     // A team, queue and entry point of their own, whatever the storm left: one agent, socket on B.
