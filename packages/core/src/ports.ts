@@ -28,7 +28,7 @@ export interface Tx {
      * proficiency, not deactivated), with their load and limit on this channel, locked for the decision.
      */
     lockCandidates(input: { queue: Queue; channel: TChannel }): Promise<Candidate[]>;
-    markOffered(input: { id: string; at: Date }): Promise<void>;
+    markOffered(input: { ids: string[]; at: Date }): Promise<void>;
     /** Active and wrap-up participations plus pending offers. */
     countLoad(id: string): Promise<number>;
   };
@@ -56,6 +56,8 @@ export interface Tx {
       id: string,
       patch: Partial<Pick<Conversation, 'status' | 'customerLeft' | 'endedAt' | 'queueId'>>,
     ): Promise<void>;
+    /** These conversations now have an open offer. */
+    markOffered(ids: string[]): Promise<void>;
     /** The oldest waiting conversations of a queue and channel, in their place order, locked. */
     lockWaiting(input: { queueId: string; channel: TChannel; limit: number }): Promise<Conversation[]>;
   };
@@ -63,6 +65,8 @@ export interface Tx {
     create(input: { conversationId: string; userId: string; joinedAt: Date }): Promise<Participant>;
     find(input: { conversationId: string; userId: string }): Promise<Participant | null>;
     listLive(conversationId: string): Promise<Participant[]>;
+    /** For each of these conversations, the agents who still take part in it. */
+    liveAgentsOf(conversationIds: string[]): Promise<Map<string, Set<string>>>;
     update(
       id: string,
       patch: {
@@ -75,12 +79,10 @@ export interface Tx {
     ): Promise<void>;
   };
   offers: {
-    create(input: {
-      conversationId: string;
-      userId: string;
-      offeredAt: Date;
-      deadlineAt: Date;
-    }): Promise<Offer>;
+    /** One offer per conversation, all in one statement; answered in the order given. */
+    createMany(
+      input: { conversationId: string; userId: string; offeredAt: Date; deadlineAt: Date }[],
+    ): Promise<Offer[]>;
     lock(id: string): Promise<Offer | null>;
     findPending(conversationId: string): Promise<Offer | null>;
     listPendingForAgent(userId: string): Promise<Offer[]>;
@@ -92,7 +94,7 @@ export interface Tx {
     append(input: NewMessage): Promise<{ message: StoredMessage; created: boolean }>;
   };
   timers: {
-    schedule(input: { kind: TimerKind; subjectId: string; dueAt: Date }): Promise<void>;
+    schedule(input: { kind: TimerKind; subjectId: string; dueAt: Date }[]): Promise<void>;
     cancel(input: { kind: TimerKind; subjectId: string }): Promise<void>;
     /** Takes the next due timer that no other process holds, and deletes it with this transaction. */
     claimNextDue(now: Date): Promise<{ kind: TimerKind; subjectId: string; dueAt: Date } | null>;

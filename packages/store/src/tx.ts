@@ -9,7 +9,7 @@ import type {
   StoredMessage,
   Tx,
 } from '@switchboard/core';
-import { and, asc, desc, eq, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import {
   agentLimits,
@@ -178,8 +178,10 @@ export const createTx = (db: DbTx): Tx => ({
         }),
       );
     },
-    markOffered: async ({ id, at }) => {
-      await db.update(users).set({ lastOfferedAt: at }).where(eq(users.id, id));
+    markOffered: async ({ ids, at }) => {
+      if (ids.length > 0) {
+        await db.update(users).set({ lastOfferedAt: at }).where(inArray(users.id, ids));
+      }
     },
     countLoad: async (id) => {
       const [row] = await db.select({ load: loadSql }).from(users).where(eq(users.id, id));
@@ -233,6 +235,11 @@ export const createTx = (db: DbTx): Tx => ({
     update: async (id, patch) => {
       await db.update(conversations).set(patch).where(eq(conversations.id, id));
     },
+    markOffered: async (ids) => {
+      if (ids.length > 0) {
+        await db.update(conversations).set({ status: 'offered' }).where(inArray(conversations.id, ids));
+      }
+    },
     lockWaiting: async ({ queueId, channel, limit }) => {
       const rows = await db
         .select()
@@ -271,6 +278,20 @@ export const createTx = (db: DbTx): Tx => ({
         .limit(1);
       return row ? toParticipant(row) : null;
     },
+    liveAgentsOf: async (conversationIds) => {
+      const live = new Map<string, Set<string>>();
+      if (conversationIds.length === 0) {
+        return live;
+      }
+      const rows = await db
+        .select({ conversationId: participants.conversationId, userId: participants.userId })
+        .from(participants)
+        .where(and(inArray(participants.conversationId, conversationIds), ne(participants.state, 'done')));
+      for (const r of rows) {
+        live.set(r.conversationId, (live.get(r.conversationId) ?? new Set()).add(r.userId));
+      }
+      return live;
+    },
     listLive: async (conversationId) => {
       const rows = await db
         .select()
@@ -283,12 +304,17 @@ export const createTx = (db: DbTx): Tx => ({
     },
   },
   offers: {
-    create: async (input) => {
-      const [row] = await db
+    createMany: async (input) => {
+      if (input.length === 0) {
+        return [];
+      }
+      const rows = await db
         .insert(offers)
-        .values({ ...input, status: 'pending' })
+        .values(input.map((o) => ({ ...o, status: 'pending' as const })))
         .returning();
-      return toOffer(row!);
+      // RETURNING promises no order: match each row to its conversation (one pending offer each).
+      const byConversation = new Map(rows.map((r) => [r.conversationId, toOffer(r)]));
+      return input.map((o) => byConversation.get(o.conversationId)!);
     },
     lock: async (id) => {
       const [row] = await db.select().from(offers).where(eq(offers.id, id)).for('update');
@@ -348,11 +374,16 @@ export const createTx = (db: DbTx): Tx => ({
     },
   },
   timers: {
-    schedule: async ({ kind, subjectId, dueAt }) => {
-      await db
-        .insert(timers)
-        .values({ kind, subjectId, dueAt })
-        .onConflictDoUpdate({ target: [timers.kind, timers.subjectId], set: { dueAt } });
+    schedule: async (input) => {
+      if (input.length > 0) {
+        await db
+          .insert(timers)
+          .values(input)
+          .onConflictDoUpdate({
+            target: [timers.kind, timers.subjectId],
+            set: { dueAt: sql`excluded.due_at` },
+          });
+      }
     },
     cancel: async ({ kind, subjectId }) => {
       await db.delete(timers).where(and(eq(timers.kind, kind), eq(timers.subjectId, subjectId)));

@@ -39,33 +39,42 @@ export const routeWaitingConversations = async ({
       channel,
       limit: Math.min(capacity, maxOffers - offered),
     });
+    // Decide in memory, then write the group's offers, timers and marks in a few statements:
+    // a decision costs no database round trip of its own.
+    const present = await tx.participants.liveAgentsOf(waiting.map((c) => c.id));
+    const decisions: { conversationId: string; userId: string; offeredAt: Date; deadlineAt: Date }[] = [];
     for (const conversation of waiting) {
       // An agent who still takes part in this conversation (it came back to the queue) is not offered it again.
-      const present = new Set((await tx.participants.listLive(conversation.id)).map((p) => p.userId));
-      const chosen = strategy.choose(pool.filter((c) => c.load < c.limit && !present.has(c.agentId)));
+      const taken = present.get(conversation.id);
+      const chosen = strategy.choose(pool.filter((c) => c.load < c.limit && !taken?.has(c.agentId)));
       if (!chosen) {
         continue;
       }
-      const offer = await tx.offers.create({
+      chosen.load++;
+      chosen.lastOfferedAt = now;
+      decisions.push({
         conversationId: conversation.id,
         userId: chosen.agentId,
         offeredAt: now,
         deadlineAt: new Date(now.getTime() + queue.offerTimeoutSeconds * 1000),
       });
-      await tx.conversations.update(conversation.id, { status: 'offered' });
-      await tx.agents.markOffered({ id: chosen.agentId, at: now });
-      await tx.timers.schedule({ kind: 'offer.deadline', subjectId: offer.id, dueAt: offer.deadlineAt });
-      chosen.load++;
-      chosen.lastOfferedAt = now;
+    }
+    const created = await tx.offers.createMany(decisions);
+    await tx.conversations.markOffered(decisions.map((d) => d.conversationId));
+    await tx.agents.markOffered({ ids: [...new Set(decisions.map((d) => d.userId))], at: now });
+    await tx.timers.schedule(
+      created.map((o) => ({ kind: 'offer.deadline' as const, subjectId: o.id, dueAt: o.deadlineAt })),
+    );
+    for (const offer of created) {
       events.push({
         type: 'offer.created',
         offerId: offer.id,
-        conversationId: conversation.id,
-        agentId: chosen.agentId,
+        conversationId: offer.conversationId,
+        agentId: offer.userId,
         deadlineAt: offer.deadlineAt,
       });
-      offered++;
     }
+    offered += created.length;
   }
   return { value: { offered }, events };
 };
