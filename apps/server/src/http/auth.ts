@@ -57,8 +57,9 @@ export const readAgentSession = async ({
  * a header, which a cross-site form cannot set) plus an allowed Origin when the browser sent one.
  */
 export const createRequireAgent =
-  ({ store, clock, allowedOrigins }: { store: Store; clock: Clock; allowedOrigins: string[] }) =>
+  ({ store, clock, config }: { store: Store; clock: Clock; config: { allowedOrigins: string[] } }) =>
   async (request: FastifyRequest, _reply: FastifyReply) => {
+    const { allowedOrigins } = config;
     const token = request.cookies[SESSION_COOKIE];
     const session = await readAgentSession({ store, clock, token });
     if (!session) {

@@ -71,11 +71,7 @@ const found = <T>(
 export const adminConfigRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const requireAgent = createRequireAgent({
-      store: ctx.store,
-      clock: ctx.clock,
-      allowedOrigins: ctx.config.allowedOrigins,
-    });
+    const requireAgent = createRequireAgent(ctx);
     // Before validation: someone who may not configure gets 403 whatever they sent, and learns
     // nothing of the schema. The use cases check the role again (core owns the rule).
     app.addHook('preValidation', async (request, reply) => {

@@ -12,10 +12,7 @@ import { agentOf, createRequireAgent } from '../auth';
 export const agentRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook(
-      'preHandler',
-      createRequireAgent({ store: ctx.store, clock: ctx.clock, allowedOrigins: ctx.config.allowedOrigins }),
-    );
+    app.addHook('preHandler', createRequireAgent(ctx));
     const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse };
 
     app.get(

@@ -15,11 +15,7 @@ import { hashToken, newToken } from '../tokens';
 export const authRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const requireAgent = createRequireAgent({
-      store: ctx.store,
-      clock: ctx.clock,
-      allowedOrigins: ctx.config.allowedOrigins,
-    });
+    const requireAgent = createRequireAgent(ctx);
     const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 429: ZErrorResponse };
 
     app.post(

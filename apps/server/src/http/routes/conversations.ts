@@ -27,10 +27,7 @@ import { agentOf, createRequireAgent } from '../auth';
 export const conversationRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook(
-      'preHandler',
-      createRequireAgent({ store: ctx.store, clock: ctx.clock, allowedOrigins: ctx.config.allowedOrigins }),
-    );
+    app.addHook('preHandler', createRequireAgent(ctx));
     const errors = {
       400: ZErrorResponse,
       401: ZErrorResponse,

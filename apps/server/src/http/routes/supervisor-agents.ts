@@ -9,10 +9,7 @@ import { agentOf, createRequireAgent } from '../auth';
 export const supervisorAgentRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook(
-      'preHandler',
-      createRequireAgent({ store: ctx.store, clock: ctx.clock, allowedOrigins: ctx.config.allowedOrigins }),
-    );
+    app.addHook('preHandler', createRequireAgent(ctx));
     app.put(
       '/api/supervisor/agents/:id/state',
       {

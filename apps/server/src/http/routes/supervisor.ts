@@ -8,10 +8,7 @@ import { agentOf, createRequireAgent } from '../auth';
 export const supervisorRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook(
-      'preHandler',
-      createRequireAgent({ store: ctx.store, clock: ctx.clock, allowedOrigins: ctx.config.allowedOrigins }),
-    );
+    app.addHook('preHandler', createRequireAgent(ctx));
     const errors = { 401: ZErrorResponse, 403: ZErrorResponse };
 
     app.get(
