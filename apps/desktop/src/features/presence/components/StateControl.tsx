@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../../app/desk/desk-context';
 import { Timer } from '../../../shared/time/Timer';
+import { presenceLabel } from '../presence-label';
 import { idleValue, presenceValueOf, toSetStateRequest } from '../presence-state';
 
 /**
@@ -14,23 +15,6 @@ export const StateControl = () => {
   const [busy, setBusy] = useState(false);
   const value = presenceValueOf(presence, idleReasons);
   const selectable = toSetStateRequest(value) !== null;
-
-  const currentLabel = (): string => {
-    switch (presence.state) {
-      case 'idle':
-        return presence.stateReason
-          ? t('presence.idleWithReason', { reason: presence.stateReason })
-          : t('presence.idle');
-      case 'rona':
-        return t('presence.rona');
-      case 'refused':
-        return t('presence.refused');
-      case 'offline':
-        return t('presence.offline');
-      case 'available':
-        return t('presence.available');
-    }
-  };
 
   const choose = async (next: string) => {
     const request = toSetStateRequest(next);
@@ -56,7 +40,7 @@ export const StateControl = () => {
       >
         {!selectable && (
           <option value={value} disabled>
-            {currentLabel()}
+            {presenceLabel(t, presence.state, presence.stateReason)}
           </option>
         )}
         <option value="available">{t('presence.available')}</option>
