@@ -1,4 +1,6 @@
 import type { TSupervisorAgent, TSupervisorOverview, TSupervisorQueue } from '@switchboard/contracts';
+import { schema } from '@switchboard/store';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AgentClient,
@@ -76,6 +78,7 @@ describe.each(BACKENDS)('supervisor live view (%s)', (backend) => {
       state: 'offline',
       held: 0,
       limit: 3,
+      channels: [{ channel: 'livechat', held: 0, limit: 3 }],
       conversations: 0,
       teams: ['Frontline'],
     });
@@ -166,5 +169,93 @@ describe.each(BACKENDS)('supervisor live view (%s)', (backend) => {
     // 20 arrivals publish at least 20 events (queued, plus message and updates); one snapshot per
     // 250 ms after the first would allow a handful, not one per event.
     expect(pushes).toBeLessThan(10);
+  });
+});
+
+describe.each(BACKENDS)('supervisor live view, per channel (%s)', (backend) => {
+  let t: TestServer;
+  let drop: () => Promise<void>;
+  let sam: AgentClient;
+  let alice: AgentClient;
+
+  const aliceOnBoard = async (): Promise<TSupervisorAgent> => {
+    await t.server.settle();
+    const res = await sam.get<TSupervisorOverview>('/api/supervisor/overview');
+    expect(res.status).toBe(200);
+    return agentOf(res.body, 'Alice Agent');
+  };
+
+  beforeAll(async () => {
+    const db = await createTestDatabase(backend);
+    drop = db.drop;
+    t = await startServer({ database: await db.open(), env: { CHAT_START_RATE_LIMIT: '1000' } });
+    sam = await loginAgent(t.baseUrl, 'sam@example.com');
+    alice = await loginAgent(t.baseUrl, 'alice@example.com');
+  });
+  afterAll(async () => {
+    await t.stop();
+    await t.database.close();
+    await drop();
+  });
+
+  it('lists live chat alone while the agent has no other limit and holds nothing elsewhere', async () => {
+    expect(await aliceOnBoard()).toMatchObject({
+      held: 0,
+      limit: 3,
+      channels: [{ channel: 'livechat', held: 0, limit: 3 }],
+    });
+  });
+
+  it('shows a WhatsApp limit set by an administrator, and live chat holding an offer and a chat', async () => {
+    const ada = await loginAgent(t.baseUrl, 'ada@example.com');
+    const patched = await ada.patch(`/api/admin/users/${alice.id}`, { limits: { whatsapp: 5 } });
+    expect(patched.status).toBe(200);
+    expect(patched.body.limits).toMatchObject({ livechat: 3, whatsapp: 5 });
+    expect((await aliceOnBoard()).channels).toEqual([
+      { channel: 'livechat', held: 0, limit: 3 },
+      { channel: 'whatsapp', held: 0, limit: 5 },
+    ]);
+
+    await startCustomer(t.baseUrl, { name: 'First' });
+    await startCustomer(t.baseUrl, { name: 'Second' });
+    const aliceEvents = record(await alice.socket());
+    await alice.put('/api/agent/state', { state: 'available' });
+    const offer = await aliceEvents.next('offer.created');
+    expect((await alice.post(`/api/offers/${offer.id}/accept`)).status).toBe(200);
+
+    // One active conversation and one pending offer, both on live chat; nothing on WhatsApp.
+    expect(await aliceOnBoard()).toMatchObject({
+      state: 'available',
+      held: 2,
+      limit: 3,
+      conversations: 1,
+      channels: [
+        { channel: 'livechat', held: 2, limit: 3 },
+        { channel: 'whatsapp', held: 0, limit: 5 },
+      ],
+    });
+  });
+
+  it('lists every channel the agent holds something on, in channel order, at the default limit', async () => {
+    // No channel but live chat takes conversations yet: the triggers move the load when a live
+    // participation and the pending offer change channel, as one on SMS and Messenger would count.
+    const d = t.database.db;
+    await d
+      .update(schema.participants)
+      .set({ channel: 'sms' })
+      .where(eq(schema.participants.userId, alice.id));
+    await d.update(schema.offers).set({ channel: 'messenger' }).where(eq(schema.offers.userId, alice.id));
+
+    expect(await aliceOnBoard()).toMatchObject({
+      held: 0,
+      limit: 3,
+      conversations: 1,
+      channels: [
+        { channel: 'livechat', held: 0, limit: 3 },
+        { channel: 'whatsapp', held: 0, limit: 5 },
+        { channel: 'sms', held: 1, limit: 3 },
+        { channel: 'messenger', held: 1, limit: 3 },
+      ],
+    });
   });
 });

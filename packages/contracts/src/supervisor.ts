@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZAgentState, ZId, ZIsoDate } from './common';
+import { ZAgentState, ZChannel, ZId, ZIsoDate } from './common';
 
 /**
  * The supervisor's live board: per queue, what waits and for how long; per agent, their state and
@@ -20,20 +20,35 @@ export const ZSupervisorQueue = z.object({
 });
 export type TSupervisorQueue = z.infer<typeof ZSupervisorQueue>;
 
+/**
+ * An agent's load on one channel, as routing counts it: `held` is agent_loads' figure (live
+ * participations, active or in wrap-up, plus pending offers there), `limit` the agent's limit there
+ * (their agent_limits row, else users.chat_limit).
+ */
+export const ZSupervisorAgentChannel = z.object({
+  channel: ZChannel,
+  held: z.number().int(),
+  limit: z.number().int(),
+});
+export type TSupervisorAgentChannel = z.infer<typeof ZSupervisorAgentChannel>;
+
 export const ZSupervisorAgent = z.object({
   id: ZId,
   name: z.string(),
   state: ZAgentState,
   stateReason: z.string().nullable(),
   stateSince: ZIsoDate,
-  /** What counts against the limit, as routing counts it: active, in wrap-up, and pending offers. */
+  /** Live chat's `held`: what counts against the live-chat limit (the `livechat` entry of `channels`). */
   held: z.number().int(),
-  /**
-   * The agent's chat limit (users.chat_limit, the live-chat channel's). Limits are per channel;
-   * `held` counts every channel, which is exact while live chat is the only channel served.
-   */
+  /** Live chat's limit (the `livechat` entry of `channels`); other channels have their own. */
   limit: z.number().int(),
-  /** Conversations the agent takes part in live (active or in wrap-up). */
+  /**
+   * The full picture, per channel: every channel where the agent holds something or has a limit
+   * of their own, and always live chat; in the order livechat, whatsapp, sms, messenger. A channel
+   * left out holds nothing and has the agent's default limit (users.chat_limit).
+   */
+  channels: z.array(ZSupervisorAgentChannel),
+  /** Conversations the agent takes part in live (active or in wrap-up), on every channel. */
   conversations: z.number().int(),
   teams: z.array(z.string()),
 });

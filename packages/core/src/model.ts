@@ -87,13 +87,38 @@ export interface StoredMessage extends NewMessage {
   seq: number;
 }
 
+/**
+ * How a strategy orders candidates, by name, so that the store can sort them the same way:
+ * - `ready-since`: the later of availableSince and lastOfferedAt, earliest first;
+ * - `load-ratio`: load / limit, lowest first, then availableSince;
+ * - `last-offered`: lastOfferedAt, never offered first.
+ * Ties go to the smaller agent id.
+ */
+export type CandidateRanking = 'ready-since' | 'load-ratio' | 'last-offered';
+
 /** An Available agent who could take a conversation, with what they hold now. */
 export interface Candidate {
   agentId: string;
   availableSince: Date;
-  /** Active and wrap-up participations plus pending offers: what counts against the limit. */
+  /** Active and wrap-up participations plus pending offers on the channel: what counts against the limit. */
   load: number;
+  /** The agent's limit on the channel. */
   limit: number;
   /** When this agent was last offered anything: round-robin's key. */
   lastOfferedAt: Date | null;
+}
+
+/** A waiting conversation as routing reads it: with the agents who still take part in it (it came back). */
+export interface WaitingConversation {
+  conversation: Conversation;
+  presentAgentIds: readonly string[];
+}
+
+/** One routing decision: this conversation to this agent. */
+export interface OfferDecision {
+  conversationId: string;
+  userId: string;
+  channel: TChannel;
+  offeredAt: Date;
+  deadlineAt: Date;
 }

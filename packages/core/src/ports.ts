@@ -2,16 +2,19 @@ import type { TAgentState, TChannel, TSettings } from '@switchboard/contracts';
 import type {
   Agent,
   Candidate,
+  CandidateRanking,
   Conversation,
   ConversationStatus,
   EntryPoint,
   NewMessage,
   Offer,
+  OfferDecision,
   OfferStatus,
   Participant,
   ParticipationState,
   Queue,
   StoredMessage,
+  WaitingConversation,
 } from './model';
 
 /**
@@ -22,15 +25,19 @@ export interface Tx {
   agents: {
     lock(id: string): Promise<Agent | null>;
     setState(input: { id: string; state: TAgentState; reason: string | null; at: Date }): Promise<void>;
-    /** Available agents of the queue's team, with their load, locked for the decision. */
     /**
      * Available agents eligible for the queue (its team, every skill it requires at the required
-     * proficiency, not deactivated), with their load and limit on this channel, locked for the decision.
+     * proficiency, not deactivated) with room for one more conversation on this channel, with their
+     * load and limit there; ordered by `ranking` (then agent id), at most `limit` of them (all when null).
+     * Read without row locks: routing holds the routing lock, only routing adds to a load, and
+     * offers.place checks each chosen agent again under its row lock.
      */
-    lockCandidates(input: { queue: Queue; channel: TChannel }): Promise<Candidate[]>;
-    markOffered(input: { ids: string[]; at: Date }): Promise<void>;
-    /** Active and wrap-up participations plus pending offers. */
-    countLoad(id: string): Promise<number>;
+    listCandidates(input: {
+      queue: Queue;
+      channel: TChannel;
+      ranking: CandidateRanking;
+      limit: number | null;
+    }): Promise<Candidate[]>;
   };
   queues: {
     get(id: string): Promise<Queue | null>;
@@ -56,17 +63,21 @@ export interface Tx {
       id: string,
       patch: Partial<Pick<Conversation, 'status' | 'customerLeft' | 'endedAt' | 'queueId'>>,
     ): Promise<void>;
-    /** These conversations now have an open offer. */
-    markOffered(ids: string[]): Promise<void>;
-    /** The oldest waiting conversations of a queue and channel, in their place order, locked. */
-    lockWaiting(input: { queueId: string; channel: TChannel; limit: number }): Promise<Conversation[]>;
+    /**
+     * The oldest waiting conversations of a queue and channel, in their place order, locked, each
+     * with the agents who still take part in it.
+     */
+    lockWaiting(input: { queueId: string; channel: TChannel; limit: number }): Promise<WaitingConversation[]>;
   };
   participants: {
-    create(input: { conversationId: string; userId: string; joinedAt: Date }): Promise<Participant>;
+    create(input: {
+      conversationId: string;
+      userId: string;
+      channel: TChannel;
+      joinedAt: Date;
+    }): Promise<Participant>;
     find(input: { conversationId: string; userId: string }): Promise<Participant | null>;
     listLive(conversationId: string): Promise<Participant[]>;
-    /** For each of these conversations, the agents who still take part in it. */
-    liveAgentsOf(conversationIds: string[]): Promise<Map<string, Set<string>>>;
     update(
       id: string,
       patch: {
@@ -79,10 +90,13 @@ export interface Tx {
     ): Promise<void>;
   };
   offers: {
-    /** One offer per conversation, all in one statement; answered in the order given. */
-    createMany(
-      input: { conversationId: string; userId: string; offeredAt: Date; deadlineAt: Date }[],
-    ): Promise<Offer[]>;
+    /**
+     * Makes a routing run's offers in one statement: each chosen agent's row is locked and checked
+     * again (still Available, not deactivated); for those who are, the offer is created, its
+     * conversation marked offered and the agent's lastOfferedAt set. A decision whose agent has
+     * gone in the meantime is not made (absent from the answer); its conversation stays queued.
+     */
+    place(decisions: OfferDecision[]): Promise<Offer[]>;
     lock(id: string): Promise<Offer | null>;
     findPending(conversationId: string): Promise<Offer | null>;
     listPendingForAgent(userId: string): Promise<Offer[]>;

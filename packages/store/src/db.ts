@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { DRIZZLE_PARSERS, withPreparedStatements } from './pglite-statements';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -76,8 +77,9 @@ export const openDatabase = async ({
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
   }
-  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), parsers: DRIZZLE_PARSERS });
+  // Prepared statements: PGlite parses and plans every query again otherwise.
+  const db = drizzlePglite(withPreparedStatements(client) as unknown as PGlite, { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',

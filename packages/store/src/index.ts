@@ -26,14 +26,17 @@ export interface Store extends UnitOfWork, AdminUnitOfWork {
 }
 
 /** The store: core's unit of work on drizzle, plus read models and the auth repository. */
-export const createStore = (database: Database): Store => ({
-  database,
-  transaction: (fn) => database.db.transaction((dbTx) => fn(createTx(dbTx))),
-  // Core's Tx and the admin repository on one drizzle transaction: a change and its audit entry commit together.
-  adminTransaction: (fn) =>
-    database.db.transaction((dbTx) => fn(createTx(dbTx), createAdminRepository(dbTx))),
-  admin: createAdminRepository(database.db),
-  views: createViews(database.db),
-  supervisor: createSupervisorViews(database.db),
-  auth: createAuthRepository(database.db),
-});
+export const createStore = (database: Database): Store => {
+  const txOptions = { oneConnection: database.kind === 'pglite' };
+  return {
+    database,
+    transaction: (fn) => database.db.transaction((dbTx) => fn(createTx(dbTx, txOptions))),
+    // Core's Tx and the admin repository on one drizzle transaction: a change and its audit entry commit together.
+    adminTransaction: (fn) =>
+      database.db.transaction((dbTx) => fn(createTx(dbTx, txOptions), createAdminRepository(dbTx))),
+    admin: createAdminRepository(database.db),
+    views: createViews(database.db),
+    supervisor: createSupervisorViews(database.db),
+    auth: createAuthRepository(database.db),
+  };
+};

@@ -17,27 +17,40 @@ import {
 const id = () => uuid('id').primaryKey().defaultRandom();
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export const users = pgTable('users', {
-  id: id(),
-  email: text('email').notNull().unique(),
-  name: text('name').notNull(),
-  role: text('role').notNull().$type<'agent' | 'supervisor' | 'admin'>(),
-  passwordHash: text('password_hash').notNull(),
-  state: text('state')
-    .notNull()
-    .default('offline')
-    .$type<'available' | 'idle' | 'rona' | 'refused' | 'offline'>(),
-  stateReason: text('state_reason'),
-  stateSince: ts('state_since').notNull().defaultNow(),
-  /** Since when the agent has been Available with free capacity: the longest-available strategy's key. */
-  availableSince: ts('available_since'),
-  chatLimit: integer('chat_limit').notNull().default(3),
-  /** When the agent was last offered a conversation: the round-robin strategy's key. */
-  lastOfferedAt: ts('last_offered_at'),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  /** Set when an administrator deletes the user: no log-in, no sessions, history kept. */
-  deactivatedAt: ts('deactivated_at'),
-});
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    role: text('role').notNull().$type<'agent' | 'supervisor' | 'admin'>(),
+    passwordHash: text('password_hash').notNull(),
+    state: text('state')
+      .notNull()
+      .default('offline')
+      .$type<'available' | 'idle' | 'rona' | 'refused' | 'offline'>(),
+    stateReason: text('state_reason'),
+    stateSince: ts('state_since').notNull().defaultNow(),
+    /** Since when the agent has been Available with free capacity: the longest-available strategy's key. */
+    availableSince: ts('available_since'),
+    chatLimit: integer('chat_limit').notNull().default(3),
+    /** When the agent was last offered a conversation: the round-robin strategy's key. */
+    lastOfferedAt: ts('last_offered_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    /** Set when an administrator deletes the user: no log-in, no sessions, history kept. */
+    deactivatedAt: ts('deactivated_at'),
+  },
+  (t) => [
+    // Routing reads the best few Available agents in its strategy's order (CandidateRanking)
+    // straight off these, and stops: a decision costs the same with ten agents or a thousand.
+    index('users_ready_since_idx')
+      .on(sql`(greatest(coalesce(${t.availableSince}, ${t.stateSince}), ${t.lastOfferedAt}))`, t.id)
+      .where(sql`state = 'available' and deactivated_at is null`),
+    index('users_last_offered_idx')
+      .on(t.lastOfferedAt.asc().nullsFirst(), t.id)
+      .where(sql`state = 'available' and deactivated_at is null`),
+  ],
+);
 
 export const sessions = pgTable(
   'sessions',
@@ -204,7 +217,14 @@ export const conversations = pgTable(
     endedAt: ts('ended_at'),
     lastSeq: integer('last_seq').notNull().default(0),
   },
-  (t) => [index('conversations_waiting_idx').on(t.queueId, t.queuedAt).where(sql`status = 'queued'`)],
+  (t) => [
+    // Routing's look-ups: the head of each queue and channel, in place order, whatever the backlog.
+    index('conversations_waiting_idx')
+      .on(t.queueId, t.channel, t.queuedAt, t.id)
+      .where(sql`status = 'queued'`),
+    // The supervisor's per-queue counts (offered, active) without reading the history.
+    index('conversations_queue_status_idx').on(t.queueId, t.status),
+  ],
 );
 
 export const participants = pgTable(
@@ -217,6 +237,8 @@ export const participants = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
+    /** The conversation's channel, kept here so that an agent's load per channel needs no join. */
+    channel: text('channel').notNull().$type<'livechat' | 'whatsapp' | 'sms' | 'messenger'>(),
     state: text('state').notNull().$type<'active' | 'wrapup' | 'done'>(),
     joinedAt: ts('joined_at').notNull(),
     endedAt: ts('ended_at'),
@@ -241,6 +263,8 @@ export const offers = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
+    /** The conversation's channel, as on participants. */
+    channel: text('channel').notNull().$type<'livechat' | 'whatsapp' | 'sms' | 'messenger'>(),
     status: text('status').notNull().$type<'pending' | 'accepted' | 'rejected' | 'timed_out' | 'withdrawn'>(),
     offeredAt: ts('offered_at').notNull(),
     deadlineAt: ts('deadline_at').notNull(),
@@ -250,6 +274,27 @@ export const offers = pgTable(
     index('offers_user_idx').on(t.userId, t.status),
     // The database's own guard: a conversation is never offered to two agents at once.
     uniqueIndex('offers_one_pending_idx').on(t.conversationId).where(sql`status = 'pending'`),
+  ],
+);
+
+/**
+ * What counts against an agent's limit on a channel: live participations (active, wrap-up) and
+ * pending offers there. Kept by triggers on offers and participants (migration 0003), so every
+ * change of either, whichever code path makes it, moves the count in the same transaction; routing
+ * then reads one row per agent instead of counting their conversations.
+ */
+export const agentLoads = pgTable(
+  'agent_loads',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    channel: text('channel').notNull().$type<'livechat' | 'whatsapp' | 'sms' | 'messenger'>(),
+    held: integer('held').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.channel] }),
+    check('agent_loads_held_not_negative', sql`${t.held} >= 0`),
   ],
 );
 

@@ -1,13 +1,20 @@
-import type { TSupervisorAgent, TSupervisorOverview, TSupervisorQueue } from '@switchboard/contracts';
+import type {
+  TChannel,
+  TSupervisorAgent,
+  TSupervisorAgentChannel,
+  TSupervisorOverview,
+  TSupervisorQueue,
+} from '@switchboard/contracts';
 import { and, asc, desc, eq, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from './db';
-import { conversations, queues, users } from './schema';
+import { agentLimits, agentLoads, conversations, queues, users } from './schema';
 
 /**
  * The supervisor's board, in two queries whatever the number of agents: every figure is a
  * correlated subquery that the planner answers from an index keyed by the row's own id
- * (participants_user_idx, offers_user_idx, team_members_user_idx, conversations_waiting_idx),
- * so the cost grows with the agents and queues shown, not with the history stored.
+ * (agent_loads' and agent_limits' primary keys, participants_user_idx, team_members_user_idx,
+ * conversations_queue_status_idx, conversations_waiting_idx), so the cost grows with the agents
+ * and queues shown, not with the history stored.
  */
 
 // Qualified by hand, as in tx.ts: inside a subquery a bare "id" would be the subquery's own table's.
@@ -16,10 +23,49 @@ const QUEUE_ID = sql.raw('"queues"."id"');
 
 const countWhere = (from: SQL) => sql<number>`(select count(*) from ${from})::int`;
 
+/**
+ * Live participations (active, wrap-up), every channel: a range of participants_user_idx
+ * (user_id, state) holding only the agent's live rows, a dozen at most per channel, never their
+ * history. agent_loads cannot give it, as it adds pending offers in.
+ */
 const liveConversations = countWhere(
   sql`participants p where p.user_id = ${USER_ID} and p.state in ('active', 'wrapup')`,
 );
-const pendingOffers = countWhere(sql`offers o where o.user_id = ${USER_ID} and o.status = 'pending'`);
+
+/** The order the board lists channels in, as ZChannel's. */
+const CHANNELS: readonly TChannel[] = ['livechat', 'whatsapp', 'sms', 'messenger'];
+
+/**
+ * Per channel, the same numbers routing reads (tx.ts): the load kept by triggers in agent_loads (no
+ * row means none) against the agent's own limit there, else users.chat_limit. Four primary-key
+ * look-ups in each table per agent. Listed: live chat always, any other channel where the agent
+ * holds something or has a limit of their own.
+ */
+const channelLoads = sql<TSupervisorAgentChannel[] | string>`coalesce((
+  select json_agg(json_build_object(
+    'channel', c.channel, 'held', coalesce(l.held, 0), 'limit', coalesce(m.max, "users"."chat_limit")
+  ) order by c.ord)
+  from unnest(array[${sql.join(
+    CHANNELS.map((c) => sql`${c}`),
+    sql`, `,
+  )}]::text[]) with ordinality as c(channel, ord)
+  left join ${agentLoads} l on l.user_id = ${USER_ID} and l.channel = c.channel
+  left join ${agentLimits} m on m.user_id = ${USER_ID} and m.channel = c.channel
+  where c.channel = 'livechat' or l.held > 0 or m.max is not null
+), '[]'::json)`;
+
+/** The drivers hand json back parsed (pg, PGlite); a string is parsed here all the same. */
+const toChannels = (value: TSupervisorAgentChannel[] | string): TSupervisorAgentChannel[] => {
+  const list: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  return Array.isArray(list)
+    ? list.map((e: TSupervisorAgentChannel) => ({
+        channel: e.channel,
+        held: Number(e.held),
+        limit: Number(e.limit),
+      }))
+    : [];
+};
+
 const teamNames = sql<string[]>`coalesce((
   select array_agg(t.name order by t.name) from team_members tm join teams t on t.id = tm.team_id
   where tm.user_id = ${USER_ID}
@@ -65,24 +111,31 @@ export const createSupervisorViews = (db: Db) => {
         state: users.state,
         stateReason: users.stateReason,
         stateSince: users.stateSince,
-        limit: users.chatLimit,
+        chatLimit: users.chatLimit,
         conversations: liveConversations,
-        pending: pendingOffers,
+        channels: channelLoads,
         teams: teamNames,
       })
       .from(users)
       .where(and(isNull(users.deactivatedAt), or(eq(users.role, 'agent'), ne(users.state, 'offline'))))
       .orderBy(asc(users.name), asc(users.id));
     return rows.map((r) => {
-      const held = Number(r.conversations) + Number(r.pending);
+      const channels = toChannels(r.channels);
+      // Always listed by the query; the fallback only keeps the type honest.
+      const livechat = channels.find((c) => c.channel === 'livechat') ?? {
+        channel: 'livechat',
+        held: 0,
+        limit: r.chatLimit,
+      };
       return {
         id: r.id,
         name: r.name,
         state: r.state,
         stateReason: r.stateReason,
         stateSince: r.stateSince.toISOString(),
-        held,
-        limit: r.limit,
+        held: livechat.held,
+        limit: livechat.limit,
+        channels,
         conversations: Number(r.conversations),
         teams: Array.isArray(r.teams) ? r.teams : [],
       };

@@ -1,18 +1,21 @@
-import type { TSettings } from '@switchboard/contracts';
+import { type TChannel, type TSettings, ZChannel } from '@switchboard/contracts';
 import type {
   Agent,
   Candidate,
+  CandidateRanking,
   Conversation,
   Offer,
   Participant,
   Queue,
   StoredMessage,
   Tx,
+  WaitingConversation,
 } from '@switchboard/core';
-import { and, asc, desc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import {
   agentLimits,
+  agentLoads,
   agentSkills,
   agentStateLog,
   auditLog,
@@ -34,11 +37,18 @@ type DbTx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export const DEFAULT_SETTINGS: TSettings = { maskSensitiveData: false };
 
-/** Stored settings over the defaults; a key never written has its default. */
+/** Stored settings (key to value) over the defaults; a key never written has its default. */
+export const settingsFrom = (stored: Record<string, unknown> | null): TSettings => ({
+  maskSensitiveData: stored?.maskSensitiveData === true ? true : DEFAULT_SETTINGS.maskSensitiveData,
+});
+
+/** Every stored setting as one JSON object: a column to read the settings with another row, in one query. */
+export const storedSettingsSql = sql<Record<string, unknown> | null>`(
+  select jsonb_object_agg(s.key, s.value) from ${settings} s)`;
+
 export const readSettings = async (db: Db | DbTx): Promise<TSettings> => {
   const rows = await db.select().from(settings);
-  const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
-  return { maskSensitiveData: stored.maskSensitiveData === true ? true : DEFAULT_SETTINGS.maskSensitiveData };
+  return settingsFrom(Object.fromEntries(rows.map((r) => [r.key, r.value])));
 };
 
 // Any fixed number: every process serialises its routing decisions on it.
@@ -104,27 +114,57 @@ export const toStoredMessage = (row: typeof messages.$inferSelect): StoredMessag
 // Qualified by hand: in a one-table select drizzle writes columns unqualified, and inside these
 // subqueries a bare "id" would be the subquery's own table's.
 const USER_ID = sql.raw('"users"."id"');
-const loadSql = sql<number>`(
-  (select count(*) from ${participants} p where p.user_id = ${USER_ID} and p.state in ('active', 'wrapup'))
-  + (select count(*) from ${offers} o where o.user_id = ${USER_ID} and o.status = 'pending')
-)::int`;
 
-/** What counts against an agent's limit on one channel: live participations and pending offers there. */
-const channelLoadSql = (channel: string) => sql<number>`(
-  (select count(*) from ${participants} p join ${conversations} c on c.id = p.conversation_id
-    where p.user_id = ${USER_ID} and p.state in ('active', 'wrapup') and c.channel = ${channel})
-  + (select count(*) from ${offers} o join ${conversations} c on c.id = o.conversation_id
-    where o.user_id = ${USER_ID} and o.status = 'pending' and c.channel = ${channel})
-)::int`;
-
+// Per agent, correlated: evaluated only for the agents routing reads. Walking an index in the
+// ranking's order (users_ready_since_idx, users_last_offered_idx) and stopping after the best few,
+// a routing decision never reads all the agents.
+/** The agent's load on one channel (kept by triggers in agent_loads; no row yet means none). */
+const channelLoadSql = (channel: TChannel) => sql<number>`coalesce((
+  select l.held from ${agentLoads} l where l.user_id = ${USER_ID} and l.channel = ${channel}), 0)`;
 /** The agent's limit on one channel; without a row of its own, the agent's chat limit. */
-const channelLimitSql = (channel: string) => sql<number>`coalesce(
-  (select l.max from ${agentLimits} l where l.user_id = ${USER_ID} and l.channel = ${channel}),
-  ${users.chatLimit}
-)::int`;
+const channelLimitSql = (channel: TChannel) => sql<number>`coalesce((
+  select m.max from ${agentLimits} m where m.user_id = ${USER_ID} and m.channel = ${channel}), ${users.chatLimit})`;
+// The times are written from JavaScript dates (milliseconds), so this order and core's agree.
+const availableSinceSql = sql`coalesce(${users.availableSince}, ${users.stateSince})`;
 
-/** core's Tx port on one drizzle transaction. */
-export const createTx = (db: DbTx): Tx => ({
+/** The SQL order of each CandidateRanking, mirroring the strategies' compare in core. */
+const rankingOrder = (ranking: CandidateRanking, channel: TChannel): SQL[] => {
+  switch (ranking) {
+    case 'ready-since':
+      // The expression of users_ready_since_idx, exactly.
+      return [sql`greatest(${availableSinceSql}, ${users.lastOfferedAt})`];
+    case 'last-offered':
+      return [sql`${users.lastOfferedAt} asc nulls first`];
+    case 'load-ratio':
+      // numeric, not float: equal ratios tie exactly, as core compares them cross-multiplied.
+      return [
+        sql`${channelLoadSql(channel)}::numeric / greatest(1, ${channelLimitSql(channel)})`,
+        availableSinceSql,
+      ];
+  }
+};
+
+type OfferRow = typeof offers.$inferSelect;
+
+/** The rows of a raw statement: PGlite and node-postgres both answer `{ rows }`. */
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+/** A text[] (or uuid[]) as the drivers give it: an array (parsed) or, for some, the literal `{a,b}`. */
+export const pgTextArray = (value: string[] | string | null): string[] => {
+  if (Array.isArray(value)) {
+    return value;
+  }
+  if (!value || value === '{}') {
+    return [];
+  }
+  return value.slice(1, -1).split(',');
+};
+
+/**
+ * core's Tx port on one drizzle transaction. `oneConnection`: the database runs one transaction at
+ * a time (PGlite), so what only serialises transactions can be left out.
+ */
+export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: boolean } = {}): Tx => ({
   agents: {
     lock: async (id) => {
       const [row] = await db.select().from(users).where(eq(users.id, id)).for('update');
@@ -142,23 +182,26 @@ export const createTx = (db: DbTx): Tx => ({
         .where(eq(users.id, id));
       await db.insert(agentStateLog).values({ userId: id, state, reason, at });
     },
-    lockCandidates: async ({ queue, channel }) => {
-      const rows = await db
+    listCandidates: async ({ queue, channel, ranking, limit }) => {
+      const load = channelLoadSql(channel);
+      const max = channelLimitSql(channel);
+      const query = db
         .select({
           agentId: users.id,
           availableSince: users.availableSince,
           stateSince: users.stateSince,
-          limit: channelLimitSql(channel),
           lastOfferedAt: users.lastOfferedAt,
-          load: channelLoadSql(channel),
+          load,
+          limit: max,
         })
         .from(users)
         .where(
           and(
             eq(users.state, 'available'),
             isNull(users.deactivatedAt),
+            sql`${load} < ${max}`,
             queue.teamId
-              ? sql`exists (select 1 from team_members tm where tm.user_id = ${USER_ID} and tm.team_id = ${queue.teamId})`
+              ? sql`exists (select 1 from team_members tm where tm.team_id = ${queue.teamId} and tm.user_id = ${USER_ID})`
               : undefined,
             // Every skill the queue requires, each at its minimum proficiency or more.
             sql`not exists (select 1 from ${queueSkills} qs where qs.queue_id = ${queue.id} and not exists (
@@ -166,8 +209,8 @@ export const createTx = (db: DbTx): Tx => ({
                 and s.proficiency >= qs.min_proficiency))`,
           ),
         )
-        .orderBy(asc(users.id))
-        .for('update', { of: users });
+        .orderBy(...rankingOrder(ranking, channel), asc(users.id));
+      const rows = await (limit === null ? query : query.limit(limit));
       return rows.map(
         (r): Candidate => ({
           agentId: r.agentId,
@@ -178,15 +221,6 @@ export const createTx = (db: DbTx): Tx => ({
         }),
       );
     },
-    markOffered: async ({ ids, at }) => {
-      if (ids.length > 0) {
-        await db.update(users).set({ lastOfferedAt: at }).where(inArray(users.id, ids));
-      }
-    },
-    countLoad: async (id) => {
-      const [row] = await db.select({ load: loadSql }).from(users).where(eq(users.id, id));
-      return Number(row?.load ?? 0);
-    },
   },
   queues: {
     get: async (id) => {
@@ -194,17 +228,24 @@ export const createTx = (db: DbTx): Tx => ({
       return row ? (row satisfies Queue) : null;
     },
     listWaitingGroups: async () => {
-      const oldest = sql<Date>`min(${conversations.queuedAt})`;
+      // The head of every queue and channel, an index probe each (conversations_waiting_idx): the
+      // cost follows the queues, not the conversations waiting in them.
+      const channels = sql.join(
+        ZChannel.options.map((c) => sql`(${c})`),
+        sql`, `,
+      );
+      const channel = sql<TChannel>`ch.channel`;
+      const head = (column: SQL) => sql`(
+        select ${column} from ${conversations} c
+        where c.queue_id = ${queues.id} and c.channel = ${channel} and c.status = 'queued'
+        order by c.queued_at, c.id limit 1)`;
       const rows = await db
-        .select({ q: queues, channel: conversations.channel, oldest })
+        .select({ queue: queues, channel })
         .from(queues)
-        .innerJoin(
-          conversations,
-          and(eq(conversations.queueId, queues.id), eq(conversations.status, 'queued')),
-        )
-        .groupBy(queues.id, conversations.channel)
-        .orderBy(desc(queues.priority), asc(oldest));
-      return rows.map((r) => ({ queue: r.q, channel: r.channel }));
+        .crossJoin(sql`(values ${channels}) as ch(channel)`)
+        .where(sql`${head(sql`c.id`)} is not null`)
+        .orderBy(desc(queues.priority), head(sql`c.queued_at`), asc(queues.id), channel);
+      return rows.map((r) => ({ queue: r.queue satisfies Queue, channel: r.channel }));
     },
   },
   entryPoints: {
@@ -235,14 +276,14 @@ export const createTx = (db: DbTx): Tx => ({
     update: async (id, patch) => {
       await db.update(conversations).set(patch).where(eq(conversations.id, id));
     },
-    markOffered: async (ids) => {
-      if (ids.length > 0) {
-        await db.update(conversations).set({ status: 'offered' }).where(inArray(conversations.id, ids));
-      }
-    },
     lockWaiting: async ({ queueId, channel, limit }) => {
       const rows = await db
-        .select()
+        .select({
+          conversation: conversations,
+          present: sql<string[]>`array(
+            select p.user_id from ${participants} p
+            where p.conversation_id = ${conversations.id} and p.state <> 'done')`,
+        })
         .from(conversations)
         .where(
           and(
@@ -255,10 +296,15 @@ export const createTx = (db: DbTx): Tx => ({
         .limit(limit)
         // Waits rather than skips: a row held for a moment (a customer message bumping its seq)
         // must not be passed over, or it would wait beside a free agent until the next trigger.
-        // Routing runs one at a time (the routing lock), and nothing that holds a conversation
-        // waits for an agent row routing holds, so this cannot deadlock.
-        .for('update');
-      return rows.map(toConversation);
+        // Routing runs one at a time (the routing lock) and takes agents' rows only after these;
+        // nothing that holds an agent's row waits for a queued conversation, so no deadlock.
+        .for('update', { of: conversations });
+      return rows.map(
+        (r): WaitingConversation => ({
+          conversation: toConversation(r.conversation),
+          presentAgentIds: pgTextArray(r.present),
+        }),
+      );
     },
   },
   participants: {
@@ -278,20 +324,6 @@ export const createTx = (db: DbTx): Tx => ({
         .limit(1);
       return row ? toParticipant(row) : null;
     },
-    liveAgentsOf: async (conversationIds) => {
-      const live = new Map<string, Set<string>>();
-      if (conversationIds.length === 0) {
-        return live;
-      }
-      const rows = await db
-        .select({ conversationId: participants.conversationId, userId: participants.userId })
-        .from(participants)
-        .where(and(inArray(participants.conversationId, conversationIds), ne(participants.state, 'done')));
-      for (const r of rows) {
-        live.set(r.conversationId, (live.get(r.conversationId) ?? new Set()).add(r.userId));
-      }
-      return live;
-    },
     listLive: async (conversationId) => {
       const rows = await db
         .select()
@@ -304,17 +336,66 @@ export const createTx = (db: DbTx): Tx => ({
     },
   },
   offers: {
-    createMany: async (input) => {
-      if (input.length === 0) {
+    place: async (decisions) => {
+      if (decisions.length === 0) {
         return [];
       }
-      const rows = await db
-        .insert(offers)
-        .values(input.map((o) => ({ ...o, status: 'pending' as const })))
-        .returning();
-      // RETURNING promises no order: match each row to its conversation (one pending offer each).
-      const byConversation = new Map(rows.map((r) => [r.conversationId, toOffer(r)]));
-      return input.map((o) => byConversation.get(o.conversationId)!);
+      const chosen = sql.join(
+        decisions.map(
+          (d) =>
+            sql`(${d.conversationId}::uuid, ${d.userId}::uuid, ${d.channel}::text, ${d.offeredAt.toISOString()}::timestamptz, ${d.deadlineAt.toISOString()}::timestamptz)`,
+        ),
+        sql`, `,
+      );
+      // One statement: lock the chosen agents still Available, create their offers (the triggers
+      // add to their loads), mark the conversations offered and the agents last offered.
+      const result = await db.execute(sql`
+        with d (conversation_id, user_id, channel, offered_at, deadline_at) as (values ${chosen}),
+        still as (
+          select u.id from ${users} u
+          where u.id in (select user_id from d) and u.state = 'available' and u.deactivated_at is null
+          for update
+        ),
+        made as (
+          insert into ${offers} (conversation_id, user_id, channel, status, offered_at, deadline_at)
+          select d.conversation_id, d.user_id, d.channel, 'pending', d.offered_at, d.deadline_at
+          from d where d.user_id in (select id from still)
+          returning id, conversation_id, user_id, status, offered_at, deadline_at
+        ),
+        marked as (
+          update ${conversations} set status = 'offered'
+          where id in (select conversation_id from made)
+        ),
+        last_offered as (
+          update ${users} set last_offered_at = (select max(offered_at) from made)
+          where id in (select user_id from made)
+        )
+        select id, conversation_id, user_id, status, offered_at, deadline_at from made`);
+      const made = new Map(
+        rowsOf<{
+          id: string;
+          conversation_id: string;
+          user_id: string;
+          status: OfferRow['status'];
+          offered_at: Date | string;
+          deadline_at: Date | string;
+        }>(result).map((r) => [
+          r.conversation_id,
+          {
+            id: r.id,
+            conversationId: r.conversation_id,
+            userId: r.user_id,
+            status: r.status,
+            offeredAt: new Date(r.offered_at),
+            deadlineAt: new Date(r.deadline_at),
+          } satisfies Offer,
+        ]),
+      );
+      // In the order given; RETURNING promises none.
+      return decisions.flatMap((d) => {
+        const offer = made.get(d.conversationId);
+        return offer ? [offer] : [];
+      });
     },
     lock: async (id) => {
       const [row] = await db.select().from(offers).where(eq(offers.id, id)).for('update');
@@ -360,17 +441,39 @@ export const createTx = (db: DbTx): Tx => ({
           return { message: toStoredMessage(existing), created: false };
         }
       }
-      // The increment takes the conversation's row lock: seqs are gap-free and ordered per conversation.
-      const [counter] = await db
-        .update(conversations)
-        .set({ lastSeq: sql`${conversations.lastSeq} + 1` })
-        .where(eq(conversations.id, input.conversationId))
-        .returning({ seq: conversations.lastSeq });
+      // The increment takes the conversation's row lock: seqs are gap-free and ordered per
+      // conversation. One statement: the counter and the row.
+      const next = db.$with('next').as(
+        db
+          .update(conversations)
+          .set({ lastSeq: sql`${conversations.lastSeq} + 1` })
+          .where(eq(conversations.id, input.conversationId))
+          .returning({ seq: conversations.lastSeq }),
+      );
       const [row] = await db
+        .with(next)
         .insert(messages)
-        .values({ ...input, seq: counter!.seq })
+        .select(
+          db
+            .select({
+              id: sql`gen_random_uuid()`.as('id'),
+              conversationId: sql`${input.conversationId}::uuid`.as('conversation_id'),
+              seq: next.seq,
+              author: sql`${input.author}`.as('author'),
+              authorUserId: sql`${input.authorUserId}::uuid`.as('author_user_id'),
+              authorName: sql`${input.authorName}`.as('author_name'),
+              body: sql`${input.body}`.as('body'),
+              systemEvent: sql`${input.systemEvent}`.as('system_event'),
+              clientMessageId: sql`${input.clientMessageId}`.as('client_message_id'),
+              createdAt: sql`${input.createdAt.toISOString()}::timestamptz`.as('created_at'),
+            })
+            .from(next),
+        )
         .returning();
-      return { message: toStoredMessage(row!), created: true };
+      if (!row) {
+        throw new Error(`conversation ${input.conversationId} vanished inside its own transaction`);
+      }
+      return { message: toStoredMessage(row), created: true };
     },
   },
   timers: {
@@ -422,6 +525,9 @@ export const createTx = (db: DbTx): Tx => ({
     },
   },
   lockRouting: async () => {
-    await db.execute(sql`select pg_advisory_xact_lock(${ROUTING_LOCK_KEY})`);
+    // PGlite has one connection: its transactions run one after the other, the lock is implied.
+    if (!oneConnection) {
+      await db.execute(sql`select pg_advisory_xact_lock(${ROUTING_LOCK_KEY})`);
+    }
   },
 });

@@ -1,5 +1,6 @@
 import type {
   TAuditEntry,
+  TChannel,
   TConversationDetail,
   TConversationSummary,
   TCustomerConversation,
@@ -8,6 +9,7 @@ import type {
   TMessage,
   TOffer,
   TReason,
+  TSettings,
 } from '@switchboard/contracts';
 import { COMPOSE_LIMITS, type StoredMessage } from '@switchboard/core';
 import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
@@ -24,11 +26,45 @@ import {
   users,
   wrapUpReasons,
 } from './schema';
-import { readSettings, toStoredMessage } from './tx';
+import { pgTextArray, readSettings, settingsFrom, storedSettingsSql, toStoredMessage } from './tx';
 
 /** Read models: rows shaped into the contracts' DTOs. Reads only; who may read is decided by the caller. */
 
 const OFFER_PREVIEW_MESSAGES = 5;
+
+/** What masking a view needs besides the view: the settings and the entry point's region. */
+export interface MaskingInput {
+  settings: TSettings;
+  region: string | null;
+}
+
+/** A messages row as json_agg writes it: column names, times as text. */
+interface StoredMessageJson {
+  id: string;
+  seq: number;
+  conversation_id: string;
+  author: 'customer' | 'agent' | 'system';
+  author_user_id: string | null;
+  author_name: string;
+  body: string;
+  system_event: string | null;
+  client_message_id: string | null;
+  created_at: string;
+}
+
+const fromMessageJson = (m: StoredMessageJson): TMessage =>
+  toMessageDto({
+    id: m.id,
+    seq: m.seq,
+    conversationId: m.conversation_id,
+    author: m.author,
+    authorUserId: m.author_user_id,
+    authorName: m.author_name,
+    body: m.body,
+    systemEvent: m.system_event,
+    clientMessageId: m.client_message_id,
+    createdAt: new Date(m.created_at),
+  });
 
 export const toMessageDto = (m: StoredMessage): TMessage => ({
   id: m.id,
@@ -158,35 +194,105 @@ export const createViews = (db: Db) => {
       : null;
   };
 
-  const getOffer = async (offerId: string): Promise<TOffer | null> => {
+  /**
+   * An offer as the popover shows it, with what masking it needs (the settings, the entry point's
+   * region): one query, as one is read for every offer made.
+   */
+  const getOfferWithContext = async (offerId: string): Promise<(MaskingInput & { offer: TOffer }) | null> => {
+    const preview = sql<StoredMessageJson[] | null>`(
+      select json_agg(p order by p.seq) from (
+        select m.id, m.seq, m.conversation_id, m.author, m.author_user_id, m.author_name, m.body,
+               m.system_event, m.client_message_id, m.created_at
+        from ${messages} m where m.conversation_id = ${offers.conversationId} and m.author <> 'system'
+        order by m.seq desc limit ${OFFER_PREVIEW_MESSAGES}
+      ) p)`;
     const [row] = await db
-      .select({ o: offers, agentName: users.name })
+      .select({
+        o: offers,
+        agentName: users.name,
+        c: conversations,
+        queueName: queues.name,
+        entryPointName: entryPoints.name,
+        region: entryPoints.region,
+        preview,
+        settings: storedSettingsSql,
+      })
       .from(offers)
       .innerJoin(users, eq(users.id, offers.userId))
+      .innerJoin(conversations, eq(conversations.id, offers.conversationId))
+      .innerJoin(queues, eq(queues.id, conversations.queueId))
+      .innerJoin(entryPoints, eq(entryPoints.id, conversations.entryPointId))
       .where(eq(offers.id, offerId));
     if (!row) {
       return null;
     }
-    const header = await conversationHeader(row.o.conversationId);
-    if (!header) {
+    return {
+      settings: settingsFrom(row.settings),
+      region: row.region,
+      offer: {
+        id: row.o.id,
+        conversationId: row.o.conversationId,
+        channel: row.c.channel,
+        queueName: row.queueName,
+        entryPointName: row.entryPointName,
+        customerName: row.c.customerName,
+        customerEmail: row.c.customerEmail,
+        agentName: row.agentName,
+        arrivedAt: row.c.arrivedAt.toISOString(),
+        offeredAt: row.o.offeredAt.toISOString(),
+        deadlineAt: row.o.deadlineAt.toISOString(),
+        proactive: row.c.proactive,
+        preview: (row.preview ?? []).map(fromMessageJson),
+      },
+    };
+  };
+
+  const getOffer = async (offerId: string): Promise<TOffer | null> =>
+    (await getOfferWithContext(offerId))?.offer ?? null;
+
+  /**
+   * Everything the push of a new message needs, in one query (it runs for every message): the
+   * message, its channel, the agents to push it to, the agent holding an offer of the
+   * conversation, and what masking needs.
+   */
+  const getMessageFanout = async (
+    messageId: string,
+  ): Promise<
+    | (MaskingInput & {
+        message: TMessage;
+        channel: TChannel;
+        liveParticipantIds: string[];
+        pendingOffer: { id: string; userId: string } | null;
+      })
+    | null
+  > => {
+    const [row] = await db
+      .select({
+        m: messages,
+        channel: conversations.channel,
+        region: entryPoints.region,
+        live: sql<string[] | string>`array(
+          select p.user_id from ${participants} p
+          where p.conversation_id = ${messages.conversationId} and p.state <> 'done')`,
+        pending: sql<{ id: string; userId: string } | null>`(
+          select json_build_object('id', o.id, 'userId', o.user_id) from ${offers} o
+          where o.conversation_id = ${messages.conversationId} and o.status = 'pending' limit 1)`,
+        settings: storedSettingsSql,
+      })
+      .from(messages)
+      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+      .innerJoin(entryPoints, eq(entryPoints.id, conversations.entryPointId))
+      .where(eq(messages.id, messageId));
+    if (!row) {
       return null;
     }
     return {
-      id: row.o.id,
-      conversationId: row.o.conversationId,
-      channel: header.c.channel,
-      queueName: header.queueName,
-      entryPointName: header.entryPointName,
-      customerName: header.c.customerName,
-      customerEmail: header.c.customerEmail,
-      agentName: row.agentName,
-      arrivedAt: header.c.arrivedAt.toISOString(),
-      offeredAt: row.o.offeredAt.toISOString(),
-      deadlineAt: row.o.deadlineAt.toISOString(),
-      proactive: header.c.proactive,
-      preview: (await lastMessages(row.o.conversationId, OFFER_PREVIEW_MESSAGES)).filter(
-        (m) => m.author !== 'system',
-      ),
+      message: toMessageDto(toStoredMessage(row.m)),
+      channel: row.channel,
+      liveParticipantIds: pgTextArray(row.live),
+      pendingOffer: row.pending,
+      settings: settingsFrom(row.settings),
+      region: row.region,
     };
   };
 
@@ -342,6 +448,8 @@ export const createViews = (db: Db) => {
     getConversationSummary,
     getConversationDetail,
     getOffer,
+    getOfferWithContext,
+    getMessageFanout,
     getMe,
     listReasons,
     listPendingOffers,

@@ -187,6 +187,17 @@ const checkInvariants = async () => {
       (select count(*) from participants p where p.user_id = u.id and p.state in ('active', 'wrapup'))
       + (select count(*) from offers o where o.user_id = u.id and o.status = 'pending'))`),
   ).toEqual([]);
+  // The loads routing reads (kept by triggers) are the loads counted from the rows.
+  expect(
+    await rows(sql`select coalesce(l.user_id, c.user_id) as user_id, l.held, c.n from agent_loads l
+      full join (
+        select user_id, channel, count(*)::int as n from (
+          select user_id, channel from offers where status = 'pending'
+          union all select user_id, channel from participants where state in ('active', 'wrapup')
+        ) live group by user_id, channel
+      ) c on c.user_id = l.user_id and c.channel = l.channel
+      where coalesce(l.held, 0) <> coalesce(c.n, 0)`),
+  ).toEqual([]);
   // A conversation's status says what it is.
   expect(
     await rows(sql`select c.id, c.status from conversations c where

@@ -191,7 +191,7 @@ export const buildApp = async ({
     }),
   ]);
   bus.subscribe(createPushListener({ ctx, realtime, channels }));
-  const supervisorBoard = createSupervisorListener({ ctx, realtime });
+  const supervisorBoard = createSupervisorListener({ ctx, realtime, clustered: redis !== null });
   bus.subscribe(supervisorBoard.listener);
   bus.subscribe(routing.listener);
   bus.subscribe(scheduler.listener);

@@ -35,8 +35,21 @@ export const createDeskViews = ({ store }: { store: Store }) => {
   };
 
   const offer = async (offerId: string): Promise<TOffer | null> => {
-    const view = await views.getOffer(offerId);
-    return view ? maskOffer(view, await contextFor(view.conversationId)) : null;
+    const found = await views.getOfferWithContext(offerId);
+    return found ? maskOffer(found.offer, maskingFor(found.settings, found.region)) : null;
+  };
+
+  /**
+   * A new message and where it goes: as stored (for the customer's channel), as desktops see it,
+   * the agents taking part, and the agent holding an offer of the conversation.
+   */
+  const messageFanout = async (messageId: string) => {
+    const found = await views.getMessageFanout(messageId);
+    if (!found) {
+      return null;
+    }
+    const { message, settings, region, ...recipients } = found;
+    return { message, forDesk: maskMessage(message, maskingFor(settings, region)), ...recipients };
   };
 
   const message = async (messageId: string): Promise<TMessage | null> => {
@@ -63,7 +76,7 @@ export const createDeskViews = ({ store }: { store: Store }) => {
       ),
     );
 
-  return { summary, detail, offer, message, messages, pendingOffers, openConversations };
+  return { summary, detail, offer, messageFanout, message, messages, pendingOffers, openConversations };
 };
 
 export type DeskViews = ReturnType<typeof createDeskViews>;

@@ -3,6 +3,9 @@ import type { Logger } from 'pino';
 import type { UseCaseRunner } from './services';
 
 const BATCH = 100;
+// A run that missed (a chosen agent went away meanwhile) goes again at once; this many times in a
+// row at most, so a disagreement between the candidate read and the check can never spin.
+const MAX_RUNS_AFTER_MISS = 5;
 
 /**
  * Runs routing when something happened that can match a conversation with an agent (arrival, an
@@ -14,11 +17,18 @@ export const createRoutingRunner = ({ run, logger }: { run: UseCaseRunner; logge
   let again = false;
 
   const loop = async () => {
+    let runsAfterMiss = 0;
     do {
       again = false;
       try {
-        const { offered } = await run(routeWaitingConversations, { maxOffers: BATCH });
-        if (offered === BATCH) {
+        const outcome = await run(routeWaitingConversations, { maxOffers: BATCH });
+        runsAfterMiss = outcome.missed > 0 ? runsAfterMiss + 1 : 0;
+        if (runsAfterMiss > MAX_RUNS_AFTER_MISS) {
+          logger.warn(
+            { missed: outcome.missed },
+            'routing keeps missing its chosen agents; waiting for the next trigger',
+          );
+        } else if (outcome.again) {
           again = true;
         }
       } catch (err) {

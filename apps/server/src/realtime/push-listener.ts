@@ -36,27 +36,22 @@ export const createPushListener =
         return;
       }
       case 'message.created': {
-        const message = await views.getMessage(event.messageId);
-        if (!message) {
+        const fanout = await ctx.desk.messageFanout(event.messageId);
+        if (!fanout) {
           return;
         }
-        const channel = await views.getChannel(event.conversationId);
-        if (channel) {
-          await channels.get(channel).deliver({ conversationId: event.conversationId, message });
-        }
-        const forDesk = await ctx.desk.message(event.messageId);
-        for (const userId of await views.listLiveParticipantIds(event.conversationId)) {
-          if (forDesk) {
-            realtime.agents
-              .to(userRoom(userId))
-              .emit('message.created', { conversationId: event.conversationId, message: forDesk });
-          }
+        await channels
+          .get(fanout.channel)
+          .deliver({ conversationId: event.conversationId, message: fanout.message });
+        for (const userId of fanout.liveParticipantIds) {
+          realtime.agents
+            .to(userRoom(userId))
+            .emit('message.created', { conversationId: event.conversationId, message: fanout.forDesk });
         }
         // The agent holding an offer sees the thread preview grow, as the popover shows the thread.
-        const pending = await views.findPendingOffer(event.conversationId);
-        const offer = pending ? await ctx.desk.offer(pending.id) : null;
-        if (pending && offer) {
-          realtime.agents.to(userRoom(pending.userId)).emit('offer.updated', offer);
+        const offer = fanout.pendingOffer ? await ctx.desk.offer(fanout.pendingOffer.id) : null;
+        if (fanout.pendingOffer && offer) {
+          realtime.agents.to(userRoom(fanout.pendingOffer.userId)).emit('offer.updated', offer);
         }
         return;
       }

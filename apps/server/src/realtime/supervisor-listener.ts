@@ -5,6 +5,9 @@ import type { RealtimeServer } from './sockets';
 /** The room of every supervisor's and administrator's desktop socket on `/agent`. */
 export const SUPERVISORS_ROOM = 'supervisors';
 
+/** Between server processes: something on the board changed. */
+const BOARD_CHANGED = 'supervisor.board_changed';
+
 /** At most one snapshot per this many milliseconds, sent after the burst (trailing). */
 export const SUPERVISOR_PUSH_INTERVAL_MS = 250;
 
@@ -29,19 +32,27 @@ export const createSupervisorListener = ({
   ctx,
   realtime,
   intervalMs = SUPERVISOR_PUSH_INTERVAL_MS,
+  clustered = false,
 }: {
   ctx: AppContext;
   realtime: RealtimeServer;
   intervalMs?: number;
+  /** Other server processes share the sockets (the Redis adapter). */
+  clustered?: boolean;
 }) => {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pushing: Promise<void> | null = null;
   let dirty = false;
   let stopped = false;
 
+  // Each process pushes to its own supervisors, and only when it has some: the board is read
+  // from the database, the same on every process, and costs nothing where nobody watches it.
   const push = async () => {
+    if (!realtime.agents.adapter.rooms.get(SUPERVISORS_ROOM)?.size) {
+      return;
+    }
     const overview = await ctx.store.supervisor.getOverview({ now: ctx.clock.now() });
-    realtime.agents.to(SUPERVISORS_ROOM).emit('supervisor.overview', overview);
+    realtime.agents.local.to(SUPERVISORS_ROOM).emit('supervisor.overview', overview);
   };
 
   const schedule = () => {
@@ -52,6 +63,21 @@ export const createSupervisorListener = ({
     timer = setTimeout(flush, intervalMs);
     timer.unref();
   };
+
+  // Events happen on the process that decided them; the others hear that the board changed
+  // (through the Redis adapter; with one process, nobody), at most once per interval.
+  let peersToldAt = Number.NEGATIVE_INFINITY;
+  const tellPeers = () => {
+    if (!clustered) {
+      return;
+    }
+    const now = Date.now();
+    if (now - peersToldAt >= intervalMs) {
+      peersToldAt = now;
+      realtime.agents.serverSideEmit(BOARD_CHANGED);
+    }
+  };
+  realtime.agents.on(BOARD_CHANGED, () => schedule());
 
   const flush = () => {
     timer = undefined;
@@ -85,6 +111,7 @@ export const createSupervisorListener = ({
     listener: (event: DomainEvent): void => {
       if (CHANGES_BOARD.has(event.type)) {
         schedule();
+        tellPeers();
       }
     },
     /** Resolves once no push is waiting or running (tests, shutdown). */

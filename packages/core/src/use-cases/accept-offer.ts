@@ -25,7 +25,12 @@ export const acceptOffer = async ({
   }
   await tx.offers.close({ id: offer.id, status: 'accepted', at: now });
   await tx.timers.cancel({ kind: 'offer.deadline', subjectId: offer.id });
-  await tx.participants.create({ conversationId: conversation.id, userId: agentId, joinedAt: now });
+  await tx.participants.create({
+    conversationId: conversation.id,
+    userId: agentId,
+    channel: conversation.channel,
+    joinedAt: now,
+  });
   await tx.conversations.update(conversation.id, { status: 'active' });
   const { message } = await tx.messages.append({
     conversationId: conversation.id,

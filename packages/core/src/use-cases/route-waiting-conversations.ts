@@ -1,67 +1,122 @@
 import type { DomainEvent } from '../events';
-import type { Candidate } from '../model';
-import { getRoutingStrategy } from '../routing/strategies';
+import type { Candidate, OfferDecision, Queue, WaitingConversation } from '../model';
+import { getRoutingStrategy, type RoutingStrategy } from '../routing/strategies';
 import type { UseCaseContext, UseCaseResult } from './types';
+
+/** Candidates read first: enough for an arrival, and to tell a queue without a free agent. */
+const FIRST_LOOK = 2;
+
+/**
+ * Each waiting conversation, in place order, to the candidate the strategy ranks first among those
+ * under their limit who do not take part in it already. In memory: no database round trip per decision.
+ *
+ * `candidates` are the best by the strategy's ranking, all of them when `complete`. A choice only
+ * moves the chosen agent back, so while one candidate not yet chosen (and not excluded) is left,
+ * the best among them ranks before every agent not read, and the choice is the one over all agents.
+ * When none is left and some were not read, the answer is null: read them all and decide again.
+ */
+const decide = ({
+  waiting,
+  candidates,
+  complete,
+  strategy,
+  queue,
+  now,
+}: {
+  waiting: readonly WaitingConversation[];
+  candidates: readonly Candidate[];
+  complete: boolean;
+  strategy: RoutingStrategy;
+  queue: Queue;
+  now: Date;
+}): OfferDecision[] | null => {
+  const pool = candidates.map((c) => ({ ...c }));
+  const chosenOnce = new Set<string>();
+  const deadlineAt = new Date(now.getTime() + queue.offerTimeoutSeconds * 1000);
+  const decisions: OfferDecision[] = [];
+  for (const { conversation, presentAgentIds } of waiting) {
+    const eligible = pool.filter((c) => c.load < c.limit && !presentAgentIds.includes(c.agentId));
+    if (!complete && eligible.every((c) => chosenOnce.has(c.agentId))) {
+      return null;
+    }
+    const chosen = strategy.choose(eligible);
+    if (!chosen) {
+      continue;
+    }
+    chosen.load++;
+    chosen.lastOfferedAt = now;
+    chosenOnce.add(chosen.agentId);
+    decisions.push({
+      conversationId: conversation.id,
+      userId: chosen.agentId,
+      channel: conversation.channel,
+      offeredAt: now,
+      deadlineAt,
+    });
+  }
+  return decisions;
+};
 
 /**
  * One routing run. Queues with waiting conversations are taken by priority (then by their oldest
- * waiting conversation), each channel on its own as limits are per channel; in each, conversations in their place order are offered one by one to an
- * eligible agent chosen by the queue's strategy, until the queue or its agents' capacity runs
- * out. A queue without a free agent does not hold up the next one.
+ * waiting conversation), each channel on its own as limits are per channel; in each, conversations
+ * in their place order are offered one by one to an eligible agent chosen by the queue's strategy,
+ * until the queue or its agents' capacity runs out. A queue without a free agent does not hold up
+ * the next one.
  *
- * It runs under the routing lock, with the candidates read under row locks together with their
- * current load, so the limit check and the offer are one atomic step (Rocket.Chat PR #19352:
- * limits were exceeded when they were not). `maxOffers` bounds one transaction; the runner goes
- * again while a run used it all.
+ * It runs under the routing lock, so no other run adds to an agent's load meanwhile; the offers are
+ * made in one statement that checks each chosen agent again under its row lock (Rocket.Chat PR
+ * #19352: limits were exceeded when they were not checked atomically). Only the best candidates
+ * by the strategy's ranking are read, one more than the conversations to place (see `decide`):
+ * the cost of a run follows the offers it makes, not the number of agents or the backlog. `maxOffers` bounds one transaction; `again` tells the runner to go on: the bound was
+ * reached, or a chosen agent had gone and their conversation waits for another.
  */
 export const routeWaitingConversations = async ({
   tx,
   now,
   maxOffers = 100,
-}: UseCaseContext & { maxOffers?: number }): Promise<UseCaseResult<{ offered: number }>> => {
+}: UseCaseContext & { maxOffers?: number }): Promise<
+  UseCaseResult<{ offered: number; missed: number; again: boolean }>
+> => {
   await tx.lockRouting();
   const events: DomainEvent[] = [];
   let offered = 0;
+  let missed = 0;
   for (const { queue, channel } of await tx.queues.listWaitingGroups()) {
-    if (offered >= maxOffers) {
+    const room = maxOffers - offered;
+    if (room <= 0) {
       break;
     }
-    const pool: Candidate[] = (await tx.agents.lockCandidates({ queue, channel })).filter(
-      (c) => c.load < c.limit,
-    );
-    const capacity = pool.reduce((sum, c) => sum + (c.limit - c.load), 0);
-    if (capacity === 0) {
+    const strategy = getRoutingStrategy(queue.strategy);
+    const { ranking } = strategy;
+    let candidates = await tx.agents.listCandidates({ queue, channel, ranking, limit: FIRST_LOOK });
+    if (candidates.length === 0) {
       continue;
     }
-    const strategy = getRoutingStrategy(queue.strategy);
+    let complete = candidates.length < FIRST_LOOK;
     const waiting = await tx.conversations.lockWaiting({
       queueId: queue.id,
       channel,
-      limit: Math.min(capacity, maxOffers - offered),
+      limit: complete
+        ? Math.min(
+            room,
+            candidates.reduce((n, c) => n + c.limit - c.load, 0),
+          )
+        : room,
     });
-    // Decide in memory, then write the group's offers, timers and marks in a few statements:
-    // a decision costs no database round trip of its own.
-    const present = await tx.participants.liveAgentsOf(waiting.map((c) => c.id));
-    const decisions: { conversationId: string; userId: string; offeredAt: Date; deadlineAt: Date }[] = [];
-    for (const conversation of waiting) {
-      // An agent who still takes part in this conversation (it came back to the queue) is not offered it again.
-      const taken = present.get(conversation.id);
-      const chosen = strategy.choose(pool.filter((c) => c.load < c.limit && !taken?.has(c.agentId)));
-      if (!chosen) {
-        continue;
-      }
-      chosen.load++;
-      chosen.lastOfferedAt = now;
-      decisions.push({
-        conversationId: conversation.id,
-        userId: chosen.agentId,
-        offeredAt: now,
-        deadlineAt: new Date(now.getTime() + queue.offerTimeoutSeconds * 1000),
-      });
+    if (!complete && waiting.length >= candidates.length) {
+      const limit = waiting.length + 1;
+      candidates = await tx.agents.listCandidates({ queue, channel, ranking, limit });
+      complete = candidates.length < limit;
     }
-    const created = await tx.offers.createMany(decisions);
-    await tx.conversations.markOffered(decisions.map((d) => d.conversationId));
-    await tx.agents.markOffered({ ids: [...new Set(decisions.map((d) => d.userId))], at: now });
+    let decisions = decide({ waiting, candidates, complete, strategy, queue, now });
+    if (decisions === null) {
+      // Agents who already take part in these conversations filled the look-ahead: read everyone.
+      candidates = await tx.agents.listCandidates({ queue, channel, ranking, limit: null });
+      decisions = decide({ waiting, candidates, complete: true, strategy, queue, now }) ?? [];
+    }
+    const created = await tx.offers.place(decisions);
+    missed += decisions.length - created.length;
     await tx.timers.schedule(
       created.map((o) => ({ kind: 'offer.deadline' as const, subjectId: o.id, dueAt: o.deadlineAt })),
     );
@@ -76,5 +131,5 @@ export const routeWaitingConversations = async ({
     }
     offered += created.length;
   }
-  return { value: { offered }, events };
+  return { value: { offered, missed, again: offered >= maxOffers || missed > 0 }, events };
 };

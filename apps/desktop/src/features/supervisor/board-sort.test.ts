@@ -1,7 +1,8 @@
 import type { TSupervisorAgent } from '@switchboard/contracts';
 import { describe, expect, it } from 'vitest';
-import { isAtLimit, nextSort, sortAgents } from './board-sort';
+import { isAtLimit, nextSort, otherChannels, sortAgents, totalHeld } from './board-sort';
 
+/** Live chat alone unless `channels` is given, as the server lists it. */
 const agent = (over: Partial<TSupervisorAgent> & Pick<TSupervisorAgent, 'name'>): TSupervisorAgent => ({
   id: over.name,
   state: 'available',
@@ -9,6 +10,7 @@ const agent = (over: Partial<TSupervisorAgent> & Pick<TSupervisorAgent, 'name'>)
   stateSince: '2025-03-01T10:00:00Z',
   held: 0,
   limit: 3,
+  channels: [{ channel: 'livechat', held: over.held ?? 0, limit: over.limit ?? 3 }],
   conversations: 0,
   teams: [],
   ...over,
@@ -43,7 +45,7 @@ describe('sortAgents', () => {
     expect(names(board)).toEqual(before);
   });
 
-  it('sorts by name and by load against the limit', () => {
+  it('sorts by name and by what the agent holds', () => {
     expect(names(sortAgents(board, { key: 'name', direction: 'ascending' }))).toEqual([
       'Alice',
       'Bob',
@@ -56,6 +58,29 @@ describe('sortAgents', () => {
       'Cleo',
       'Finn',
     ]);
+  });
+});
+
+describe('per channel', () => {
+  const gus = agent({
+    name: 'Gus',
+    held: 1,
+    channels: [
+      { channel: 'livechat', held: 1, limit: 3 },
+      { channel: 'whatsapp', held: 2, limit: 5 },
+      { channel: 'sms', held: 0, limit: 2 },
+    ],
+  });
+
+  it('sorts the held column by what the agent holds on every channel', () => {
+    expect(totalHeld(gus)).toBe(3);
+    const board = [agent({ name: 'Hana', held: 2 }), gus, agent({ name: 'Ivo', held: 3 })];
+    expect(names(sortAgents(board, { key: 'held', direction: 'ascending' }))).toEqual(['Hana', 'Gus', 'Ivo']);
+  });
+
+  it('lists the channels after live chat in the order given', () => {
+    expect(otherChannels(gus).map((c) => c.channel)).toEqual(['whatsapp', 'sms']);
+    expect(otherChannels(agent({ name: 'Hana' }))).toEqual([]);
   });
 });
 

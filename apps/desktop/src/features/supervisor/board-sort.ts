@@ -1,4 +1,4 @@
-import type { TAgentState, TSupervisorAgent } from '@switchboard/contracts';
+import type { TAgentState, TSupervisorAgent, TSupervisorAgentChannel } from '@switchboard/contracts';
 
 export type AgentSortKey = 'name' | 'state' | 'held';
 export type SortDirection = 'ascending' | 'descending';
@@ -16,6 +16,14 @@ export const STATE_ORDER: Record<TAgentState, number> = {
   offline: 4,
 };
 
+/** What the agent holds on every channel: `held` alone is live chat's. */
+export const totalHeld = (agent: Pick<TSupervisorAgent, 'held' | 'channels'>): number =>
+  agent.channels.length > 0 ? agent.channels.reduce((sum, c) => sum + c.held, 0) : agent.held;
+
+/** The channels shown after the live-chat figure, in the server's order (livechat first). */
+export const otherChannels = (agent: Pick<TSupervisorAgent, 'channels'>): TSupervisorAgentChannel[] =>
+  agent.channels.filter((c) => c.channel !== 'livechat');
+
 const byName = (a: TSupervisorAgent, b: TSupervisorAgent) =>
   a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 
@@ -26,7 +34,7 @@ const compare: Record<AgentSortKey, (a: TSupervisorAgent, b: TSupervisorAgent) =
     STATE_ORDER[a.state] - STATE_ORDER[b.state] ||
     Date.parse(a.stateSince) - Date.parse(b.stateSince) ||
     byName(a, b),
-  held: (a, b) => a.held / Math.max(1, a.limit) - b.held / Math.max(1, b.limit) || byName(a, b),
+  held: (a, b) => totalHeld(a) - totalHeld(b) || byName(a, b),
 };
 
 /** A sorted copy: a board re-sorted on every push must not reorder what the caller holds. */

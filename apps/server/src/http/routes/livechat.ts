@@ -11,7 +11,13 @@ import {
   ZStartChatRequestSchema,
   ZStartChatResponseSchema,
 } from '@switchboard/contracts';
-import { AppError, customerEndChat, postCustomerMessage, startLiveChat } from '@switchboard/core';
+import {
+  AppError,
+  COMPOSE_LIMITS,
+  customerEndChat,
+  postCustomerMessage,
+  startLiveChat,
+} from '@switchboard/core';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -81,15 +87,26 @@ export const livechatRoutes =
       },
       async (request, reply) => {
         const token = newToken();
-        const { conversation } = await ctx.run(startLiveChat, {
+        const { conversation, messages } = await ctx.run(startLiveChat, {
           entryPointKey: request.body.entryPoint,
           customerName: request.body.name,
           customerEmail: request.body.email ?? null,
           firstMessage: request.body.message ?? null,
           customerTokenHash: hashToken(token),
         });
-        const view = await ctx.store.views.getCustomerConversation(conversation.id);
-        return reply.code(201).send({ token, conversation: view! });
+        // The conversation as it was committed: no second read (this runs for every arrival).
+        return reply.code(201).send({
+          token,
+          conversation: {
+            id: conversation.id,
+            status: conversation.status,
+            customerName: conversation.customerName,
+            customerLeft: conversation.customerLeft,
+            composeLimit: COMPOSE_LIMITS[conversation.channel],
+            agentName: null,
+            messages: messages.map(toMessageDto),
+          },
+        });
       },
     );
 

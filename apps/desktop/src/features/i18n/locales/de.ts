@@ -138,6 +138,8 @@ export const de: LocaleMessages = {
     conversations: 'Konversationen',
     teams: 'Teams',
     heldOfLimit: '{{held}} von {{limit}}',
+    channelLoad: '{{channel}} {{held}}/{{limit}}',
+    channelLoadLabel: '{{channel}}: {{held}} von {{limit}}',
     atLimit: 'Limit erreicht',
     noWait: 'Niemand wartet',
     noTeam: 'Kein Team',

@@ -139,6 +139,9 @@ export const en = {
     conversations: 'Conversations',
     teams: 'Teams',
     heldOfLimit: '{{held}} of {{limit}}',
+    /** Another channel's load, short: the channel's name, then held/limit. */
+    channelLoad: '{{channel}} {{held}}/{{limit}}',
+    channelLoadLabel: '{{channel}}: {{held}} of {{limit}}',
     atLimit: 'At limit',
     noWait: 'No one waiting',
     noTeam: 'No team',

@@ -137,6 +137,8 @@ export const es: LocaleMessages = {
     conversations: 'Conversaciones',
     teams: 'Equipos',
     heldOfLimit: '{{held}} de {{limit}}',
+    channelLoad: '{{channel}} {{held}}/{{limit}}',
+    channelLoadLabel: '{{channel}}: {{held}} de {{limit}}',
     atLimit: 'En el límite',
     noWait: 'Nadie en espera',
     noTeam: 'Sin equipo',

@@ -141,6 +141,8 @@ export const fr: LocaleMessages = {
     conversations: 'Conversations',
     teams: 'Équipes',
     heldOfLimit: '{{held}} sur {{limit}}',
+    channelLoad: '{{channel}} {{held}}/{{limit}}',
+    channelLoadLabel: '{{channel}}\u00a0: {{held}} sur {{limit}}',
     atLimit: 'Limite atteinte',
     noWait: 'Personne en attente',
     noTeam: 'Aucune équipe',

@@ -140,6 +140,8 @@ export const nl: LocaleMessages = {
     conversations: 'Gesprekken',
     teams: 'Teams',
     heldOfLimit: '{{held}} van {{limit}}',
+    channelLoad: '{{channel}} {{held}}/{{limit}}',
+    channelLoadLabel: '{{channel}}: {{held}} van {{limit}}',
     atLimit: 'Limiet bereikt',
     noWait: 'Niemand wacht',
     noTeam: 'Geen team',

@@ -137,6 +137,8 @@ export const sv: LocaleMessages = {
     conversations: 'Konversationer',
     teams: 'Team',
     heldOfLimit: '{{held}} av {{limit}}',
+    channelLoad: '{{channel}} {{held}}/{{limit}}',
+    channelLoadLabel: '{{channel}}: {{held}} av {{limit}}',
     atLimit: 'Vid gränsen',
     noWait: 'Ingen väntar',
     noTeam: 'Inget team',

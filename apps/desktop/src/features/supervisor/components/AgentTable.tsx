@@ -3,7 +3,14 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Timer } from '../../../shared/time/Timer';
 import { presenceLabel } from '../../presence/presence-label';
-import { type AgentSort, type AgentSortKey, isAtLimit, nextSort, sortAgents } from '../board-sort';
+import {
+  type AgentSort,
+  type AgentSortKey,
+  isAtLimit,
+  nextSort,
+  otherChannels,
+  sortAgents,
+} from '../board-sort';
 
 const SortHeader = ({
   column,
@@ -41,6 +48,49 @@ const SortHeader = ({
   );
 };
 
+/**
+ * Live chat's figure, as before, then every other channel the agent holds something on or has a
+ * limit of their own on ("WhatsApp 1/5"). The short forms are hidden from screen readers, which
+ * read each channel's name and "held of limit" instead.
+ */
+const LoadCell = ({ agent }: { agent: TSupervisorAgent }) => {
+  const { t } = useTranslation();
+  const atLimit = isAtLimit(agent);
+  const others = otherChannels(agent);
+  return (
+    <td className="board-table__num">
+      <span aria-hidden="true" className={atLimit ? 'board-table__limit' : undefined}>
+        {t('supervisor.heldOfLimit', { held: agent.held, limit: agent.limit })}
+      </span>
+      <span className="sr-only">
+        {t('supervisor.channelLoadLabel', {
+          channel: t('channels.livechat'),
+          held: agent.held,
+          limit: agent.limit,
+        })}
+      </span>
+      {atLimit && <span className="badge board-table__badge">{t('supervisor.atLimit')}</span>}
+      {others.length > 0 && (
+        <ul className="board-table__channels">
+          {others.map((c) => {
+            const values = { channel: t(`channels.${c.channel}`), held: c.held, limit: c.limit };
+            const full = isAtLimit(c);
+            return (
+              <li key={c.channel} className={full ? 'board-table__limit' : undefined}>
+                <span aria-hidden="true">{t('supervisor.channelLoad', values)}</span>
+                <span className="sr-only">
+                  {t('supervisor.channelLoadLabel', values)}
+                  {full && ` ${t('supervisor.atLimit')}`}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </td>
+  );
+};
+
 /** Per agent: state (the agent's own labels, RONA and Refused included), time in it, load. */
 export const AgentTable = ({ agents }: { agents: readonly TSupervisorAgent[] }) => {
   const { t } = useTranslation();
@@ -74,36 +124,28 @@ export const AgentTable = ({ agents }: { agents: readonly TSupervisorAgent[] }) 
             </td>
           </tr>
         )}
-        {sorted.map((agent) => {
-          const atLimit = isAtLimit(agent);
-          return (
-            <tr key={agent.id}>
-              <th scope="row">{agent.name}</th>
-              <td>
-                <span className={`presence-pill presence-pill--${agent.state}`}>
-                  <span className="presence__dot" aria-hidden="true" />
-                  {presenceLabel(t, agent.state, agent.stateReason)}
-                </span>
-              </td>
-              <td>
-                <Timer since={agent.stateSince} label={t('supervisor.timeInState')} />
-              </td>
-              <td className="board-table__num">
-                <span className={atLimit ? 'board-table__limit' : undefined}>
-                  {t('supervisor.heldOfLimit', { held: agent.held, limit: agent.limit })}
-                </span>
-                {atLimit && <span className="badge board-table__badge">{t('supervisor.atLimit')}</span>}
-              </td>
-              <td>
-                {agent.teams.length > 0 ? (
-                  agent.teams.join(', ')
-                ) : (
-                  <span className="board-table__none">{t('supervisor.noTeam')}</span>
-                )}
-              </td>
-            </tr>
-          );
-        })}
+        {sorted.map((agent) => (
+          <tr key={agent.id}>
+            <th scope="row">{agent.name}</th>
+            <td>
+              <span className={`presence-pill presence-pill--${agent.state}`}>
+                <span className="presence__dot" aria-hidden="true" />
+                {presenceLabel(t, agent.state, agent.stateReason)}
+              </span>
+            </td>
+            <td>
+              <Timer since={agent.stateSince} label={t('supervisor.timeInState')} />
+            </td>
+            <LoadCell agent={agent} />
+            <td>
+              {agent.teams.length > 0 ? (
+                agent.teams.join(', ')
+              ) : (
+                <span className="board-table__none">{t('supervisor.noTeam')}</span>
+              )}
+            </td>
+          </tr>
+        ))}
       </tbody>
     </table>
   );
