@@ -55,11 +55,13 @@ for (let i = 0; i < input.emails.length; i += 50) {
 }
 log(`${sockets.length} agent sockets connected; ${input.arrivals} arrivals at ${input.ratePerSecond}/s`);
 
-const sentAt = new Map<string, number>();
+const sentAt = new Map<string, { index: number; at: number }>();
 // An overloaded server resets connections: counted, not fatal.
 let failedStarts = 0;
 const starts: Promise<void>[] = [];
-const warmUpIds = new Set<string>();
+// Tells run.ts when the measured arrivals start and end (it reads its event loop's load between).
+process.stdout.write('arrivals-start\n');
+const eluStart = performance.eventLoopUtilization();
 const t0 = performance.now();
 for (let i = -input.warmUpArrivals; i < input.arrivals; i++) {
   const due = t0 + ((i + input.warmUpArrivals) * 1000) / input.ratePerSecond;
@@ -76,10 +78,9 @@ for (let i = -input.warmUpArrivals; i < input.arrivals; i++) {
     })
       .then((r) => r.json())
       .then((body: { conversation: { id: string } }) => {
-        if (i < 0) {
-          warmUpIds.add(body.conversation.id);
-        } else {
-          sentAt.set(body.conversation.id, sent);
+        // Warm-up arrivals are offered like the others, only not measured.
+        if (i >= 0) {
+          sentAt.set(body.conversation.id, { index: i, at: sent });
         }
       })
       .catch(() => {
@@ -88,27 +89,28 @@ for (let i = -input.warmUpArrivals; i < input.arrivals; i++) {
   );
 }
 await Promise.all(starts);
+process.stdout.write('arrivals-end\n');
+const clientsEventLoopUtilization = performance.eventLoopUtilization(eluStart).utilization;
 const sendingSeconds = (performance.now() - t0) / 1000;
 const arrivalsSent = input.arrivals + input.warmUpArrivals;
 const until = performance.now() + input.waitForOffersMs;
 while (performance.now() < until && [...sentAt.keys()].some((id) => !offeredAt.has(id))) {
   await sleep(20);
 }
+// [arrival index, milliseconds] for each measured arrival that got its offer.
 const samples = [...sentAt].flatMap(([id, sent]) => {
   const got = offeredAt.get(id);
-  return got === undefined ? [] : [got - sent];
+  return got === undefined ? [] : [[sent.index, got - sent.at] as const];
 });
-if (process.env.BENCH_TIMELINE) {
-  const line = [...sentAt]
-    .map(([id, sent]) => [Math.round(sent - t0), Math.round((offeredAt.get(id) ?? Number.NaN) - sent)])
-    .sort((a, b) => a[0]! - b[0]!)
-    .filter(([, ms]) => ms! > 25);
-  log(`slow: ${JSON.stringify(line)}`);
-}
 for (const s of sockets) {
   s.close();
 }
 process.stdout.write(
-  `${JSON.stringify({ samples, failedStarts, achievedArrivalsPerSecond: arrivalsSent / sendingSeconds })}\n`,
+  `${JSON.stringify({
+    samples,
+    failedStarts,
+    achievedArrivalsPerSecond: arrivalsSent / sendingSeconds,
+    clientsEventLoopUtilization,
+  })}\n`,
 );
 process.exit(0);

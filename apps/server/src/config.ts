@@ -17,6 +17,8 @@ const ZEnv = z.object({
   CHAT_START_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   /** Sites that may embed the live-chat widget: `*` (any; its API uses tokens, not cookies) or a comma-separated list. */
   WIDGET_ORIGINS: z.string().default('*'),
+  /** How long an agent's desktop may be gone (no socket anywhere) before they are taken offline. */
+  AGENT_DISCONNECT_GRACE_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
 });
 
 export interface Config {
@@ -34,6 +36,7 @@ export interface Config {
   chatStartRateLimit: number;
   /** `true` for any site, else the list of origins. */
   widgetOrigins: true | string[];
+  agentDisconnectGraceMs: number;
   desktopDir: string;
   widgetDir: string;
 }
@@ -79,6 +82,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
             .map((o) => o.trim())
             .filter(Boolean)
             .map((o) => new URL(o).origin),
+    agentDisconnectGraceMs: Math.round(e.AGENT_DISCONNECT_GRACE_SECONDS * 1000),
     desktopDir: resolve(here, '../../desktop/dist'),
     widgetDir: resolve(here, '../../widget/dist'),
   };

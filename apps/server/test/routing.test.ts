@@ -178,3 +178,47 @@ describe('a supervisor sets an agent Available again', () => {
     expect(unknown.status).toBe(404);
   });
 });
+
+describe.each(BACKENDS)('an arrival where nothing waits (%s)', (backend) => {
+  let t: TestServer;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const db = await createTestDatabase(backend);
+    drop = db.drop;
+    t = await startServer({ database: await db.open(), env: { CHAT_START_RATE_LIMIT: '1000' } });
+  });
+  afterAll(async () => {
+    await t.stop();
+    await t.database.close();
+    await drop();
+  });
+
+  it('goes to a free agent in the same step, and one arriving behind a waiting chat keeps its turn', async () => {
+    const alice = await loginAgent(t.baseUrl, 'alice@example.com');
+    const events = record(await alice.socket());
+    await alice.put('/api/agent/state', { state: 'available' });
+    // Nothing waits and Alice is free: the chat is offered before the start is even answered.
+    const first = await startCustomer(t.baseUrl, { name: 'First' });
+    expect(first.start.conversation.status).toBe('offered');
+    expect((await events.next('offer.created')).customerName).toBe('First');
+
+    // Room for one more; Alice goes Idle and two chats wait. Back Available, she is offered the
+    // one that came first; the later one is not offered ahead of it and waits.
+    const ada = await loginAgent(t.baseUrl, 'ada@example.com');
+    expect((await ada.patch(`/api/admin/users/${alice.id}`, { limits: { livechat: 2 } })).status).toBe(200);
+    const { idleReasons } = (await alice.get('/api/agent/bootstrap')).body;
+    await alice.put('/api/agent/state', { state: 'idle', idleReasonId: idleReasons[0].id });
+    const second = await startCustomer(t.baseUrl, { name: 'Second' });
+    const third = await startCustomer(t.baseUrl, { name: 'Third' });
+    expect(second.start.conversation.status).toBe('queued');
+    expect(third.start.conversation.status).toBe('queued');
+    await alice.put('/api/agent/state', { state: 'available' });
+    expect((await events.next('offer.created', (o) => o.customerName !== 'First')).customerName).toBe(
+      'Second',
+    );
+    await t.server.settle();
+    const offers = (await alice.get('/api/agent/bootstrap')).body.offers;
+    expect(offers.map((o: any) => o.customerName).sort()).toEqual(['First', 'Second']);
+  });
+});

@@ -12,6 +12,7 @@ export * from './use-cases/admin/index';
 export * from './use-cases/authorize-participant';
 export * from './use-cases/authorize-role';
 export * from './use-cases/customer-end-chat';
+export * from './use-cases/disconnect-agent';
 export * from './use-cases/end-conversation';
 export * from './use-cases/expire-offer';
 export * from './use-cases/fire-due-timer';

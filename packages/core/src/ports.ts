@@ -45,7 +45,7 @@ export interface Tx {
      * Each queue and channel with waiting conversations: by queue priority, then by the oldest
      * waiting conversation. Limits are per channel, so routing decides per queue and channel.
      */
-    listWaitingGroups(): Promise<{ queue: Queue; channel: TChannel }[]>;
+    listWaitingGroups(): Promise<{ queue: Queue; channel: TChannel; headConversationId: string }[]>;
   };
   entryPoints: {
     getByKey(key: string): Promise<EntryPoint | null>;
@@ -128,6 +128,8 @@ export interface Tx {
   };
   /** Serialises routing decisions across processes (a transaction-scoped advisory lock). */
   lockRouting(): Promise<void>;
+  /** The same lock if it is free now; false (and no lock) when another transaction holds it. */
+  tryLockRouting(): Promise<boolean>;
 }
 
 export interface AuditEntry {

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
 import type { Db } from './db';
 import { sessions, users } from './schema';
 
@@ -36,6 +36,18 @@ export const createAuthRepository = (db: Db) => ({
       lastSeenAt: input.now,
       expiresAt: input.expiresAt,
     });
+  },
+  /** Of these sessions, those still live (not expired, their user not deactivated). */
+  findLiveSessionIds: async ({ ids, now }: { ids: string[]; now: Date }): Promise<Set<string>> => {
+    if (ids.length === 0) {
+      return new Set();
+    }
+    const rows = await db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(inArray(sessions.id, ids), gt(sessions.expiresAt, now), isNull(users.deactivatedAt)));
+    return new Set(rows.map((r) => r.id));
   },
   findLiveSession: async ({
     tokenHash,

@@ -12,6 +12,7 @@ import type {
   WaitingConversation,
 } from '@switchboard/core';
 import { and, asc, desc, eq, isNull, lte, ne, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from './db';
 import {
   agentLimits,
@@ -114,6 +115,7 @@ export const toStoredMessage = (row: typeof messages.$inferSelect): StoredMessag
 // Qualified by hand: in a one-table select drizzle writes columns unqualified, and inside these
 // subqueries a bare "id" would be the subquery's own table's.
 const USER_ID = sql.raw('"users"."id"');
+const CONVERSATION_ID = sql.raw('"conversations"."id"');
 
 // Per agent, correlated: evaluated only for the agents routing reads. Walking an index in the
 // ranking's order (users_ready_since_idx, users_last_offered_idx) and stopping after the best few,
@@ -145,6 +147,14 @@ const rankingOrder = (ranking: CandidateRanking, channel: TChannel): SQL[] => {
 };
 
 type OfferRow = typeof offers.$inferSelect;
+
+/**
+ * A comparison with a constant written into the statement rather than bound: a prepared statement's
+ * generic plan can then use the partial indexes defined on that constant (status = 'queued',
+ * state = 'available', status = 'pending'); with a bound value it cannot, and replans every time.
+ */
+export const equalsConstant = (column: AnyPgColumn, value: 'available' | 'queued' | 'pending') =>
+  sql`${column} = ${sql.raw(`'${value}'`)}`;
 
 /** The rows of a raw statement: PGlite and node-postgres both answer `{ rows }`. */
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
@@ -197,7 +207,7 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
         .from(users)
         .where(
           and(
-            eq(users.state, 'available'),
+            equalsConstant(users.state, 'available'),
             isNull(users.deactivatedAt),
             sql`${load} < ${max}`,
             queue.teamId
@@ -239,13 +249,18 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
         select ${column} from ${conversations} c
         where c.queue_id = ${queues.id} and c.channel = ${channel} and c.status = 'queued'
         order by c.queued_at, c.id limit 1)`;
+      const headId = sql<string | null>`${head(sql`c.id`)}`;
       const rows = await db
-        .select({ queue: queues, channel })
+        .select({ queue: queues, channel, headId })
         .from(queues)
         .crossJoin(sql`(values ${channels}) as ch(channel)`)
-        .where(sql`${head(sql`c.id`)} is not null`)
+        .where(sql`${headId} is not null`)
         .orderBy(desc(queues.priority), head(sql`c.queued_at`), asc(queues.id), channel);
-      return rows.map((r) => ({ queue: r.queue satisfies Queue, channel: r.channel }));
+      return rows.map((r) => ({
+        queue: r.queue satisfies Queue,
+        channel: r.channel,
+        headConversationId: r.headId!,
+      }));
     },
   },
   entryPoints: {
@@ -282,12 +297,12 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
           conversation: conversations,
           present: sql<string[]>`array(
             select p.user_id from ${participants} p
-            where p.conversation_id = ${conversations.id} and p.state <> 'done')`,
+            where p.conversation_id = ${CONVERSATION_ID} and p.state <> 'done')`,
         })
         .from(conversations)
         .where(
           and(
-            eq(conversations.status, 'queued'),
+            equalsConstant(conversations.status, 'queued'),
             eq(conversations.queueId, queueId),
             eq(conversations.channel, channel),
           ),
@@ -405,14 +420,14 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
       const [row] = await db
         .select()
         .from(offers)
-        .where(and(eq(offers.conversationId, conversationId), eq(offers.status, 'pending')));
+        .where(and(eq(offers.conversationId, conversationId), equalsConstant(offers.status, 'pending')));
       return row ? toOffer(row) : null;
     },
     listPendingForAgent: async (userId) => {
       const rows = await db
         .select()
         .from(offers)
-        .where(and(eq(offers.userId, userId), eq(offers.status, 'pending')))
+        .where(and(eq(offers.userId, userId), equalsConstant(offers.status, 'pending')))
         .orderBy(asc(offers.id));
       return rows.map(toOffer);
     },
@@ -523,6 +538,13 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
     append: async (entry) => {
       await db.insert(auditLog).values(entry);
     },
+  },
+  tryLockRouting: async () => {
+    if (oneConnection) {
+      return true;
+    }
+    const result = await db.execute(sql`select pg_try_advisory_xact_lock(${ROUTING_LOCK_KEY}) as locked`);
+    return rowsOf<{ locked: boolean }>(result)[0]?.locked === true;
   },
   lockRouting: async () => {
     // PGlite has one connection: its transactions run one after the other, the lock is implied.

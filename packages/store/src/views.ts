@@ -26,7 +26,14 @@ import {
   users,
   wrapUpReasons,
 } from './schema';
-import { pgTextArray, readSettings, settingsFrom, storedSettingsSql, toStoredMessage } from './tx';
+import {
+  equalsConstant,
+  pgTextArray,
+  readSettings,
+  settingsFrom,
+  storedSettingsSql,
+  toStoredMessage,
+} from './tx';
 
 /** Read models: rows shaped into the contracts' DTOs. Reads only; who may read is decided by the caller. */
 
@@ -253,7 +260,8 @@ export const createViews = (db: Db) => {
   /**
    * Everything the push of a new message needs, in one query (it runs for every message): the
    * message, its channel, the agents to push it to, the agent holding an offer of the
-   * conversation, and what masking needs.
+   * conversation made before the message (an offer made after it already shows it), and what
+   * masking needs.
    */
   const getMessageFanout = async (
     messageId: string,
@@ -276,7 +284,8 @@ export const createViews = (db: Db) => {
           where p.conversation_id = ${messages.conversationId} and p.state <> 'done')`,
         pending: sql<{ id: string; userId: string } | null>`(
           select json_build_object('id', o.id, 'userId', o.user_id) from ${offers} o
-          where o.conversation_id = ${messages.conversationId} and o.status = 'pending' limit 1)`,
+          where o.conversation_id = ${messages.conversationId} and o.status = 'pending'
+            and o.offered_at < ${messages.createdAt} limit 1)`,
         settings: storedSettingsSql,
       })
       .from(messages)
@@ -326,7 +335,7 @@ export const createViews = (db: Db) => {
     const rows = await db
       .select({ id: offers.id })
       .from(offers)
-      .where(and(eq(offers.userId, userId), eq(offers.status, 'pending')))
+      .where(and(eq(offers.userId, userId), equalsConstant(offers.status, 'pending')))
       .orderBy(asc(offers.offeredAt));
     const views = await Promise.all(rows.map((r) => getOffer(r.id)));
     return views.filter((v): v is TOffer => v !== null);
@@ -438,7 +447,7 @@ export const createViews = (db: Db) => {
     const [row] = await db
       .select({ id: offers.id, userId: offers.userId })
       .from(offers)
-      .where(and(eq(offers.conversationId, conversationId), eq(offers.status, 'pending')));
+      .where(and(eq(offers.conversationId, conversationId), equalsConstant(offers.status, 'pending')));
     return row ?? null;
   };
 

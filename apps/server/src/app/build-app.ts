@@ -218,6 +218,8 @@ export const buildApp = async ({
       shuttingDown = true;
       await scheduler.stop();
       await supervisorBoard.stop();
+      // Before the sockets close, so that closing them does not count as desktops going away.
+      await realtime.presence.stop();
       realtime.disconnectAll();
       await app.close();
       await realtime.close();

@@ -16,6 +16,7 @@ import { type Namespace, Server, type ServerOptions, type Socket } from 'socket.
 import type { AppContext } from '../app/context';
 import { readAgentSession } from '../http/auth';
 import { hashToken, safeEqual } from '../http/tokens';
+import { createAgentPresence } from './presence';
 
 const SESSION_SWEEP_MS = 60_000;
 
@@ -23,7 +24,7 @@ export const userRoom = (userId: string) => `user:${userId}`;
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 export const customerRoom = (conversationId: string) => `customer:${conversationId}`;
 
-type AgentData = { userId: string; sessionToken: string };
+type AgentData = { userId: string; sessionId: string };
 type CustomerData = { conversationId: string };
 type AgentSocket = Socket<AgentClientToServer, AgentServerToClient, Record<string, never>, AgentData>;
 type CustomerSocket = Socket<
@@ -90,7 +91,7 @@ export const createRealtime = ({
         return next(connectError('UNAUTHENTICATED'));
       }
       socket.data.userId = session.userId;
-      socket.data.sessionToken = cookies[SESSION_COOKIE] ?? '';
+      socket.data.sessionId = session.sessionId;
       await socket.join([userRoom(session.userId), sessionRoom(session.sessionId)]);
       return next();
     } catch (err) {
@@ -98,7 +99,16 @@ export const createRealtime = ({
       return next(connectError('INTERNAL'));
     }
   });
+  const presence = createAgentPresence({
+    ctx,
+    graceMs: ctx.config.agentDisconnectGraceMs,
+    // Cluster-wide through the adapter: the agent may have come back on another process.
+    countSockets: async (userId) => (await agents.in(userRoom(userId)).fetchSockets()).length,
+    hasLocalSocket: (userId) => (agents.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0,
+  });
   agents.on('connection', (socket: AgentSocket) => {
+    presence.connected(socket.data.userId);
+    socket.on('disconnect', () => presence.disconnected(socket.data.userId));
     socket.on('typing', async (payload, ack) => {
       const parsed = ZTypingEvent.safeParse(payload);
       if (!parsed.success) {
@@ -169,14 +179,19 @@ export const createRealtime = ({
    * A socket authenticates once, at the handshake; its session can end later (logout, expiry).
    * Sockets whose session is no longer live are closed, so a logged-out browser hears nothing more.
    */
+  // Each process sweeps its own sockets, with one query for all of them: with a thousand agents
+  // connected, a thousand look-ups a minute would crowd out the work users wait for.
   const dropDeadSessions = async () => {
-    for (const socket of await agents.fetchSockets()) {
-      const live = await readAgentSession({
-        store: ctx.store,
-        clock: ctx.clock,
-        token: socket.data.sessionToken,
-      });
-      if (!live) {
+    const sockets = [...agents.sockets.values()];
+    if (sockets.length === 0) {
+      return;
+    }
+    const live = await ctx.store.auth.findLiveSessionIds({
+      ids: [...new Set(sockets.map((s) => s.data.sessionId))],
+      now: ctx.clock.now(),
+    });
+    for (const socket of sockets) {
+      if (!live.has(socket.data.sessionId)) {
         socket.disconnect(true);
       }
     }
@@ -189,6 +204,8 @@ export const createRealtime = ({
   return {
     io,
     agents,
+    /** Agents whose desktop is gone leave routing after a grace period; stop before closing sockets. */
+    presence,
     dropDeadSessions,
     customers,
     /**
@@ -203,9 +220,10 @@ export const createRealtime = ({
     },
     disconnectSession: (sessionId: string) => agents.in(sessionRoom(sessionId)).disconnectSockets(true),
     // The HTTP server is Fastify's to close; this ends Socket.IO's own timers and adapters.
-    close: () => {
+    close: async () => {
       clearInterval(sessionSweep);
-      return new Promise<void>((resolve) => io.close(() => resolve()));
+      await presence.stop();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };
 };

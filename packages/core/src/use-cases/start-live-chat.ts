@@ -2,6 +2,7 @@ import { AppError } from '../errors';
 import type { DomainEvent } from '../events';
 import type { Conversation, StoredMessage } from '../model';
 import { validateCustomerMessageBody } from '../validate-message-body';
+import { offerOnArrival } from './route-waiting-conversations';
 import type { UseCaseContext, UseCaseResult } from './types';
 
 /** A customer opens the widget on an entry point: a conversation is queued on the entry point's queue. */
@@ -56,6 +57,12 @@ export const startLiveChat = async ({
     });
     messages.push(message);
     events.push({ type: 'message.created', conversationId: conversation.id, messageId: message.id });
+  }
+  // Straight to a free agent when nothing waits; otherwise queued, and the arrival triggers routing.
+  const offered = await offerOnArrival({ tx, now, conversation });
+  if (offered) {
+    events.push(...offered);
+    return { value: { conversation: { ...conversation, status: 'offered' }, messages }, events };
   }
   events.push({
     type: 'conversation.queued',
