@@ -191,3 +191,60 @@ describe('routing reads ahead only as far as it must', () => {
     expect(events).toMatchObject([{ type: 'offer.created', conversationId: back!.id, agentId: ids[2] }]);
   });
 });
+
+describe('offers.place checks each chosen agent again', () => {
+  it('makes no offer to an agent who is no longer Available, and leaves the conversation queued', async () => {
+    const [gone, here] = await resetAgents([
+      { availableSecond: 0, lastOfferedSecond: null, chatLimit: 3, ownLimit: null, held: 0, inTeam: true },
+      { availableSecond: 1, lastOfferedSecond: null, chatLimit: 3, ownLimit: null, held: 0, inTeam: true },
+    ]);
+    const { db } = database;
+    const waiting = await db
+      .insert(schema.conversations)
+      .values(
+        ['A', 'B'].map((customerName) => ({
+          channel: 'livechat' as const,
+          entryPointId,
+          queueId,
+          status: 'queued' as const,
+          customerName,
+          arrivedAt: new Date(BASE),
+          queuedAt: new Date(BASE),
+        })),
+      )
+      .returning();
+    // Decided while both were Available; one went on a break before the write.
+    await db.update(schema.users).set({ state: 'idle' }).where(sql`${schema.users.id} = ${gone!}`);
+    const now = new Date(BASE + 60_000);
+    const { value: made } = await store.transaction(async (tx) => ({
+      value: await tx.offers.place([
+        {
+          conversationId: waiting[0]!.id,
+          userId: gone!,
+          channel: 'livechat',
+          offeredAt: now,
+          deadlineAt: now,
+        },
+        {
+          conversationId: waiting[1]!.id,
+          userId: here!,
+          channel: 'livechat',
+          offeredAt: now,
+          deadlineAt: now,
+        },
+      ]),
+      events: [],
+    }));
+    expect(made.map((o) => [o.conversationId, o.userId])).toEqual([[waiting[1]!.id, here]]);
+    const rows = await db
+      .select()
+      .from(schema.conversations)
+      .where(sql`${schema.conversations.status} <> 'active'`);
+    expect(Object.fromEntries(rows.map((c) => [c.customerName, c.status]))).toEqual({
+      A: 'queued',
+      B: 'offered',
+    });
+    const loads = await db.select().from(schema.agentLoads);
+    expect(loads.map((l) => [l.userId, l.held])).toEqual([[here, 1]]);
+  });
+});
