@@ -2,12 +2,23 @@ import type { TAgentState } from '@switchboard/contracts';
 
 /**
  * What happened, emitted by use cases after their transaction commits. Listeners turn these into
- * socket pushes and routing runs; use cases never push or route themselves.
+ * socket pushes and routing runs; use cases never push. They never start a routing run either;
+ * the one decision taken inline is a chat arriving where nothing waits (offerOnArrival), which is
+ * the run's own first decision, made in the arrival's transaction.
  */
 export type DomainEvent =
   | { type: 'conversation.queued'; conversationId: string; queueId: string }
   | { type: 'conversation.updated'; conversationId: string }
-  | { type: 'message.created'; conversationId: string; messageId: string }
+  | {
+      type: 'message.created';
+      conversationId: string;
+      messageId: string;
+      /**
+       * The message a conversation was opened with: nobody takes part yet, the customer has it in
+       * the start's answer, and any offer of the conversation is made after it and shows it.
+       */
+      opening?: true;
+    }
   | { type: 'offer.created'; offerId: string; conversationId: string; agentId: string; deadlineAt: Date }
   | {
       type: 'offer.closed';

@@ -36,6 +36,10 @@ export const createPushListener =
         return;
       }
       case 'message.created': {
+        if (event.opening) {
+          // No audience yet (see the event): one query less for every arrival.
+          return;
+        }
         const fanout = await ctx.desk.messageFanout(event.messageId);
         if (!fanout) {
           return;

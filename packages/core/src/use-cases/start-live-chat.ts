@@ -56,7 +56,12 @@ export const startLiveChat = async ({
       createdAt: now,
     });
     messages.push(message);
-    events.push({ type: 'message.created', conversationId: conversation.id, messageId: message.id });
+    events.push({
+      type: 'message.created',
+      conversationId: conversation.id,
+      messageId: message.id,
+      opening: true,
+    });
   }
   // Straight to a free agent when nothing waits; otherwise queued, and the arrival triggers routing.
   const offered = await offerOnArrival({ tx, now, conversation });
