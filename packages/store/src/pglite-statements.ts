@@ -19,6 +19,8 @@ const MAX_STATEMENTS = 300;
 const MAX_SEEN = 2000;
 // PostgreSQL's invalid_sql_statement_name: EXECUTE of a statement that does not exist.
 const INVALID_STATEMENT_NAME = '26000';
+// in_failed_sql_transaction: the transaction failed before; the statement itself may be fine.
+const IN_FAILED_TRANSACTION = '25P02';
 
 /** A value as a PostgreSQL literal: quoted text that the parameter's input function reads. */
 export const toLiteral = (value: unknown): string => {
@@ -163,7 +165,9 @@ export const withPreparedStatements = (
         // PostgreSQL would not prepare it: the statement's own error, as running it would give.
         // Inside a transaction that error has ended it, so it is the answer; outside, the
         // statement runs as is (and answers the same).
-        refused.add(text);
+        if ((err as { code?: string }).code !== IN_FAILED_TRANSACTION) {
+          refused.add(text);
+        }
         if (inTransaction) {
           throw err;
         }
@@ -171,7 +175,15 @@ export const withPreparedStatements = (
         return runner.query<T>(text, params, options);
       }
       stats.prepared++;
-      remember(text, name);
+      const meanwhile = names.get(text);
+      if (meanwhile === undefined) {
+        remember(text, name);
+      } else {
+        // The same statement was prepared by a concurrent call: one is enough. (A name is only
+        // handed out once prepared: an EXECUTE inside a transaction must never miss its statement.)
+        client.exec(`DEALLOCATE ${name}`).catch(() => {});
+        name = meanwhile;
+      }
     } else {
       // Most recently used last.
       names.delete(text);

@@ -120,4 +120,18 @@ describe('prepared statements on PGlite', () => {
     );
     expect(rows[0]!.n).toBeLessThanOrEqual(3 + 4);
   });
+
+  it('prepares a statement once when calls for it come at the same time', async () => {
+    const prepared = withPreparedStatements(client);
+    const text = 'select $1::int * 2 as v';
+    expect((await prepared.query<{ v: number }>(text, [1])).rows).toEqual([{ v: 2 }]);
+    const answers = await Promise.all([2, 3, 4, 5].map((n) => prepared.query<{ v: number }>(text, [n])));
+    expect(answers.map((a) => a.rows[0]!.v)).toEqual([4, 6, 8, 10]);
+    // Let the DEALLOCATE of the spare ones run.
+    await client.query('select 1');
+    const { rows } = await client.query<{ n: number }>(
+      `select count(*)::int as n from pg_prepared_statements where statement like '%$1::int * 2%'`,
+    );
+    expect(rows[0]!.n).toBe(1);
+  });
 });
