@@ -11,7 +11,8 @@ export const presenceLabel = (t: TFunction, state: TAgentState, reason: string |
     case 'refused':
       return t('presence.refused');
     case 'offline':
-      return t('presence.offline');
+      // Taken offline by the server when the desktop went away (core's DISCONNECTED_REASON).
+      return reason === 'disconnected' ? t('presence.offlineDisconnected') : t('presence.offline');
     case 'available':
       return t('presence.available');
   }

@@ -34,6 +34,7 @@ export const de: LocaleMessages = {
     rona: 'RONA',
     refused: 'Abgelehnt',
     offline: 'Offline',
+    offlineDisconnected: 'Offline (Verbindung verloren)',
     timeInState: 'Zeit im Status',
     setAvailableHint: 'Wählen Sie „Verfügbar“, um wieder Anfragen zu empfangen.',
   },

@@ -36,6 +36,7 @@ export const en = {
     rona: 'RONA',
     refused: 'Refused',
     offline: 'Offline',
+    offlineDisconnected: 'Offline (connection lost)',
     timeInState: 'Time in state',
     setAvailableHint: 'Choose Available to receive contact requests again.',
   },

@@ -34,6 +34,7 @@ export const es: LocaleMessages = {
     rona: 'RONA',
     refused: 'Rechazado',
     offline: 'Desconectado',
+    offlineDisconnected: 'Desconectado (conexión perdida)',
     timeInState: 'Tiempo en el estado',
     setAvailableHint: 'Elija Disponible para volver a recibir solicitudes.',
   },

@@ -38,6 +38,7 @@ export const fr: LocaleMessages = {
     rona: 'RONA',
     refused: 'Refusé',
     offline: 'Hors ligne',
+    offlineDisconnected: 'Hors ligne (connexion perdue)',
     timeInState: 'Temps dans l’état',
     setAvailableHint: 'Choisissez Disponible pour recevoir de nouveau des demandes.',
   },

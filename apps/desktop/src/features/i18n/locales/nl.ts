@@ -37,6 +37,7 @@ export const nl: LocaleMessages = {
     rona: 'RONA',
     refused: 'Geweigerd',
     offline: 'Offline',
+    offlineDisconnected: 'Offline (verbinding verbroken)',
     timeInState: 'Tijd in status',
     setAvailableHint: 'Kies Beschikbaar om weer chatverzoeken te ontvangen.',
   },

@@ -34,6 +34,7 @@ export const sv: LocaleMessages = {
     rona: 'RONA',
     refused: 'Avvisad',
     offline: 'Offline',
+    offlineDisconnected: 'Offline (anslutningen bröts)',
     timeInState: 'Tid i status',
     setAvailableHint: 'Välj Tillgänglig för att ta emot förfrågningar igen.',
   },
