@@ -9,7 +9,7 @@ import { createStore, type Database, openDatabase, seedDemoData } from '@switchb
 import pg from 'pg';
 import pino from 'pino';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp, type SwitchboardApp } from '../src/app/build-app';
 import { loadConfig } from '../src/config';
 import { hashPassword } from '../src/http/passwords';
@@ -95,6 +95,32 @@ export const startServer = async ({
     database,
     clock,
     stop: () => server.stop(),
+  };
+};
+
+/**
+ * A server on a fresh database of this backend for the enclosing describe: started before its
+ * tests (and before any beforeAll registered after this call), stopped and dropped after them.
+ * Returns a getter, as the server exists only once the suite runs.
+ */
+export const serverForSuite = (backend: Backend, env: Record<string, string> = {}): (() => TestServer) => {
+  let t: TestServer | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const db = await createTestDatabase(backend);
+    drop = db.drop;
+    t = await startServer({ database: await db.open(), env });
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await t?.database.close();
+    await drop?.();
+  });
+  return () => {
+    if (!t) {
+      throw new Error('the suite has not started its server yet');
+    }
+    return t;
   };
 };
 

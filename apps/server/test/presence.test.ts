@@ -10,6 +10,7 @@ import {
   createTestDatabase,
   loginAgent,
   record,
+  serverForSuite,
   startCustomer,
   startServer,
   type TestServer,
@@ -65,20 +66,13 @@ const expectUntouched = async (t: TestServer, alice: AgentClient, offerId: strin
 };
 
 describe.each(BACKENDS)('an agent whose desktop is gone (%s)', (backend) => {
+  const server = serverForSuite(backend, env);
   let t: TestServer;
-  let drop: () => Promise<void>;
   let sam: AgentClient;
 
   beforeAll(async () => {
-    const db = await createTestDatabase(backend);
-    drop = db.drop;
-    t = await startServer({ database: await db.open(), env });
+    t = server();
     sam = await loginAgent(t.baseUrl, 'sam@example.com');
-  });
-  afterAll(async () => {
-    await t.stop();
-    await t.database.close();
-    await drop();
   });
 
   it('goes offline after the grace; their offer is withdrawn and offered to another agent, keeping its place', async () => {

@@ -8,20 +8,19 @@ import {
   loginAgent,
   record,
   request,
+  serverForSuite,
   startCustomer,
   startServer,
   type TestServer,
 } from './harness';
 
 describe.each(BACKENDS)('routing across queues (%s)', (backend) => {
+  const server = serverForSuite(backend, { CHAT_START_RATE_LIMIT: '1000' });
   let t: TestServer;
-  let drop: () => Promise<void>;
   let bob: AgentClient;
 
   beforeAll(async () => {
-    const db = await createTestDatabase(backend);
-    drop = db.drop;
-    t = await startServer({ database: await db.open(), env: { CHAT_START_RATE_LIMIT: '1000' } });
+    t = server();
     // Sales gets a team of its own, with Bob alone, and an entry point of its own.
     const { db: d } = t.database;
     const [salesTeam] = await d.insert(schema.teams).values({ name: 'Sales team' }).returning();
@@ -38,11 +37,6 @@ describe.each(BACKENDS)('routing across queues (%s)', (backend) => {
       .insert(schema.entryPoints)
       .values({ key: 'shop', name: 'Shop', channel: 'livechat', queueId: sales!.id });
     bob = await loginAgent(t.baseUrl, 'bob@example.com');
-  });
-  afterAll(async () => {
-    await t.stop();
-    await t.database.close();
-    await drop();
   });
 
   it('a crowded queue without free agents does not hold up another queue', async () => {
@@ -77,21 +71,10 @@ describe.each(BACKENDS)('routing across queues (%s)', (backend) => {
 });
 
 describe.each(BACKENDS)('skills and per-channel limits (%s)', (backend) => {
-  let t: TestServer;
-  let drop: () => Promise<void>;
-
-  beforeAll(async () => {
-    const db = await createTestDatabase(backend);
-    drop = db.drop;
-    t = await startServer({ database: await db.open(), env: { CHAT_START_RATE_LIMIT: '1000' } });
-  });
-  afterAll(async () => {
-    await t.stop();
-    await t.database.close();
-    await drop();
-  });
+  const server = serverForSuite(backend, { CHAT_START_RATE_LIMIT: '1000' });
 
   it('offers only to agents holding every required skill at the required proficiency, within their channel limit', async () => {
+    const t = server();
     const ada = await loginAgent(t.baseUrl, 'ada@example.com');
     const alice = await loginAgent(t.baseUrl, 'alice@example.com');
     const bob = await loginAgent(t.baseUrl, 'bob@example.com');
@@ -180,21 +163,10 @@ describe('a supervisor sets an agent Available again', () => {
 });
 
 describe.each(BACKENDS)('an arrival where nothing waits (%s)', (backend) => {
-  let t: TestServer;
-  let drop: () => Promise<void>;
-
-  beforeAll(async () => {
-    const db = await createTestDatabase(backend);
-    drop = db.drop;
-    t = await startServer({ database: await db.open(), env: { CHAT_START_RATE_LIMIT: '1000' } });
-  });
-  afterAll(async () => {
-    await t.stop();
-    await t.database.close();
-    await drop();
-  });
+  const server = serverForSuite(backend, { CHAT_START_RATE_LIMIT: '1000' });
 
   it('goes to a free agent in the same step, and one arriving behind a waiting chat keeps its turn', async () => {
+    const t = server();
     const alice = await loginAgent(t.baseUrl, 'alice@example.com');
     const events = record(await alice.socket());
     await alice.put('/api/agent/state', { state: 'available' });

@@ -12,7 +12,7 @@ export { openDatabase } from './db';
 export * as schema from './schema';
 export { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './seed';
 export type { SupervisorViews } from './supervisor-views';
-export type { Views } from './views';
+export type { MaskingInput, Views } from './views';
 export { toMessageDto } from './views';
 
 export interface Store extends UnitOfWork, AdminUnitOfWork {

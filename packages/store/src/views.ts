@@ -254,9 +254,6 @@ export const createViews = (db: Db) => {
     };
   };
 
-  const getOffer = async (offerId: string): Promise<TOffer | null> =>
-    (await getOfferWithContext(offerId))?.offer ?? null;
-
   /**
    * Everything the push of a new message needs, in one query (it runs for every message): the
    * message, its channel, the agents to push it to, the agent holding an offer of the
@@ -331,14 +328,15 @@ export const createViews = (db: Db) => {
       .orderBy(asc(wrapUpReasons.position), asc(wrapUpReasons.name)),
   });
 
-  const listPendingOffers = async (userId: string): Promise<TOffer[]> => {
+  /** The agent's pending offers, oldest first, each as getOfferWithContext gives it. */
+  const listPendingOffers = async (userId: string): Promise<(MaskingInput & { offer: TOffer })[]> => {
     const rows = await db
       .select({ id: offers.id })
       .from(offers)
       .where(and(eq(offers.userId, userId), equalsConstant(offers.status, 'pending')))
       .orderBy(asc(offers.offeredAt));
-    const views = await Promise.all(rows.map((r) => getOffer(r.id)));
-    return views.filter((v): v is TOffer => v !== null);
+    const found = await Promise.all(rows.map((r) => getOfferWithContext(r.id)));
+    return found.filter((f) => f !== null);
   };
 
   const listOpenConversations = async (userId: string): Promise<TConversationSummary[]> => {
@@ -410,14 +408,6 @@ export const createViews = (db: Db) => {
     return { key: row.key, name: row.name, composeLimit: COMPOSE_LIMITS[row.channel] };
   };
 
-  const getChannel = async (conversationId: string) => {
-    const [row] = await db
-      .select({ channel: conversations.channel })
-      .from(conversations)
-      .where(eq(conversations.id, conversationId));
-    return row?.channel ?? null;
-  };
-
   const getSettings = () => readSettings(db);
 
   const listAuditLog = async ({ limit }: { limit: number }): Promise<TAuditEntry[]> => {
@@ -443,20 +433,11 @@ export const createViews = (db: Db) => {
     return row?.region ?? null;
   };
 
-  const findPendingOffer = async (conversationId: string) => {
-    const [row] = await db
-      .select({ id: offers.id, userId: offers.userId })
-      .from(offers)
-      .where(and(eq(offers.conversationId, conversationId), equalsConstant(offers.status, 'pending')));
-    return row ?? null;
-  };
-
   return {
     listMessages,
     getMessage,
     getConversationSummary,
     getConversationDetail,
-    getOffer,
     getOfferWithContext,
     getMessageFanout,
     getMe,
@@ -468,11 +449,9 @@ export const createViews = (db: Db) => {
     getCustomerConversation,
     getCustomerTokenHash,
     getEntryPointInfo,
-    findPendingOffer,
     getSettings,
     listAuditLog,
     getRegion,
-    getChannel,
   };
 };
 

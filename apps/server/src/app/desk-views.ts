@@ -7,7 +7,7 @@ import {
   maskMessage,
   maskOffer,
 } from '@switchboard/core';
-import type { Store } from '@switchboard/store';
+import type { MaskingInput, Store } from '@switchboard/store';
 
 /**
  * What any desktop (agent, supervisor, administrator) is sent, built per viewer and masked here,
@@ -34,9 +34,12 @@ export const createDeskViews = ({ store }: { store: Store }) => {
     return view ? maskConversationDetail(view, await contextFor(conversationId)) : null;
   };
 
+  const maskFoundOffer = (found: MaskingInput & { offer: TOffer }) =>
+    maskOffer(found.offer, maskingFor(found.settings, found.region));
+
   const offer = async (offerId: string): Promise<TOffer | null> => {
     const found = await views.getOfferWithContext(offerId);
-    return found ? maskOffer(found.offer, maskingFor(found.settings, found.region)) : null;
+    return found ? maskFoundOffer(found) : null;
   };
 
   /**
@@ -63,11 +66,7 @@ export const createDeskViews = ({ store }: { store: Store }) => {
   };
 
   const pendingOffers = async (userId: string): Promise<TOffer[]> =>
-    Promise.all(
-      (await views.listPendingOffers(userId)).map(async (o) =>
-        maskOffer(o, await contextFor(o.conversationId)),
-      ),
-    );
+    (await views.listPendingOffers(userId)).map(maskFoundOffer);
 
   const openConversations = async (userId: string): Promise<TConversationSummary[]> =>
     Promise.all(
