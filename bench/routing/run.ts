@@ -1,5 +1,7 @@
 /**
- * Routing benchmark, on embedded PGlite in memory, with 1,000 agents and 20,000 conversations:
+ * Routing benchmark, on embedded PGlite in memory (BENCH_PGLITE=disk: in a fresh temporary data
+ * directory on disk, as `npm start` runs it, removed afterwards), with 1,000 agents and 20,000
+ * conversations:
  *
  *   node --import tsx bench/routing/run.ts
  *
@@ -17,6 +19,9 @@
  * Not a test: it asserts nothing, it says whether the targets were met.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { routeWaitingConversations } from '@switchboard/core';
@@ -47,7 +52,9 @@ const quantile = (xs: number[], q: number) => {
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const log = (m: string) => process.stderr.write(`[bench/routing] ${m}\n`);
 
-const database = await openDatabase({});
+const ON_DISK = process.env.BENCH_PGLITE === 'disk';
+const dataDir = ON_DISK ? mkdtempSync(join(tmpdir(), 'switchboard-bench-')) : undefined;
+const database = await openDatabase({ dataDir });
 await database.migrate();
 await seedDemoData({ db: database.db, hashPassword: (p) => hashPassword(p, { cost: 1024 }) });
 const db = database.db;
@@ -154,6 +161,10 @@ const latency = await (async () => {
           2,
         )
       : null,
+    // Of that, the part spent in the kernel (socket writes and reads, wake-ups).
+    serverSystemCpuMsPerArrival: cpu
+      ? round((cpu as NodeJS.CpuUsage).system / 1000 / (ARRIVALS * ROUNDS + WARM_UP_ARRIVALS), 2)
+      : null,
     achievedArrivalsPerSecond: round(achievedArrivalsPerSecond, 1),
     failedStarts,
     offered: ms.length,
@@ -241,11 +252,14 @@ const decisionsPerSecond = decided / (routingMs / 1000);
 const leftWaiting = await waitingCount();
 log(`${decided} decisions in ${round(routingMs / 1000)} s of routing`);
 await database.close();
+if (dataDir) {
+  rmSync(dataDir, { recursive: true, force: true });
+}
 
 const flatRatio = at20k.medianRunMs / at1k.medianRunMs;
 const result = {
   bench: 'routing',
-  database: 'pglite (in memory)',
+  database: ON_DISK ? 'pglite (data directory on disk)' : 'pglite (in memory)',
   agents: AGENTS,
   conversations: CONVERSATIONS,
   batchPerRun: BATCH,

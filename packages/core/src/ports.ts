@@ -42,10 +42,15 @@ export interface Tx {
   queues: {
     get(id: string): Promise<Queue | null>;
     /**
+     * The conversation's queue, when no other conversation waits in any queue (it is alone,
+     * ahead of no one); null otherwise.
+     */
+    getIfAloneWaiting(input: { queueId: string; conversationId: string }): Promise<Queue | null>;
+    /**
      * Each queue and channel with waiting conversations: by queue priority, then by the oldest
      * waiting conversation. Limits are per channel, so routing decides per queue and channel.
      */
-    listWaitingGroups(): Promise<{ queue: Queue; channel: TChannel; headConversationId: string }[]>;
+    listWaitingGroups(): Promise<{ queue: Queue; channel: TChannel }[]>;
   };
   entryPoints: {
     getByKey(key: string): Promise<EntryPoint | null>;
@@ -55,9 +60,11 @@ export interface Tx {
     getWrapUpReason(id: string): Promise<{ id: string; name: string } | null>;
   };
   conversations: {
+    /** A new conversation; with `opening`, its first message (seq 1), written with it. */
     create(
       input: Omit<Conversation, 'id' | 'endedAt' | 'customerLeft'> & { customerTokenHash: string | null },
-    ): Promise<Conversation>;
+      opening?: Omit<NewMessage, 'conversationId'>,
+    ): Promise<{ conversation: Conversation; opening: StoredMessage | null }>;
     lock(id: string): Promise<Conversation | null>;
     update(
       id: string,
@@ -93,7 +100,8 @@ export interface Tx {
     /**
      * Makes a routing run's offers in one statement: each chosen agent's row is locked and checked
      * again (still Available, not deactivated); for those who are, the offer is created, its
-     * conversation marked offered and the agent's lastOfferedAt set. A decision whose agent has
+     * conversation marked offered, the agent's lastOfferedAt set and the offer's deadline timer
+     * ('offer.deadline', due at deadlineAt) armed. A decision whose agent has
      * gone in the meantime is not made (absent from the answer); its conversation stays queued.
      */
     place(decisions: OfferDecision[]): Promise<Offer[]>;
@@ -108,7 +116,6 @@ export interface Tx {
     append(input: NewMessage): Promise<{ message: StoredMessage; created: boolean }>;
   };
   timers: {
-    schedule(input: { kind: TimerKind; subjectId: string; dueAt: Date }[]): Promise<void>;
     cancel(input: { kind: TimerKind; subjectId: string }): Promise<void>;
     /** Takes the next due timer that no other process holds, and deletes it with this transaction. */
     claimNextDue(now: Date): Promise<{ kind: TimerKind; subjectId: string; dueAt: Date } | null>;

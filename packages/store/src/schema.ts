@@ -222,8 +222,10 @@ export const conversations = pgTable(
     index('conversations_waiting_idx')
       .on(t.queueId, t.channel, t.queuedAt, t.id)
       .where(sql`status = 'queued'`),
-    // The supervisor's per-queue counts (offered, active) without reading the history.
-    index('conversations_queue_status_idx').on(t.queueId, t.status),
+    // The supervisor's per-queue counts (offered, active) without reading the history. Partial:
+    // it holds live conversations only, and it cannot answer for queued ones, so the planner
+    // never prefers it (and a sort of the whole backlog) to conversations_waiting_idx.
+    index('conversations_live_idx').on(t.queueId, t.status).where(sql`status in ('offered', 'active')`),
   ],
 );
 

@@ -13,7 +13,7 @@ import { agentLimits, agentLoads, conversations, queues, users } from './schema'
  * The supervisor's board, in two queries whatever the number of agents: every figure is a
  * correlated subquery that the planner answers from an index keyed by the row's own id
  * (agent_loads' and agent_limits' primary keys, participants_user_idx, team_members_user_idx,
- * conversations_queue_status_idx, conversations_waiting_idx), so the cost grows with the agents
+ * conversations_live_idx, conversations_waiting_idx), so the cost grows with the agents
  * and queues shown, not with the history stored.
  */
 
@@ -71,8 +71,9 @@ const teamNames = sql<string[]>`coalesce((
   where tm.user_id = ${USER_ID}
 ), '{}'::text[])`;
 
+// The status written into the statement, not bound: partial indexes are chosen by it.
 const inQueue = (status: 'queued' | 'offered' | 'active') =>
-  countWhere(sql`conversations c where c.queue_id = ${QUEUE_ID} and c.status = ${status}`);
+  countWhere(sql`conversations c where c.queue_id = ${QUEUE_ID} and c.status = ${sql.raw(`'${status}'`)}`);
 const longestWaitSince = sql<Date | null>`(
   select min(c.queued_at) from conversations c where c.queue_id = ${QUEUE_ID} and c.status = 'queued'
 )`.mapWith(conversations.queuedAt);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type TChannel, type TSettings, ZChannel } from '@switchboard/contracts';
 import type {
   Agent,
@@ -237,6 +238,20 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
       const [row] = await db.select().from(queues).where(eq(queues.id, id));
       return row ? (row satisfies Queue) : null;
     },
+    getIfAloneWaiting: async ({ queueId, conversationId }) => {
+      // A probe of conversations_waiting_idx: does anything but this conversation wait?
+      const [row] = await db
+        .select()
+        .from(queues)
+        .where(
+          and(
+            eq(queues.id, queueId),
+            sql`not exists (select 1 from ${conversations} c
+              where c.status = 'queued' and c.id <> ${conversationId}::uuid)`,
+          ),
+        );
+      return row ? (row satisfies Queue) : null;
+    },
     listWaitingGroups: async () => {
       // The head of every queue and channel, an index probe each (conversations_waiting_idx): the
       // cost follows the queues, not the conversations waiting in them.
@@ -249,18 +264,14 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
         select ${column} from ${conversations} c
         where c.queue_id = ${queues.id} and c.channel = ${channel} and c.status = 'queued'
         order by c.queued_at, c.id limit 1)`;
-      const headId = sql<string | null>`${head(sql`c.id`)}`;
+      const headQueuedAt = head(sql`c.queued_at`);
       const rows = await db
-        .select({ queue: queues, channel, headId })
+        .select({ queue: queues, channel })
         .from(queues)
         .crossJoin(sql`(values ${channels}) as ch(channel)`)
-        .where(sql`${headId} is not null`)
-        .orderBy(desc(queues.priority), head(sql`c.queued_at`), asc(queues.id), channel);
-      return rows.map((r) => ({
-        queue: r.queue satisfies Queue,
-        channel: r.channel,
-        headConversationId: r.headId!,
-      }));
+        .where(sql`${headQueuedAt} is not null`)
+        .orderBy(desc(queues.priority), headQueuedAt, asc(queues.id), channel);
+      return rows.map((r) => ({ queue: r.queue satisfies Queue, channel: r.channel }));
     },
   },
   entryPoints: {
@@ -280,9 +291,31 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
     },
   },
   conversations: {
-    create: async (input) => {
-      const [row] = await db.insert(conversations).values(input).returning();
-      return toConversation(row!);
+    create: async (input, opening) => {
+      if (!opening) {
+        const [row] = await db.insert(conversations).values(input).returning();
+        return { conversation: toConversation(row!), opening: null };
+      }
+      // One statement: the conversation and its first message (seq 1). The message's foreign key
+      // is checked at the end of the statement, when the conversation is there.
+      const id = randomUUID();
+      const made = db.$with('made').as(
+        db
+          .insert(conversations)
+          .values({ ...input, id, lastSeq: 1 })
+          .returning(),
+      );
+      const opened = db.$with('opened').as(
+        db
+          .insert(messages)
+          .values({ ...opening, conversationId: id, seq: 1 })
+          .returning(),
+      );
+      const [row] = await db.with(made, opened).select().from(made).crossJoin(opened);
+      if (!row) {
+        throw new Error(`conversation ${id} was not created`);
+      }
+      return { conversation: toConversation(row.made), opening: toStoredMessage(row.opened) };
     },
     lock: async (id) => {
       const [row] = await db.select().from(conversations).where(eq(conversations.id, id)).for('update');
@@ -363,13 +396,21 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
         sql`, `,
       );
       // One statement: lock the chosen agents still Available, create their offers (the triggers
-      // add to their loads), mark the conversations offered and the agents last offered.
+      // add to their loads) and arm their deadlines, mark the conversations offered and the agents
+      // last offered. One connection (PGlite) runs one transaction at a time: no row to lock.
+      const rowLock = oneConnection ? sql`` : sql`for update`;
+      // The agents as a list of values, not a subquery of d: the planner then looks each up by id
+      // rather than walking every Available agent.
+      const chosenAgents = sql.join(
+        [...new Set(decisions.map((d) => d.userId))].map((id) => sql`${id}::uuid`),
+        sql`, `,
+      );
       const result = await db.execute(sql`
         with d (conversation_id, user_id, channel, offered_at, deadline_at) as (values ${chosen}),
         still as (
           select u.id from ${users} u
-          where u.id in (select user_id from d) and u.state = 'available' and u.deactivated_at is null
-          for update
+          where u.id in (${chosenAgents}) and u.state = 'available' and u.deactivated_at is null
+          ${rowLock}
         ),
         made as (
           insert into ${offers} (conversation_id, user_id, channel, status, offered_at, deadline_at)
@@ -384,6 +425,11 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
         last_offered as (
           update ${users} set last_offered_at = (select max(offered_at) from made)
           where id in (select user_id from made)
+        ),
+        armed as (
+          insert into ${timers} (kind, subject_id, due_at)
+          select 'offer.deadline', id, deadline_at from made
+          on conflict (kind, subject_id) do update set due_at = excluded.due_at
         )
         select id, conversation_id, user_id, status, offered_at, deadline_at from made`);
       const made = new Map(
@@ -492,17 +538,6 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
     },
   },
   timers: {
-    schedule: async (input) => {
-      if (input.length > 0) {
-        await db
-          .insert(timers)
-          .values(input)
-          .onConflictDoUpdate({
-            target: [timers.kind, timers.subjectId],
-            set: { dueAt: sql`excluded.due_at` },
-          });
-      }
-    },
     cancel: async ({ kind, subjectId }) => {
       await db.delete(timers).where(and(eq(timers.kind, kind), eq(timers.subjectId, subjectId)));
     },

@@ -193,7 +193,7 @@ describe('routing reads ahead only as far as it must', () => {
 });
 
 describe('offers.place checks each chosen agent again', () => {
-  it('makes no offer to an agent who is no longer Available, and leaves the conversation queued', async () => {
+  it('makes no offer to an agent who is no longer Available, leaves the conversation queued, and arms each offer’s deadline', async () => {
     const [gone, here] = await resetAgents([
       { availableSecond: 0, lastOfferedSecond: null, chatLimit: 3, ownLimit: null, held: 0, inTeam: true },
       { availableSecond: 1, lastOfferedSecond: null, chatLimit: 3, ownLimit: null, held: 0, inTeam: true },
@@ -216,6 +216,7 @@ describe('offers.place checks each chosen agent again', () => {
     // Decided while both were Available; one went on a break before the write.
     await db.update(schema.users).set({ state: 'idle' }).where(sql`${schema.users.id} = ${gone!}`);
     const now = new Date(BASE + 60_000);
+    const deadline = new Date(BASE + 105_000);
     const { value: made } = await store.transaction(async (tx) => ({
       value: await tx.offers.place([
         {
@@ -223,14 +224,14 @@ describe('offers.place checks each chosen agent again', () => {
           userId: gone!,
           channel: 'livechat',
           offeredAt: now,
-          deadlineAt: now,
+          deadlineAt: deadline,
         },
         {
           conversationId: waiting[1]!.id,
           userId: here!,
           channel: 'livechat',
           offeredAt: now,
-          deadlineAt: now,
+          deadlineAt: deadline,
         },
       ]),
       events: [],
@@ -246,5 +247,67 @@ describe('offers.place checks each chosen agent again', () => {
     });
     const loads = await db.select().from(schema.agentLoads);
     expect(loads.map((l) => [l.userId, l.held])).toEqual([[here, 1]]);
+    // The offer made has its durable deadline; the one not made has none.
+    const armed = await db.select().from(schema.timers);
+    expect(armed.map((t) => [t.kind, t.subjectId, t.dueAt.getTime()])).toEqual([
+      ['offer.deadline', made[0]!.id, deadline.getTime()],
+    ]);
+  });
+});
+
+describe('conversations.create with an opening message', () => {
+  it('writes the message as seq 1, and the next message of the conversation gets seq 2', async () => {
+    await database.db.execute(sql`truncate timers, offers, participants, messages, conversations cascade`);
+    const now = new Date(BASE);
+    const { value } = await store.transaction(async (tx) => {
+      const created = await tx.conversations.create(
+        {
+          channel: 'livechat',
+          entryPointId,
+          queueId,
+          status: 'queued',
+          customerName: 'Ada',
+          customerEmail: null,
+          arrivedAt: now,
+          queuedAt: now,
+          customerTokenHash: null,
+        },
+        {
+          author: 'customer',
+          authorUserId: null,
+          authorName: 'Ada',
+          body: 'My card is 4111 1111 1111 1111',
+          systemEvent: null,
+          clientMessageId: null,
+          createdAt: now,
+        },
+      );
+      const next = await tx.messages.append({
+        conversationId: created.conversation.id,
+        author: 'customer',
+        authorUserId: null,
+        authorName: 'Ada',
+        body: 'Are you there?',
+        systemEvent: null,
+        clientMessageId: 'c-2',
+        createdAt: new Date(BASE + 1000),
+      });
+      return { value: { ...created, next: next.message }, events: [] };
+    });
+    expect(value.conversation).toMatchObject({ customerName: 'Ada', status: 'queued', customerLeft: false });
+    expect(value.opening).toMatchObject({
+      seq: 1,
+      conversationId: value.conversation.id,
+      body: 'My card is 4111 1111 1111 1111',
+    });
+    expect(value.next.seq).toBe(2);
+    const stored = await database.db
+      .select()
+      .from(schema.messages)
+      .where(sql`${schema.messages.conversationId} = ${value.conversation.id}`);
+    expect(stored.map((m) => [m.seq, m.body]).sort()).toEqual([
+      [1, 'My card is 4111 1111 1111 1111'],
+      [2, 'Are you there?'],
+    ]);
   });
 });

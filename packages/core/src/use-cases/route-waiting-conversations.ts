@@ -58,14 +58,8 @@ const decide = ({
   return decisions;
 };
 
-/** Writes the decisions (see offers.place) and arms each offer's deadline. */
-const makeOffers = async (tx: Tx, decisions: OfferDecision[]): Promise<Offer[]> => {
-  const created = await tx.offers.place(decisions);
-  await tx.timers.schedule(
-    created.map((o) => ({ kind: 'offer.deadline' as const, subjectId: o.id, dueAt: o.deadlineAt })),
-  );
-  return created;
-};
+/** Writes the decisions, each offer with its durable deadline (see offers.place). */
+const makeOffers = (tx: Tx, decisions: OfferDecision[]): Promise<Offer[]> => tx.offers.place(decisions);
 
 const offerCreated = (offer: Offer): DomainEvent => ({
   type: 'offer.created',
@@ -90,12 +84,14 @@ export const offerOnArrival = async ({
   if (!(await tx.tryLockRouting())) {
     return null;
   }
-  const groups = await tx.queues.listWaitingGroups();
-  const [group] = groups;
-  if (groups.length !== 1 || group?.headConversationId !== conversation.id) {
+  const queue = await tx.queues.getIfAloneWaiting({
+    queueId: conversation.queueId,
+    conversationId: conversation.id,
+  });
+  if (!queue) {
     return null;
   }
-  const { queue, channel } = group;
+  const { channel } = conversation;
   const strategy = getRoutingStrategy(queue.strategy);
   const candidates = await tx.agents.listCandidates({
     queue,

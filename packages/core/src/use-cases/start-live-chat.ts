@@ -31,35 +31,38 @@ export const startLiveChat = async ({
       throw new AppError(problem);
     }
   }
-  const conversation = await tx.conversations.create({
-    channel: 'livechat',
-    entryPointId: entryPoint.id,
-    queueId: entryPoint.queueId,
-    status: 'queued',
-    customerName,
-    customerEmail,
-    arrivedAt: now,
-    queuedAt: now,
-    customerTokenHash,
-  });
+  const { conversation, opening } = await tx.conversations.create(
+    {
+      channel: 'livechat',
+      entryPointId: entryPoint.id,
+      queueId: entryPoint.queueId,
+      status: 'queued',
+      customerName,
+      customerEmail,
+      arrivedAt: now,
+      queuedAt: now,
+      customerTokenHash,
+    },
+    firstMessage === null
+      ? undefined
+      : {
+          author: 'customer',
+          authorUserId: null,
+          authorName: customerName,
+          body: firstMessage,
+          systemEvent: null,
+          clientMessageId: null,
+          createdAt: now,
+        },
+  );
   const events: DomainEvent[] = [];
   const messages: StoredMessage[] = [];
-  if (firstMessage !== null) {
-    const { message } = await tx.messages.append({
-      conversationId: conversation.id,
-      author: 'customer',
-      authorUserId: null,
-      authorName: customerName,
-      body: firstMessage,
-      systemEvent: null,
-      clientMessageId: null,
-      createdAt: now,
-    });
-    messages.push(message);
+  if (opening) {
+    messages.push(opening);
     events.push({
       type: 'message.created',
       conversationId: conversation.id,
-      messageId: message.id,
+      messageId: opening.id,
       opening: true,
     });
   }
