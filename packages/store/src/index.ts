@@ -9,6 +9,7 @@ import { createViews } from './views';
 export type { AuthRepository, SessionRecord } from './auth-repository';
 export type { Database, Db } from './db';
 export { openDatabase } from './db';
+export { type HousekeepingPass, housekeep } from './housekeeping';
 export * as schema from './schema';
 export { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './seed';
 export type { SupervisorViews } from './supervisor-views';

@@ -158,7 +158,7 @@ export const equalsConstant = (column: AnyPgColumn, value: 'available' | 'queued
   sql`${column} = ${sql.raw(`'${value}'`)}`;
 
 /** The rows of a raw statement: PGlite and node-postgres both answer `{ rows }`. */
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /** A text[] (or uuid[]) as the drivers give it: an array (parsed) or, for some, the literal `{a,b}`. */
 export const pgTextArray = (value: string[] | string | null): string[] => {

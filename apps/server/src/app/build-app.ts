@@ -35,6 +35,7 @@ import { createSupervisorListener } from '../realtime/supervisor-listener';
 import type { AppContext } from './context';
 import { createDeskViews } from './desk-views';
 import { createEventBus } from './event-bus';
+import { createHousekeeping } from './housekeeping';
 import { createRoutingRunner } from './routing-runner';
 import { createUseCaseRunner } from './services';
 import { createTimerScheduler } from './timer-scheduler';
@@ -179,6 +180,7 @@ export const buildApp = async ({
   });
   const routing = createRoutingRunner({ run, logger });
   const scheduler = createTimerScheduler({ run, clock, logger });
+  const housekeeping = createHousekeeping({ store, logger });
   bus.subscribe((event) => {
     eventsCounter.inc({ type: event.type });
   });
@@ -203,9 +205,13 @@ export const buildApp = async ({
     realtime,
     routing,
     scheduler,
-    /** Starts what runs beside the requests: timers, and a first routing run for what waited. */
+    /**
+     * Starts what runs beside the requests: timers, the database's housekeeping (PGlite), and a
+     * first routing run for what waited.
+     */
     start: async () => {
       scheduler.start();
+      housekeeping.start();
       await routing.request();
     },
     /** Everything that was published so far has been handled (tests). */
@@ -217,6 +223,7 @@ export const buildApp = async ({
     stop: async () => {
       shuttingDown = true;
       await scheduler.stop();
+      await housekeeping.stop();
       await supervisorBoard.stop();
       // Before the sockets close, so that closing them does not count as desktops going away.
       await realtime.presence.stop();
