@@ -98,8 +98,9 @@ export interface Tx {
   };
   offers: {
     /**
-     * Makes a routing run's offers in one statement: each chosen agent's row is locked and checked
-     * again (still Available, not deactivated); for those who are, the offer is created, its
+     * Makes a routing run's offers in one statement: each chosen agent is checked again (still
+     * Available, not deactivated), under a row lock where transactions run side by side; for those
+     * who are, the offer (with its durable deadline) is created, its
      * conversation marked offered, the agent's lastOfferedAt set and the offer's deadline timer
      * ('offer.deadline', due at deadlineAt) armed. A decision whose agent has
      * gone in the meantime is not made (absent from the answer); its conversation stays queued.

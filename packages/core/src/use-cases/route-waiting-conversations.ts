@@ -1,6 +1,5 @@
 import type { DomainEvent } from '../events';
 import type { Candidate, Conversation, Offer, OfferDecision, Queue, WaitingConversation } from '../model';
-import type { Tx } from '../ports';
 import { getRoutingStrategy, type RoutingStrategy } from '../routing/strategies';
 import type { UseCaseContext, UseCaseResult } from './types';
 
@@ -58,9 +57,6 @@ const decide = ({
   return decisions;
 };
 
-/** Writes the decisions, each offer with its durable deadline (see offers.place). */
-const makeOffers = (tx: Tx, decisions: OfferDecision[]): Promise<Offer[]> => tx.offers.place(decisions);
-
 const offerCreated = (offer: Offer): DomainEvent => ({
   type: 'offer.created',
   offerId: offer.id,
@@ -111,7 +107,7 @@ export const offerOnArrival = async ({
   if (!decisions || decisions.length === 0) {
     return null;
   }
-  const created = await makeOffers(tx, decisions);
+  const created = await tx.offers.place(decisions);
   return created.length === 0 ? null : created.map(offerCreated);
 };
 
@@ -173,7 +169,7 @@ export const routeWaitingConversations = async ({
       candidates = await tx.agents.listCandidates({ queue, channel, ranking, limit: null });
       decisions = decide({ waiting, candidates, complete: true, strategy, queue, now }) ?? [];
     }
-    const created = await makeOffers(tx, decisions);
+    const created = await tx.offers.place(decisions);
     missed += decisions.length - created.length;
     events.push(...created.map(offerCreated));
     offered += created.length;
