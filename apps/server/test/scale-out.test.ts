@@ -459,6 +459,18 @@ describe('two server processes on one PostgreSQL and one Redis', () => {
     expect(statuses.timed_out ?? 0).toBeGreaterThan(0);
     expect(statuses.rejected ?? 0).toBeGreaterThan(0);
     expect(conversationIds).toHaveLength(ARRIVALS);
+    if (ended.rows[0].n !== ARRIVALS) {
+      const stuck = await db.query(
+        `select c.id, c.status, c.queued_at, (select json_agg(json_build_object('s', o.status, 'u', o.user_id, 'at', o.offered_at, 'dl', o.deadline_at, 'closed', o.closed_at)) from offers o where o.conversation_id = c.id) offers, (select json_agg(json_build_object('s', p.state, 'u', p.user_id)) from participants p where p.conversation_id = c.id) parts, (select json_agg(t) from timers t) timers, now() from conversations c where c.status <> 'ended' and c.id = any($1::uuid[])`,
+        [conversationIds],
+      );
+      console.log('STUCK', JSON.stringify(stuck.rows, null, 1));
+      const users = await db.query(
+        `select u.email, u.state, u.chat_limit from users u where u.id in (select user_id from offers where conversation_id = any($1::uuid[]) and status = 'pending')`,
+        [stuck.rows.map((r: { id: string }) => r.id)],
+      );
+      console.log('USERS', JSON.stringify(users.rows));
+    }
     expect(ended.rows[0].n).toBe(ARRIVALS);
     expect(errors).toEqual([]);
     expect(agents.every((a) => a.socket.connected)).toBe(true);
