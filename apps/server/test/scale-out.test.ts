@@ -208,8 +208,9 @@ describe('two server processes on one PostgreSQL and one Redis', () => {
   it('delivers an offer decided on one process to an agent socket on the other', async () => {
     const x = agents.find((a) => a.proc === B)!;
     const before = [await offersCreatedBy(A), await offersCreatedBy(B)];
-    // Made Available through B (nothing waits); the arrival through A is routed by A alone.
-    expect((await request(B.base, 'PUT', '/api/agent/state', authed(x, { state: 'available' }))).status).toBe(
+    // Made Available through A too: only A routes, so the offer is A's decision. (Through B, B's
+    // routing run for the state change could still be running when the chat arrives and take it.)
+    expect((await request(A.base, 'PUT', '/api/agent/state', authed(x, { state: 'available' }))).status).toBe(
       200,
     );
     const got = waitFor(x.socket, 'offer.created', 5000);
@@ -261,17 +262,31 @@ describe('two server processes on one PostgreSQL and one Redis', () => {
       }
     })();
 
+    const trace = new Map<string, string[]>();
     const handle = async (agent: Agent, offer: { id: string; conversationId: string }) => {
       await sleep(20 + Math.random() * 200);
       const r = phase === 'storm' ? Math.random() : 1; // draining: accept all
       const via = pick(procs);
+      const steps = trace.get(offer.conversationId) ?? [];
+      trace.set(offer.conversationId, steps);
       const call = (path: string, body: unknown = {}) =>
-        request(via.base, 'POST', path, authed(agent, body)).then((res) => {
-          if (res.status >= 500) {
-            errors.push(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
-          }
-          return res;
-        });
+        request(via.base, 'POST', path, authed(agent, body)).then(
+          (res) => {
+            steps.push(
+              `${agent.email} ${path.split('/').pop()} via ${via.name}: ${res.status} ${res.status >= 300 ? JSON.stringify(res.body) : ''}`,
+            );
+            if (res.status >= 500) {
+              errors.push(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+            }
+            return res;
+          },
+          (err) => {
+            steps.push(
+              `${agent.email} ${path.split('/').pop()} via ${via.name}: threw ${String(err)} ${String(err?.cause)}`,
+            );
+            throw err;
+          },
+        );
       if (r < 0.08) {
         return; // let it time out: the deadline fires, the agent goes to RONA
       }
@@ -470,6 +485,20 @@ describe('two server processes on one PostgreSQL and one Redis', () => {
         [stuck.rows.map((r: { id: string }) => r.id)],
       );
       console.log('USERS', JSON.stringify(users.rows));
+      console.log('TRACE', JSON.stringify(stuck.rows.map((r: { id: string }) => trace.get(r.id))));
+      console.log('ERRORS', JSON.stringify(errors));
+    }
+    if (errors.length > 0) {
+      for (const p of procs) {
+        console.log(
+          `LOG ${p.name}`,
+          p
+            .output()
+            .split('\n')
+            .filter((l) => /"level":(50|60)/.test(l))
+            .join('\n'),
+        );
+      }
     }
     expect(ended.rows[0].n).toBe(ARRIVALS);
     expect(errors).toEqual([]);
@@ -527,8 +556,8 @@ describe('two server processes on one PostgreSQL and one Redis', () => {
     y.socket.on('agent.state', (st: { state: string }) => y.states.push(st.state));
     agents.push(y);
     const before = await offersCreatedBy(A);
-    // Available through B (nothing of its queue waits); the arrival through A is decided by A.
-    expect((await request(B.base, 'PUT', '/api/agent/state', authed(y, { state: 'available' }))).status).toBe(
+    // Available through A as well, and the arrival through A: A alone routes, so A decides.
+    expect((await request(A.base, 'PUT', '/api/agent/state', authed(y, { state: 'available' }))).status).toBe(
       200,
     );
     const got = waitFor(y.socket, 'offer.created', 5000);

@@ -19,7 +19,9 @@ import type {
 
 /**
  * What core needs from storage, inside one transaction. `lock*` methods take a row lock
- * (SELECT ... FOR UPDATE) so that two processes deciding on the same row queue up.
+ * (SELECT ... FOR NO KEY UPDATE) so that two processes deciding on the same row queue up. Not FOR
+ * UPDATE: that would also block other transactions' foreign-key checks on the row (an offer or a
+ * participation naming the agent), which hold other rows meanwhile, and deadlock.
  */
 export interface Tx {
   agents: {

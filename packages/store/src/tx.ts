@@ -178,7 +178,7 @@ export const pgTextArray = (value: string[] | string | null): string[] => {
 export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: boolean } = {}): Tx => ({
   agents: {
     lock: async (id) => {
-      const [row] = await db.select().from(users).where(eq(users.id, id)).for('update');
+      const [row] = await db.select().from(users).where(eq(users.id, id)).for('no key update');
       return row ? toAgent(row) : null;
     },
     setState: async ({ id, state, reason, at }) => {
@@ -318,7 +318,11 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
       return { conversation: toConversation(row.made), opening: toStoredMessage(row.opened) };
     },
     lock: async (id) => {
-      const [row] = await db.select().from(conversations).where(eq(conversations.id, id)).for('update');
+      const [row] = await db
+        .select()
+        .from(conversations)
+        .where(eq(conversations.id, id))
+        .for('no key update');
       return row ? toConversation(row) : null;
     },
     update: async (id, patch) => {
@@ -346,7 +350,7 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
         // must not be passed over, or it would wait beside a free agent until the next trigger.
         // Routing runs one at a time (the routing lock) and takes agents' rows only after these;
         // nothing that holds an agent's row waits for a queued conversation, so no deadlock.
-        .for('update', { of: conversations });
+        .for('no key update', { of: conversations });
       return rows.map(
         (r): WaitingConversation => ({
           conversation: toConversation(r.conversation),
@@ -398,7 +402,7 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
       // One statement: lock the chosen agents still Available, create their offers (the triggers
       // add to their loads) and arm their deadlines, mark the conversations offered and the agents
       // last offered. One connection (PGlite) runs one transaction at a time: no row to lock.
-      const rowLock = oneConnection ? sql`` : sql`for update`;
+      const rowLock = oneConnection ? sql`` : sql`for no key update`;
       // The agents as a list of values, not a subquery of d: the planner then looks each up by id
       // rather than walking every Available agent.
       const chosenAgents = sql.join(
@@ -459,7 +463,7 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
       });
     },
     lock: async (id) => {
-      const [row] = await db.select().from(offers).where(eq(offers.id, id)).for('update');
+      const [row] = await db.select().from(offers).where(eq(offers.id, id)).for('no key update');
       return row ? toOffer(row) : null;
     },
     findPending: async (conversationId) => {

@@ -7,7 +7,11 @@ type AdminUseCase<I, T> = (input: I & { tx: Tx; admin: AdminTx; now: Date }) => 
 
 // PostgreSQL's deadlock_detected and serialization_failure: the transaction can simply run again.
 const RETRYABLE = new Set(['40P01', '40001']);
-const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 5;
+// Before each retry a short random pause, longer each time, so two transactions that just collided
+// do not collide again in step.
+const backoff = (attempt: number) =>
+  new Promise((done) => setTimeout(done, Math.random() * 10 * 2 ** attempt));
 
 const isRetryable = (err: unknown): boolean => {
   const e = err as { code?: string; cause?: { code?: string } } | null;
@@ -25,6 +29,7 @@ const commitThenPublish = async <T>(events: EventBus, attempt: () => Promise<Out
       if (n >= MAX_ATTEMPTS || !isRetryable(err)) {
         throw err;
       }
+      await backoff(n);
     }
   }
 };
