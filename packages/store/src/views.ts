@@ -213,11 +213,19 @@ export const createViews = (db: Db) => {
         from ${messages} m where m.conversation_id = ${offers.conversationId} and m.author <> 'system'
         order by m.seq desc limit ${OFFER_PREVIEW_MESSAGES}
       ) p)`;
+    // The columns the offer shows, not whole rows: it is read for every offer made.
     const [row] = await db
       .select({
-        o: offers,
+        id: offers.id,
+        conversationId: offers.conversationId,
+        offeredAt: offers.offeredAt,
+        deadlineAt: offers.deadlineAt,
         agentName: users.name,
-        c: conversations,
+        channel: conversations.channel,
+        customerName: conversations.customerName,
+        customerEmail: conversations.customerEmail,
+        arrivedAt: conversations.arrivedAt,
+        proactive: conversations.proactive,
         queueName: queues.name,
         entryPointName: entryPoints.name,
         region: entryPoints.region,
@@ -237,18 +245,18 @@ export const createViews = (db: Db) => {
       settings: settingsFrom(row.settings),
       region: row.region,
       offer: {
-        id: row.o.id,
-        conversationId: row.o.conversationId,
-        channel: row.c.channel,
+        id: row.id,
+        conversationId: row.conversationId,
+        channel: row.channel,
         queueName: row.queueName,
         entryPointName: row.entryPointName,
-        customerName: row.c.customerName,
-        customerEmail: row.c.customerEmail,
+        customerName: row.customerName,
+        customerEmail: row.customerEmail,
         agentName: row.agentName,
-        arrivedAt: row.c.arrivedAt.toISOString(),
-        offeredAt: row.o.offeredAt.toISOString(),
-        deadlineAt: row.o.deadlineAt.toISOString(),
-        proactive: row.c.proactive,
+        arrivedAt: row.arrivedAt.toISOString(),
+        offeredAt: row.offeredAt.toISOString(),
+        deadlineAt: row.deadlineAt.toISOString(),
+        proactive: row.proactive,
         preview: (row.preview ?? []).map(fromMessageJson),
       },
     };

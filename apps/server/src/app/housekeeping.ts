@@ -1,4 +1,4 @@
-import { type HousekeepingPass, housekeep, type Store } from '@switchboard/store';
+import type { HousekeepingPass, Store } from '@switchboard/store';
 import type { Logger } from 'pino';
 
 const EVERY_MS = 60_000;
@@ -21,7 +21,8 @@ export const createHousekeeping = ({
   let running: Promise<HousekeepingPass | null> | null = null;
 
   const pass = (): Promise<HousekeepingPass | null> => {
-    running ??= housekeep(store.database)
+    running ??= store
+      .housekeep()
       .then((done) => {
         if (done.analyzed.length > 0 || done.vacuumed.length > 0) {
           logger.debug(done, 'database housekeeping');

@@ -38,7 +38,7 @@ const commitThenPublish = async <T>(events: EventBus, attempt: () => Promise<Out
 export const createUseCaseRunner =
   ({ store, bus, clock }: { store: Store; bus: EventBus; clock: Clock }) =>
   <I, T>(useCase: UseCase<I, T>, input: I): Promise<T> =>
-    commitThenPublish(bus, () => store.transaction((tx) => useCase({ ...input, tx, now: clock.now() })));
+    commitThenPublish(bus, () => store.transact(useCase, input, clock.now()));
 
 export type UseCaseRunner = ReturnType<typeof createUseCaseRunner>;
 
@@ -46,8 +46,6 @@ export type UseCaseRunner = ReturnType<typeof createUseCaseRunner>;
 export const createAdminUseCaseRunner =
   ({ store, events, clock }: { store: Store; events: EventBus; clock: Clock }) =>
   <I, T>(useCase: AdminUseCase<I, T>, input: I): Promise<T> =>
-    commitThenPublish(events, () =>
-      store.adminTransaction((tx, admin) => useCase({ ...input, tx, admin, now: clock.now() })),
-    );
+    commitThenPublish(events, () => store.transactAdmin(useCase, input, clock.now()));
 
 export type AdminUseCaseRunner = ReturnType<typeof createAdminUseCaseRunner>;

@@ -45,7 +45,7 @@ export const conversationRoutes =
     };
     /** Reads check participation in core too, in a transaction of their own. */
     const authorize = (conversationId: string, agentId: string) =>
-      ctx.store.transaction((tx) => authorizeParticipant({ tx, conversationId, agentId }));
+      ctx.store.transact(authorizeParticipant, { conversationId, agentId }, ctx.clock.now());
 
     app.post(
       '/api/offers/:id/accept',
