@@ -170,6 +170,9 @@ describe.each(BACKENDS)('an arrival where nothing waits (%s)', (backend) => {
     const alice = await loginAgent(t.baseUrl, 'alice@example.com');
     const events = record(await alice.socket());
     await alice.put('/api/agent/state', { state: 'available' });
+    // The routing run her state change started is over (on PostgreSQL it could otherwise still hold
+    // the routing lock, and the arrival would wait for it).
+    await t.server.settle();
     // Nothing waits and Alice is free: the chat is offered before the start is even answered.
     const first = await startCustomer(t.baseUrl, { name: 'First' });
     expect(first.start.conversation.status).toBe('offered');
