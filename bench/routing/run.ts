@@ -11,7 +11,8 @@
  *   child process (clients.ts), every agent logged in with a real socket (socket.io-client) and
  *   customers starting chats at 100/s (200 warm-up arrivals, then 3 rounds of 1,000 measured);
  *   the time runs from sending the POST to the `offer.created` frame on the chosen agent's
- *   socket; p50/p99 over all measured arrivals and per round, with how busy each process was;
+ *   socket; p50/p99 over all measured arrivals and per round, with how busy each process was
+ *   and the server's longest event-loop waits and full garbage collections meanwhile;
  * - decision time per routing run (one transaction, up to 100 offers) at 1,000 and at 20,000
  *   waiting conversations;
  * - decisions per second: offers created per second of routing time while the 20,000 are routed
@@ -23,7 +24,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { routeWaitingConversations } from '@switchboard/core';
 import { createStore, openDatabase, seedDemoData } from '@switchboard/store';
@@ -110,6 +111,17 @@ const latency = await (async () => {
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
+  // The server's pauses while the arrivals were sent: how long its event loop could not run
+  // (whatever the cause), and the garbage collector's full collections among them.
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  const fullGcMs: number[] = [];
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+        fullGcMs.push(entry.duration);
+      }
+    }
+  });
   // How busy the server's event loop (and so PGlite, which runs on it) was during the arrivals.
   let eluStart: ReturnType<typeof performance.eventLoopUtilization> | null = null;
   let elu: ReturnType<typeof performance.eventLoopUtilization> | null = null;
@@ -120,10 +132,14 @@ const latency = await (async () => {
     out += chunk.toString();
     if (!eluStart && out.includes('arrivals-start\n')) {
       eluStart = performance.eventLoopUtilization();
+      loopDelay.enable();
+      gc.observe({ entryTypes: ['gc'] });
       cpuStart = process.cpuUsage();
     }
     if (eluStart && !elu && out.includes('arrivals-end\n')) {
       elu = performance.eventLoopUtilization(eluStart);
+      loopDelay.disable();
+      gc.disconnect();
       cpu = process.cpuUsage(cpuStart);
     }
   });
@@ -151,6 +167,18 @@ const latency = await (async () => {
     warmUpArrivalsNotMeasured: WARM_UP_ARRIVALS,
     // While the arrivals (warm-up included) were sent: the share of time the server was busy.
     serverEventLoopUtilization: elu ? round((elu as { utilization: number }).utilization, 3) : null,
+    // The longest waits of the server's event loop (sampled every 5 ms), and its full garbage
+    // collections: one pause of tens of ms queues the arrivals behind it, and a round's p99 is
+    // its tenth slowest arrival.
+    serverEventLoopDelayMs: {
+      p99: round(loopDelay.percentile(99) / 1e6),
+      max: round(loopDelay.max / 1e6),
+    },
+    serverFullGc: {
+      count: fullGcMs.length,
+      maxMs: round(Math.max(0, ...fullGcMs)),
+      totalMs: round(fullGcMs.reduce((a, b) => a + b, 0)),
+    },
     // The users' process: when it is busy, its own delays count in the figures.
     clientsEventLoopUtilization: round(clientsEventLoopUtilization, 3),
     // The server process's CPU time (user and system) per arrival, warm-up included.
