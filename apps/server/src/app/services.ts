@@ -1,9 +1,9 @@
-import type { AdminTx, Clock, DomainEvent, EventBus, Tx } from '@switchboard/core';
-import type { Store } from '@switchboard/store';
+import type { Clock, DomainEvent, EventBus } from '@switchboard/core';
+import type { AdminTxFunction, Store, TxFunction } from '@switchboard/store';
 
 type Outcome<T> = { value: T; events: DomainEvent[] };
-type UseCase<I, T> = (input: I & { tx: Tx; now: Date }) => Promise<Outcome<T>>;
-type AdminUseCase<I, T> = (input: I & { tx: Tx; admin: AdminTx; now: Date }) => Promise<Outcome<T>>;
+type UseCase<I, T> = TxFunction<I, Outcome<T>>;
+type AdminUseCase<I, T> = AdminTxFunction<I, Outcome<T>>;
 
 // PostgreSQL's deadlock_detected and serialization_failure: the transaction can simply run again.
 const RETRYABLE = new Set(['40P01', '40001']);
