@@ -13,7 +13,8 @@ import type {
   WaitingConversation,
 } from '@switchboard/core';
 import { and, asc, desc, eq, isNull, lte, ne, type Placeholder, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn, PgInsertValue } from 'drizzle-orm/pg-core';
+import { builtSqlStatements, builtStatement, builtStatements } from './built-statements';
 import type { Db } from './db';
 import {
   agentLimits,
@@ -183,6 +184,175 @@ export const pgTextArray = (value: string[] | string | null): string[] => {
   return value.slice(1, -1).split(',');
 };
 
+const valuesFor = (prefix: string, values: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(values)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [`${prefix}${k}`, v]),
+  );
+/** The defined keys of the objects a statement's text is built from: its key in a family. */
+const shapeOf = (...objects: Record<string, unknown>[]) =>
+  objects
+    .map((o) =>
+      Object.keys(o)
+        .filter((k) => o[k] !== undefined)
+        .join(','),
+    )
+    .join('|');
+
+// The statements of every arrival, built once (see built-statements.ts).
+const entryPointByKey = builtStatement((db) =>
+  db
+    .select()
+    .from(entryPoints)
+    .where(eq(entryPoints.key, sql.placeholder('key'))),
+);
+
+const queueIfAloneWaiting = builtStatement((db) =>
+  db
+    .select()
+    .from(queues)
+    .where(
+      and(
+        eq(queues.id, sql.placeholder('queueId')),
+        // A probe of conversations_waiting_idx: does anything but this conversation wait?
+        sql`not exists (select 1 from ${conversations} c
+          where c.status = 'queued' and c.id <> ${sql.placeholder('conversationId')}::uuid)`,
+      ),
+    ),
+);
+
+/** A conversation with its first message (seq 1), in one statement; keyed by the columns given. */
+const conversationWithOpening = builtStatements((db, shape: string) => {
+  const [conversationKeys = '', messageKeys = ''] = shape.split('|');
+  const named = (prefix: string, keys: string) =>
+    Object.fromEntries(
+      keys
+        .split(',')
+        .filter(Boolean)
+        .map((k) => [k, sql.placeholder(`${prefix}${k}`)]),
+    );
+  const made = db.$with('made').as(
+    db
+      .insert(conversations)
+      .values({
+        ...named('c_', conversationKeys),
+        id: sql.placeholder('id'),
+        lastSeq: 1,
+      } as PgInsertValue<typeof conversations>)
+      .returning(),
+  );
+  const opened = db.$with('opened').as(
+    db
+      .insert(messages)
+      .values({
+        ...named('m_', messageKeys),
+        conversationId: sql.placeholder('id'),
+        seq: 1,
+      } as PgInsertValue<typeof messages>)
+      .returning(),
+  );
+  // The message's foreign key is checked at the end of the statement, when the conversation is there.
+  return db.with(made, opened).select().from(made).crossJoin(opened);
+});
+
+/**
+ * The Available agents under their limit on a channel who may serve a queue (its team, each skill
+ * it requires at its minimum proficiency or more), best first by a ranking; keyed by ranking,
+ * whether the queue has a team, and the limit ('all': none).
+ */
+const candidates = builtStatements((db, key: `${CandidateRanking}|${'team' | 'any'}|${number | 'all'}`) => {
+  const [ranking, team, limit] = key.split('|') as [CandidateRanking, 'team' | 'any', string];
+  const channel = sql.placeholder('channel') as unknown as TChannel;
+  const load = channelLoadSql(channel);
+  const max = channelLimitSql(channel);
+  const query = db
+    .select({
+      agentId: users.id,
+      availableSince: users.availableSince,
+      stateSince: users.stateSince,
+      lastOfferedAt: users.lastOfferedAt,
+      load,
+      limit: max,
+    })
+    .from(users)
+    .where(
+      and(
+        equalsConstant(users.state, 'available'),
+        isNull(users.deactivatedAt),
+        sql`${load} < ${max}`,
+        team === 'team'
+          ? sql`exists (select 1 from team_members tm where tm.team_id = ${sql.placeholder('teamId')} and tm.user_id = ${USER_ID})`
+          : undefined,
+        // Every skill the queue requires, each at its minimum proficiency or more.
+        sql`not exists (select 1 from ${queueSkills} qs where qs.queue_id = ${sql.placeholder('queueId')} and not exists (
+          select 1 from ${agentSkills} s where s.user_id = ${USER_ID} and s.skill = qs.skill
+            and s.proficiency >= qs.min_proficiency))`,
+      ),
+    )
+    .orderBy(...rankingOrder(ranking, channel), asc(users.id));
+  // The limit written into the statement, not bound: bound, PostgreSQL cannot know it is small
+  // and plans the statement anew on every run (a generic plan's cost assumes a tenth of the rows
+  // come back). On PGlite that plan cost 0.7 of the 0.9 ms this query took per arrival.
+  return limit === 'all' ? query : query.limit(literalLimit(Number(limit)));
+});
+
+/**
+ * A routing run's offers in one statement (see offers.place), whatever their number: the decisions
+ * come as arrays, a column each (placeholders conversations, agents, channels, offeredAt,
+ * deadlines), the distinct chosen agents as one more (chosen). Keyed by whether transactions run
+ * side by side ('many': the agents' rows are locked).
+ */
+const placeOffers = builtSqlStatements<
+  'one' | 'many',
+  {
+    id: string;
+    conversation_id: string;
+    user_id: string;
+    status: OfferRow['status'];
+    offered_at: Date | string;
+    deadline_at: Date | string;
+  }
+>((connections) => {
+  const p = (name: string) => sql.placeholder(name);
+  // One statement: lock the chosen agents still Available, create their offers (the triggers add
+  // to their loads) and arm their deadlines, mark the conversations offered and the agents last
+  // offered. One connection (PGlite) runs one transaction at a time: no row to lock.
+  const rowLock = connections === 'one' ? sql`` : sql`for no key update`;
+  return sql`
+    with d (conversation_id, user_id, channel, offered_at, deadline_at) as (
+      select * from unnest(${p('conversations')}::uuid[], ${p('agents')}::uuid[], ${p('channels')}::text[],
+        ${p('offeredAt')}::timestamptz[], ${p('deadlines')}::timestamptz[])
+    ),
+    still as (
+      -- The chosen agents as an array, not a subquery of d: the planner then looks each up by id
+      -- rather than walking every Available agent.
+      select u.id from ${users} u
+      where u.id = any(${p('chosen')}::uuid[]) and u.state = 'available' and u.deactivated_at is null
+      ${rowLock}
+    ),
+    made as (
+      insert into ${offers} (conversation_id, user_id, channel, status, offered_at, deadline_at)
+      select d.conversation_id, d.user_id, d.channel, 'pending', d.offered_at, d.deadline_at
+      from d where d.user_id in (select id from still)
+      returning id, conversation_id, user_id, status, offered_at, deadline_at
+    ),
+    marked as (
+      update ${conversations} set status = 'offered'
+      where id in (select conversation_id from made)
+    ),
+    last_offered as (
+      update ${users} set last_offered_at = (select max(offered_at) from made)
+      where id in (select user_id from made)
+    ),
+    armed as (
+      insert into ${timers} (kind, subject_id, due_at)
+      select 'offer.deadline', id, deadline_at from made
+      on conflict (kind, subject_id) do update set due_at = excluded.due_at
+    )
+    select id, conversation_id, user_id, status, offered_at, deadline_at from made`;
+});
+
 /**
  * core's Tx port on one drizzle transaction. `oneConnection`: the database runs one transaction at
  * a time (PGlite), so what only serialises transactions can be left out.
@@ -206,37 +376,11 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
       await db.insert(agentStateLog).values({ userId: id, state, reason, at });
     },
     listCandidates: async ({ queue, channel, ranking, limit }) => {
-      const load = channelLoadSql(channel);
-      const max = channelLimitSql(channel);
-      const query = db
-        .select({
-          agentId: users.id,
-          availableSince: users.availableSince,
-          stateSince: users.stateSince,
-          lastOfferedAt: users.lastOfferedAt,
-          load,
-          limit: max,
-        })
-        .from(users)
-        .where(
-          and(
-            equalsConstant(users.state, 'available'),
-            isNull(users.deactivatedAt),
-            sql`${load} < ${max}`,
-            queue.teamId
-              ? sql`exists (select 1 from team_members tm where tm.team_id = ${queue.teamId} and tm.user_id = ${USER_ID})`
-              : undefined,
-            // Every skill the queue requires, each at its minimum proficiency or more.
-            sql`not exists (select 1 from ${queueSkills} qs where qs.queue_id = ${queue.id} and not exists (
-              select 1 from ${agentSkills} s where s.user_id = ${USER_ID} and s.skill = qs.skill
-                and s.proficiency >= qs.min_proficiency))`,
-          ),
-        )
-        .orderBy(...rankingOrder(ranking, channel), asc(users.id));
-      // The limit written into the statement, not bound: bound, PostgreSQL cannot know it is small
-      // and plans the statement anew on every run (generic plan's cost assumes a tenth of the rows
-      // come back). On PGlite that plan cost 0.7 of the 0.9 ms this query took per arrival.
-      const rows = await (limit === null ? query : query.limit(literalLimit(limit)));
+      const rows = await candidates(db, `${ranking}|${queue.teamId ? 'team' : 'any'}|${limit ?? 'all'}`, {
+        channel,
+        teamId: queue.teamId,
+        queueId: queue.id,
+      });
       return rows.map(
         (r): Candidate => ({
           agentId: r.agentId,
@@ -254,17 +398,7 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
       return row ? (row satisfies Queue) : null;
     },
     getIfAloneWaiting: async ({ queueId, conversationId }) => {
-      // A probe of conversations_waiting_idx: does anything but this conversation wait?
-      const [row] = await db
-        .select()
-        .from(queues)
-        .where(
-          and(
-            eq(queues.id, queueId),
-            sql`not exists (select 1 from ${conversations} c
-              where c.status = 'queued' and c.id <> ${conversationId}::uuid)`,
-          ),
-        );
+      const [row] = await queueIfAloneWaiting(db, { queueId, conversationId });
       return row ? (row satisfies Queue) : null;
     },
     listWaitingGroups: async () => {
@@ -291,7 +425,7 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
   },
   entryPoints: {
     getByKey: async (key) => {
-      const [row] = await db.select().from(entryPoints).where(eq(entryPoints.key, key));
+      const [row] = await entryPointByKey(db, { key });
       return row ?? null;
     },
   },
@@ -311,22 +445,12 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
         const [row] = await db.insert(conversations).values(input).returning();
         return { conversation: toConversation(row!), opening: null };
       }
-      // One statement: the conversation and its first message (seq 1). The message's foreign key
-      // is checked at the end of the statement, when the conversation is there.
       const id = randomUUID();
-      const made = db.$with('made').as(
-        db
-          .insert(conversations)
-          .values({ ...input, id, lastSeq: 1 })
-          .returning(),
-      );
-      const opened = db.$with('opened').as(
-        db
-          .insert(messages)
-          .values({ ...opening, conversationId: id, seq: 1 })
-          .returning(),
-      );
-      const [row] = await db.with(made, opened).select().from(made).crossJoin(opened);
+      const [row] = await conversationWithOpening(db, shapeOf(input, opening), {
+        id,
+        ...valuesFor('c_', input),
+        ...valuesFor('m_', opening),
+      });
       if (!row) {
         throw new Error(`conversation ${id} was not created`);
       }
@@ -407,59 +531,16 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
       if (decisions.length === 0) {
         return [];
       }
-      const chosen = sql.join(
-        decisions.map(
-          (d) =>
-            sql`(${d.conversationId}::uuid, ${d.userId}::uuid, ${d.channel}::text, ${d.offeredAt.toISOString()}::timestamptz, ${d.deadlineAt.toISOString()}::timestamptz)`,
-        ),
-        sql`, `,
-      );
-      // One statement: lock the chosen agents still Available, create their offers (the triggers
-      // add to their loads) and arm their deadlines, mark the conversations offered and the agents
-      // last offered. One connection (PGlite) runs one transaction at a time: no row to lock.
-      const rowLock = oneConnection ? sql`` : sql`for no key update`;
-      // The agents as a list of values, not a subquery of d: the planner then looks each up by id
-      // rather than walking every Available agent.
-      const chosenAgents = sql.join(
-        [...new Set(decisions.map((d) => d.userId))].map((id) => sql`${id}::uuid`),
-        sql`, `,
-      );
-      const result = await db.execute(sql`
-        with d (conversation_id, user_id, channel, offered_at, deadline_at) as (values ${chosen}),
-        still as (
-          select u.id from ${users} u
-          where u.id in (${chosenAgents}) and u.state = 'available' and u.deactivated_at is null
-          ${rowLock}
-        ),
-        made as (
-          insert into ${offers} (conversation_id, user_id, channel, status, offered_at, deadline_at)
-          select d.conversation_id, d.user_id, d.channel, 'pending', d.offered_at, d.deadline_at
-          from d where d.user_id in (select id from still)
-          returning id, conversation_id, user_id, status, offered_at, deadline_at
-        ),
-        marked as (
-          update ${conversations} set status = 'offered'
-          where id in (select conversation_id from made)
-        ),
-        last_offered as (
-          update ${users} set last_offered_at = (select max(offered_at) from made)
-          where id in (select user_id from made)
-        ),
-        armed as (
-          insert into ${timers} (kind, subject_id, due_at)
-          select 'offer.deadline', id, deadline_at from made
-          on conflict (kind, subject_id) do update set due_at = excluded.due_at
-        )
-        select id, conversation_id, user_id, status, offered_at, deadline_at from made`);
+      const rows = await placeOffers(db, oneConnection ? 'one' : 'many', {
+        conversations: decisions.map((d) => d.conversationId),
+        agents: decisions.map((d) => d.userId),
+        channels: decisions.map((d) => d.channel),
+        offeredAt: decisions.map((d) => d.offeredAt.toISOString()),
+        deadlines: decisions.map((d) => d.deadlineAt.toISOString()),
+        chosen: [...new Set(decisions.map((d) => d.userId))],
+      });
       const made = new Map(
-        rowsOf<{
-          id: string;
-          conversation_id: string;
-          user_id: string;
-          status: OfferRow['status'];
-          offered_at: Date | string;
-          deadline_at: Date | string;
-        }>(result).map((r) => [
+        rows.map((r) => [
           r.conversation_id,
           {
             id: r.id,

@@ -13,6 +13,7 @@ import type {
 } from '@switchboard/contracts';
 import { COMPOSE_LIMITS, type StoredMessage } from '@switchboard/core';
 import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import { builtStatement } from './built-statements';
 import type { Db } from './db';
 import {
   auditLog,
@@ -38,6 +39,42 @@ import {
 /** Read models: rows shaped into the contracts' DTOs. Reads only; who may read is decided by the caller. */
 
 const OFFER_PREVIEW_MESSAGES = 5;
+
+/** An offer with what its popover shows and what masking it needs, built once (it runs for every offer). */
+const offerWithContext = builtStatement((db) => {
+  const preview = sql<StoredMessageJson[] | null>`(
+    select json_agg(p order by p.seq) from (
+      select m.id, m.seq, m.conversation_id, m.author, m.author_user_id, m.author_name, m.body,
+             m.system_event, m.client_message_id, m.created_at
+      from ${messages} m where m.conversation_id = ${offers.conversationId} and m.author <> 'system'
+      order by m.seq desc limit ${sql.raw(String(OFFER_PREVIEW_MESSAGES))}
+    ) p)`;
+  // The columns the offer shows, not whole rows.
+  return db
+    .select({
+      id: offers.id,
+      conversationId: offers.conversationId,
+      offeredAt: offers.offeredAt,
+      deadlineAt: offers.deadlineAt,
+      agentName: users.name,
+      channel: conversations.channel,
+      customerName: conversations.customerName,
+      customerEmail: conversations.customerEmail,
+      arrivedAt: conversations.arrivedAt,
+      proactive: conversations.proactive,
+      queueName: queues.name,
+      entryPointName: entryPoints.name,
+      region: entryPoints.region,
+      preview,
+      settings: storedSettingsSql,
+    })
+    .from(offers)
+    .innerJoin(users, eq(users.id, offers.userId))
+    .innerJoin(conversations, eq(conversations.id, offers.conversationId))
+    .innerJoin(queues, eq(queues.id, conversations.queueId))
+    .innerJoin(entryPoints, eq(entryPoints.id, conversations.entryPointId))
+    .where(eq(offers.id, sql.placeholder('offerId')));
+});
 
 /** What masking a view needs besides the view: the settings and the entry point's region. */
 export interface MaskingInput {
@@ -206,38 +243,7 @@ export const createViews = (db: Db) => {
    * region): one query, as one is read for every offer made.
    */
   const getOfferWithContext = async (offerId: string): Promise<(MaskingInput & { offer: TOffer }) | null> => {
-    const preview = sql<StoredMessageJson[] | null>`(
-      select json_agg(p order by p.seq) from (
-        select m.id, m.seq, m.conversation_id, m.author, m.author_user_id, m.author_name, m.body,
-               m.system_event, m.client_message_id, m.created_at
-        from ${messages} m where m.conversation_id = ${offers.conversationId} and m.author <> 'system'
-        order by m.seq desc limit ${OFFER_PREVIEW_MESSAGES}
-      ) p)`;
-    // The columns the offer shows, not whole rows: it is read for every offer made.
-    const [row] = await db
-      .select({
-        id: offers.id,
-        conversationId: offers.conversationId,
-        offeredAt: offers.offeredAt,
-        deadlineAt: offers.deadlineAt,
-        agentName: users.name,
-        channel: conversations.channel,
-        customerName: conversations.customerName,
-        customerEmail: conversations.customerEmail,
-        arrivedAt: conversations.arrivedAt,
-        proactive: conversations.proactive,
-        queueName: queues.name,
-        entryPointName: entryPoints.name,
-        region: entryPoints.region,
-        preview,
-        settings: storedSettingsSql,
-      })
-      .from(offers)
-      .innerJoin(users, eq(users.id, offers.userId))
-      .innerJoin(conversations, eq(conversations.id, offers.conversationId))
-      .innerJoin(queues, eq(queues.id, conversations.queueId))
-      .innerJoin(entryPoints, eq(entryPoints.id, conversations.entryPointId))
-      .where(eq(offers.id, offerId));
+    const [row] = await offerWithContext(db, { offerId });
     if (!row) {
       return null;
     }
