@@ -5,17 +5,16 @@ import {
   CUSTOMER_NAMESPACE,
   type TStartChatResponse,
 } from '@switchboard/contracts';
-import { createStore, type Database, openDatabase, seedDemoData } from '@switchboard/store';
-import pg from 'pg';
+import { createStore, type Database, seedDemoData } from '@switchboard/store';
 import pino from 'pino';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
+import { type Backend, createTestDatabase } from '../../../test/databases';
 import { buildApp, type SwitchboardApp } from '../src/app/build-app';
 import { loadConfig } from '../src/config';
 import { hashPassword } from '../src/http/passwords';
 
-export type Backend = 'pglite' | 'postgres';
-export const BACKENDS: Backend[] = ['pglite', 'postgres'];
+export { BACKENDS, type Backend, createTestDatabase } from '../../../test/databases';
 
 /** Real time plus an offset the test moves forward: timers stay real, deadlines can be jumped to. */
 export const createTestClock = () => {
@@ -28,30 +27,6 @@ export const createTestClock = () => {
   };
 };
 export type TestClock = ReturnType<typeof createTestClock>;
-
-/** A fresh, empty database: PGlite in memory (or in `dataDir`), or a new database on the test PostgreSQL. */
-export const createTestDatabase = async (backend: Backend, { dataDir }: { dataDir?: string } = {}) => {
-  if (backend === 'pglite') {
-    return { open: () => openDatabase({ dataDir }), drop: async () => {} };
-  }
-  const adminUrl = inject('postgresUrl');
-  const name = `sb_test_${randomUUID().replaceAll('-', '')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    open: () => openDatabase({ databaseUrl: url.toString(), poolSize: 5 }),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-};
 
 export interface TestServer {
   baseUrl: string;

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { asc, eq, like, sql } from 'drizzle-orm';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS, createTestDatabase } from '../../../test/databases';
 import { builtSqlStatements, builtStatement, builtStatements } from '../src/built-statements';
-import { type Database, openDatabase } from '../src/db';
+import type { Database } from '../src/db';
 import { settings, teams } from '../src/schema';
 
 // The statements under test: built once, run in whatever transaction they are given.
@@ -35,34 +34,13 @@ const countTeams = builtSqlStatements<'all', { n: number }>(
   () => sql`select count(*)::int as n from ${teams} where name like ${sql.placeholder('pattern')}`,
 );
 
-const backends = {
-  pglite: async () => ({ database: await openDatabase({}), drop: async () => {} }),
-  postgres: async () => {
-    const adminUrl = inject('postgresUrl');
-    const name = `sb_built_${randomUUID().replaceAll('-', '')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return {
-      database: await openDatabase({ databaseUrl: url.toString(), poolSize: 3 }),
-      drop: async () => {
-        const c = new pg.Client({ connectionString: adminUrl });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      },
-    };
-  },
-};
-
-describe.each(Object.keys(backends) as (keyof typeof backends)[])('built statements on %s', (backend) => {
+describe.each(BACKENDS)('built statements on %s', (backend) => {
   let database: Database;
   let drop: () => Promise<void>;
   beforeAll(async () => {
-    ({ database, drop } = await backends[backend]());
+    const created = await createTestDatabase(backend);
+    database = await created.open();
+    drop = created.drop;
     await database.migrate();
   });
   afterAll(async () => {

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import { openDatabase } from '@switchboard/store';
+import pg from 'pg';
+import { inject } from 'vitest';
+
+export type Backend = 'pglite' | 'postgres';
+export const BACKENDS: Backend[] = ['pglite', 'postgres'];
+
+/** A fresh, empty database: PGlite in memory (or in `dataDir`), or a new database on the test PostgreSQL. */
+export const createTestDatabase = async (backend: Backend, { dataDir }: { dataDir?: string } = {}) => {
+  if (backend === 'pglite') {
+    return { open: () => openDatabase({ dataDir }), drop: async () => {} };
+  }
+  const adminUrl = inject('postgresUrl');
+  const name = `sb_test_${randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    open: () => openDatabase({ databaseUrl: url.toString(), poolSize: 5 }),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+};
