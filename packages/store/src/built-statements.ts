@@ -93,18 +93,6 @@ const record = (query: Preparable<unknown>): Built => {
   return { ...recorded.built, joinsNotNullableMap: recorded.joinsNotNullableMap };
 };
 
-/**
- * A query builder's statement (select, insert, update, delete; their placeholders named with
- * `sql.placeholder`), built on first use. Its result is what the builder's own would be.
- */
-export const builtStatement = <R>(build: (db: BuildDb) => Preparable<R>) => {
-  let built: Built | undefined;
-  return (db: RunDb, values: Values = {}): Promise<R> => {
-    built ??= record(build(recorder));
-    return run<R>(db, built, values);
-  };
-};
-
 /** At most this many texts are kept per family; the least recently used goes first. */
 const MAX_KEYS = 500;
 
@@ -147,4 +135,13 @@ export const builtSqlStatements = <K extends string | number, Row>(build: (key: 
   );
   return async (db: RunDb, key: K, values: Values = {}): Promise<Row[]> =>
     (await run<{ rows: Row[] }>(db, get(key), values)).rows;
+};
+
+/**
+ * A query builder's statement (select, insert, update, delete; their placeholders named with
+ * `sql.placeholder`), built on first use. Its result is what the builder's own would be.
+ */
+export const builtStatement = <R>(build: (db: BuildDb) => Preparable<R>) => {
+  const only = builtStatements((db, _key: 'only') => build(db));
+  return (db: RunDb, values: Values = {}): Promise<R> => only(db, 'only', values);
 };
