@@ -11,8 +11,9 @@
  *   child process (clients.ts), every agent logged in with a real socket (socket.io-client) and
  *   customers starting chats at 100/s (200 warm-up arrivals, then 3 rounds of 1,000 measured);
  *   the time runs from sending the POST to the `offer.created` frame on the chosen agent's
- *   socket; p50/p99 over all measured arrivals and per round, with how busy each process was
- *   and the server's longest event-loop waits and full garbage collections meanwhile;
+ *   socket; p50/p99 over all measured arrivals and per round, with how busy each process (and
+ *   PGlite's own thread, where the transactions run) was and the server's longest event-loop
+ *   waits and full garbage collections meanwhile;
  * - decision time per routing run (one transaction, up to 100 offers) at 1,000 and at 20,000
  *   waiting conversations;
  * - decisions per second: offers created per second of routing time while the 20,000 are routed
@@ -122,7 +123,9 @@ const latency = await (async () => {
       }
     }
   });
-  // How busy the server's event loop (and so PGlite, which runs on it) was during the arrivals.
+  // How busy the server's event loop and PGlite's thread were during the arrivals.
+  let databaseLoadStart: ReturnType<NonNullable<typeof database.load>> | undefined;
+  let databaseLoadEnd: ReturnType<NonNullable<typeof database.load>> | undefined;
   let eluStart: ReturnType<typeof performance.eventLoopUtilization> | null = null;
   let elu: ReturnType<typeof performance.eventLoopUtilization> | null = null;
   let cpuStart: NodeJS.CpuUsage | undefined;
@@ -132,12 +135,14 @@ const latency = await (async () => {
     out += chunk.toString();
     if (!eluStart && out.includes('arrivals-start\n')) {
       eluStart = performance.eventLoopUtilization();
+      databaseLoadStart = database.load?.();
       loopDelay.enable();
       gc.observe({ entryTypes: ['gc'] });
       cpuStart = process.cpuUsage();
     }
     if (eluStart && !elu && out.includes('arrivals-end\n')) {
       elu = performance.eventLoopUtilization(eluStart);
+      databaseLoadEnd = database.load?.();
       loopDelay.disable();
       gc.disconnect();
       cpu = process.cpuUsage(cpuStart);
@@ -155,6 +160,12 @@ const latency = await (async () => {
     achievedArrivalsPerSecond: number;
     clientsEventLoopUtilization: number;
   };
+  const [loadStart, loadEnd] = await Promise.all([databaseLoadStart, databaseLoadEnd]);
+  const databaseThreadUtilization =
+    loadStart && loadEnd
+      ? (loadEnd.active - loadStart.active) /
+        (loadEnd.active + loadEnd.idle - loadStart.active - loadStart.idle)
+      : null;
   await server.stop();
   const ms = samples.map(([, v]) => v);
   const rounds = Array.from({ length: ROUNDS }, (_, r) => {
@@ -167,6 +178,9 @@ const latency = await (async () => {
     warmUpArrivalsNotMeasured: WARM_UP_ARRIVALS,
     // While the arrivals (warm-up included) were sent: the share of time the server was busy.
     serverEventLoopUtilization: elu ? round((elu as { utilization: number }).utilization, 3) : null,
+    // The same for PGlite's own thread, where every transaction runs.
+    databaseThreadUtilization:
+      databaseThreadUtilization === null ? null : round(databaseThreadUtilization, 3),
     // The longest waits of the server's event loop (sampled every 5 ms), and its full garbage
     // collections: one pause of tens of ms queues the arrivals behind it, and a round's p99 is
     // its tenth slowest arrival.

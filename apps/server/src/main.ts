@@ -17,6 +17,12 @@ const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
   onIdleError: (err) => logger.warn({ err }, 'idle database connection lost'),
+  // Embedded PGlite's thread failed: nothing can be stored any more. Exit, so that whatever runs
+  // the server (systemd, Docker, Kubernetes) starts it again.
+  onThreadExit: (err) => {
+    logger.fatal({ err }, 'the embedded database stopped');
+    process.exit(1);
+  },
 });
 await database.migrate();
 const { seeded } = config.seedDemo

@@ -97,5 +97,7 @@ describe('the OpenAPI document', () => {
     expect((await request(t.baseUrl, 'GET', '/readyz')).body).toEqual({ status: 'ready' });
     const metrics = await fetch(`${t.baseUrl}/metrics`).then((r) => r.text());
     expect(metrics).toContain('switchboard_domain_events_total');
+    // Embedded PGlite: how busy its thread is.
+    expect(metrics).toMatch(/^switchboard_database_thread_busy_seconds_total \d/m);
   });
 });

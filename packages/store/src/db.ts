@@ -1,14 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { EventLoopUtilization } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { DRIZZLE_PARSERS, withPreparedStatements } from './pglite-statements';
+import { startPgliteThread } from './pglite-remote';
+import type { CoreKind } from './pglite-thread-protocol';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -20,6 +22,19 @@ export interface Database {
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Runs one of core's transaction functions where the database is (PGlite's thread): the input
+   * goes there, the result comes back. Undefined when it cannot (not one of core's exports, or an
+   * input that cannot be copied): the caller runs it here.
+   */
+  /** How busy the database's own thread has been since it started (PGlite); undefined elsewhere. */
+  load?: () => Promise<EventLoopUtilization>;
+  runCore?: <R>(
+    fn: (input: never) => Promise<R>,
+    input: unknown,
+    now: Date,
+    kind: CoreKind,
+  ) => Promise<R> | undefined;
 }
 
 const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../drizzle');
@@ -36,11 +51,14 @@ export const openDatabase = async ({
   dataDir,
   poolSize = 10,
   onIdleError,
+  onThreadExit,
 }: {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
   poolSize?: number;
   onIdleError?: (err: Error) => void;
+  /** PGlite's thread stopped (it failed): the database is gone until the process restarts. */
+  onThreadExit?: (err: Error) => void;
 }): Promise<Database> => {
   if (databaseUrl) {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
@@ -77,14 +95,9 @@ export const openDatabase = async ({
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
   }
-  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), parsers: DRIZZLE_PARSERS });
-  // A new 16 MB WAL file is not zero-filled first (one session: the setting holds for all its
-  // writes). Zero-filling it stalled the one transaction that crossed into it: 6-25 ms on disk,
-  // 75-700 ms in memory, where the file grows in steps that each copy it whole. The file is
-  // created at its full size instead, as PostgreSQL does on copy-on-write file systems.
-  await client.exec('set wal_init_zero = off');
-  // Prepared statements: PGlite parses and plans every query again otherwise.
-  const db = drizzlePglite(withPreparedStatements(client) as unknown as PGlite, { schema }) as unknown as Db;
+  // PGlite runs on a thread of its own: its work never holds up requests and sockets.
+  const client = await startPgliteThread({ dataDir, onExit: onThreadExit });
+  const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
@@ -93,5 +106,7 @@ export const openDatabase = async ({
       await client.query('select 1');
     },
     close: () => client.close(),
+    runCore: client.runCore,
+    load: client.load,
   };
 };

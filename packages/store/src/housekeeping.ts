@@ -11,8 +11,8 @@ import { rowsOf } from './tx';
  * changed by more than 50 rows + 10% of its rows since it was last analyzed, VACUUM each with more
  * than 50 + 20% dead rows. On PostgreSQL it does nothing: autovacuum is there.
  *
- * It runs on the thread that serves requests (PGlite's), so the server calls it every minute or so:
- * each pass has the work of that minute only.
+ * PGlite has one connection: while a VACUUM runs, transactions wait for it. So the server calls
+ * it every minute or so, and each pass has the work of that minute only.
  */
 export interface HousekeepingPass {
   analyzed: string[];

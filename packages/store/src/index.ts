@@ -1,9 +1,10 @@
-import type { AdminTx, AdminUnitOfWork, Tx, UnitOfWork } from '@switchboard/core';
+import type { AdminTx, AdminUnitOfWork, UnitOfWork } from '@switchboard/core';
 import { createAdminRepository } from './admin-repository';
 import { createAuthRepository } from './auth-repository';
 import type { Database } from './db';
 import { type HousekeepingPass, housekeep } from './housekeeping';
 import { createSupervisorViews } from './supervisor-views';
+import { type AdminTxFunction, type TxFunction, transactOn } from './transact';
 import { createTx } from './tx';
 import { createViews } from './views';
 
@@ -14,16 +15,9 @@ export { type HousekeepingPass, housekeep } from './housekeeping';
 export * as schema from './schema';
 export { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './seed';
 export type { SupervisorViews } from './supervisor-views';
+export type { AdminTxFunction, TxFunction } from './transact';
 export type { MaskingInput, Views } from './views';
 export { toMessageDto } from './views';
-
-/**
- * A function of core that works in one transaction: a use case, or a check such as
- * `authorizeParticipant`. Its input and result are plain data, so a store could run it elsewhere
- * (a database thread) without its callers changing.
- */
-export type TxFunction<I, R> = (input: I & { tx: Tx; now: Date }) => Promise<R>;
-export type AdminTxFunction<I, R> = (input: I & { tx: Tx; admin: AdminTx; now: Date }) => Promise<R>;
 
 export interface Store extends UnitOfWork, AdminUnitOfWork {
   database: Database;
@@ -44,15 +38,15 @@ export interface Store extends UnitOfWork, AdminUnitOfWork {
 /** The store: core's unit of work on drizzle, plus read models and the auth repository. */
 export const createStore = (database: Database): Store => {
   const txOptions = { oneConnection: database.kind === 'pglite' };
+  const here = transactOn(database.db, txOptions);
   return {
     database,
     transaction: (fn) => database.db.transaction((dbTx) => fn(createTx(dbTx, txOptions))),
-    transact: (fn, input, now) =>
-      database.db.transaction((dbTx) => fn({ ...input, tx: createTx(dbTx, txOptions), now })),
+    // Where the database runs core's functions itself (PGlite's thread), each transaction is one
+    // message there; otherwise each statement is one round trip.
+    transact: (fn, input, now) => database.runCore?.(fn, input, now, 'tx') ?? here.transact(fn, input, now),
     transactAdmin: (fn, input, now) =>
-      database.db.transaction((dbTx) =>
-        fn({ ...input, tx: createTx(dbTx, txOptions), admin: createAdminRepository(dbTx), now }),
-      ),
+      database.runCore?.(fn, input, now, 'admin') ?? here.transactAdmin(fn, input, now),
     housekeep: () => housekeep(database),
     // Core's Tx and the admin repository on one drizzle transaction: a change and its audit entry commit together.
     adminTransaction: (fn) =>

@@ -86,7 +86,7 @@ type Runner = Pick<Transaction, 'query' | 'exec'>;
  * arrays), as it asks of PGlite with every query. Given to PGlite once, at creation, so that the
  * queries can go without: PGlite copies the whole parser table for every query that brings its own.
  */
-const TEXT_TYPES = [1082, 1114, 1184, 1186, 1182, 1115, 1185, 1187, 1231];
+export const TEXT_TYPES = [1082, 1114, 1184, 1186, 1182, 1115, 1185, 1187, 1231];
 export const DRIZZLE_PARSERS: Record<number, (value: string) => string> = Object.fromEntries(
   TEXT_TYPES.map((oid) => [oid, (value: string) => value]),
 );

@@ -87,6 +87,21 @@ export const buildApp = async ({
     labelNames: ['type'],
     registers: [metrics],
   });
+  const databaseLoad = store.database.load;
+  if (databaseLoad) {
+    // Embedded PGlite works on a thread of its own: the rate of this counter is how busy it is
+    // (1 = always), which the process's CPU and event-loop figures do not show apart.
+    new Counter({
+      name: 'switchboard_database_thread_busy_seconds_total',
+      help: "Time the embedded database's thread (PGlite) has spent working",
+      registers: [metrics],
+      async collect() {
+        const { active } = await databaseLoad();
+        this.reset();
+        this.inc(active / 1000);
+      },
+    });
+  }
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {

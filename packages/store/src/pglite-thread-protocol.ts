@@ -1,0 +1,28 @@
+/** The messages between the server's thread and the database thread (`pglite-thread.ts`). */
+
+type RowMode = 'array' | 'object' | undefined;
+
+export type PgliteThreadRequest =
+  | { id: number; op: 'query'; transaction?: number; text: string; params: unknown[]; rowMode?: RowMode }
+  | { id: number; op: 'exec'; transaction?: number; text: string; rowMode?: RowMode }
+  | { id: number; op: 'begin' }
+  | { id: number; op: 'commit' | 'rollback'; transaction: number }
+  | { id: number; op: 'core'; name: string; kind: CoreKind; input: unknown; now: Date }
+  | { id: number; op: 'load' | 'close' };
+
+/** `tx`: core's Tx; `admin`: core's Tx and the administrator's repository on one transaction. */
+export type CoreKind = 'tx' | 'admin';
+
+/** An error as it crosses threads: its message and PostgreSQL's fields (code, detail, constraint, ...). */
+export interface RemoteError {
+  name: string;
+  message: string;
+  fields: Record<string, string | number | boolean>;
+  /** Core's AppError: its code and details, to be thrown as one on the other side. */
+  app?: { code: string; details: unknown };
+  cause?: RemoteError;
+}
+
+export type PgliteThreadReply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: RemoteError };

@@ -1,0 +1,163 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError, acceptOffer, startLiveChat, type Tx } from '@switchboard/core';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStore, type Database, openDatabase, type Store, schema, seedDemoData } from '../src/index';
+import { rowsOf } from '../src/tx';
+
+/**
+ * Embedded PGlite runs on a thread of its own: the server's thread sends it core's use cases (one
+ * message a transaction) and drizzle's statements, and stays free meanwhile. What crosses between
+ * the threads must arrive as it left: errors with their codes, transactions whole or not at all.
+ */
+
+let database: Database;
+let store: Store;
+
+beforeAll(async () => {
+  database = await openDatabase({});
+  await database.migrate();
+  await seedDemoData({ db: database.db, hashPassword: async () => 'x' });
+  store = createStore(database);
+});
+
+afterAll(async () => {
+  await database.close();
+});
+
+const counter = async () => {
+  const [row] = rowsOf<{ value: number }>(await database.db.execute(sql`select value from thread_counter`));
+  return row?.value;
+};
+
+describe('PGlite on its own thread', () => {
+  it('keeps the server thread free while the database works', async () => {
+    const order: string[] = [];
+    const sleeping = database.db.execute(sql`select pg_sleep(0.5)`).then(() => order.push('query done'));
+    // With PGlite on the server's thread this timer could only fire once the query was over.
+    await new Promise((done) => setTimeout(done, 20));
+    order.push('timer fired');
+    await sleeping;
+    expect(order).toEqual(['timer fired', 'query done']);
+  });
+
+  it("runs core's use cases on the database thread, with their results and events", async () => {
+    const input = {
+      entryPointKey: 'website',
+      customerName: 'Thread Customer',
+      firstMessage: 'Hello from the thread test',
+      customerTokenHash: 'thread-test-token',
+    };
+    const running = database.runCore?.(startLiveChat as never, input, new Date(), 'tx');
+    expect(running).toBeInstanceOf(Promise);
+    const outcome = (await running) as Awaited<ReturnType<typeof startLiveChat>>;
+    expect(outcome.value.conversation).toMatchObject({
+      customerName: 'Thread Customer',
+      channel: 'livechat',
+    });
+    expect(outcome.events.map((e) => e.type)).toContain('conversation.queued');
+    const [stored] = await database.db
+      .select()
+      .from(schema.conversations)
+      .where(sql`${schema.conversations.id} = ${outcome.value.conversation.id}`);
+    expect(stored?.customerName).toBe('Thread Customer');
+  });
+
+  it("gives core's errors back as core's errors, with their codes", async () => {
+    const failing = store.transact(
+      acceptOffer,
+      {
+        offerId: '00000000-0000-4000-8000-000000000000',
+        agentId: '00000000-0000-4000-8000-000000000001',
+        agentName: 'A',
+      },
+      new Date(),
+    );
+    await expect(failing).rejects.toBeInstanceOf(AppError);
+    await expect(failing).rejects.toMatchObject({ code: 'OFFER_NOT_FOUND', status: 404 });
+  });
+
+  it("gives PostgreSQL's errors back with their codes", async () => {
+    const failing = database.db.execute(sql`select * from no_such_table`);
+    await expect(failing).rejects.toMatchObject({ cause: { code: '42P01' } });
+  });
+
+  it('runs functions that are not core exports on the server thread, in one transaction all the same', async () => {
+    const local = async ({ tx }: { tx: Tx }) => (await tx.entryPoints.getByKey('website'))?.key;
+    expect(database.runCore?.(local as never, {}, new Date(), 'tx')).toBeUndefined();
+    await expect(store.transact(local, {}, new Date())).resolves.toBe('website');
+    // An input that cannot be copied to the other thread (a function) stays here too.
+    expect(
+      database.runCore?.(startLiveChat as never, { callback: () => {} }, new Date(), 'tx'),
+    ).toBeUndefined();
+  });
+
+  it('commits a transaction of single statements whole, or rolls it back whole', async () => {
+    await database.db.execute(sql`create table thread_counter (value int not null)`);
+    await database.db.execute(sql`insert into thread_counter values (10)`);
+    await expect(
+      database.db.transaction(async (tx) => {
+        await tx.execute(sql`update thread_counter set value = value + 1`);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(await counter()).toBe(10);
+    // A statement that fails inside the transaction ends it: nothing of it stays.
+    await expect(
+      database.db.transaction(async (tx) => {
+        await tx.execute(sql`update thread_counter set value = value + 1`);
+        await tx.execute(sql`insert into thread_counter values (null)`);
+      }),
+    ).rejects.toMatchObject({ cause: { code: '23502' } });
+    expect(await counter()).toBe(10);
+    // Two transactions at once run one after the other: neither update is lost.
+    const increment = () =>
+      database.db.transaction(async (tx) => {
+        const [row] = rowsOf<{ value: number }>(await tx.execute(sql`select value from thread_counter`));
+        await new Promise((done) => setTimeout(done, 10));
+        await tx.execute(sql`update thread_counter set value = ${row!.value + 1}`);
+      });
+    await Promise.all([increment(), increment(), increment()]);
+    expect(await counter()).toBe(13);
+  });
+});
+
+describe('the database thread starting and stopping', () => {
+  it('refuses a data directory it cannot use, with the reason', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'switchboard-thread-'));
+    const notADirectory = join(dir, 'a-file');
+    writeFileSync(notADirectory, 'not a database');
+    try {
+      await expect(openDatabase({ dataDir: notADirectory })).rejects.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers every call after closing with a clear error', async () => {
+    const closed = await openDatabase({});
+    await closed.close();
+    await expect(closed.ping()).rejects.toThrow(/database thread stopped/);
+  });
+
+  it('does not keep a process alive once its work is done', () => {
+    // A command that opens the database, runs a statement and forgets to close it still ends.
+    const script = `
+      import { openDatabase } from '@switchboard/store';
+      const database = await openDatabase({});
+      await database.ping();
+      process.stdout.write('pinged');
+    `;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('../../..', import.meta.url)),
+      timeout: 60_000,
+      encoding: 'utf8',
+    });
+    expect(child.stdout).toBe('pinged');
+    expect(child.status).toBe(0);
+  });
+});
