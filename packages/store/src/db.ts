@@ -22,13 +22,13 @@ export interface Database {
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** How busy the database's own thread has been since it started (PGlite); undefined elsewhere. */
+  load?: () => Promise<EventLoopUtilization>;
   /**
    * Runs one of core's transaction functions where the database is (PGlite's thread): the input
    * goes there, the result comes back. Undefined when it cannot (not one of core's exports, or an
    * input that cannot be copied): the caller runs it here.
    */
-  /** How busy the database's own thread has been since it started (PGlite); undefined elsewhere. */
-  load?: () => Promise<EventLoopUtilization>;
   runCore?: <R>(
     fn: (input: never) => Promise<R>,
     input: unknown,

@@ -112,9 +112,11 @@ export const startPgliteThread = async ({
   let nextId = 1;
   let gone: Error | undefined;
   let closing = false;
+  // Until PGlite is open, a failure is the answer to opening it, not a thread lost later.
+  let started = false;
 
   // The thread keeps the process alive only while an answer is awaited: a command that has done
-  // its work exits as it did with PGlite on its own thread.
+  // its work exits, as it did when PGlite ran on the server's thread.
   const settled = () => {
     if (pending.size === 0) {
       worker.unref();
@@ -129,7 +131,7 @@ export const startPgliteThread = async ({
       reject(err);
     }
     pending.clear();
-    if (!closing) {
+    if (started && !closing) {
       onExit?.(err);
     }
   };
@@ -182,6 +184,7 @@ export const startPgliteThread = async ({
     await worker.terminate();
     throw err;
   });
+  started = true;
   settled();
 
   return {
