@@ -10,7 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { startPgliteThread } from './pglite-remote';
-import type { CoreKind } from './pglite-thread-protocol';
+import type { CoreKind, CoreRun } from './pglite-thread-protocol';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -26,15 +26,16 @@ export interface Database {
   load?: () => Promise<EventLoopUtilization>;
   /**
    * Runs one of core's transaction functions where the database is (PGlite's thread): the input
-   * goes there, the result comes back. Undefined when it cannot (not one of core's exports, or an
-   * input that cannot be copied): the caller runs it here.
+   * goes there, the result comes back, with the views of the offers it made when `readOffers`.
+   * Undefined when it cannot (not one of core's exports, or an input that cannot be copied): the
+   * caller runs it here.
    */
   runCore?: <R>(
     fn: (input: never) => Promise<R>,
     input: unknown,
     now: Date,
-    kind: CoreKind,
-  ) => Promise<R> | undefined;
+    options: { kind: CoreKind; readOffers: boolean },
+  ) => Promise<CoreRun<R>> | undefined;
 }
 
 const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../drizzle');

@@ -3,10 +3,12 @@ import { createAdminRepository } from './admin-repository';
 import { createAuthRepository } from './auth-repository';
 import type { Database } from './db';
 import { type HousekeepingPass, housekeep } from './housekeeping';
+import type { CoreKind } from './pglite-thread-protocol';
+import { createReadAhead } from './read-ahead';
 import { createSupervisorViews } from './supervisor-views';
 import { type AdminTxFunction, type TxFunction, transactOn } from './transact';
 import { createTx } from './tx';
-import { createViews } from './views';
+import { createViews, type OfferWithContext } from './views';
 
 export type { AuthRepository, SessionRecord } from './auth-repository';
 export type { Database, Db } from './db';
@@ -16,7 +18,7 @@ export * as schema from './schema';
 export { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './seed';
 export type { SupervisorViews } from './supervisor-views';
 export type { AdminTxFunction, TxFunction } from './transact';
-export type { MaskingInput, Views } from './views';
+export type { MaskingInput, OfferWithContext, Views } from './views';
 export { toMessageDto } from './views';
 
 export interface Store extends UnitOfWork, AdminUnitOfWork {
@@ -35,24 +37,39 @@ export interface Store extends UnitOfWork, AdminUnitOfWork {
   auth: ReturnType<typeof createAuthRepository>;
 }
 
-/** The store: core's unit of work on drizzle, plus read models and the auth repository. */
-export const createStore = (database: Database): Store => {
+/**
+ * The store: core's unit of work on drizzle, plus read models and the auth repository.
+ *
+ * `offerViewsAhead` (default on, as the server pushes every new offer with its view): where the
+ * database runs core's functions itself, the views of the offers a transaction made come back with
+ * its result, for the push to take (see read-ahead.ts). Off where nothing reads them (the routing
+ * bench's decision runs).
+ */
+export const createStore = (
+  database: Database,
+  { offerViewsAhead = true }: { offerViewsAhead?: boolean } = {},
+): Store => {
   const txOptions = { oneConnection: database.kind === 'pglite' };
   const here = transactOn(database.db, txOptions);
+  const offersReadAhead = createReadAhead<OfferWithContext>();
+  // Where the database runs core's functions itself (PGlite's thread), each transaction is one
+  // message there; otherwise each statement is one round trip.
+  const there = <R>(fn: (input: never) => Promise<R>, input: unknown, now: Date, kind: CoreKind) =>
+    database.runCore?.(fn, input, now, { kind, readOffers: offerViewsAhead })?.then(({ result, offers }) => {
+      offersReadAhead.keep(offers.map((view) => [view.offer.id, view]));
+      return result;
+    });
   return {
     database,
     transaction: (fn) => database.db.transaction((dbTx) => fn(createTx(dbTx, txOptions))),
-    // Where the database runs core's functions itself (PGlite's thread), each transaction is one
-    // message there; otherwise each statement is one round trip.
-    transact: (fn, input, now) => database.runCore?.(fn, input, now, 'tx') ?? here.transact(fn, input, now),
-    transactAdmin: (fn, input, now) =>
-      database.runCore?.(fn, input, now, 'admin') ?? here.transactAdmin(fn, input, now),
+    transact: (fn, input, now) => there(fn, input, now, 'tx') ?? here.transact(fn, input, now),
+    transactAdmin: (fn, input, now) => there(fn, input, now, 'admin') ?? here.transactAdmin(fn, input, now),
     housekeep: () => housekeep(database),
     // Core's Tx and the admin repository on one drizzle transaction: a change and its audit entry commit together.
     adminTransaction: (fn) =>
       database.db.transaction((dbTx) => fn(createTx(dbTx, txOptions), createAdminRepository(dbTx))),
     admin: createAdminRepository(database.db),
-    views: createViews(database.db),
+    views: createViews(database.db, { offersReadAhead }),
     supervisor: createSupervisorViews(database.db),
     auth: createAuthRepository(database.db),
   };

@@ -3,7 +3,13 @@ import { Worker } from 'node:worker_threads';
 import type { QueryOptions, Results } from '@electric-sql/pglite';
 import * as core from '@switchboard/core';
 import { TEXT_TYPES } from './pglite-statements';
-import type { CoreKind, PgliteThreadReply, PgliteThreadRequest, RemoteError } from './pglite-thread-protocol';
+import type {
+  CoreKind,
+  CoreRun,
+  PgliteThreadReply,
+  PgliteThreadRequest,
+  RemoteError,
+} from './pglite-thread-protocol';
 
 /**
  * PGlite on a thread of its own (`pglite-thread.ts`), seen from the server's thread:
@@ -30,8 +36,8 @@ export interface RemotePglite extends RemoteRunner {
     fn: (input: never) => Promise<R>,
     input: unknown,
     now: Date,
-    kind: CoreKind,
-  ): Promise<R> | undefined;
+    options: { kind: CoreKind; readOffers: boolean },
+  ): Promise<CoreRun<R>> | undefined;
   /** How busy the database thread has been since it started (compare two readings). */
   load(): Promise<EventLoopUtilization>;
   close(): Promise<void>;
@@ -201,14 +207,19 @@ export const startPgliteThread = async ({
       await call({ op: 'commit', transaction });
       return result;
     },
-    runCore: <R>(fn: (input: never) => Promise<R>, input: unknown, now: Date, kind: CoreKind) => {
+    runCore: <R>(
+      fn: (input: never) => Promise<R>,
+      input: unknown,
+      now: Date,
+      { kind, readOffers }: { kind: CoreKind; readOffers: boolean },
+    ) => {
       const name = CORE_NAMES.get(fn);
       if (name === undefined || gone) {
         return undefined;
       }
       const id = nextId++;
       try {
-        return send<R>(id, { op: 'core', name, kind, input, now, id });
+        return send<CoreRun<R>>(id, { op: 'core', name, kind, input, now, readOffers, id });
       } catch {
         // An input that cannot be copied (a function in it): the caller runs it on its own thread.
         return undefined;

@@ -1,3 +1,5 @@
+import type { OfferWithContext } from './views';
+
 /** The messages between the server's thread and the database thread (`pglite-thread.ts`). */
 
 type RowMode = 'array' | 'object' | undefined;
@@ -7,11 +9,27 @@ export type PgliteThreadRequest =
   | { id: number; op: 'exec'; transaction?: number; text: string; rowMode?: RowMode }
   | { id: number; op: 'begin' }
   | { id: number; op: 'commit' | 'rollback'; transaction: number }
-  | { id: number; op: 'core'; name: string; kind: CoreKind; input: unknown; now: Date }
+  | {
+      id: number;
+      op: 'core';
+      name: string;
+      kind: CoreKind;
+      input: unknown;
+      now: Date;
+      /** Read the views of the offers it made, after the commit (see CoreRun). */
+      readOffers: boolean;
+    }
   | { id: number; op: 'load' | 'close' };
 
 /** `tx`: core's Tx; `admin`: core's Tx and the administrator's repository on one transaction. */
 export type CoreKind = 'tx' | 'admin';
+
+/** The answer to `core`: the function's result, and the views of the offers it made if asked. */
+export interface CoreRun<R> {
+  result: R;
+  /** Read right after the commit, one per `offer.created` among the result's events. */
+  offers: OfferWithContext[];
+}
 
 /** An error as it crosses threads: its message and PostgreSQL's fields (code, detail, constraint, ...). */
 export interface RemoteError {

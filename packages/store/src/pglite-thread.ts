@@ -5,9 +5,10 @@ import * as core from '@switchboard/core';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { Db } from './db';
 import { DRIZZLE_PARSERS, withPreparedStatements } from './pglite-statements';
-import type { PgliteThreadReply, PgliteThreadRequest, RemoteError } from './pglite-thread-protocol';
+import type { CoreRun, PgliteThreadReply, PgliteThreadRequest, RemoteError } from './pglite-thread-protocol';
 import * as schema from './schema';
 import { transactOn } from './transact';
+import { createViews } from './views';
 
 /**
  * The database thread: PGlite (PostgreSQL compiled to WebAssembly) runs here, so that its work
@@ -16,8 +17,9 @@ import { transactOn } from './transact';
  *
  * The server's thread (`pglite-remote.ts`) sends it two kinds of work:
  * - one of core's transaction functions by name (`core`): the whole transaction runs here, its
- *   result goes back. This is every use case, so an arrival, an accept or a routing run crosses
- *   threads once, and holds the database no longer than its own work takes;
+ *   result goes back (with the views of the offers it made, read after the commit, when asked).
+ *   This is every use case, so an arrival, an accept or a routing run crosses threads once, and
+ *   holds the database no longer than its own work takes;
  * - single statements (`query`, `exec`), alone or inside a transaction opened with `begin` and
  *   ended with `commit` or `rollback`: drizzle on the server's thread for reads, migrations, seeds.
  *
@@ -61,6 +63,14 @@ const plain = (result: Results<unknown>) => ({
   ...(result.affectedRows === undefined ? {} : { affectedRows: result.affectedRows }),
 });
 
+/** The offers a use case made: the ids of the `offer.created` events in its outcome, if it has one. */
+const offersMade = (result: unknown): string[] => {
+  const events = (result as { events?: unknown } | null)?.events;
+  return Array.isArray(events)
+    ? events.flatMap((e: core.DomainEvent) => (e.type === 'offer.created' ? [e.offerId] : []))
+    : [];
+};
+
 const ROLLBACK = Symbol('rollback');
 
 type Runner = Pick<PGlite, 'query' | 'exec'>;
@@ -82,6 +92,7 @@ export const servePglite = async (port: MessagePort, { dataDir }: { dataDir?: st
   const statements = withPreparedStatements(client);
   const db = drizzle(statements as unknown as PGlite, { schema }) as unknown as Db;
   const here = transactOn(db, { oneConnection: true });
+  const views = createViews(db);
   const transactions = new Map<number, OpenTransaction>();
   let nextTransaction = 1;
 
@@ -176,15 +187,19 @@ export const servePglite = async (port: MessagePort, { dataDir }: { dataDir?: st
         end(id, request.transaction, request.op === 'commit');
         return;
       case 'core':
-        answer(id, () => {
+        answer(id, async (): Promise<CoreRun<unknown>> => {
           const fn = CORE_FUNCTIONS.get(request.name);
           if (!fn) {
             throw new Error(`${request.name} is not one of core's functions`);
           }
           const { input, now } = request;
-          return request.kind === 'admin'
+          const result = await (request.kind === 'admin'
             ? here.transactAdmin(fn, input, now)
-            : here.transact(fn, input, now);
+            : here.transact(fn, input, now));
+          // The server pushes each new offer with its view: read here, after the commit, it saves
+          // the server a second message and a wait behind the next transaction.
+          const made = request.readOffers ? offersMade(result) : [];
+          return { result, offers: made.length > 0 ? await views.readOffersWithContext(made) : [] };
         });
         return;
       case 'load':

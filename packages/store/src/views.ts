@@ -15,6 +15,7 @@ import { COMPOSE_LIMITS, type StoredMessage } from '@switchboard/core';
 import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import { builtStatement } from './built-statements';
 import type { Db } from './db';
+import type { ReadAhead } from './read-ahead';
 import {
   auditLog,
   conversations,
@@ -40,8 +41,11 @@ import {
 
 const OFFER_PREVIEW_MESSAGES = 5;
 
-/** An offer with what its popover shows and what masking it needs, built once (it runs for every offer). */
-const offerWithContext = builtStatement((db) => {
+/**
+ * Offers with what their popover shows and what masking they need, built once (it runs for every
+ * offer made): one row per id given.
+ */
+const offersWithContext = builtStatement((db) => {
   const preview = sql<StoredMessageJson[] | null>`(
     select json_agg(p order by p.seq) from (
       select m.id, m.seq, m.conversation_id, m.author, m.author_user_id, m.author_name, m.body,
@@ -73,7 +77,7 @@ const offerWithContext = builtStatement((db) => {
     .innerJoin(conversations, eq(conversations.id, offers.conversationId))
     .innerJoin(queues, eq(queues.id, conversations.queueId))
     .innerJoin(entryPoints, eq(entryPoints.id, conversations.entryPointId))
-    .where(eq(offers.id, sql.placeholder('offerId')));
+    .where(sql`${offers.id} = any(${sql.placeholder('offerIds')}::uuid[])`);
 });
 
 /** What masking a view needs besides the view: the settings and the entry point's region. */
@@ -81,6 +85,9 @@ export interface MaskingInput {
   settings: TSettings;
   region: string | null;
 }
+
+/** An offer as its popover shows it, with what masking it needs. */
+export type OfferWithContext = MaskingInput & { offer: TOffer };
 
 /** A messages row as json_agg writes it: column names, times as text. */
 interface StoredMessageJson {
@@ -122,7 +129,10 @@ export const toMessageDto = (m: StoredMessage): TMessage => ({
   createdAt: m.createdAt.toISOString(),
 });
 
-export const createViews = (db: Db) => {
+export const createViews = (
+  db: Db,
+  { offersReadAhead }: { offersReadAhead?: ReadAhead<OfferWithContext> | undefined } = {},
+) => {
   const listMessages = async ({
     conversationId,
     after = 0,
@@ -239,15 +249,11 @@ export const createViews = (db: Db) => {
   };
 
   /**
-   * An offer as the popover shows it, with what masking it needs (the settings, the entry point's
-   * region): one query, as one is read for every offer made.
+   * Offers as the popover shows them, with what masking they need (the settings, the entry point's
+   * region): one query for any number, as one is read for every offer made. Unknown ids are left out.
    */
-  const getOfferWithContext = async (offerId: string): Promise<(MaskingInput & { offer: TOffer }) | null> => {
-    const [row] = await offerWithContext(db, { offerId });
-    if (!row) {
-      return null;
-    }
-    return {
+  const readOffersWithContext = async (offerIds: string[]): Promise<OfferWithContext[]> =>
+    (await offersWithContext(db, { offerIds })).map((row) => ({
       settings: settingsFrom(row.settings),
       region: row.region,
       offer: {
@@ -265,8 +271,15 @@ export const createViews = (db: Db) => {
         proactive: row.proactive,
         preview: (row.preview ?? []).map(fromMessageJson),
       },
-    };
-  };
+    }));
+
+  /**
+   * One offer as readOffersWithContext gives it. An offer just made may have been read already, on
+   * the database thread right after its commit (see the store's `offersReadAhead`): that view is
+   * taken instead of a query.
+   */
+  const getOfferWithContext = async (offerId: string): Promise<OfferWithContext | null> =>
+    offersReadAhead?.take(offerId) ?? (await readOffersWithContext([offerId]))[0] ?? null;
 
   /**
    * Everything the push of a new message needs, in one query (it runs for every message): the
@@ -342,15 +355,15 @@ export const createViews = (db: Db) => {
       .orderBy(asc(wrapUpReasons.position), asc(wrapUpReasons.name)),
   });
 
-  /** The agent's pending offers, oldest first, each as getOfferWithContext gives it. */
-  const listPendingOffers = async (userId: string): Promise<(MaskingInput & { offer: TOffer })[]> => {
+  /** The agent's pending offers, oldest first, each as readOffersWithContext gives it. */
+  const listPendingOffers = async (userId: string): Promise<OfferWithContext[]> => {
     const rows = await db
       .select({ id: offers.id })
       .from(offers)
       .where(and(eq(offers.userId, userId), equalsConstant(offers.status, 'pending')))
       .orderBy(asc(offers.offeredAt));
-    const found = await Promise.all(rows.map((r) => getOfferWithContext(r.id)));
-    return found.filter((f) => f !== null);
+    const found = new Map((await readOffersWithContext(rows.map((r) => r.id))).map((v) => [v.offer.id, v]));
+    return rows.flatMap((r) => found.get(r.id) ?? []);
   };
 
   const listOpenConversations = async (userId: string): Promise<TConversationSummary[]> => {
@@ -453,6 +466,7 @@ export const createViews = (db: Db) => {
     getConversationSummary,
     getConversationDetail,
     getOfferWithContext,
+    readOffersWithContext,
     getMessageFanout,
     getMe,
     listReasons,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError, acceptOffer, startLiveChat, type Tx } from '@switchboard/core';
+import { AppError, acceptOffer, routeWaitingConversations, startLiveChat, type Tx } from '@switchboard/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, type Database, openDatabase, type Store, schema, seedDemoData } from '../src/index';
@@ -52,9 +52,15 @@ describe('PGlite on its own thread', () => {
       firstMessage: 'Hello from the thread test',
       customerTokenHash: 'thread-test-token',
     };
-    const running = database.runCore?.(startLiveChat as never, input, new Date(), 'tx');
+    const running = database.runCore?.(startLiveChat as never, input, new Date(), {
+      kind: 'tx',
+      readOffers: true,
+    });
     expect(running).toBeInstanceOf(Promise);
-    const outcome = (await running) as Awaited<ReturnType<typeof startLiveChat>>;
+    const run = await running;
+    const outcome = run?.result as Awaited<ReturnType<typeof startLiveChat>>;
+    // Nobody was Available: no offer, so no offer's view either.
+    expect(run?.offers).toEqual([]);
     expect(outcome.value.conversation).toMatchObject({
       customerName: 'Thread Customer',
       channel: 'livechat',
@@ -65,6 +71,66 @@ describe('PGlite on its own thread', () => {
       .from(schema.conversations)
       .where(sql`${schema.conversations.id} = ${outcome.value.conversation.id}`);
     expect(stored?.customerName).toBe('Thread Customer');
+  });
+
+  it("reads the views of a use case's new offers right after its commit, for the offer's push", async () => {
+    const arrive = async (customerName: string) =>
+      (
+        await store.transact(
+          startLiveChat,
+          {
+            entryPointKey: 'website',
+            customerName,
+            customerEmail: null,
+            firstMessage: 'Is anyone there?',
+            customerTokenHash: `token-${customerName}`,
+          },
+          new Date(),
+        )
+      ).value.conversation.id;
+    const conversationId = await arrive('Read Ahead');
+    await database.db.execute(
+      sql`update users set state = 'available', available_since = now() where email = 'alice@example.com'`,
+    );
+    const outcome = await store.transact(routeWaitingConversations, {}, new Date());
+    const made = outcome.events.find(
+      (e) => e.type === 'offer.created' && e.conversationId === conversationId,
+    );
+    const offerId = made?.type === 'offer.created' ? made.offerId : '';
+    expect(offerId).not.toBe('');
+    // The thread is kept busy: a view read from the database now would come after the sleep.
+    const order: string[] = [];
+    const sleeping = database.db.execute(sql`select pg_sleep(0.3)`).then(() => order.push('database free'));
+    const pushed = await store.views.getOfferWithContext(offerId).then((view) => {
+      order.push('view');
+      return view;
+    });
+    await sleeping;
+    expect(order).toEqual(['view', 'database free']);
+    expect(pushed?.offer).toMatchObject({
+      id: offerId,
+      conversationId,
+      customerName: 'Read Ahead',
+      agentName: 'Alice Agent',
+      channel: 'livechat',
+      preview: [expect.objectContaining({ body: 'Is anyone there?', author: 'customer' })],
+    });
+    // Taken once: a second read is the database's, and the same.
+    expect(await store.views.getOfferWithContext(offerId)).toEqual(pushed);
+
+    // Asked for no views, the thread reads none.
+    await database.db.execute(sql`update users set state = 'offline' where email = 'alice@example.com'`);
+    await arrive('No Views');
+    await database.db.execute(
+      sql`update users set state = 'available', available_since = now() where email = 'alice@example.com'`,
+    );
+    const run = await database.runCore?.(routeWaitingConversations as never, {}, new Date(), {
+      kind: 'tx',
+      readOffers: false,
+    });
+    const routed = run?.result as Awaited<ReturnType<typeof routeWaitingConversations>> | undefined;
+    expect(routed?.events.map((e) => e.type)).toContain('offer.created');
+    expect(run?.offers).toEqual([]);
   });
 
   it("gives core's errors back as core's errors, with their codes", async () => {
@@ -88,11 +154,12 @@ describe('PGlite on its own thread', () => {
 
   it('runs functions that are not core exports on the server thread, in one transaction all the same', async () => {
     const local = async ({ tx }: { tx: Tx }) => (await tx.entryPoints.getByKey('website'))?.key;
-    expect(database.runCore?.(local as never, {}, new Date(), 'tx')).toBeUndefined();
+    const options = { kind: 'tx', readOffers: false } as const;
+    expect(database.runCore?.(local as never, {}, new Date(), options)).toBeUndefined();
     await expect(store.transact(local, {}, new Date())).resolves.toBe('website');
     // An input that cannot be copied to the other thread (a function) stays here too.
     expect(
-      database.runCore?.(startLiveChat as never, { callback: () => {} }, new Date(), 'tx'),
+      database.runCore?.(startLiveChat as never, { callback: () => {} }, new Date(), options),
     ).toBeUndefined();
   });
 
