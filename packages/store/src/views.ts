@@ -13,7 +13,7 @@ import type {
 } from '@switchboard/contracts';
 import { COMPOSE_LIMITS, type StoredMessage } from '@switchboard/core';
 import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
-import { builtStatement } from './built-statements';
+import { builtStatements } from './built-statements';
 import type { Db } from './db';
 import type { ReadAhead } from './read-ahead';
 import {
@@ -43,9 +43,11 @@ const OFFER_PREVIEW_MESSAGES = 5;
 
 /**
  * Offers with what their popover shows and what masking they need, built once (it runs for every
- * offer made): one row per id given.
+ * offer made): one row per id given. Keyed by how many: one offer is looked up by `=`; with
+ * `= any(array)` PostgreSQL cannot know the array is short, and plans the statement anew on every
+ * run (1.3 ms a read where `=` takes 0.3).
  */
-const offersWithContext = builtStatement((db) => {
+const offersWithContext = builtStatements((db, many: 'one' | 'many') => {
   const preview = sql<StoredMessageJson[] | null>`(
     select json_agg(p order by p.seq) from (
       select m.id, m.seq, m.conversation_id, m.author, m.author_user_id, m.author_name, m.body,
@@ -77,7 +79,11 @@ const offersWithContext = builtStatement((db) => {
     .innerJoin(conversations, eq(conversations.id, offers.conversationId))
     .innerJoin(queues, eq(queues.id, conversations.queueId))
     .innerJoin(entryPoints, eq(entryPoints.id, conversations.entryPointId))
-    .where(sql`${offers.id} = any(${sql.placeholder('offerIds')}::uuid[])`);
+    .where(
+      many === 'many'
+        ? sql`${offers.id} = any(${sql.placeholder('offerIds')}::uuid[])`
+        : eq(offers.id, sql.placeholder('offerId')),
+    );
 });
 
 /** What masking a view needs besides the view: the settings and the entry point's region. */
@@ -253,7 +259,10 @@ export const createViews = (
    * region): one query for any number, as one is read for every offer made. Unknown ids are left out.
    */
   const readOffersWithContext = async (offerIds: string[]): Promise<OfferWithContext[]> =>
-    (await offersWithContext(db, { offerIds })).map((row) => ({
+    (offerIds.length === 1
+      ? await offersWithContext(db, 'one', { offerId: offerIds[0] })
+      : await offersWithContext(db, 'many', { offerIds })
+    ).map((row) => ({
       settings: settingsFrom(row.settings),
       region: row.region,
       offer: {
