@@ -6,10 +6,17 @@ import { inject } from 'vitest';
 export type Backend = 'pglite' | 'postgres';
 export const BACKENDS: Backend[] = ['pglite', 'postgres'];
 
-/** A fresh, empty database: PGlite in memory (or in `dataDir`), or a new database on the test PostgreSQL. */
+/**
+ * A fresh embedded database: in memory, it starts from the suite's migrated template (see
+ * global-setup.ts); in `dataDir`, from nothing, as the server's first start does.
+ */
+export const openTestPglite = ({ dataDir }: { dataDir?: string } = {}) =>
+  openDatabase(dataDir ? { dataDir } : { loadDataDir: inject('pgliteTemplate') });
+
+/** A fresh database: PGlite (see openTestPglite), or a new database on the test PostgreSQL. */
 export const createTestDatabase = async (backend: Backend, { dataDir }: { dataDir?: string } = {}) => {
   if (backend === 'pglite') {
-    return { open: () => openDatabase({ dataDir }), drop: async () => {} };
+    return { open: () => openTestPglite({ dataDir }), drop: async () => {} };
   }
   const adminUrl = inject('postgresUrl');
   const name = `sb_test_${randomUUID().replaceAll('-', '')}`;

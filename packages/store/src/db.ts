@@ -50,12 +50,18 @@ const MIGRATION_LOCK_KEY = 7_215_002;
 export const openDatabase = async ({
   databaseUrl,
   dataDir,
+  loadDataDir,
   poolSize = 10,
   onIdleError,
   onThreadExit,
 }: {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
+  /**
+   * PGlite: a dump of a data directory (a tar file, as PGlite's `dumpDataDir` writes it) to start
+   * from instead of an empty database. The tests start every database from one already migrated.
+   */
+  loadDataDir?: string | undefined;
   poolSize?: number;
   onIdleError?: (err: Error) => void;
   /** PGlite's thread stopped (it failed): the database is gone until the process restarts. */
@@ -97,7 +103,7 @@ export const openDatabase = async ({
     mkdirSync(dataDir, { recursive: true });
   }
   // PGlite runs on a thread of its own: its work never holds up requests and sockets.
-  const client = await startPgliteThread({ dataDir, onExit: onThreadExit });
+  const client = await startPgliteThread({ dataDir, loadDataDir, onExit: onThreadExit });
   const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Db;
   return {
     db,

@@ -98,9 +98,12 @@ import(workerData.tsx).then(({ register }) => { register(); return import(worker
 
 export const startPgliteThread = async ({
   dataDir,
+  loadDataDir,
   onExit,
 }: {
   dataDir?: string | undefined;
+  /** A dump to start from (see openDatabase). */
+  loadDataDir?: string | undefined;
   /** The thread stopped without being closed (it failed): every call fails from then on. */
   onExit?: (err: Error) => void;
 }): Promise<RemotePglite> => {
@@ -110,6 +113,7 @@ export const startPgliteThread = async ({
     workerData: {
       pgliteThread: true,
       dataDir,
+      loadDataDir,
       tsx: import.meta.resolve('tsx/esm/api'),
       entry: new URL('./pglite-thread.ts', import.meta.url).href,
     },

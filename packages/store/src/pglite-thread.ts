@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type QueryOptions, type Results } from '@electric-sql/pglite';
@@ -81,8 +82,15 @@ interface OpenTransaction {
   ended: Promise<void>;
 }
 
-export const servePglite = async (port: MessagePort, { dataDir }: { dataDir?: string | undefined }) => {
-  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), parsers: DRIZZLE_PARSERS });
+export const servePglite = async (
+  port: MessagePort,
+  { dataDir, loadDataDir }: { dataDir?: string | undefined; loadDataDir?: string | undefined },
+) => {
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir: new Blob([await readFile(loadDataDir)]) } : {}),
+    parsers: DRIZZLE_PARSERS,
+  });
   // A new 16 MB WAL file is not zero-filled first (one session: the setting holds for all its
   // writes). Zero-filling it stalled the one transaction that crossed into it: 6-25 ms on disk,
   // 75-700 ms in memory, where the file grows in steps that each copy it whole. The file is
@@ -213,7 +221,7 @@ export const servePglite = async (port: MessagePort, { dataDir }: { dataDir?: st
   reply({ id: 0, ok: true, value: 'ready' });
 };
 
-const data = workerData as { pgliteThread?: boolean; dataDir?: string } | undefined;
+const data = workerData as { pgliteThread?: boolean; dataDir?: string; loadDataDir?: string } | undefined;
 if (parentPort && data?.pgliteThread) {
   const port = parentPort;
   await servePglite(port, data).catch((err: unknown) => {

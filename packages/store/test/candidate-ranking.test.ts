@@ -8,7 +8,8 @@ import {
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore, type Database, openDatabase, type Store, schema } from '../src/index';
+import { openTestPglite } from '../../../test/databases';
+import { createStore, type Database, type Store, schema } from '../src/index';
 
 /**
  * Routing reads only the best few candidates, in the order the store sorts them, and decides among
@@ -98,7 +99,7 @@ const resetAgents = async (agents: AgentSpec[]) => {
 };
 
 beforeAll(async () => {
-  database = await openDatabase({});
+  database = await openTestPglite();
   await database.migrate();
   store = createStore(database);
   const [team] = await database.db.insert(schema.teams).values({ name: 'Ranked' }).returning();

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, housekeep, openDatabase, schema, seedDemoData } from '../src/index';
+import { openTestPglite } from '../../../test/databases';
+import { type Database, housekeep, schema, seedDemoData } from '../src/index';
 import { rowsOf } from '../src/tx';
 
 /**
@@ -23,7 +24,7 @@ const tableStats = async (table: string) => {
 };
 
 beforeAll(async () => {
-  database = await openDatabase({});
+  database = await openTestPglite();
   await database.migrate();
   await seedDemoData({ db: database.db, hashPassword: async () => 'x' });
   // What migrations and the seed changed is counted too: a first pass takes it.

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError, acceptOffer, routeWaitingConversations, startLiveChat, type Tx } from '@switchboard/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestPglite } from '../../../test/databases';
 import { createStore, type Database, openDatabase, type Store, schema, seedDemoData } from '../src/index';
 import { rowsOf } from '../src/tx';
 
@@ -19,7 +20,7 @@ let database: Database;
 let store: Store;
 
 beforeAll(async () => {
-  database = await openDatabase({});
+  database = await openTestPglite();
   await database.migrate();
   await seedDemoData({ db: database.db, hashPassword: async () => 'x' });
   store = createStore(database);

@@ -15,7 +15,8 @@ import {
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore, type Database, openDatabase, type Store, schema } from '../src/index';
+import { openTestPglite } from '../../../test/databases';
+import { createStore, type Database, type Store, schema } from '../src/index';
 
 /**
  * Properties of the routing and offer decisions, on the real store (PGlite): random sequences of
@@ -223,7 +224,7 @@ const checkInvariants = async () => {
 
 describe('routing properties on the real store', () => {
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await openTestPglite();
     await database.migrate();
     store = createStore(database);
     const { db } = database;
