@@ -84,9 +84,24 @@ const latency = await (async () => {
     LOGIN_RATE_LIMIT: '1000000',
     CHAT_START_RATE_LIMIT: '1000000',
   });
+  const store = createStore(database);
+  // PGlite's housekeeping (ANALYZE, VACUUM) holds the database thread while it runs: each pass is
+  // timed, to tell a slow round caused by one from others.
+  const housekeepingPasses: { startMs: number; ms: number; tables: string[] }[] = [];
+  const housekeep = store.housekeep;
+  store.housekeep = async () => {
+    const start = performance.now();
+    const done = await housekeep();
+    housekeepingPasses.push({
+      startMs: start,
+      ms: performance.now() - start,
+      tables: [...new Set([...done.analyzed, ...done.vacuumed])],
+    });
+    return done;
+  };
   const server = await buildApp({
     config,
-    store: createStore(database),
+    store,
     clock: { now: () => new Date() },
     logger,
   });
@@ -130,10 +145,13 @@ const latency = await (async () => {
   let elu: ReturnType<typeof performance.eventLoopUtilization> | null = null;
   let cpuStart: NodeJS.CpuUsage | undefined;
   let cpu: NodeJS.CpuUsage | undefined;
+  let arrivalsStartMs = Number.NaN;
+  let arrivalsEndMs = Number.NaN;
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => {
     out += chunk.toString();
     if (!eluStart && out.includes('arrivals-start\n')) {
+      arrivalsStartMs = performance.now();
       eluStart = performance.eventLoopUtilization();
       databaseLoadStart = database.load?.();
       loopDelay.enable();
@@ -141,6 +159,7 @@ const latency = await (async () => {
       cpuStart = process.cpuUsage();
     }
     if (eluStart && !elu && out.includes('arrivals-end\n')) {
+      arrivalsEndMs = performance.now();
       elu = performance.eventLoopUtilization(eluStart);
       databaseLoadEnd = database.load?.();
       loopDelay.disable();
@@ -193,6 +212,15 @@ const latency = await (async () => {
       maxMs: round(Math.max(0, ...fullGcMs)),
       totalMs: round(fullGcMs.reduce((a, b) => a + b, 0)),
     },
+    // The housekeeping passes that ran while the arrivals were sent: seconds after the first, how
+    // long each held the database thread, and the tables it analyzed or vacuumed.
+    housekeepingDuringArrivals: housekeepingPasses
+      .filter((p) => p.startMs + p.ms > arrivalsStartMs && p.startMs < arrivalsEndMs)
+      .map((p) => ({
+        atSecond: round((p.startMs - arrivalsStartMs) / 1000, 1),
+        ms: round(p.ms),
+        tables: p.tables,
+      })),
     // The users' process: when it is busy, its own delays count in the figures.
     clientsEventLoopUtilization: round(clientsEventLoopUtilization, 3),
     // The server process's CPU time (user and system) per arrival, warm-up included.
