@@ -205,9 +205,12 @@ export const servePglite = async (
             ? here.transactAdmin(fn, input, now)
             : here.transact(fn, input, now));
           // The server pushes each new offer with its view: read here, after the commit, it saves
-          // the server a second message and a wait behind the next transaction.
+          // the server a second message and a wait behind the next transaction. The transaction
+          // has committed whatever this read does: if it fails, the push reads the view itself
+          // (and reports what fails then).
           const made = request.readOffers ? offersMade(result) : [];
-          return { result, offers: made.length > 0 ? await views.readOffersWithContext(made) : [] };
+          const offers = made.length > 0 ? await views.readOffersWithContext(made).catch(() => []) : [];
+          return { result, offers };
         });
         return;
       case 'load':

@@ -134,6 +134,45 @@ describe('PGlite on its own thread', () => {
     expect(run?.offers).toEqual([]);
   });
 
+  it("answers a committed transaction with its result even when its offers' views cannot be read", async () => {
+    const own = await openTestPglite();
+    try {
+      await seedDemoData({ db: own.db, hashPassword: async () => 'x' });
+      const ownStore = createStore(own);
+      const { value } = await ownStore.transact(
+        startLiveChat,
+        {
+          entryPointKey: 'website',
+          customerName: 'Unviewable',
+          customerEmail: null,
+          firstMessage: 'Hello?',
+          customerTokenHash: 'token-unviewable',
+        },
+        new Date(),
+      );
+      await own.db.execute(
+        sql`update users set state = 'available', available_since = now() where email = 'alice@example.com'`,
+      );
+      // An offer's view reads the settings (for masking): without them no view can be read.
+      await own.db.execute(sql`drop table settings`);
+      const outcome = await ownStore.transact(routeWaitingConversations, {}, new Date());
+      const made = outcome.events.find((e) => e.type === 'offer.created');
+      expect(made).toMatchObject({ conversationId: value.conversation.id });
+      const [stored] = await own.db
+        .select()
+        .from(schema.offers)
+        .where(sql`${schema.offers.conversationId} = ${value.conversation.id}`);
+      expect(stored?.status).toBe('pending');
+      // The push's own read of the view fails then, with the reason.
+      const offerId = made?.type === 'offer.created' ? made.offerId : '';
+      await expect(ownStore.views.getOfferWithContext(offerId)).rejects.toMatchObject({
+        cause: { code: '42P01' },
+      });
+    } finally {
+      await own.close();
+    }
+  });
+
   it("gives core's errors back as core's errors, with their codes", async () => {
     const failing = store.transact(
       acceptOffer,
