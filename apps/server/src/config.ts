@@ -17,6 +17,8 @@ const ZEnv = z.object({
   CHAT_START_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   /** Sites that may embed the live-chat widget: `*` (any; its API uses tokens, not cookies) or a comma-separated list. */
   WIDGET_ORIGINS: z.string().default('*'),
+  /** Socket events one socket may send a second (twice that at once); past it they are refused. */
+  SOCKET_EVENT_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   /** How long an agent's desktop may be gone (no socket anywhere) before they are taken offline. */
   AGENT_DISCONNECT_GRACE_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
 });
@@ -37,6 +39,7 @@ export interface Config {
   /** `true` for any site, else the list of origins. */
   widgetOrigins: true | string[];
   agentDisconnectGraceMs: number;
+  socketEventRateLimit: number;
   desktopDir: string;
   widgetDir: string;
 }
@@ -83,6 +86,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
             .filter(Boolean)
             .map((o) => new URL(o).origin),
     agentDisconnectGraceMs: Math.round(e.AGENT_DISCONNECT_GRACE_SECONDS * 1000),
+    socketEventRateLimit: e.SOCKET_EVENT_RATE_LIMIT,
     desktopDir: resolve(here, '../../desktop/dist'),
     widgetDir: resolve(here, '../../widget/dist'),
   };

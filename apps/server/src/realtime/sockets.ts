@@ -9,6 +9,7 @@ import {
   type CustomerServerToClient,
   SESSION_COOKIE,
   ZCustomerTypingEvent,
+  ZId,
   ZTypingEvent,
 } from '@switchboard/contracts';
 import { AppError, ERROR_CATALOGUE } from '@switchboard/core';
@@ -17,8 +18,13 @@ import type { AppContext } from '../app/context';
 import { readAgentSession } from '../http/auth';
 import { hashToken, safeEqual } from '../http/tokens';
 import { createAgentPresence } from './presence';
+import { createSocketGuard } from './socket-guard';
+import { createTypingRelay } from './typing-relay';
 
 const SESSION_SWEEP_MS = 60_000;
+/** At most this many typing pushes a second per conversation and direction, whatever clients send. */
+const TYPING_INTERVAL_MS = 300;
+const PARTICIPANTS_TTL_MS = 1000;
 
 export const userRoom = (userId: string) => `user:${userId}`;
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
@@ -66,6 +72,31 @@ export const createRealtime = ({
     cors: { origin: true, credentials: false },
   });
 
+  const perSecond = ctx.config.socketEventRateLimit;
+  const guard = createSocketGuard({
+    logger: ctx.logger,
+    perSocket: { burst: perSecond * 2, perSecond },
+    // A customer may have the chat open in several tabs, an agent the desktop in several windows.
+    perKey: { burst: perSecond * 4, perSecond: perSecond * 2 },
+    connectionsPerKey: { burst: 30, perSecond: 1 },
+    floodStrikes: 100,
+    floodWindowMs: 10_000,
+  });
+
+  const typingRelay = createTypingRelay({
+    intervalMs: TYPING_INTERVAL_MS,
+    participantsTtlMs: PARTICIPANTS_TTL_MS,
+    readParticipants: (conversationId) => ctx.store.views.listLiveParticipantIds(conversationId),
+    toAgents: (conversationId, agentIds, typing) => {
+      for (const userId of agentIds) {
+        io.of(AGENT_NAMESPACE).to(userRoom(userId)).emit('typing', { conversationId, typing });
+      }
+    },
+    toCustomer: (conversationId, typing) =>
+      io.of(CUSTOMER_NAMESPACE).to(customerRoom(conversationId)).emit('typing', { typing }),
+    logger: ctx.logger,
+  });
+
   const originAllowed = (origin: string | undefined, allowed: true | string[]) =>
     !origin || allowed === true || allowed.includes(origin);
 
@@ -90,6 +121,9 @@ export const createRealtime = ({
       if (!session) {
         return next(connectError('UNAUTHENTICATED'));
       }
+      if (!guard.admit(`agent:${session.userId}`)) {
+        return next(connectError('RATE_LIMITED'));
+      }
       socket.data.userId = session.userId;
       socket.data.sessionId = session.sessionId;
       await socket.join([userRoom(session.userId), sessionRoom(session.sessionId)]);
@@ -107,27 +141,18 @@ export const createRealtime = ({
     hasLocalSocket: (userId) => (agents.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0,
   });
   agents.on('connection', (socket: AgentSocket) => {
+    guard.limit(socket, `agent:${socket.data.userId}`);
     presence.connected(socket.data.userId);
     socket.on('disconnect', () => presence.disconnected(socket.data.userId));
-    socket.on('typing', async (payload, ack) => {
-      const parsed = ZTypingEvent.safeParse(payload);
-      if (!parsed.success) {
-        return ack?.({
-          ok: false,
-          code: 'VALIDATION_FAILED',
-          message: parsed.error.issues[0]?.message ?? 'Invalid event',
-        });
-      }
-      const participants = await ctx.store.views.listLiveParticipantIds(parsed.data.conversationId);
-      if (!participants.includes(socket.data.userId)) {
-        const err = new AppError('NOT_A_PARTICIPANT');
-        return ack?.({ ok: false, code: err.code, message: err.message });
-      }
-      io.of(CUSTOMER_NAMESPACE)
-        .to(customerRoom(parsed.data.conversationId))
-        .emit('typing', { typing: parsed.data.typing });
-      return ack?.({ ok: true });
-    });
+    socket.on(
+      'typing',
+      guard.handler(ZTypingEvent, async ({ conversationId, typing }) => {
+        if (!(await typingRelay.participantsOf(conversationId)).includes(socket.data.userId)) {
+          throw new AppError('NOT_A_PARTICIPANT');
+        }
+        typingRelay.fromAgent(conversationId, typing);
+      }),
+    );
   });
 
   const customers = io.of(CUSTOMER_NAMESPACE) as unknown as Namespace<
@@ -143,9 +168,15 @@ export const createRealtime = ({
     try {
       const auth = socket.handshake.auth as { token?: unknown; conversationId?: unknown };
       const token = typeof auth.token === 'string' ? auth.token : '';
-      const conversationId = typeof auth.conversationId === 'string' ? auth.conversationId : '';
-      const isUuid = /^[0-9a-f-]{36}$/i.test(conversationId);
-      const stored = token && isUuid ? await ctx.store.views.getCustomerTokenHash(conversationId) : null;
+      const id = ZId.safeParse(auth.conversationId);
+      if (!token || !id.success) {
+        return next(connectError('UNAUTHENTICATED'));
+      }
+      const conversationId = id.data;
+      if (!guard.admit(`customer:${conversationId}`)) {
+        return next(connectError('RATE_LIMITED'));
+      }
+      const stored = await ctx.store.views.getCustomerTokenHash(conversationId);
       if (!stored || !safeEqual(hashToken(token), stored)) {
         return next(connectError('UNAUTHENTICATED'));
       }
@@ -158,21 +189,13 @@ export const createRealtime = ({
     }
   });
   customers.on('connection', (socket: CustomerSocket) => {
-    socket.on('typing', async (payload, ack) => {
-      const parsed = ZCustomerTypingEvent.safeParse(payload);
-      if (!parsed.success) {
-        return ack?.({
-          ok: false,
-          code: 'VALIDATION_FAILED',
-          message: parsed.error.issues[0]?.message ?? 'Invalid event',
-        });
-      }
-      const conversationId = socket.data.conversationId;
-      for (const userId of await ctx.store.views.listLiveParticipantIds(conversationId)) {
-        agents.to(userRoom(userId)).emit('typing', { conversationId, typing: parsed.data.typing });
-      }
-      return ack?.({ ok: true });
-    });
+    guard.limit(socket, `customer:${socket.data.conversationId}`);
+    socket.on(
+      'typing',
+      guard.handler(ZCustomerTypingEvent, ({ typing }) => {
+        typingRelay.fromCustomer(socket.data.conversationId, typing);
+      }),
+    );
   });
 
   /**
@@ -222,6 +245,8 @@ export const createRealtime = ({
     // The HTTP server is Fastify's to close; this ends Socket.IO's own timers and adapters.
     close: async () => {
       clearInterval(sessionSweep);
+      guard.close();
+      typingRelay.stop();
       await presence.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
