@@ -14,9 +14,27 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Failed log-ins per 15 minutes from one address (over all accounts), and to one account. */
+  LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(20),
+  /** Password hashes (128 MiB each) run at once, and how many may wait their turn. */
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).default(200),
   CHAT_START_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   /** Sites that may embed the live-chat widget: `*` (any; its API uses tokens, not cookies) or a comma-separated list. */
   WIDGET_ORIGINS: z.string().default('*'),
+  /**
+   * Whose X-Forwarded-For to believe: unset or `false` (nobody: the peer's address counts), a
+   * comma-separated list of proxy addresses or CIDRs, or a hop count.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+      'false, a hop count, or addresses/CIDRs separated by commas',
+    )
+    .default('false'),
   /** Socket events one socket may send a second (twice that at once); past it they are refused. */
   SOCKET_EVENT_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   /** How long an agent's desktop may be gone (no socket anywhere) before they are taken offline. */
@@ -35,11 +53,17 @@ export interface Config {
   seedDemo: boolean;
   secureCookies: boolean;
   loginRateLimit: number;
+  loginFailuresPerAddress: number;
+  loginFailuresPerAccount: number;
+  passwordHashConcurrency: number;
+  passwordHashQueue: number;
   chatStartRateLimit: number;
   /** `true` for any site, else the list of origins. */
   widgetOrigins: true | string[];
   agentDisconnectGraceMs: number;
   socketEventRateLimit: number;
+  /** Fastify's trustProxy: false, a hop count, or the addresses and CIDRs of trusted proxies. */
+  trustProxy: false | number | string[];
   desktopDir: string;
   widgetDir: string;
 }
@@ -77,6 +101,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     seedDemo: e.SEED_DEMO === 'true',
     secureCookies: publicUrl.startsWith('https:'),
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    loginFailuresPerAddress: e.LOGIN_FAILURES_PER_ADDRESS,
+    loginFailuresPerAccount: e.LOGIN_FAILURES_PER_ACCOUNT,
+    passwordHashConcurrency: e.PASSWORD_HASH_CONCURRENCY,
+    passwordHashQueue: e.PASSWORD_HASH_QUEUE,
     chatStartRateLimit: e.CHAT_START_RATE_LIMIT,
     widgetOrigins:
       e.WIDGET_ORIGINS.trim() === '*'
@@ -87,6 +115,12 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
             .map((o) => new URL(o).origin),
     agentDisconnectGraceMs: Math.round(e.AGENT_DISCONNECT_GRACE_SECONDS * 1000),
     socketEventRateLimit: e.SOCKET_EVENT_RATE_LIMIT,
+    trustProxy:
+      e.TRUST_PROXY === 'false'
+        ? false
+        : /^\d+$/.test(e.TRUST_PROXY)
+          ? Number(e.TRUST_PROXY)
+          : e.TRUST_PROXY.split(',').map((a) => a.trim()),
     desktopDir: resolve(here, '../../desktop/dist'),
     widgetDir: resolve(here, '../../widget/dist'),
   };

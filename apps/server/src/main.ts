@@ -1,6 +1,7 @@
 import { createStore, DEMO_PASSWORD, DEMO_USERS, openDatabase, seedDemoData } from '@switchboard/store';
 import pino from 'pino';
 import { buildApp } from './app/build-app';
+import { logSerializers } from './app/log-redaction';
 import { loadConfig } from './config';
 import { hashPassword } from './http/passwords';
 
@@ -12,7 +13,7 @@ const config = (() => {
     process.exit(1);
   }
 })();
-const logger = pino({ level: config.logLevel });
+const logger = pino({ level: config.logLevel, serializers: logSerializers });
 const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,

@@ -129,6 +129,43 @@ describe('bad input gets a clear 4xx, never a crash', () => {
     socket.close();
   });
 
+  it('answers a clientMessageId reused for another message with 409, and a true retry with the stored message', async () => {
+    const customer = await startCustomer(t.baseUrl, { name: 'Retry' });
+    const key = randomUUID();
+    const first = await customer.send('My card was charged twice', key);
+    expect(first.status).toBe(201);
+    const retry = await customer.send('My card was charged twice', key);
+    expect(retry.status).toBe(201);
+    expect(retry.body.id).toBe(first.body.id);
+    const reused = await customer.send('Something else entirely', key);
+    expect(reused.status).toBe(409);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const thread = await customer.get('/messages?after=0');
+    expect(thread.body.messages.map((m: any) => m.body)).not.toContain('Something else entirely');
+  });
+
+  it('authorises before it validates: a malformed body to a route one may not call is 403, not a schema lesson', async () => {
+    const sam = await loginAgent(t.baseUrl, 'sam@example.com');
+    for (const [who, path, method] of [
+      [alice, '/api/admin/settings', 'patch'],
+      [sam, '/api/admin/settings', 'patch'],
+      [alice, '/api/admin/queues', 'post'],
+      [alice, '/api/supervisor/reveal', 'post'],
+      [alice, `/api/supervisor/agents/${alice.id}/state`, 'put'],
+    ] as const) {
+      const res = await (who as AgentClient)[method as 'post'](path as string, {
+        nonsense: [1, { deep: true }],
+      });
+      expect(res.status, `${path}`).toBe(403);
+      expect(res.body.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(res.body)).not.toContain('nonsense');
+    }
+    const anonymous = await request(t.baseUrl, 'PATCH', '/api/admin/settings', {
+      body: { maskSensitiveData: 'x' },
+    });
+    expect(anonymous.status).toBe(401);
+  });
+
   it('answers unknown API routes with a JSON 404', async () => {
     const res = await request(t.baseUrl, 'GET', '/api/nope');
     expect(res.status).toBe(404);

@@ -41,7 +41,14 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: 'The characters < and > are reserved for message templates and cannot be sent',
   },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 409,
+    message: 'This clientMessageId was already used for a different message',
+  },
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again later' },
+  URI_TOO_LONG: { status: 414, message: 'The address or one of its parts is too long' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'The request headers are too large' },
+  REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server' },
   UNAVAILABLE: { status: 503, message: 'The service is not ready' },
 } as const satisfies Record<string, { status: number; message: string }>;

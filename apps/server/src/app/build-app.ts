@@ -9,23 +9,25 @@ import { createChannelRegistry, createLivechatAdapter } from '@switchboard/chann
 import { AppError, type Clock } from '@switchboard/core';
 import type { Store } from '@switchboard/store';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { Counter, collectDefaultMetrics, Registry } from 'prom-client';
 import type { Config } from '../config';
-import { registerErrorHandler, sendError } from '../http/error-handler';
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  registerErrorHandler,
+  sendError,
+  textSafeValidatorCompiler,
+} from '../http/error-handler';
+import { createPasswordWork } from '../http/password-work';
 import { adminRoutes } from '../http/routes/admin';
 import { adminConfigRoutes } from '../http/routes/admin-config';
 import { agentRoutes } from '../http/routes/agent';
 import { authRoutes } from '../http/routes/auth';
 import { conversationRoutes } from '../http/routes/conversations';
 import { healthRoutes } from '../http/routes/health';
-import { livechatRoutes } from '../http/routes/livechat';
+import { LIVECHAT_PREFIX, livechatRoutes } from '../http/routes/livechat';
 import { supervisorRoutes } from '../http/routes/supervisor';
 import { supervisorAgentRoutes } from '../http/routes/supervisor-agents';
 import { createPushListener } from '../realtime/push-listener';
@@ -57,12 +59,17 @@ export const buildApp = async ({
   clock: Clock;
   logger: Logger;
 }) => {
+  const { trustProxy } = config;
   const app = Fastify({
     loggerInstance: logger as unknown as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    // Only configured proxies may name the client's address: rate limits key on it.
+    trustProxy:
+      typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(textSafeValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
@@ -76,6 +83,10 @@ export const buildApp = async ({
     logger,
     events: bus,
     desk: createDeskViews({ store }),
+    passwords: createPasswordWork({
+      concurrency: config.passwordHashConcurrency,
+      maxWaiting: config.passwordHashQueue,
+    }),
   };
   let shuttingDown = false;
 
@@ -147,7 +158,7 @@ export const buildApp = async ({
   await app.register(adminConfigRoutes(ctx));
   await app.register(agentRoutes(ctx));
   await app.register(conversationRoutes(ctx));
-  await app.register(livechatRoutes(ctx));
+  await app.register(livechatRoutes(ctx), { prefix: LIVECHAT_PREFIX });
   await app.register(supervisorRoutes(ctx));
   await app.register(healthRoutes({ ...ctx, metrics, isShuttingDown: () => shuttingDown }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -2,6 +2,7 @@ import type { Clock, EventBus } from '@switchboard/core';
 import type { Store } from '@switchboard/store';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import type { PasswordWork } from '../http/password-work';
 import type { DeskViews } from './desk-views';
 import type { UseCaseRunner } from './services';
 
@@ -16,4 +17,6 @@ export interface AppContext {
   /** Everything sent to a desktop, masked per viewer. */
   desk: DeskViews;
   logger: Logger;
+  /** Password hashing, bounded in concurrency (scrypt takes 128 MiB a hash). */
+  passwords: PasswordWork;
 }

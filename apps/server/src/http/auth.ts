@@ -1,5 +1,5 @@
 import { CSRF_HEADER, SESSION_COOKIE, type TRole } from '@switchboard/contracts';
-import { AppError, type Clock, isSessionLive, sessionExpiry } from '@switchboard/core';
+import { AppError, authorizeRole, type Clock, isSessionLive, sessionExpiry } from '@switchboard/core';
 import type { Store } from '@switchboard/store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hashToken, safeEqual } from './tokens';
@@ -53,11 +53,17 @@ export const readAgentSession = async ({
 };
 
 /**
- * preHandler for agent routes: a live session, and on writes the CSRF token (synchroniser token in
- * a header, which a cross-site form cannot set) plus an allowed Origin when the browser sent one.
+ * preValidation hook for agent routes: a live session, and on writes the CSRF token (synchroniser
+ * token in a header, which a cross-site form cannot set) plus an allowed Origin when the browser
+ * sent one; with `roles`, one of those roles (core's rule). It runs before the body is validated,
+ * so whoever may not call a route gets 401 or 403 whatever they sent, and learns nothing of its
+ * schema; the use cases check the role again.
  */
 export const createRequireAgent =
-  ({ store, clock, config }: { store: Store; clock: Clock; config: { allowedOrigins: string[] } }) =>
+  (
+    { store, clock, config }: { store: Store; clock: Clock; config: { allowedOrigins: string[] } },
+    { roles }: { roles?: TRole[] } = {},
+  ) =>
   async (request: FastifyRequest, _reply: FastifyReply) => {
     const { allowedOrigins } = config;
     const token = request.cookies[SESSION_COOKIE];
@@ -85,6 +91,9 @@ export const createRequireAgent =
         now,
         expiresAt: sessionExpiry({ createdAt: session.createdAt, now }),
       });
+    }
+    if (roles) {
+      authorizeRole({ role: session.role, allowed: roles });
     }
     request.agentSession = {
       sessionId: session.sessionId,

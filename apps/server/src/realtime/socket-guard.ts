@@ -1,3 +1,4 @@
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '@switchboard/contracts';
 import { ERROR_CATALOGUE, type ErrorCode, isAppError } from '@switchboard/core';
 import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
@@ -106,7 +107,13 @@ export const createSocketGuard = ({
       (...args: unknown[]): void => {
         const last = args.at(-1);
         const ack = typeof last === 'function' ? last : undefined;
-        const parsed = schema.safeParse(args[0] === ack ? undefined : args[0]);
+        const payload = args[0] === ack ? undefined : args[0];
+        const unsafe = findUnsafeText(payload, 'event');
+        if (unsafe) {
+          answer(ack, failure('VALIDATION_FAILED', `Invalid event: ${unsafe}: ${UNSAFE_TEXT_MESSAGE}`));
+          return;
+        }
+        const parsed = schema.safeParse(payload);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
           const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';

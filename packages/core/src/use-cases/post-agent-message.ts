@@ -2,6 +2,7 @@ import { AppError } from '../errors';
 import type { StoredMessage } from '../model';
 import { validateAgentMessageBody } from '../validate-message-body';
 import { authorizeParticipant } from './authorize-participant';
+import { checkReplayedMessage } from './replayed-message';
 import type { UseCaseContext, UseCaseResult } from './types';
 
 export const postAgentMessage = async ({
@@ -41,8 +42,8 @@ export const postAgentMessage = async ({
     clientMessageId,
     createdAt: now,
   });
-  return {
-    value: message,
-    events: created ? [{ type: 'message.created', conversationId, messageId: message.id }] : [],
-  };
+  if (!created) {
+    return { value: checkReplayedMessage({ stored: message, body, authorUserId: agentId }), events: [] };
+  }
+  return { value: message, events: [{ type: 'message.created', conversationId, messageId: message.id }] };
 };

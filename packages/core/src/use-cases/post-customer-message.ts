@@ -1,6 +1,7 @@
 import { AppError } from '../errors';
 import type { StoredMessage } from '../model';
 import { validateCustomerMessageBody } from '../validate-message-body';
+import { checkReplayedMessage } from './replayed-message';
 import type { UseCaseContext, UseCaseResult } from './types';
 
 /** A message from the customer, stored before it is acknowledged; a retried clientMessageId is stored once. */
@@ -36,8 +37,8 @@ export const postCustomerMessage = async ({
     clientMessageId,
     createdAt: now,
   });
-  return {
-    value: message,
-    events: created ? [{ type: 'message.created', conversationId, messageId: message.id }] : [],
-  };
+  if (!created) {
+    return { value: checkReplayedMessage({ stored: message, body, authorUserId: null }), events: [] };
+  }
+  return { value: message, events: [{ type: 'message.created', conversationId, messageId: message.id }] };
 };

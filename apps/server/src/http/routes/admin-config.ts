@@ -18,7 +18,6 @@ import {
 } from '@switchboard/contracts';
 import {
   AppError,
-  authorizeRole,
   createQueue,
   createReason,
   createTeam,
@@ -71,13 +70,7 @@ const found = <T>(
 export const adminConfigRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const requireAgent = createRequireAgent(ctx);
-    // Before validation: someone who may not configure gets 403 whatever they sent, and learns
-    // nothing of the schema. The use cases check the role again (core owns the rule).
-    app.addHook('preValidation', async (request, reply) => {
-      await requireAgent(request, reply);
-      authorizeRole({ role: agentOf(request).role, allowed: ['admin'] });
-    });
+    app.addHook('preValidation', createRequireAgent(ctx, { roles: ['admin'] }));
     const runAdmin = createAdminUseCaseRunner({ store: ctx.store, events: ctx.events, clock: ctx.clock });
     const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse };
     const writeErrors = { ...errors, 409: ZErrorResponse };
@@ -167,7 +160,7 @@ export const adminConfigRoutes =
       },
       async (request, reply) => {
         const { password, ...rest } = request.body;
-        const passwordHash = await hashPassword(password);
+        const passwordHash = await ctx.passwords.run(() => hashPassword(password));
         const user = await runAdmin(createUser, { ...actor(request), input: { ...rest, passwordHash } });
         return reply.code(201).send(toUserDto(user));
       },
@@ -184,7 +177,10 @@ export const adminConfigRoutes =
       },
       async (request) => {
         const { password, ...rest } = request.body;
-        const patch = password === undefined ? rest : { ...rest, passwordHash: await hashPassword(password) };
+        const patch =
+          password === undefined
+            ? rest
+            : { ...rest, passwordHash: await ctx.passwords.run(() => hashPassword(password)) };
         return toUserDto(await runAdmin(updateUser, { ...actor(request), id: request.params.id, patch }));
       },
     );

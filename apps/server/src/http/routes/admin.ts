@@ -7,7 +7,7 @@ import {
   ZSettings,
   ZUpdateSettingsRequestSchema,
 } from '@switchboard/contracts';
-import { authorizeRole, revealMaskedValue, updateSettings } from '@switchboard/core';
+import { revealMaskedValue, updateSettings } from '@switchboard/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
@@ -17,21 +17,20 @@ import { agentOf, createRequireAgent } from '../auth';
 export const adminRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook('preHandler', createRequireAgent(ctx));
+    const requireAdmin = createRequireAgent(ctx, { roles: ['admin'] });
+    const requireSupervisor = createRequireAgent(ctx, { roles: ['supervisor'] });
     const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse };
 
     app.get(
       '/api/admin/settings',
-      { schema: { tags: ['admin'], response: { 200: ZSettings, ...errors } } },
-      async (request) => {
-        authorizeRole({ role: agentOf(request).role, allowed: ['admin'] });
-        return ctx.store.views.getSettings();
-      },
+      { preValidation: requireAdmin, schema: { tags: ['admin'], response: { 200: ZSettings, ...errors } } },
+      async () => ctx.store.views.getSettings(),
     );
 
     app.patch(
       '/api/admin/settings',
       {
+        preValidation: requireAdmin,
         schema: {
           tags: ['admin'],
           body: ZUpdateSettingsRequestSchema,
@@ -47,6 +46,7 @@ export const adminRoutes =
     app.get(
       '/api/admin/audit-log',
       {
+        preValidation: requireAdmin,
         schema: {
           tags: ['admin'],
           querystring: ZAuditQuerySchema,
@@ -54,7 +54,6 @@ export const adminRoutes =
         },
       },
       async (request) => {
-        authorizeRole({ role: agentOf(request).role, allowed: ['admin'] });
         return { entries: await ctx.store.views.listAuditLog({ limit: request.query.limit }) };
       },
     );
@@ -62,6 +61,7 @@ export const adminRoutes =
     app.post(
       '/api/supervisor/reveal',
       {
+        preValidation: requireSupervisor,
         schema: {
           tags: ['supervisor'],
           body: ZRevealRequestSchema,

@@ -12,7 +12,7 @@ import { agentOf, createRequireAgent } from '../auth';
 export const agentRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook('preHandler', createRequireAgent(ctx));
+    app.addHook('preValidation', createRequireAgent(ctx));
     const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse };
 
     app.get(

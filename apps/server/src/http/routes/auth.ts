@@ -9,13 +9,22 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { agentOf, createRequireAgent, readAgentSession, sessionCookieOptions } from '../auth';
+import { createLoginGuard } from '../login-guard';
 import { verifyPassword } from '../passwords';
+
+const LOGIN_FAILURE_WINDOW_MS = 15 * 60_000;
+
 import { hashToken, newToken } from '../tokens';
 
 export const authRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const requireAgent = createRequireAgent(ctx);
+    const loginGuard = createLoginGuard({
+      perAddress: ctx.config.loginFailuresPerAddress,
+      perAccount: ctx.config.loginFailuresPerAccount,
+      windowMs: LOGIN_FAILURE_WINDOW_MS,
+    });
     const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 429: ZErrorResponse };
 
     app.post(
@@ -41,9 +50,13 @@ export const authRoutes =
         if (origin && !ctx.config.allowedOrigins.includes(origin)) {
           throw new AppError('ORIGIN_FORBIDDEN');
         }
-        const user = await ctx.store.auth.findUserByEmail(request.body.email);
-        const ok = await verifyPassword(request.body.password, user?.passwordHash ?? null);
+        const { email, password } = request.body;
+        loginGuard.check(request.ip, email);
+        // Known and unknown accounts cost the same hash, so their answers take as long.
+        const user = await ctx.store.auth.findUserByEmail(email);
+        const ok = await ctx.passwords.run(() => verifyPassword(password, user?.passwordHash ?? null));
         if (!user || !ok) {
+          loginGuard.failed(request.ip, email);
           throw new AppError('INVALID_CREDENTIALS');
         }
         const token = newToken();
@@ -86,7 +99,7 @@ export const authRoutes =
     app.post(
       '/api/auth/logout',
       {
-        preHandler: requireAgent,
+        preValidation: requireAgent,
         schema: { tags: ['auth'], response: { 204: z.null(), ...errors } },
       },
       async (request, reply) => {

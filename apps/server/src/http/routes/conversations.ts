@@ -27,7 +27,7 @@ import { agentOf, createRequireAgent } from '../auth';
 export const conversationRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook('preHandler', createRequireAgent(ctx));
+    app.addHook('preValidation', createRequireAgent(ctx));
     const errors = {
       400: ZErrorResponse,
       401: ZErrorResponse,

@@ -25,6 +25,9 @@ import type { AppContext } from '../../app/context';
 import { toMessageDto } from '../../app/dto';
 import { hashToken, newToken, safeEqual } from '../tokens';
 
+/** Where the live-chat API is registered: its CORS (and the preflight route CORS adds) stays here. */
+export const LIVECHAT_PREFIX = '/api/livechat';
+
 /** The customer side of live chat: no login, a per-conversation bearer token. */
 export const livechatRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -37,6 +40,9 @@ export const livechatRoutes =
       allowedHeaders: ['content-type', 'authorization'],
       credentials: false,
       maxAge: 600,
+      // The plugin answers preflights on every path of its context (this prefix only); one it
+      // can't read gets our 204 without CORS headers rather than its plain-text 400.
+      strictPreflight: false,
     });
     const errors = {
       400: ZErrorResponse,
@@ -58,7 +64,7 @@ export const livechatRoutes =
     };
 
     app.get(
-      '/api/livechat/entry-points/:key',
+      '/entry-points/:key',
       {
         schema: {
           tags: ['livechat'],
@@ -76,7 +82,7 @@ export const livechatRoutes =
     );
 
     app.post(
-      '/api/livechat/conversations',
+      '/conversations',
       {
         schema: {
           tags: ['livechat'],
@@ -111,7 +117,7 @@ export const livechatRoutes =
     );
 
     app.get(
-      '/api/livechat/conversations/:id',
+      '/conversations/:id',
       {
         preHandler: requireCustomer,
         schema: {
@@ -130,7 +136,7 @@ export const livechatRoutes =
     );
 
     app.get(
-      '/api/livechat/conversations/:id/messages',
+      '/conversations/:id/messages',
       {
         preHandler: requireCustomer,
         schema: {
@@ -149,7 +155,7 @@ export const livechatRoutes =
     );
 
     app.post(
-      '/api/livechat/conversations/:id/messages',
+      '/conversations/:id/messages',
       {
         preHandler: requireCustomer,
         schema: {
@@ -170,7 +176,7 @@ export const livechatRoutes =
     );
 
     app.post(
-      '/api/livechat/conversations/:id/end',
+      '/conversations/:id/end',
       {
         preHandler: requireCustomer,
         schema: {

@@ -9,7 +9,7 @@ import { agentOf, createRequireAgent } from '../auth';
 export const supervisorAgentRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook('preHandler', createRequireAgent(ctx));
+    app.addHook('preValidation', createRequireAgent(ctx, { roles: ['supervisor', 'admin'] }));
     app.put(
       '/api/supervisor/agents/:id/state',
       {
