@@ -4,6 +4,7 @@ import { createAuthRepository } from './auth-repository';
 import type { Database } from './db';
 import { type HousekeepingPass, housekeep } from './housekeeping';
 import type { CoreKind } from './pglite-thread-protocol';
+import { createPresenceRepository } from './presence-repository';
 import { createReadAhead } from './read-ahead';
 import { createSupervisorViews } from './supervisor-views';
 import { type AdminTxFunction, type TxFunction, transactOn } from './transact';
@@ -14,6 +15,7 @@ export type { AuthRepository, SessionRecord } from './auth-repository';
 export type { Database, Db } from './db';
 export { openDatabase } from './db';
 export { type HousekeepingPass, housekeep } from './housekeeping';
+export type { PresenceRepository } from './presence-repository';
 export * as schema from './schema';
 export { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './seed';
 export type { SupervisorViews } from './supervisor-views';
@@ -35,6 +37,8 @@ export interface Store extends UnitOfWork, AdminUnitOfWork {
   /** The supervisor's live board (counts and names only). */
   supervisor: ReturnType<typeof createSupervisorViews>;
   auth: ReturnType<typeof createAuthRepository>;
+  /** Which agents' desktops some server process holds (heartbeat rows). */
+  presence: ReturnType<typeof createPresenceRepository>;
 }
 
 /**
@@ -72,5 +76,6 @@ export const createStore = (
     views: createViews(database.db, { offersReadAhead }),
     supervisor: createSupervisorViews(database.db),
     auth: createAuthRepository(database.db),
+    presence: createPresenceRepository(database.db),
   };
 };

@@ -356,3 +356,19 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_subject_idx').on(t.subjectType, t.subjectId)],
 );
+
+/**
+ * Whose desktop is connected, renewed by every server process for the agents it holds a socket
+ * of. A process that dies stops renewing; any process then finds the row stale past the grace
+ * period and takes the agent out of routing, restart or not, one process or several.
+ */
+export const agentPresence = pgTable(
+  'agent_presence',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    seenAt: ts('seen_at').notNull(),
+  },
+  (t) => [index('agent_presence_seen_idx').on(t.seenAt)],
+);

@@ -139,6 +139,7 @@ export const createRealtime = ({
     // Cluster-wide through the adapter: the agent may have come back on another process.
     countSockets: async (userId) => (await agents.in(userRoom(userId)).fetchSockets()).length,
     hasLocalSocket: (userId) => (agents.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0,
+    localUserIds: () => [...new Set([...agents.sockets.values()].map((s) => s.data.userId))],
   });
   agents.on('connection', (socket: AgentSocket) => {
     guard.limit(socket, `agent:${socket.data.userId}`);
