@@ -1,0 +1,253 @@
+/**
+ * End-to-end load: customer messages per second through one real server process (the entry point,
+ * as `npm start` runs it, on PGlite in a fresh temporary data directory), each acknowledged by the
+ * server and pushed to an agent's socket; then the same with a typing flooder beside them.
+ *
+ *   node --import tsx bench/load/run.ts
+ *
+ * BENCH_SENDERS customers (default 16), each in a conversation accepted by alice or bob (limits
+ * raised to 12), send messages one after another for BENCH_SECONDS (default 10) per phase. A
+ * message's time runs from sending its POST to its `message.created` frame on the agent's socket.
+ * In the second phase one more customer floods `typing` as fast as its socket carries it, and
+ * reconnects whenever the server disconnects it.
+ *
+ * Prints one JSON object; it asserts nothing, it says whether the targets were met. The load
+ * generator runs on the same two cores as the server.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+
+const SENDERS = Number(process.env.BENCH_SENDERS ?? 16);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const TARGETS = { messagesPerSecond: 1000, p99PostToAgentMs: 100, flooderCostMax: 0.1 };
+const root = resolve(import.meta.dirname, '../..');
+const log = (m: string) => process.stderr.write(`[bench/load] ${m}\n`);
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))]! : Number.NaN;
+};
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+const freePort = () =>
+  new Promise<number>((done) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => done(port));
+    });
+  });
+
+const startServer = async (env: Record<string, string>): Promise<ChildProcess> => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'error', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((done, fail) => {
+    let out = '';
+    child.stdout?.on('data', (d) => {
+      out += d;
+      if (out.includes('Switchboard is running')) {
+        done();
+      }
+    });
+    child.once('exit', (code) => fail(new Error(`server exited with ${code}`)));
+  });
+  return child;
+};
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-load-'));
+const server = await startServer({
+  PORT: String(port),
+  DATA_DIR: dataDir,
+  CHAT_START_RATE_LIMIT: '100000',
+  LOGIN_RATE_LIMIT: '1000',
+});
+
+const json = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json().catch(() => null)) as any, headers: res.headers };
+};
+
+const login = async (email: string) => {
+  const res = await json('POST', '/api/auth/login', { email, password: 'demo-password' });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return {
+    id: res.body.user.id as string,
+    headers: { cookie, 'x-csrf-token': res.body.csrfToken as string },
+  };
+};
+
+const socketOf = (path: string, opts: Record<string, unknown>) =>
+  new Promise<Socket>((done, fail) => {
+    const socket = io(`${base}${path}`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      ...opts,
+    });
+    socket.once('connect', () => done(socket));
+    socket.once('connect_error', fail);
+  });
+
+// Two agents with room for every sender.
+const ada = await login('ada@example.com');
+const agents = await Promise.all(['alice@example.com', 'bob@example.com'].map(login));
+for (const agent of agents) {
+  await json('PATCH', `/api/admin/users/${agent.id}`, { limits: { livechat: 12 } }, ada.headers);
+}
+const pending = new Map<string, number>();
+const latencies: number[] = [];
+for (const agent of agents) {
+  const socket = await socketOf('/agent', { extraHeaders: { cookie: agent.headers.cookie } });
+  socket.on('offer.created', (offer: { id: string }) => {
+    void json('POST', `/api/offers/${offer.id}/accept`, {}, agent.headers);
+  });
+  socket.on('message.created', ({ message }: { message: { body: string } }) => {
+    const sent = pending.get(message.body);
+    if (sent !== undefined) {
+      pending.delete(message.body);
+      latencies.push(performance.now() - sent);
+    }
+  });
+  await json('PUT', '/api/agent/state', { state: 'available' }, agent.headers);
+}
+
+const startChat = async (name: string) => {
+  const res = await json('POST', '/api/livechat/conversations', {
+    entryPoint: 'website',
+    name,
+    message: 'hello',
+  });
+  return { id: res.body.conversation.id as string, token: res.body.token as string };
+};
+const customers = await Promise.all(Array.from({ length: SENDERS }, (_, i) => startChat(`Sender ${i}`)));
+// Wait until every conversation is accepted: a message then reaches an agent.
+for (;;) {
+  const states = await Promise.all(
+    customers.map((c) =>
+      json('GET', `/api/livechat/conversations/${c.id}`, undefined, { authorization: `Bearer ${c.token}` }),
+    ),
+  );
+  if (states.every((s) => s.body?.status === 'active')) {
+    break;
+  }
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+/** Every sender sends one message after the other for SECONDS; returns the phase's figures. */
+const phase = async (label: string) => {
+  latencies.length = 0;
+  let acknowledged = 0;
+  let failed = 0;
+  const until = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    customers.map(async (c) => {
+      while (performance.now() < until) {
+        const body = `${label} ${randomUUID()}`;
+        pending.set(body, performance.now());
+        const res = await fetch(`${base}/api/livechat/conversations/${c.id}/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
+          body: JSON.stringify({ body, clientMessageId: randomUUID() }),
+        });
+        await res.arrayBuffer();
+        if (res.status === 201) {
+          acknowledged += 1;
+        } else {
+          failed += 1;
+          pending.delete(body);
+        }
+      }
+    }),
+  );
+  // The last pushes arrive just after the last acknowledgements.
+  for (let i = 0; i < 50 && pending.size > 0; i += 1) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return {
+    messagesPerSecond: round(acknowledged / SECONDS),
+    failed,
+    pushedToAgent: latencies.length,
+    p50PostToAgentMs: round(quantile(latencies, 0.5)),
+    p99PostToAgentMs: round(quantile(latencies, 0.99)),
+  };
+};
+
+log(`${SENDERS} senders, ${SECONDS} s a phase`);
+await phase('warm-up');
+const alone = await phase('alone');
+log(`alone: ${JSON.stringify(alone)}`);
+
+// The flooder: a customer of its own, typing as fast as its socket carries it, back after each kick.
+const flooderChat = await startChat('Flooder');
+let flooding = true;
+const flood = { sent: 0, disconnects: 0, refusedHandshakes: 0 };
+const floodLoop = (async () => {
+  while (flooding) {
+    const socket = await socketOf('/customer', {
+      auth: { token: flooderChat.token, conversationId: flooderChat.id },
+    }).catch(() => null);
+    if (!socket) {
+      flood.refusedHandshakes += 1;
+      await new Promise((r) => setTimeout(r, 50));
+      continue;
+    }
+    const closed = new Promise<void>((done) => socket.once('disconnect', () => done()));
+    while (flooding && socket.connected) {
+      // 1,000 every 100 ms: 10,000 events a second while connected.
+      for (let i = 0; i < 1000; i += 1) {
+        socket.emit('typing', { typing: i % 2 === 0 });
+      }
+      flood.sent += 1000;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (socket.connected) {
+      socket.close();
+    } else {
+      flood.disconnects += 1;
+      await closed;
+    }
+  }
+})();
+const withFlooder = await phase('flooded');
+flooding = false;
+await floodLoop;
+log(`with flooder: ${JSON.stringify(withFlooder)}`);
+
+server.kill('SIGTERM');
+await new Promise((r) => server.once('exit', r));
+rmSync(dataDir, { recursive: true, force: true });
+
+const cost = 1 - withFlooder.messagesPerSecond / alone.messagesPerSecond;
+process.stdout.write(
+  `${JSON.stringify(
+    {
+      backend: 'pglite (data directory)',
+      senders: SENDERS,
+      secondsPerPhase: SECONDS,
+      alone,
+      withFlooder: { ...withFlooder, flooderEventsPerSecond: round(flood.sent / SECONDS), ...flood },
+      flooderCost: round(cost, 3),
+      targets: TARGETS,
+      met: {
+        messagesPerSecond: alone.messagesPerSecond >= TARGETS.messagesPerSecond,
+        p99PostToAgentMs: alone.p99PostToAgentMs <= TARGETS.p99PostToAgentMs,
+        flooderCost: cost <= TARGETS.flooderCostMax,
+      },
+    },
+    null,
+    2,
+  )}\n`,
+);
+process.exit(0);
