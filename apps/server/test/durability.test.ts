@@ -20,7 +20,10 @@ describe.each(cases)('a restart loses nothing ($name)', ({ backend }) => {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-restart-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('keeps acknowledged messages and fires an offer deadline that passed while the server was down', async () => {
+  // Two starts of a server on a data directory: far from 20 s alone, not always on a loaded machine.
+  it('keeps acknowledged messages and fires an offer deadline that passed while the server was down', {
+    timeout: 120_000,
+  }, async () => {
     const db = await createTestDatabase(backend, { dataDir: join(dir, 'data') });
     const clock = createTestClock();
     let t = await startServer({ database: await db.open(), clock });

@@ -55,7 +55,10 @@ describe('an agent whose server was killed', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('goes offline after the grace once the server is back, and their offer returns to the queue', async () => {
+  // Two starts of the real entry point: well past vitest's default on a loaded machine.
+  it('goes offline after the grace once the server is back, and their offer returns to the queue', {
+    timeout: 180_000,
+  }, async () => {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const env = { PORT: String(port), DATA_DIR: join(dir, 'data'), AGENT_DISCONNECT_GRACE_SECONDS: '1' };
