@@ -1,12 +1,14 @@
 export * from './channels';
 export * from './errors';
 export * from './events';
+export type * from './inbound';
 export * from './masking/index';
 export * from './masking-policy';
 export type * from './model';
 export type * from './ports';
 export * from './routing/strategies';
 export * from './session-policy';
+export * from './sms-segments';
 export * from './use-cases/accept-offer';
 export * from './use-cases/admin/index';
 export * from './use-cases/authorize-participant';
