@@ -41,6 +41,18 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: 'The characters < and > are reserved for message templates and cannot be sent',
   },
+  ENTRY_POINT_DELETED: {
+    status: 409,
+    message: 'The asset of this conversation has been deleted; you can only end it',
+  },
+  OUTSIDE_MESSAGING_WINDOW: {
+    status: 409,
+    message: "The customer's messaging window has closed; free text cannot be sent",
+  },
+  MESSAGE_NOT_RETRYABLE: { status: 409, message: 'Only a message that failed to send can be sent again' },
+  WEBHOOK_SIGNATURE_INVALID: { status: 401, message: 'The webhook signature is missing or wrong' },
+  WEBHOOK_VERIFY_TOKEN_WRONG: { status: 403, message: 'The verify token is wrong' },
+  WEBHOOK_MALFORMED: { status: 400, message: 'The webhook delivery is not in the provider’s format' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again later' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server' },
   UNAVAILABLE: { status: 503, message: 'The service is not ready' },

@@ -1,4 +1,6 @@
+import { isProviderChannel, messagingWindow } from '../delivery-rules';
 import { AppError } from '../errors';
+import type { DomainEvent } from '../events';
 import type { StoredMessage } from '../model';
 import { validateAgentMessageBody } from '../validate-message-body';
 import { authorizeParticipant } from './authorize-participant';
@@ -31,6 +33,26 @@ export const postAgentMessage = async ({
   if (problem) {
     throw new AppError(problem);
   }
+  const provider = isProviderChannel(conversation.channel);
+  if (provider) {
+    const entryPoint = await tx.entryPoints.get(conversation.entryPointId);
+    // Seeds: a deleted asset interrupts its conversations; the agent can only end them.
+    if (!entryPoint || entryPoint.deletedAt) {
+      throw new AppError('ENTRY_POINT_DELETED');
+    }
+    const found = await tx.providerConversations.get(conversationId);
+    if (
+      found &&
+      isProviderChannel(conversation.channel) &&
+      messagingWindow({
+        channel: conversation.channel,
+        lastCustomerMessageAt: found.lastCustomerMessageAt,
+        now,
+      }).state === 'closed'
+    ) {
+      throw new AppError('OUTSIDE_MESSAGING_WINDOW');
+    }
+  }
   const { message, created } = await tx.messages.append({
     conversationId,
     author: 'agent',
@@ -40,9 +62,20 @@ export const postAgentMessage = async ({
     systemEvent: null,
     clientMessageId,
     createdAt: now,
+    ...(provider ? { entryPointId: conversation.entryPointId, deliveryStatus: 'sending' as const } : {}),
   });
-  return {
-    value: message,
-    events: created ? [{ type: 'message.created', conversationId, messageId: message.id }] : [],
-  };
+  const events: DomainEvent[] = created
+    ? [{ type: 'message.created', conversationId, messageId: message.id }]
+    : [];
+  if (provider && created) {
+    // The outbox: the send job commits with the message, and a sender takes it from there.
+    await tx.outbox.enqueue({
+      messageId: message.id,
+      entryPointId: conversation.entryPointId,
+      dueAt: now,
+      at: now,
+    });
+    events.push({ type: 'send.queued', messageId: message.id, dueAt: now });
+  }
+  return { value: message, events };
 };
