@@ -1,6 +1,7 @@
 import { createStore, DEMO_PASSWORD, DEMO_USERS, openDatabase, seedDemoData } from '@switchboard/store';
 import pino from 'pino';
 import { buildApp } from './app/build-app';
+import { createSecretBox, loadOrCreateKeyFile, parseSecretsKey } from './app/secret-box';
 import { loadConfig } from './config';
 import { hashPassword } from './http/passwords';
 
@@ -30,7 +31,10 @@ const { seeded } = config.seedDemo
   : { seeded: false };
 const store = createStore(database);
 const clock = { now: () => new Date() };
-const server = await buildApp({ config, store, clock, logger });
+const secrets = createSecretBox(
+  config.secretsKey ? parseSecretsKey(config.secretsKey) : await loadOrCreateKeyFile(config.dataDir),
+);
+const server = await buildApp({ config, store, clock, logger, secrets });
 await server.app.listen({ port: config.port, host: config.host });
 await server.start();
 

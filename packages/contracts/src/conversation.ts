@@ -26,6 +26,13 @@ export const ZMessage = z.object({
   createdAt: ZIsoDate,
   /** Spans of `body` masked on the server for this viewer; absent when nothing was masked. */
   masked: z.array(ZMaskedSpan).optional(),
+  /** An agent's message on WhatsApp, SMS or Messenger: how far it has gone; absent elsewhere. */
+  deliveryStatus: z.enum(['sending', 'sent', 'delivered', 'read', 'failed']).optional(),
+  /** Why it failed: our code (e.g. `outside_window`), the provider's code and a readable reason. */
+  deliveryError: z
+    .object({ code: z.string(), providerCode: z.string().nullable(), reason: z.string() })
+    .nullable()
+    .optional(),
 });
 export type TMessage = z.infer<typeof ZMessage>;
 
@@ -54,6 +61,8 @@ export const ZConversationSummary = z.object({
   /** When the customer's oldest unanswered message arrived, for the blue timer; null when answered. */
   waitingSince: ZIsoDate.nullable(),
   lastMessage: ZMessage.nullable(),
+  /** Its asset (entry point) was deleted: the desktop shows the alert, sending is disabled, only End. */
+  entryPointDeleted: z.boolean().optional(),
 });
 export type TConversationSummary = z.infer<typeof ZConversationSummary>;
 

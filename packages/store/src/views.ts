@@ -107,6 +107,8 @@ interface StoredMessageJson {
   system_event: string | null;
   client_message_id: string | null;
   created_at: string;
+  delivery_status?: 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | null;
+  delivery_error?: { code: string; providerCode: string | null; reason: string } | null;
 }
 
 const fromMessageJson = (m: StoredMessageJson): TMessage =>
@@ -121,6 +123,8 @@ const fromMessageJson = (m: StoredMessageJson): TMessage =>
     systemEvent: m.system_event,
     clientMessageId: m.client_message_id,
     createdAt: new Date(m.created_at),
+    deliveryStatus: m.delivery_status ?? null,
+    deliveryError: m.delivery_error ?? null,
   });
 
 export const toMessageDto = (m: StoredMessage): TMessage => ({
@@ -133,6 +137,7 @@ export const toMessageDto = (m: StoredMessage): TMessage => ({
   systemEvent: (m.systemEvent as TMessage['systemEvent']) ?? null,
   clientMessageId: m.clientMessageId,
   createdAt: m.createdAt.toISOString(),
+  ...(m.deliveryStatus ? { deliveryStatus: m.deliveryStatus, deliveryError: m.deliveryError ?? null } : {}),
 });
 
 export const createViews = (
@@ -196,7 +201,12 @@ export const createViews = (
 
   const conversationHeader = async (conversationId: string) => {
     const [row] = await db
-      .select({ c: conversations, queueName: queues.name, entryPointName: entryPoints.name })
+      .select({
+        c: conversations,
+        queueName: queues.name,
+        entryPointName: entryPoints.name,
+        entryPointDeletedAt: entryPoints.deletedAt,
+      })
       .from(conversations)
       .innerJoin(queues, eq(queues.id, conversations.queueId))
       .innerJoin(entryPoints, eq(entryPoints.id, conversations.entryPointId))
@@ -241,6 +251,7 @@ export const createViews = (
       },
       waitingSince: c.status === 'active' && !c.customerLeft ? await waitingSince(conversationId) : null,
       lastMessage: last ?? null,
+      ...(header.entryPointDeletedAt ? { entryPointDeleted: true } : {}),
     };
   };
 

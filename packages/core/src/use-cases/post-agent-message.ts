@@ -33,13 +33,13 @@ export const postAgentMessage = async ({
   if (problem) {
     throw new AppError(problem);
   }
+  const entryPoint = await tx.entryPoints.get(conversation.entryPointId);
+  // Seeds: a deleted asset interrupts its conversations; the agent can only end them.
+  if (!entryPoint || entryPoint.deletedAt) {
+    throw new AppError('ENTRY_POINT_DELETED');
+  }
   const provider = isProviderChannel(conversation.channel);
   if (provider) {
-    const entryPoint = await tx.entryPoints.get(conversation.entryPointId);
-    // Seeds: a deleted asset interrupts its conversations; the agent can only end them.
-    if (!entryPoint || entryPoint.deletedAt) {
-      throw new AppError('ENTRY_POINT_DELETED');
-    }
     const found = await tx.providerConversations.get(conversationId);
     if (
       found &&

@@ -185,6 +185,8 @@ export const createDeskController = (deps: Deps): DeskController => {
       },
       'message.created': ({ conversationId, message }) =>
         dispatchConversations({ type: 'messagesReceived', conversationId, messages: [message] }),
+      'message.updated': ({ conversationId, message }) =>
+        dispatchConversations({ type: 'messagesReceived', conversationId, messages: [message] }),
       'conversation.updated': (summary) => {
         const known = conversationsRef.current.byId[summary.id] !== undefined;
         dispatchConversations({ type: 'upserted', summary });

@@ -1,0 +1,173 @@
+import { providerAdapter, type SendOutcome } from '@switchboard/channels';
+import {
+  type ClaimedSend,
+  type Clock,
+  claimDueSend,
+  type DomainEvent,
+  isProviderChannel,
+  messagingWindow,
+  recordSendOutcome,
+} from '@switchboard/core';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { ProviderConfigs } from './provider-configs';
+import type { UseCaseRunner } from './services';
+
+const SWEEP_MS = 1000;
+
+/**
+ * The outbox's sender: claims due send jobs (FOR UPDATE SKIP LOCKED, leased), sends each with
+ * its channel's adapter, and records what the provider answered. Several workers run side by
+ * side; a one-second sweep takes jobs due later or left by a process that stopped (their lease
+ * ran out). Started and stopped with the server, like the timer scheduler.
+ */
+export const createOutboxSender = ({
+  run,
+  clock,
+  logger,
+  configs,
+  config,
+  workers = 4,
+  random = Math.random,
+  fetchFn,
+}: {
+  run: UseCaseRunner;
+  clock: Clock;
+  logger: Logger;
+  configs: ProviderConfigs;
+  config: Config;
+  workers?: number;
+  random?: () => number;
+  fetchFn?: typeof fetch;
+}) => {
+  const timeouts = new Set<NodeJS.Timeout>();
+  let sweep: NodeJS.Timeout | null = null;
+  let stopped = true;
+  let active = 0;
+  const running = new Set<Promise<void>>();
+
+  const send = async (job: ClaimedSend): Promise<SendOutcome> => {
+    const entry = await configs.get(job.entryPointId);
+    if (!entry || !isProviderChannel(job.channel)) {
+      return {
+        ok: false,
+        retryable: false,
+        error: {
+          code: 'invalid_request',
+          providerCode: null,
+          reason: 'The entry point has no provider settings',
+        },
+      };
+    }
+    const window = messagingWindow({
+      channel: entry.channel,
+      lastCustomerMessageAt: job.lastCustomerMessageAt,
+      now: clock.now(),
+    });
+    const adapter = providerAdapter(entry.channel);
+    return adapter.send({
+      config: entry.config as never,
+      message: {
+        to: job.to,
+        body: job.message.body,
+        humanAgentTag: window.state === 'open' && window.humanAgentTag,
+        ...(entry.channel === 'sms'
+          ? { statusCallbackUrl: `${config.publicUrl.replace(/\/+$/, '')}/webhooks/sms/${entry.id}/status` }
+          : {}),
+      },
+      ...(fetchFn ? { fetch: fetchFn } : {}),
+    });
+  };
+
+  const work = async () => {
+    while (!stopped) {
+      const job = await run(claimDueSend, {});
+      if (!job) {
+        return;
+      }
+      const outcome = await send(job).catch(
+        (err: Error): SendOutcome => ({
+          ok: false,
+          retryable: true,
+          error: { code: 'unknown', providerCode: null, reason: err.message },
+        }),
+      );
+      await run(recordSendOutcome, {
+        jobId: job.jobId,
+        messageId: job.message.id,
+        conversationId: job.message.conversationId,
+        attempts: job.attempts,
+        result: outcome,
+        jitter: random(),
+      });
+      if (!outcome.ok) {
+        logger.warn({ messageId: job.message.id, error: outcome.error }, 'send failed');
+      }
+    }
+  };
+
+  /** Starts workers up to the limit; each drains what is due, then ends. */
+  const drain = () => {
+    while (!stopped && active < workers) {
+      active++;
+      const p: Promise<void> = work()
+        .catch((err) => logger.error({ err }, 'outbox sender failed'))
+        .finally(() => {
+          active--;
+          running.delete(p);
+        });
+      running.add(p);
+    }
+  };
+
+  const armAt = (dueAt: Date) => {
+    if (stopped) {
+      return;
+    }
+    const t = setTimeout(
+      () => {
+        timeouts.delete(t);
+        drain();
+      },
+      Math.max(0, dueAt.getTime() - clock.now().getTime()) + 5,
+    );
+    timeouts.add(t);
+  };
+
+  return {
+    start: () => {
+      stopped = false;
+      sweep = setInterval(drain, SWEEP_MS);
+      drain();
+    },
+    stop: async () => {
+      stopped = true;
+      if (sweep) {
+        clearInterval(sweep);
+      }
+      for (const t of timeouts) {
+        clearTimeout(t);
+      }
+      timeouts.clear();
+      await Promise.all(running);
+    },
+    /** Everything claimable now has been sent or rescheduled (tests). */
+    idle: async () => {
+      while (running.size > 0) {
+        await Promise.all(running);
+      }
+    },
+    drain,
+    listener: (event: DomainEvent) => {
+      if (event.type === 'send.queued') {
+        if (event.dueAt.getTime() <= clock.now().getTime()) {
+          drain();
+        } else {
+          armAt(event.dueAt);
+        }
+      }
+    },
+  };
+};
+
+export type OutboxSender = ReturnType<typeof createOutboxSender>;
