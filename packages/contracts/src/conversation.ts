@@ -85,6 +85,12 @@ export const ZOffer = z.object({
   deadlineAt: ZIsoDate,
   proactive: z.boolean(),
   preview: z.array(ZMessage),
+  /** WhatsApp and SMS: the customer's number (masked like any phone number). */
+  customerPhone: z.string().optional(),
+  /** WhatsApp and SMS: our number they wrote to. */
+  sourceNumber: z.string().optional(),
+  /** Messenger: our page they wrote to. */
+  sourcePage: z.string().optional(),
 });
 export type TOffer = z.infer<typeof ZOffer>;
 

@@ -18,6 +18,7 @@ import type { Db } from './db';
 import type { ReadAhead } from './read-ahead';
 import {
   auditLog,
+  contacts,
   conversations,
   entryPoints,
   idleReasons,
@@ -71,6 +72,8 @@ const offersWithContext = builtStatements((db, many: 'one' | 'many') => {
       queueName: queues.name,
       entryPointName: entryPoints.name,
       region: entryPoints.region,
+      providerConfig: entryPoints.providerConfig,
+      contactIdentity: contacts.identity,
       preview,
       settings: storedSettingsSql,
     })
@@ -79,12 +82,41 @@ const offersWithContext = builtStatements((db, many: 'one' | 'many') => {
     .innerJoin(conversations, eq(conversations.id, offers.conversationId))
     .innerJoin(queues, eq(queues.id, conversations.queueId))
     .innerJoin(entryPoints, eq(entryPoints.id, conversations.entryPointId))
+    .leftJoin(contacts, eq(contacts.id, conversations.contactId))
     .where(
       many === 'many'
         ? sql`${offers.id} = any(${sql.placeholder('offerIds')}::uuid[])`
         : eq(offers.id, sql.placeholder('offerId')),
     );
 });
+
+/**
+ * The seeds' popover per channel: WhatsApp shows the customer's phone and our source number, SMS
+ * the same, Messenger the source page. A WhatsApp wa_id is a phone number without its `+`.
+ */
+export const popoverFields = (
+  channel: TOffer['channel'],
+  identity: string | null,
+  config: Record<string, string | null>,
+): Pick<TOffer, 'customerPhone' | 'sourceNumber' | 'sourcePage'> => {
+  const defined = (v: string | null | undefined) => (v ? v : undefined);
+  switch (channel) {
+    case 'whatsapp':
+      return {
+        ...(identity ? { customerPhone: identity.startsWith('+') ? identity : `+${identity}` } : {}),
+        ...(defined(config.displayPhoneNumber) ? { sourceNumber: config.displayPhoneNumber as string } : {}),
+      };
+    case 'sms':
+      return {
+        ...(identity ? { customerPhone: identity } : {}),
+        ...(defined(config.phoneNumber) ? { sourceNumber: config.phoneNumber as string } : {}),
+      };
+    case 'messenger':
+      return defined(config.pageName) ? { sourcePage: config.pageName as string } : {};
+    default:
+      return {};
+  }
+};
 
 /** What masking a view needs besides the view: the settings and the entry point's region. */
 export interface MaskingInput {
@@ -290,6 +322,7 @@ export const createViews = (
         deadlineAt: row.deadlineAt.toISOString(),
         proactive: row.proactive,
         preview: (row.preview ?? []).map(fromMessageJson),
+        ...popoverFields(row.channel, row.contactIdentity, row.providerConfig),
       },
     }));
 

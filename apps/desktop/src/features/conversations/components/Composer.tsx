@@ -110,6 +110,12 @@ export const Composer = ({
           title={t('composer.counterLabel')}
         >
           {check.count} / {check.limit}
+          {check.sms && check.sms.segments > 0 && (
+            <>
+              {' · '}
+              {t('composer.smsSegments', { count: check.sms.segments, encoding: check.sms.encoding })}
+            </>
+          )}
         </span>
         <button className="button button--primary" type="button" disabled={!canSend} onClick={send}>
           {t('composer.send')}

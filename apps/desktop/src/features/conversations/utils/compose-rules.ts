@@ -1,5 +1,5 @@
 import type { TChannel } from '@switchboard/contracts';
-import { countCharacters, validateAgentMessageBody } from '@switchboard/core';
+import { countCharacters, type SmsSegments, smsSegments, validateAgentMessageBody } from '@switchboard/core';
 
 /**
  * Webex live chat guide (seed 002): "de tekens < en > zijn gereserveerd voor vervangbare parameters
@@ -14,6 +14,8 @@ export type DraftCheck = {
   /** Pasted or dropped text can still bring them in: the hint stays and Send waits. */
   hasReserved: boolean;
   canSend: boolean;
+  /** SMS: how many messages the text costs, and in which encoding (GSM-7 or UCS-2). */
+  sms: SmsSegments | null;
 };
 
 /** The composer's view of a draft. Whether it may be sent is core's rule, shared with the server. */
@@ -35,5 +37,6 @@ export const checkDraft = ({
     overLimit,
     hasReserved: [...body].some(isReservedKey),
     canSend: problem === null && !overLimit,
+    sms: channel === 'sms' ? smsSegments(body) : null,
   };
 };
