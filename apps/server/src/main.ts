@@ -4,6 +4,7 @@ import { buildApp } from './app/build-app';
 import { createSecretBox, loadOrCreateKeyFile, parseSecretsKey } from './app/secret-box';
 import { loadConfig } from './config';
 import { hashPassword } from './http/passwords';
+import { seedSimulatorEntryPoints } from './simulator/simulator-seed';
 
 const config = (() => {
   try {
@@ -35,6 +36,9 @@ const secrets = createSecretBox(
   config.secretsKey ? parseSecretsKey(config.secretsKey) : await loadOrCreateKeyFile(config.dataDir),
 );
 const server = await buildApp({ config, store, clock, logger, secrets });
+if (config.simulator) {
+  await seedSimulatorEntryPoints({ store, secrets });
+}
 await server.app.listen({ port: config.port, host: config.host });
 await server.start();
 
@@ -45,6 +49,7 @@ process.stdout.write(
     `Switchboard is running on ${where}${seeded ? ', with demo data' : ''}.`,
     `  Agent desktop:   ${config.publicUrl}/`,
     `  Customer demo:   ${config.publicUrl}/demo`,
+    config.simulator ? `  Provider simulator (WhatsApp, SMS, Messenger): ${config.publicUrl}/simulator` : '',
     `  API reference:   ${config.publicUrl}/api/openapi.json`,
     config.seedDemo
       ? `  Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(', ')}`

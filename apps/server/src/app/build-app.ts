@@ -38,6 +38,7 @@ import { createPushListener } from '../realtime/push-listener';
 import { connectRedisAdapter } from '../realtime/redis-adapter';
 import { createRealtime, customerRoom } from '../realtime/sockets';
 import { createSupervisorListener } from '../realtime/supervisor-listener';
+import { simulatorRoutes } from '../simulator/simulator-routes';
 import type { AppContext } from './context';
 import { createDeskViews } from './desk-views';
 import { createEventBus } from './event-bus';
@@ -191,6 +192,24 @@ export const buildApp = async ({
     }),
   );
   await app.register(healthRoutes({ ...ctx, metrics, isShuttingDown: () => shuttingDown }));
+  const simulator = config.simulator
+    ? simulatorRoutes({
+        store,
+        configs: providerConfigs,
+        logger,
+        self: {
+          publicBase: config.publicUrl,
+          localBase: () => {
+            const address = app.server.address();
+            const port = typeof address === 'object' && address ? address.port : config.port;
+            return `http://127.0.0.1:${port}`;
+          },
+        },
+      })
+    : null;
+  if (simulator) {
+    await app.register(simulator);
+  }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasDesktop = existsSync(join(config.desktopDir, 'index.html'));
@@ -296,6 +315,7 @@ export const buildApp = async ({
       shuttingDown = true;
       await scheduler.stop();
       await outbox.stop();
+      simulator?.stop();
       await housekeeping.stop();
       await supervisorBoard.stop();
       // Before the sockets close, so that closing them does not count as desktops going away.

@@ -87,10 +87,14 @@ export const createProviderConfigs = ({
         }
       }),
     );
-    const providerConfig = toProviderConfig(entry, opened, config.providerApiUrls);
-    if (!providerConfig) {
+    const found = toProviderConfig(entry, opened, config.providerApiUrls);
+    if (!found) {
       return null;
     }
+    // The simulator's entry points send to the simulator's provider API, in this same process.
+    const providerConfig = entry.simulated
+      ? { ...found, apiBaseUrl: `${config.publicUrl.replace(/\/+$/, '')}/simulator/api/${found.channel}` }
+      : found;
     return {
       id: entry.id,
       channel: providerConfig.channel,
