@@ -32,6 +32,7 @@ export const SIMULATOR_PAGE = `<!doctype html>
     <label>Customer name <input id="name" value="Melissa Jones" autocomplete="off"></label>
     <label>Customer address <input id="identity" autocomplete="off"></label>
   </fieldset>
+  <p><label style="display:inline-flex;gap:.4rem;align-items:center"><input type="checkbox" id="receipts" checked> Send read receipts (WhatsApp, Messenger) when the business's messages are shown</label></p>
   <ol id="thread" role="log" aria-label="Conversation with the business"></ol>
   <form class="compose" id="compose">
     <label>Message <textarea id="text" rows="2" required></textarea></label>
@@ -64,7 +65,7 @@ export const SIMULATOR_SCRIPT = `(() => {
   };
   const refresh = async () => {
     const entry = current();
-    const query = entry ? '?entryPointId=' + entry.id + '&identity=' + encodeURIComponent($('identity').value) : '';
+    const query = entry ? '?entryPointId=' + entry.id + '&identity=' + encodeURIComponent($('identity').value) + ($('receipts').checked ? '&read=1' : '') : '';
     const answer = await fetch('/simulator/api/state' + query);
     if (!answer.ok) return;
     const state = await answer.json();
@@ -80,6 +81,7 @@ export const SIMULATOR_SCRIPT = `(() => {
   };
   $('entry').addEventListener('change', () => { $('identity').value = DEFAULTS[current().channel]; refresh(); });
   $('identity').addEventListener('change', refresh);
+  $('receipts').addEventListener('change', refresh);
   $('compose').addEventListener('submit', async (event) => {
     event.preventDefault();
     const entry = current();

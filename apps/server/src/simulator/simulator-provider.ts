@@ -10,6 +10,8 @@ export interface SimulatedLine {
   at: string;
   /** Outbound: what the simulator has told the server so far. */
   status: 'accepted' | 'delivered' | 'read' | null;
+  /** Outbound: the recipient as the send API named it (a wa_id has no +). */
+  to?: string;
 }
 
 /** Where the simulator posts its webhooks: this process, on its own address. */

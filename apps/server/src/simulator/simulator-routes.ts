@@ -9,7 +9,7 @@ import type { ProviderConfigs, ProviderEntryPoint } from '../app/provider-config
 import { SIMULATOR_PAGE, SIMULATOR_SCRIPT } from './simulator-page';
 import { createWebhookPoster, type SelfAddress, type SimulatedLine } from './simulator-provider';
 
-const RECEIPT_DELAYS_MS = { delivered: 300, read: 1200 };
+const DELIVERED_AFTER_MS = 300;
 
 const ZSend = z.strictObject({
   entryPointId: z.string().uuid(),
@@ -99,15 +99,14 @@ export const simulatorRoutes = ({
       text,
       at: new Date().toISOString(),
       status: 'accepted',
+      to,
     };
     threadOf(entry.id, entry.channel === 'whatsapp' ? `+${to.replace(/^\+/, '')}` : to).push(line);
-    const receipts = entry.channel === 'sms' ? (['delivered'] as const) : (['delivered', 'read'] as const);
-    for (const status of receipts) {
-      later(RECEIPT_DELAYS_MS[status], async () => {
-        await poster.status(entry.id, entry.config, providerId, to, status);
-        line.status = status;
-      });
-    }
+    // Delivered at once; read once the customer has the page open with read receipts on (SMS has none).
+    later(DELIVERED_AFTER_MS, async () => {
+      await poster.status(entry.id, entry.config, providerId, to, 'delivered');
+      line.status = 'delivered';
+    });
     if (entry.channel === 'sms') {
       return reply.code(201).send({ sid: providerId, status: 'queued', to, body: text });
     }
@@ -131,12 +130,21 @@ export const simulatorRoutes = ({
     app.get('/simulator/app.js', { schema: { hide: true } }, (_req, reply) =>
       reply.type('text/javascript').send(SIMULATOR_SCRIPT),
     );
-    app.get<{ Querystring: { entryPointId?: string; identity?: string } }>(
+    app.get<{ Querystring: { entryPointId?: string; identity?: string; read?: string } }>(
       '/simulator/api/state',
       { schema: { hide: true } },
       async (request) => {
         const entries = await simulated();
-        const { entryPointId, identity } = request.query;
+        const { entryPointId, identity, read } = request.query;
+        const entry = entries.find((e) => e.id === entryPointId);
+        if (entry && identity && read === '1' && entry.channel !== 'sms') {
+          for (const line of threads.get(`${entry.id}|${identity}`) ?? []) {
+            if (line.direction === 'out' && line.status === 'delivered') {
+              line.status = 'read';
+              await poster.status(entry.id, entry.config, line.id, line.to ?? identity, 'read');
+            }
+          }
+        }
         return {
           entryPoints: entries.map((e) => ({
             id: e.id,

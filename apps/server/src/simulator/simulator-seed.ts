@@ -7,7 +7,7 @@ const secret = () => randomBytes(24).toString('base64url');
 
 /**
  * One entry point per provider channel for the provider simulator (/simulator), on the demo's
- * first queue: their secrets are random, made here, and never leave this process. Seeded once;
+ * Support queue: their secrets are random, made here, and never leave this process. Seeded once;
  * one an administrator deleted stays deleted.
  */
 export const seedSimulatorEntryPoints = async ({ store, secrets }: { store: Store; secrets: SecretBox }) => {
@@ -15,7 +15,8 @@ export const seedSimulatorEntryPoints = async ({ store, secrets }: { store: Stor
   if (existing.some((e) => e.simulated)) {
     return { seeded: false };
   }
-  const [queue] = await store.admin.queues.list();
+  const queues = await store.admin.queues.list();
+  const queue = queues.find((q) => q.name === 'Support') ?? queues[0];
   if (!queue) {
     return { seeded: false };
   }

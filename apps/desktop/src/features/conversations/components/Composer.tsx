@@ -113,7 +113,7 @@ export const Composer = ({
           {check.sms && check.sms.segments > 0 && (
             <>
               {' · '}
-              {t('composer.smsSegments', { count: check.sms.segments, encoding: check.sms.encoding })}
+              {t('composer.smsSegments', { segments: check.sms.segments, encoding: check.sms.encoding })}
             </>
           )}
         </span>
