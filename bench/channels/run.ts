@@ -109,6 +109,7 @@ const call = async (who: typeof ada, method: string, path: string, body?: unknow
     headers: { cookie: who.cookie, 'x-csrf-token': who.csrfToken, 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
+  // biome-ignore lint/suspicious/noExplicitAny: the bench reads a few fields of the API's answers
   return res.json() as Promise<any>;
 };
 const queues = await call(ada, 'GET', '/api/admin/queues');
@@ -135,6 +136,7 @@ const post = async (count: number, replay: boolean, run: string) => {
       concurrency: CONCURRENCY,
       contacts: CONTACTS,
       replay,
+      run,
     }),
   ]);
   return JSON.parse(await firstLine(c)) as {

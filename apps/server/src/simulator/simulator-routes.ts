@@ -62,7 +62,7 @@ export const simulatorRoutes = ({
   const simulated = async (): Promise<ProviderEntryPoint[]> => {
     const entries = (await store.admin.entryPoints.list()).filter((e) => e.simulated && !e.deletedAt);
     const found = await Promise.all(entries.map((e) => configs.get(e.id)));
-    return found.filter((e): e is ProviderEntryPoint => e !== null && e.simulated && !e.deleted);
+    return found.filter((e): e is ProviderEntryPoint => e?.simulated === true && !e.deleted);
   };
 
   const later = (ms: number, fn: () => Promise<unknown>) => {
