@@ -88,12 +88,26 @@ export interface Tx {
     }): Promise<void>;
   };
   outbox: {
-    enqueue(input: { messageId: string; entryPointId: string; dueAt: Date; at: Date }): Promise<void>;
+    enqueue(input: {
+      messageId: string;
+      entryPointId: string;
+      conversationId: string;
+      seq: number;
+      dueAt: Date;
+      at: Date;
+    }): Promise<void>;
     /**
      * The next due job no other process holds (FOR UPDATE SKIP LOCKED), leased until `leaseUntil`
      * (its due time moves there and its attempts up by one) so that no one else sends it meanwhile.
      */
-    claimNextDue(input: { now: Date; leaseUntil: Date }): Promise<ClaimedSend | null>;
+    /**
+     * Up to `limit` due jobs, by conversation: a conversation's jobs are claimed only from its
+     * oldest (no earlier job of it is waiting or in flight), all together and in their order, so
+     * replies never overtake each other.
+     */
+    claimDue(input: { now: Date; leaseUntil: Date; limit: number }): Promise<ClaimedSend[]>;
+    /** Claimed jobs not sent (their conversation's earlier reply must go first): due again at `dueAt`. */
+    release(input: { jobIds: string[]; dueAt: Date }): Promise<void>;
     reschedule(input: { jobId: string; dueAt: Date; lastError: DeliveryError }): Promise<void>;
     remove(jobId: string): Promise<void>;
     nextDueAt(): Promise<Date | null>;

@@ -154,48 +154,95 @@ export const createChannelTx = (
     },
   },
   outbox: {
-    enqueue: async ({ messageId, entryPointId, dueAt, at }) => {
+    enqueue: async ({ messageId, entryPointId, conversationId, seq, dueAt, at }) => {
       await db
         .insert(outbox)
-        .values({ messageId, entryPointId, dueAt, createdAt: at })
+        .values({ messageId, entryPointId, conversationId, seq, dueAt, createdAt: at })
         .onConflictDoUpdate({ target: outbox.messageId, set: { dueAt, attempts: 0, lastError: null } });
     },
-    claimNextDue: async ({ now, leaseUntil }): Promise<ClaimedSend | null> => {
-      const [due] = await db
-        .select({ id: outbox.id })
+    claimDue: async ({ now, leaseUntil, limit }): Promise<ClaimedSend[]> => {
+      // Heads: due jobs with no earlier job of their conversation (waiting, leased or in flight).
+      const heads = await db
+        .select({ conversationId: outbox.conversationId })
         .from(outbox)
-        .where(lte(outbox.dueAt, now))
+        .where(
+          and(
+            lte(outbox.dueAt, now),
+            sql`not exists (select 1 from ${outbox} e where e.conversation_id = ${outbox.conversationId} and e.seq < ${outbox.seq})`,
+          ),
+        )
         .orderBy(asc(outbox.dueAt))
-        .limit(1)
+        .limit(limit)
         .for('update', { skipLocked: true });
-      if (!due) {
-        return null;
+      // With each head, its conversation's later due jobs: no one else can take them (their head
+      // exists), and they go out after it, in order.
+      const due = heads.length
+        ? await db
+            .select({ id: outbox.id })
+            .from(outbox)
+            .where(
+              and(
+                lte(outbox.dueAt, now),
+                inArray(
+                  outbox.conversationId,
+                  heads.map((h) => h.conversationId),
+                ),
+              ),
+            )
+            .orderBy(asc(outbox.conversationId), asc(outbox.seq))
+            .limit(limit)
+            .for('update', { skipLocked: true })
+        : [];
+      if (due.length === 0) {
+        return [];
       }
-      const [job] = await db
+      const jobs = await db
         .update(outbox)
         .set({ dueAt: leaseUntil, attempts: sql`${outbox.attempts} + 1` })
-        .where(eq(outbox.id, due.id))
+        .where(
+          inArray(
+            outbox.id,
+            due.map((d) => d.id),
+          ),
+        )
         .returning();
-      const [row] = await db
+      const rows = await db
         .select({ m: messages, c: conversations, k: contacts })
         .from(messages)
         .innerJoin(conversations, eq(conversations.id, messages.conversationId))
         .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-        .where(eq(messages.id, job!.messageId));
-      if (!row) {
-        // Nothing to send to (the conversation has no contact): the job is dropped.
-        await db.delete(outbox).where(eq(outbox.id, due.id));
-        return null;
+        .where(
+          inArray(
+            messages.id,
+            jobs.map((j) => j.messageId),
+          ),
+        );
+      const byMessage = new Map(rows.map((r) => [r.m.id, r]));
+      const claimed: ClaimedSend[] = [];
+      for (const job of jobs) {
+        const row = byMessage.get(job.messageId);
+        if (!row) {
+          // Nothing to send to (the conversation has no contact): the job is dropped.
+          await db.delete(outbox).where(eq(outbox.id, job.id));
+          continue;
+        }
+        claimed.push({
+          jobId: job.id,
+          attempts: job.attempts,
+          message: messageFromRow(row.m),
+          entryPointId: job.entryPointId,
+          channel: row.c.channel,
+          to: row.k.identity,
+          lastCustomerMessageAt: row.c.lastCustomerMessageAt,
+        });
       }
-      return {
-        jobId: job!.id,
-        attempts: job!.attempts,
-        message: messageFromRow(row.m),
-        entryPointId: job!.entryPointId,
-        channel: row.c.channel,
-        to: row.k.identity,
-        lastCustomerMessageAt: row.c.lastCustomerMessageAt,
-      };
+      // In the order written: a conversation's replies go out as the agent sent them.
+      return claimed.sort((a, b) => a.message.seq - b.message.seq);
+    },
+    release: async ({ jobIds, dueAt }) => {
+      if (jobIds.length > 0) {
+        await db.update(outbox).set({ dueAt }).where(inArray(outbox.id, jobIds));
+      }
     },
     reschedule: async ({
       jobId,

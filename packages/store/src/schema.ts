@@ -381,12 +381,17 @@ export const outbox = pgTable(
     entryPointId: uuid('entry_point_id')
       .notNull()
       .references(() => entryPoints.id),
+    /** A conversation's replies go out one at a time, in their order (seq). */
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
     attempts: integer('attempts').notNull().default(0),
     dueAt: ts('due_at').notNull(),
     lastError: jsonb('last_error'),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [index('outbox_due_idx').on(t.dueAt)],
+  (t) => [index('outbox_due_idx').on(t.dueAt), index('outbox_conversation_idx').on(t.conversationId, t.seq)],
 );
 
 /** Durable timers (offer deadlines): rows with a due time, claimed with FOR UPDATE SKIP LOCKED. */

@@ -2,11 +2,12 @@ import { providerAdapter, type SendOutcome } from '@switchboard/channels';
 import {
   type ClaimedSend,
   type Clock,
-  claimDueSend,
+  claimDueSends,
   type DomainEvent,
   isProviderChannel,
   messagingWindow,
   recordSendOutcome,
+  releaseSends,
 } from '@switchboard/core';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
@@ -28,6 +29,7 @@ export const createOutboxSender = ({
   configs,
   config,
   workers = 4,
+  batch = 16,
   random = Math.random,
   fetchFn,
 }: {
@@ -37,6 +39,8 @@ export const createOutboxSender = ({
   configs: ProviderConfigs;
   config: Config;
   workers?: number;
+  /** Jobs a worker claims in one transaction. */
+  batch?: number;
   random?: () => number;
   fetchFn?: typeof fetch;
 }) => {
@@ -79,30 +83,58 @@ export const createOutboxSender = ({
     });
   };
 
+  /** Sends one job; when it is to be retried, the time it is due again. */
+  const deliver = async (job: ClaimedSend): Promise<Date | null> => {
+    const outcome = await send(job).catch(
+      (err: Error): SendOutcome => ({
+        ok: false,
+        retryable: true,
+        error: { code: 'unknown', providerCode: null, reason: err.message },
+      }),
+    );
+    const { retryAt } = await run(recordSendOutcome, {
+      jobId: job.jobId,
+      messageId: job.message.id,
+      conversationId: job.message.conversationId,
+      attempts: job.attempts,
+      result: outcome,
+      jitter: random(),
+    });
+    if (!outcome.ok) {
+      logger.warn({ messageId: job.message.id, error: outcome.error }, 'send failed');
+    }
+    return retryAt;
+  };
+
+  /**
+   * Each worker claims a few jobs in one transaction and sends them: conversations side by side,
+   * each conversation's replies one after the other, in the order the agent wrote them.
+   */
   const work = async () => {
     while (!stopped) {
-      const job = await run(claimDueSend, {});
-      if (!job) {
+      const jobs = await run(claimDueSends, { limit: batch });
+      if (jobs.length === 0) {
         return;
       }
-      const outcome = await send(job).catch(
-        (err: Error): SendOutcome => ({
-          ok: false,
-          retryable: true,
-          error: { code: 'unknown', providerCode: null, reason: err.message },
+      const byConversation = new Map<string, ClaimedSend[]>();
+      for (const job of jobs) {
+        const list = byConversation.get(job.message.conversationId) ?? [];
+        list.push(job);
+        byConversation.set(job.message.conversationId, list);
+      }
+      await Promise.all(
+        [...byConversation.values()].map(async (inOrder) => {
+          for (const [i, job] of inOrder.entries()) {
+            const retryAt = await deliver(job);
+            if (retryAt) {
+              // Retried later: the replies after it wait for it, due again with it.
+              const rest = inOrder.slice(i + 1).map((j) => j.jobId);
+              await run(releaseSends, { jobIds: rest, dueAt: retryAt });
+              return;
+            }
+          }
         }),
       );
-      await run(recordSendOutcome, {
-        jobId: job.jobId,
-        messageId: job.message.id,
-        conversationId: job.message.conversationId,
-        attempts: job.attempts,
-        result: outcome,
-        jitter: random(),
-      });
-      if (!outcome.ok) {
-        logger.warn({ messageId: job.message.id, error: outcome.error }, 'send failed');
-      }
     }
   };
 

@@ -72,6 +72,8 @@ export const postAgentMessage = async ({
     await tx.outbox.enqueue({
       messageId: message.id,
       entryPointId: conversation.entryPointId,
+      conversationId,
+      seq: message.seq,
       dueAt: now,
       at: now,
     });

@@ -26,7 +26,14 @@ export const retryFailedMessage = async ({
     throw new AppError('MESSAGE_NOT_RETRYABLE');
   }
   await tx.providerMessages.setDelivery({ id: messageId, status: 'sending', error: null });
-  await tx.outbox.enqueue({ messageId, entryPointId: conversation.entryPointId, dueAt: now, at: now });
+  await tx.outbox.enqueue({
+    messageId,
+    entryPointId: conversation.entryPointId,
+    conversationId,
+    seq: message.seq,
+    dueAt: now,
+    at: now,
+  });
   return {
     value: { ...message, deliveryStatus: 'sending', deliveryError: null },
     events: [
