@@ -11,8 +11,9 @@
  *   conversation and 300 start one (queued; no agent is Available);
  * - replays: one delivery posted BENCH_REPLAYS (10,000) times: the answers, and how many
  *   messages were stored (1);
- * - outbound: BENCH_OUTBOUND (2,000) agent replies queued in the outbox, then sent through it to a
- *   fake WhatsApp API in another process: sends per second until the last is answered.
+ * - outbound: BENCH_OUTBOUND (2,000) agent replies queued in the outbox, spread over the
+ *   conversations the inbound run opened, then sent through it to a fake WhatsApp API in another
+ *   process: sends per second until the last is answered.
  *
  * Not a test: it asserts nothing; it says whether the targets were met.
  */
@@ -168,20 +169,22 @@ const replayStored = await countRows(
 // 3. Outbound through the outbox.
 log(`outbound: ${OUTBOUND} replies through the outbox`);
 const alice = await login('alice@example.com');
-const [conversation] = (
+// Alice holds every conversation the inbound run opened; the replies go round them, so that
+// conversations are sent side by side (each one's replies go out in order, one at a time).
+const conversationIds = (
   (await database.db.execute(
-    sql`select id from conversations where channel = 'whatsapp' order by arrived_at limit 1`,
+    sql`select id from conversations where channel = 'whatsapp' order by arrived_at`,
   )) as unknown as {
     rows: { id: string }[];
   }
-).rows;
+).rows.map((r) => r.id);
 await database.db.execute(sql`insert into participants (conversation_id, user_id, channel, state, joined_at)
-  values (${conversation!.id}, ${alice.user.id}, 'whatsapp', 'active', now())`);
-await database.db.execute(sql`update conversations set status = 'active' where id = ${conversation!.id}`);
+  select id, ${alice.user.id}, 'whatsapp', 'active', now() from conversations where channel = 'whatsapp'`);
+await database.db.execute(sql`update conversations set status = 'active' where channel = 'whatsapp'`);
 await server.outbox.stop();
 for (let i = 0; i < OUTBOUND; i++) {
   await server.ctx.run(postAgentMessage, {
-    conversationId: conversation!.id,
+    conversationId: conversationIds[i % conversationIds.length]!,
     agentId: alice.user.id,
     agentName: alice.user.name,
     body: `Antwort ${i}`,
@@ -224,6 +227,7 @@ const result = {
   },
   outbound: {
     messages: OUTBOUND,
+    conversations: conversationIds.length,
     perSecond: round(OUTBOUND / outboundSeconds),
     seconds: round(outboundSeconds, 2),
     markedSent,

@@ -219,6 +219,40 @@ describe.each(BACKENDS)('WhatsApp, SMS and Messenger end to end (%s)', (backend)
     expect(more.message.authorName).toBe('Melissa');
   });
 
+  it("WhatsApp's 24-hour window: free text is refused once it has closed; the customer writing reopens it", async () => {
+    const events = await available();
+    const path = `/webhooks/whatsapp/${ids.whatsapp}`;
+    await postMeta(
+      t.baseUrl,
+      path,
+      whatsappText(WA.phoneNumberId, '4917000000077', 'wamid.W1', 'Hallo'),
+      WA.appSecret,
+    );
+    const offer = await events.next('offer.created');
+    const accepted = await alice.post(`/api/offers/${offer.id}/accept`);
+    expect(Date.parse(accepted.body.customerWroteAt)).toBeGreaterThan(0);
+    t.clock.advance(25 * 3600_000);
+    // A day later the session has expired too: Alice logs in again.
+    alice = await loginAgent(t.baseUrl, 'alice@example.com');
+    const late = await alice.post(`/api/conversations/${offer.conversationId}/messages`, {
+      body: 'Noch da?',
+      clientMessageId: 'late',
+    });
+    expect(late).toMatchObject({ status: 409, body: { code: 'OUTSIDE_MESSAGING_WINDOW' } });
+    await postMeta(
+      t.baseUrl,
+      path,
+      whatsappText(WA.phoneNumberId, '4917000000077', 'wamid.W2', 'Ja!'),
+      WA.appSecret,
+    );
+    await events.next('message.created', (e: any) => e.message.body === 'Ja!');
+    const reopened = await alice.post(`/api/conversations/${offer.conversationId}/messages`, {
+      body: 'Gut.',
+      clientMessageId: 'again',
+    });
+    expect(reopened.status).toBe(201);
+  });
+
   it('refuses forged, malformed and oversized deliveries with their codes; stores nothing of them', async () => {
     const path = `/webhooks/whatsapp/${ids.whatsapp}`;
     const delivery = whatsappText(WA.phoneNumberId, '447966197542', 'wamid.F1', 'forged');

@@ -63,6 +63,8 @@ export const ZConversationSummary = z.object({
   lastMessage: ZMessage.nullable(),
   /** Its asset (entry point) was deleted: the desktop shows the alert, sending is disabled, only End. */
   entryPointDeleted: z.boolean().optional(),
+  /** WhatsApp and Messenger: when the customer last wrote; their messaging windows count from it. */
+  customerWroteAt: ZIsoDate.nullable().optional(),
 });
 export type TConversationSummary = z.infer<typeof ZConversationSummary>;
 

@@ -284,6 +284,9 @@ export const createViews = (
       waitingSince: c.status === 'active' && !c.customerLeft ? await waitingSince(conversationId) : null,
       lastMessage: last ?? null,
       ...(header.entryPointDeletedAt ? { entryPointDeleted: true } : {}),
+      ...(c.channel === 'whatsapp' || c.channel === 'messenger'
+        ? { customerWroteAt: c.lastCustomerMessageAt?.toISOString() ?? null }
+        : {}),
     };
   };
 

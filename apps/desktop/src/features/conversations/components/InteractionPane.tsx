@@ -107,6 +107,7 @@ export const InteractionPane = ({ entry, drafts }: { entry: ConversationEntry; d
       {active && (
         <Composer
           channel={summary.channel}
+          customerWroteAt={summary.customerWroteAt ?? null}
           composeLimit={summary.composeLimit}
           disabled={!canSend}
           initialDraft={drafts.get(summary.id) ?? ''}

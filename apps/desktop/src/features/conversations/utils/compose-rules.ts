@@ -1,5 +1,12 @@
 import type { TChannel } from '@switchboard/contracts';
-import { countCharacters, type SmsSegments, smsSegments, validateAgentMessageBody } from '@switchboard/core';
+import {
+  countCharacters,
+  type MessagingWindow,
+  messagingWindow,
+  type SmsSegments,
+  smsSegments,
+  validateAgentMessageBody,
+} from '@switchboard/core';
 
 /**
  * Webex live chat guide (seed 002): "de tekens < en > zijn gereserveerd voor vervangbare parameters
@@ -40,3 +47,21 @@ export const checkDraft = ({
     sms: channel === 'sms' ? smsSegments(body) : null,
   };
 };
+
+/**
+ * WhatsApp's 24-hour customer-service window and Messenger's (7 days with the HUMAN_AGENT tag):
+ * core's rule, the one the server enforces. Null on channels without one, or before the first
+ * customer message is known.
+ */
+export const windowOf = ({
+  channel,
+  customerWroteAt,
+  now,
+}: {
+  channel: TChannel;
+  customerWroteAt: string | null;
+  now: number;
+}): MessagingWindow | null =>
+  (channel === 'whatsapp' || channel === 'messenger') && customerWroteAt
+    ? messagingWindow({ channel, lastCustomerMessageAt: new Date(customerWroteAt), now: new Date(now) })
+    : null;

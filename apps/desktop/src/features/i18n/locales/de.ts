@@ -113,6 +113,12 @@ export const de: LocaleMessages = {
     failed: 'Nicht zugestellt',
   },
   composer: {
+    windowLeft: 'Verbleibende Zeit zum Antworten: {{time}}',
+    windowLeftTagged: 'Verbleibende Zeit zum Antworten (HUMAN_AGENT-Tag): {{time}}',
+    windowClosedWhatsapp:
+      'Das 24-Stunden-Fenster des Kunden in WhatsApp ist geschlossen: Freitext kann erst wieder gesendet werden, wenn der Kunde schreibt.',
+    windowClosedMessenger:
+      'Das Messenger-Fenster des Kunden (7 Tage) ist geschlossen: Nachrichten können erst wieder gesendet werden, wenn der Kunde schreibt.',
     smsSegments: '{{segments}} SMS ({{encoding}})',
     label: 'Nachricht',
     placeholder: 'Nachricht schreiben. Eingabetaste sendet, Umschalt+Eingabetaste fügt eine Zeile hinzu.',

@@ -114,6 +114,12 @@ export const en = {
     failed: 'Not delivered',
   },
   composer: {
+    windowLeft: 'Time left to reply: {{time}}',
+    windowLeftTagged: 'Time left to reply (HUMAN_AGENT tag): {{time}}',
+    windowClosedWhatsapp:
+      "The customer's 24-hour WhatsApp window has closed: free text can no longer be sent until the customer writes again.",
+    windowClosedMessenger:
+      "The customer's Messenger window (7 days) has closed: messages can no longer be sent until the customer writes again.",
     smsSegments: '{{segments}} SMS ({{encoding}})',
     label: 'Message',
     placeholder: 'Write a message. Enter sends, Shift+Enter adds a line.',

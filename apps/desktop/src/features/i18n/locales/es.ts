@@ -112,6 +112,12 @@ export const es: LocaleMessages = {
     failed: 'No entregado',
   },
   composer: {
+    windowLeft: 'Tiempo restante para responder: {{time}}',
+    windowLeftTagged: 'Tiempo restante para responder (etiqueta HUMAN_AGENT): {{time}}',
+    windowClosedWhatsapp:
+      'La ventana de 24 horas de WhatsApp del cliente se ha cerrado: no se puede enviar texto libre hasta que el cliente vuelva a escribir.',
+    windowClosedMessenger:
+      'La ventana de Messenger del cliente (7 días) se ha cerrado: no se pueden enviar mensajes hasta que el cliente vuelva a escribir.',
     smsSegments: '{{segments}} SMS ({{encoding}})',
     label: 'Mensaje',
     placeholder: 'Escriba un mensaje. Intro envía, Mayús+Intro añade una línea.',

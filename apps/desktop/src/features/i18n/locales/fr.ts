@@ -116,6 +116,12 @@ export const fr: LocaleMessages = {
     failed: 'Non distribué',
   },
   composer: {
+    windowLeft: 'Temps restant pour répondre : {{time}}',
+    windowLeftTagged: 'Temps restant pour répondre (balise HUMAN_AGENT) : {{time}}',
+    windowClosedWhatsapp:
+      'La fenêtre WhatsApp de 24 heures du client est fermée : aucun texte libre ne peut être envoyé avant que le client écrive de nouveau.',
+    windowClosedMessenger:
+      'La fenêtre Messenger du client (7 jours) est fermée : aucun message ne peut être envoyé avant que le client écrive de nouveau.',
     smsSegments: '{{segments}} SMS ({{encoding}})',
     label: 'Message',
     placeholder: 'Écrivez un message. Entrée envoie, Maj+Entrée ajoute une ligne.',

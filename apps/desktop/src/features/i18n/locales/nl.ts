@@ -115,6 +115,12 @@ export const nl: LocaleMessages = {
     failed: 'Niet afgeleverd',
   },
   composer: {
+    windowLeft: 'Resterende tijd om te antwoorden: {{time}}',
+    windowLeftTagged: 'Resterende tijd om te antwoorden (HUMAN_AGENT-tag): {{time}}',
+    windowClosedWhatsapp:
+      'Het 24-uursvenster van de klant in WhatsApp is gesloten: vrije tekst kan pas weer worden verzonden als de klant opnieuw schrijft.',
+    windowClosedMessenger:
+      'Het Messenger-venster van de klant (7 dagen) is gesloten: berichten kunnen pas weer worden verzonden als de klant opnieuw schrijft.',
     smsSegments: '{{segments}} sms ({{encoding}})',
     label: 'Bericht',
     placeholder: 'Typ een bericht. Enter verzendt, Shift+Enter voegt een regel toe.',

@@ -112,6 +112,12 @@ export const sv: LocaleMessages = {
     failed: 'Inte levererat',
   },
   composer: {
+    windowLeft: 'Tid kvar att svara: {{time}}',
+    windowLeftTagged: 'Tid kvar att svara (HUMAN_AGENT-tagg): {{time}}',
+    windowClosedWhatsapp:
+      'Kundens 24-timmarsfönster i WhatsApp har stängts: fritext kan inte skickas förrän kunden skriver igen.',
+    windowClosedMessenger:
+      'Kundens Messenger-fönster (7 dagar) har stängts: meddelanden kan inte skickas förrän kunden skriver igen.',
     smsSegments: '{{segments}} sms ({{encoding}})',
     label: 'Meddelande',
     placeholder: 'Skriv ett meddelande. Enter skickar, Skift+Enter ger en ny rad.',
