@@ -39,6 +39,14 @@ const ZEnv = z.object({
   SOCKET_EVENT_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   /** How long an agent's desktop may be gone (no socket anywhere) before they are taken offline. */
   AGENT_DISCONNECT_GRACE_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
+  /** 32 bytes (hex or base64) sealing entry points' secrets; unset: a key file in DATA_DIR. */
+  SECRETS_KEY: z.string().optional(),
+  /** The providers' API addresses: the real ones unless a test or the simulator points elsewhere. */
+  WHATSAPP_API_URL: z.string().url().default('https://graph.facebook.com'),
+  TWILIO_API_URL: z.string().url().default('https://api.twilio.com'),
+  MESSENGER_API_URL: z.string().url().default('https://graph.facebook.com'),
+  /** The provider simulator at /simulator: on with the demo data unless set. */
+  SIMULATOR: z.enum(['true', 'false']).optional(),
 });
 
 export interface Config {
@@ -64,6 +72,10 @@ export interface Config {
   socketEventRateLimit: number;
   /** Fastify's trustProxy: false, a hop count, or the addresses and CIDRs of trusted proxies. */
   trustProxy: false | number | string[];
+  /** SECRETS_KEY, parsed; null: the caller provides one (main.ts: a key file in the data directory). */
+  secretsKey: string | null;
+  providerApiUrls: { whatsapp: string; sms: string; messenger: string };
+  simulator: boolean;
   desktopDir: string;
   widgetDir: string;
 }
@@ -121,6 +133,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
         : /^\d+$/.test(e.TRUST_PROXY)
           ? Number(e.TRUST_PROXY)
           : e.TRUST_PROXY.split(',').map((a) => a.trim()),
+    secretsKey: e.SECRETS_KEY ?? null,
+    providerApiUrls: { whatsapp: e.WHATSAPP_API_URL, sms: e.TWILIO_API_URL, messenger: e.MESSENGER_API_URL },
+    simulator: e.SIMULATOR === undefined ? e.SEED_DEMO === 'true' : e.SIMULATOR === 'true',
     desktopDir: resolve(here, '../../desktop/dist'),
     widgetDir: resolve(here, '../../widget/dist'),
   };

@@ -2,8 +2,10 @@ import { createStore, DEMO_PASSWORD, DEMO_USERS, openDatabase, seedDemoData } fr
 import pino from 'pino';
 import { buildApp } from './app/build-app';
 import { logSerializers } from './app/log-redaction';
+import { createSecretBox, loadOrCreateKeyFile, parseSecretsKey } from './app/secret-box';
 import { loadConfig } from './config';
 import { hashPassword } from './http/passwords';
+import { seedSimulatorEntryPoints } from './simulator/simulator-seed';
 
 const config = (() => {
   try {
@@ -31,7 +33,13 @@ const { seeded } = config.seedDemo
   : { seeded: false };
 const store = createStore(database);
 const clock = { now: () => new Date() };
-const server = await buildApp({ config, store, clock, logger });
+const secrets = createSecretBox(
+  config.secretsKey ? parseSecretsKey(config.secretsKey) : await loadOrCreateKeyFile(config.dataDir),
+);
+const server = await buildApp({ config, store, clock, logger, secrets });
+if (config.simulator) {
+  await seedSimulatorEntryPoints({ store, secrets });
+}
 await server.app.listen({ port: config.port, host: config.host });
 await server.start();
 
@@ -42,6 +50,7 @@ process.stdout.write(
     `Switchboard is running on ${where}${seeded ? ', with demo data' : ''}.`,
     `  Agent desktop:   ${config.publicUrl}/`,
     `  Customer demo:   ${config.publicUrl}/demo`,
+    config.simulator ? `  Provider simulator (WhatsApp, SMS, Messenger): ${config.publicUrl}/simulator` : '',
     `  API reference:   ${config.publicUrl}/api/openapi.json`,
     config.seedDemo
       ? `  Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(', ')}`

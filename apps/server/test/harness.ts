@@ -16,6 +16,9 @@ import { hashPassword } from '../src/http/passwords';
 
 export { BACKENDS, type Backend, createTestDatabase } from '../../../test/databases';
 
+/** Seals the test entry points' secrets (a fixed key, so that a restarted server opens them). */
+export const TEST_SECRETS_KEY = '5b'.repeat(32);
+
 /** Real time plus an offset the test moves forward: timers stay real, deadlines can be jumped to. */
 export const createTestClock = () => {
   let offset = 0;
@@ -52,6 +55,7 @@ export const startServer = async ({
     PORT: '0',
     LOG_LEVEL: 'silent',
     ALLOWED_ORIGINS: 'http://allowed.test',
+    SECRETS_KEY: TEST_SECRETS_KEY,
     ...env,
   });
   const server = await buildApp({

@@ -39,3 +39,14 @@ export const createChannelRegistry = (adapters: readonly ChannelAdapter[]): Chan
     },
   };
 };
+
+/**
+ * WhatsApp, SMS and Messenger: a stored agent message reaches the customer through the outbox
+ * (written in the message's own transaction, sent by the outbox sender), never from a push.
+ */
+export const createOutboxChannelAdapter = (channel: Exclude<TChannel, 'livechat'>): ChannelAdapter => ({
+  channel,
+  deliver: async () => {
+    // Nothing here: the in-memory event bus is not durable, the outbox is.
+  },
+});

@@ -26,6 +26,13 @@ export const ZMessage = z.object({
   createdAt: ZIsoDate,
   /** Spans of `body` masked on the server for this viewer; absent when nothing was masked. */
   masked: z.array(ZMaskedSpan).optional(),
+  /** An agent's message on WhatsApp, SMS or Messenger: how far it has gone; absent elsewhere. */
+  deliveryStatus: z.enum(['sending', 'sent', 'delivered', 'read', 'failed']).optional(),
+  /** Why it failed: our code (e.g. `outside_window`), the provider's code and a readable reason. */
+  deliveryError: z
+    .object({ code: z.string(), providerCode: z.string().nullable(), reason: z.string() })
+    .nullable()
+    .optional(),
 });
 export type TMessage = z.infer<typeof ZMessage>;
 
@@ -54,6 +61,10 @@ export const ZConversationSummary = z.object({
   /** When the customer's oldest unanswered message arrived, for the blue timer; null when answered. */
   waitingSince: ZIsoDate.nullable(),
   lastMessage: ZMessage.nullable(),
+  /** Its asset (entry point) was deleted: the desktop shows the alert, sending is disabled, only End. */
+  entryPointDeleted: z.boolean().optional(),
+  /** WhatsApp and Messenger: when the customer last wrote; their messaging windows count from it. */
+  customerWroteAt: ZIsoDate.nullable().optional(),
 });
 export type TConversationSummary = z.infer<typeof ZConversationSummary>;
 
@@ -76,6 +87,12 @@ export const ZOffer = z.object({
   deadlineAt: ZIsoDate,
   proactive: z.boolean(),
   preview: z.array(ZMessage),
+  /** WhatsApp and SMS: the customer's number (masked like any phone number). */
+  customerPhone: z.string().optional(),
+  /** WhatsApp and SMS: our number they wrote to. */
+  sourceNumber: z.string().optional(),
+  /** Messenger: our page they wrote to. */
+  sourcePage: z.string().optional(),
 });
 export type TOffer = z.infer<typeof ZOffer>;
 

@@ -5,6 +5,7 @@ export * from './auth';
 export * from './common';
 export * from './constants';
 export * from './conversation';
+export * from './entry-points';
 export * from './livechat';
 export * from './socket';
 export * from './supervisor';

@@ -35,6 +35,8 @@ export interface AgentServerToClient {
   'offer.closed': (e: z.infer<typeof ZOfferClosedEvent>) => void;
   'message.created': (e: z.infer<typeof ZMessageCreatedEvent>) => void;
   'conversation.updated': (e: z.infer<typeof ZConversationSummary>) => void;
+  /** A message changed: its delivery status (sent, delivered, read, failed) on a provider channel. */
+  'message.updated': (e: z.infer<typeof ZMessageCreatedEvent>) => void;
   typing: (e: z.infer<typeof ZTypingEvent>) => void;
   /** Desktop settings changed (e.g. masking): reload what is shown. */
   'settings.changed': (e: z.infer<typeof ZSettings>) => void;

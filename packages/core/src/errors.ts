@@ -45,6 +45,18 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: 'This clientMessageId was already used for a different message',
   },
+  ENTRY_POINT_DELETED: {
+    status: 409,
+    message: 'The asset of this conversation has been deleted; you can only end it',
+  },
+  OUTSIDE_MESSAGING_WINDOW: {
+    status: 409,
+    message: "The customer's messaging window has closed; free text cannot be sent",
+  },
+  MESSAGE_NOT_RETRYABLE: { status: 409, message: 'Only a message that failed to send can be sent again' },
+  WEBHOOK_SIGNATURE_INVALID: { status: 401, message: 'The webhook signature is missing or wrong' },
+  WEBHOOK_VERIFY_TOKEN_WRONG: { status: 403, message: 'The verify token is wrong' },
+  WEBHOOK_MALFORMED: { status: 400, message: 'The webhook delivery is not in the provider’s format' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again later' },
   URI_TOO_LONG: { status: 414, message: 'The address or one of its parts is too long' },
   HEADERS_TOO_LARGE: { status: 431, message: 'The request headers are too large' },

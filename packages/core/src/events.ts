@@ -19,6 +19,10 @@ export type DomainEvent =
        */
       opening?: true;
     }
+  /** An agent's message on a provider channel moved on: sent, delivered, read or failed. */
+  | { type: 'message.delivery_changed'; conversationId: string; messageId: string }
+  /** A send job is due at `dueAt`: a sender should claim it then. */
+  | { type: 'send.queued'; messageId: string; dueAt: Date }
   | { type: 'offer.created'; offerId: string; conversationId: string; agentId: string; deadlineAt: Date }
   | {
       type: 'offer.closed';

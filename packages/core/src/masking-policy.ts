@@ -65,6 +65,7 @@ export const maskOffer = (offer: TOffer, ctx: MaskingContext): TOffer =>
         customerName: maskField(offer.customerName, ctx),
         customerEmail: maskNullable(offer.customerEmail, ctx),
         preview: offer.preview.map((m) => maskMessage(m, ctx)),
+        ...(offer.customerPhone === undefined ? {} : { customerPhone: maskField(offer.customerPhone, ctx) }),
       }
     : offer;
 

@@ -1,4 +1,5 @@
 import type { TAgentState, TChannel, TRole } from '@switchboard/contracts';
+import type { DeliveryError, DeliveryStatus } from './inbound';
 
 export interface Agent {
   id: string;
@@ -80,11 +81,44 @@ export interface NewMessage {
   systemEvent: string | null;
   clientMessageId: string | null;
   createdAt: Date;
+  /** Provider channels: the entry point it came in or goes out on, and the provider's id for it. */
+  entryPointId?: string | null;
+  providerMessageId?: string | null;
+  /** An agent's message on a provider channel: how far it has gone. */
+  deliveryStatus?: DeliveryStatus | null;
 }
 
 export interface StoredMessage extends NewMessage {
   id: string;
   seq: number;
+  deliveryError?: DeliveryError | null;
+}
+
+/** A customer on a provider channel: one identity per channel, with the profile name if known. */
+export interface Contact {
+  id: string;
+  channel: TChannel;
+  identity: string;
+  name: string | null;
+}
+
+/** A conversation on a provider channel, as its windows and sends need it. */
+export interface ProviderConversation {
+  conversation: Conversation;
+  contact: Contact;
+  /** When the customer last wrote: WhatsApp's and Messenger's 24-hour windows count from here. */
+  lastCustomerMessageAt: Date | null;
+}
+
+/** A send job as a sender claims it: the message, where it goes, and how many tries so far. */
+export interface ClaimedSend {
+  jobId: string;
+  attempts: number;
+  message: StoredMessage;
+  entryPointId: string;
+  channel: TChannel;
+  to: string;
+  lastCustomerMessageAt: Date | null;
 }
 
 /**

@@ -1,8 +1,11 @@
 import type { TAgentState, TChannel, TSettings } from '@switchboard/contracts';
+import type { DeliveryError, DeliveryStatus } from './inbound';
 import type {
   Agent,
   Candidate,
   CandidateRanking,
+  ClaimedSend,
+  Contact,
   Conversation,
   ConversationStatus,
   EntryPoint,
@@ -12,6 +15,7 @@ import type {
   OfferStatus,
   Participant,
   ParticipationState,
+  ProviderConversation,
   Queue,
   StoredMessage,
   WaitingConversation,
@@ -56,6 +60,57 @@ export interface Tx {
   };
   entryPoints: {
     getByKey(key: string): Promise<EntryPoint | null>;
+    get(id: string): Promise<EntryPoint | null>;
+  };
+  contacts: {
+    /** The contact with this identity on the channel, created if new; a name given replaces the stored one. */
+    upsert(input: { channel: TChannel; identity: string; name: string | null; at: Date }): Promise<Contact>;
+  };
+  providerConversations: {
+    /** The contact's conversation on the entry point that has not ended, locked; null if none. */
+    lockOpen(input: { entryPointId: string; contactId: string }): Promise<Conversation | null>;
+    get(conversationId: string): Promise<ProviderConversation | null>;
+    touchCustomer(input: { conversationId: string; at: Date }): Promise<void>;
+  };
+  providerMessages: {
+    /** A message by its provider id on an entry point, locked. */
+    lockByProviderId(input: {
+      entryPointId: string;
+      providerMessageId: string;
+    }): Promise<StoredMessage | null>;
+    /** The agent's messages to a contact on an entry point sent up to a time (Messenger's watermarks). */
+    lockSentTo(input: { entryPointId: string; identity: string; upTo: Date }): Promise<StoredMessage[]>;
+    setDelivery(input: {
+      id: string;
+      status: DeliveryStatus;
+      error: DeliveryError | null;
+      providerMessageId?: string;
+    }): Promise<void>;
+  };
+  outbox: {
+    enqueue(input: {
+      messageId: string;
+      entryPointId: string;
+      conversationId: string;
+      seq: number;
+      dueAt: Date;
+      at: Date;
+    }): Promise<void>;
+    /**
+     * The next due job no other process holds (FOR UPDATE SKIP LOCKED), leased until `leaseUntil`
+     * (its due time moves there and its attempts up by one) so that no one else sends it meanwhile.
+     */
+    /**
+     * Up to `limit` due jobs, by conversation: a conversation's jobs are claimed only from its
+     * oldest (no earlier job of it is waiting or in flight), all together and in their order, so
+     * replies never overtake each other.
+     */
+    claimDue(input: { now: Date; leaseUntil: Date; limit: number }): Promise<ClaimedSend[]>;
+    /** Claimed jobs not sent (their conversation's earlier reply must go first): due again at `dueAt`. */
+    release(input: { jobIds: string[]; dueAt: Date }): Promise<void>;
+    reschedule(input: { jobId: string; dueAt: Date; lastError: DeliveryError }): Promise<void>;
+    remove(jobId: string): Promise<void>;
+    nextDueAt(): Promise<Date | null>;
   };
   reasons: {
     getIdleReason(id: string): Promise<{ id: string; name: string } | null>;
@@ -64,7 +119,12 @@ export interface Tx {
   conversations: {
     /** A new conversation; with `opening`, its first message (seq 1), written with it. */
     create(
-      input: Omit<Conversation, 'id' | 'endedAt' | 'customerLeft'> & { customerTokenHash: string | null },
+      input: Omit<Conversation, 'id' | 'endedAt' | 'customerLeft'> & {
+        customerTokenHash: string | null;
+        /** Provider channels: the customer, and when they last wrote. */
+        contactId?: string;
+        lastCustomerMessageAt?: Date;
+      },
       opening?: Omit<NewMessage, 'conversationId'>,
     ): Promise<{ conversation: Conversation; opening: StoredMessage | null }>;
     lock(id: string): Promise<Conversation | null>;

@@ -13,6 +13,7 @@ import {
 import { and, asc, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from './db';
+import { createEntryPointAdmin } from './entry-point-admin';
 import {
   agentLimits,
   agentSkills,
@@ -218,6 +219,7 @@ export const createAdminRepository = (db: Conn): AdminTx => {
   };
 
   return {
+    entryPoints: createEntryPointAdmin(db),
     queues: {
       list: () => readQueues(),
       get: async (id) => first(await readQueues(id)),

@@ -180,7 +180,27 @@ export const entryPoints = pgTable('entry_points', {
     .notNull()
     .references(() => queues.id),
   deletedAt: ts('deleted_at'),
+  /** A provider channel's public settings (phone number id, page id, base URL...); {} for live chat. */
+  providerConfig: jsonb('provider_config').notNull().default({}).$type<Record<string, string | null>>(),
+  /** Its secrets (tokens, app secret), sealed with AES-256-GCM by the server; never sent back. */
+  sealedSecrets: text('sealed_secrets'),
+  /** Seeded for the provider simulator: only these may be driven by /simulator. */
+  simulated: boolean('simulated').notNull().default(false),
 });
+
+/** A customer as a provider knows them: one identity per channel (wa_id, E.164 phone, PSID). */
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: id(),
+    channel: text('channel').notNull().$type<'livechat' | 'whatsapp' | 'sms' | 'messenger'>(),
+    identity: text('identity').notNull(),
+    /** The profile name when the provider gives one (WhatsApp), else null. */
+    name: text('name'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('contacts_identity_idx').on(t.channel, t.identity)],
+);
 
 export const wrapUpReasons = pgTable('wrap_up_reasons', {
   id: id(),
@@ -216,8 +236,16 @@ export const conversations = pgTable(
     queuedAt: ts('queued_at').notNull(),
     endedAt: ts('ended_at'),
     lastSeq: integer('last_seq').notNull().default(0),
+    /** The customer on a provider channel; null for live chat. */
+    contactId: uuid('contact_id').references(() => contacts.id),
+    /** When the customer last wrote: WhatsApp's and Messenger's 24-hour windows count from here. */
+    lastCustomerMessageAt: ts('last_customer_message_at'),
   },
   (t) => [
+    // A contact's open conversation on an entry point: where their next message goes.
+    index('conversations_contact_open_idx')
+      .on(t.entryPointId, t.contactId)
+      .where(sql`status <> 'ended' and contact_id is not null`),
     // Routing's look-ups: the head of each queue and channel, in place order, whatever the backlog.
     index('conversations_waiting_idx')
       .on(t.queueId, t.channel, t.queuedAt, t.id)
@@ -315,11 +343,55 @@ export const messages = pgTable(
     systemEvent: text('system_event'),
     clientMessageId: text('client_message_id'),
     createdAt: ts('created_at').notNull(),
+    /** The entry point a provider message came in or went out on: its provider id is unique there. */
+    entryPointId: uuid('entry_point_id').references(() => entryPoints.id),
+    /** WhatsApp wamid, Twilio MessageSid, Messenger mid. */
+    providerMessageId: text('provider_message_id'),
+    /** An agent's message on a provider channel: sending, sent, delivered, read or failed. */
+    deliveryStatus: text('delivery_status').$type<'sending' | 'sent' | 'delivered' | 'read' | 'failed'>(),
+    deliveryError: jsonb('delivery_error').$type<{
+      code: string;
+      providerCode: string | null;
+      reason: string;
+    }>(),
   },
   (t) => [
     uniqueIndex('messages_seq_idx').on(t.conversationId, t.seq),
     uniqueIndex('messages_client_id_idx').on(t.conversationId, t.author, t.clientMessageId),
+    // Deliveries come at least once: each provider message is stored once per entry point.
+    uniqueIndex('messages_provider_id_idx')
+      .on(t.entryPointId, t.providerMessageId)
+      .where(sql`provider_message_id is not null`),
   ],
+);
+
+/**
+ * The outbox: a send job per agent message on a provider channel, written in the message's own
+ * transaction. Senders claim due jobs with FOR UPDATE SKIP LOCKED and lease them (due_at moves
+ * forward while a send is in flight), so a restart or a second process picks up what is left.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: id(),
+    messageId: uuid('message_id')
+      .notNull()
+      .unique()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    entryPointId: uuid('entry_point_id')
+      .notNull()
+      .references(() => entryPoints.id),
+    /** A conversation's replies go out one at a time, in their order (seq). */
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    dueAt: ts('due_at').notNull(),
+    lastError: jsonb('last_error'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('outbox_due_idx').on(t.dueAt), index('outbox_conversation_idx').on(t.conversationId, t.seq)],
 );
 
 /** Durable timers (offer deadlines): rows with a due time, claimed with FOR UPDATE SKIP LOCKED. */

@@ -15,6 +15,7 @@ import type {
 import { and, asc, desc, eq, isNull, lte, ne, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgInsertValue } from 'drizzle-orm/pg-core';
 import { builtSqlStatements, builtStatement, builtStatements } from './built-statements';
+import { createChannelTx, messageFromRow } from './channel-tx';
 import type { Db } from './db';
 import {
   agentLimits,
@@ -101,18 +102,7 @@ const toParticipant = (row: typeof participants.$inferSelect): Participant => ({
   endedAt: row.endedAt,
 });
 
-export const toStoredMessage = (row: typeof messages.$inferSelect): StoredMessage => ({
-  id: row.id,
-  seq: row.seq,
-  conversationId: row.conversationId,
-  author: row.author,
-  authorUserId: row.authorUserId,
-  authorName: row.authorName,
-  body: row.body,
-  systemEvent: row.systemEvent,
-  clientMessageId: row.clientMessageId,
-  createdAt: row.createdAt,
-});
+export const toStoredMessage = (row: typeof messages.$inferSelect): StoredMessage => messageFromRow(row);
 
 // Qualified by hand: in a one-table select drizzle writes columns unqualified, and inside these
 // subqueries a bare "id" would be the subquery's own table's.
@@ -357,334 +347,347 @@ const placeOffers = builtSqlStatements<
  * core's Tx port on one drizzle transaction. `oneConnection`: the database runs one transaction at
  * a time (PGlite), so what only serialises transactions can be left out.
  */
-export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: boolean } = {}): Tx => ({
-  agents: {
-    lock: async (id) => {
-      const [row] = await db.select().from(users).where(eq(users.id, id)).for('no key update');
-      return row ? toAgent(row) : null;
+export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: boolean } = {}): Tx => {
+  const { entryPointById, ...channelPorts } = createChannelTx(db);
+  return {
+    ...channelPorts,
+    agents: {
+      lock: async (id) => {
+        const [row] = await db.select().from(users).where(eq(users.id, id)).for('no key update');
+        return row ? toAgent(row) : null;
+      },
+      setState: async ({ id, state, reason, at }) => {
+        await db
+          .update(users)
+          .set({
+            state,
+            stateReason: reason,
+            stateSince: at,
+            availableSince: state === 'available' ? at : null,
+          })
+          .where(eq(users.id, id));
+        await db.insert(agentStateLog).values({ userId: id, state, reason, at });
+      },
+      listCandidates: async ({ queue, channel, ranking, limit }) => {
+        const rows = await candidates(db, `${ranking}|${queue.teamId ? 'team' : 'any'}|${limit ?? 'all'}`, {
+          channel,
+          teamId: queue.teamId,
+          queueId: queue.id,
+        });
+        return rows.map(
+          (r): Candidate => ({
+            agentId: r.agentId,
+            availableSince: r.availableSince ?? r.stateSince,
+            load: Number(r.load),
+            limit: Number(r.limit),
+            lastOfferedAt: r.lastOfferedAt,
+          }),
+        );
+      },
     },
-    setState: async ({ id, state, reason, at }) => {
-      await db
-        .update(users)
-        .set({
-          state,
-          stateReason: reason,
-          stateSince: at,
-          availableSince: state === 'available' ? at : null,
-        })
-        .where(eq(users.id, id));
-      await db.insert(agentStateLog).values({ userId: id, state, reason, at });
-    },
-    listCandidates: async ({ queue, channel, ranking, limit }) => {
-      const rows = await candidates(db, `${ranking}|${queue.teamId ? 'team' : 'any'}|${limit ?? 'all'}`, {
-        channel,
-        teamId: queue.teamId,
-        queueId: queue.id,
-      });
-      return rows.map(
-        (r): Candidate => ({
-          agentId: r.agentId,
-          availableSince: r.availableSince ?? r.stateSince,
-          load: Number(r.load),
-          limit: Number(r.limit),
-          lastOfferedAt: r.lastOfferedAt,
-        }),
-      );
-    },
-  },
-  queues: {
-    get: async (id) => {
-      const [row] = await db.select().from(queues).where(eq(queues.id, id));
-      return row ? (row satisfies Queue) : null;
-    },
-    getIfAloneWaiting: async ({ queueId, conversationId }) => {
-      const [row] = await queueIfAloneWaiting(db, { queueId, conversationId });
-      return row ? (row satisfies Queue) : null;
-    },
-    listWaitingGroups: async () => {
-      // The head of every queue and channel, an index probe each (conversations_waiting_idx): the
-      // cost follows the queues, not the conversations waiting in them.
-      const channels = sql.join(
-        ZChannel.options.map((c) => sql`(${c})`),
-        sql`, `,
-      );
-      const channel = sql<TChannel>`ch.channel`;
-      const head = (column: SQL) => sql`(
+    queues: {
+      get: async (id) => {
+        const [row] = await db.select().from(queues).where(eq(queues.id, id));
+        return row ? (row satisfies Queue) : null;
+      },
+      getIfAloneWaiting: async ({ queueId, conversationId }) => {
+        const [row] = await queueIfAloneWaiting(db, { queueId, conversationId });
+        return row ? (row satisfies Queue) : null;
+      },
+      listWaitingGroups: async () => {
+        // The head of every queue and channel, an index probe each (conversations_waiting_idx): the
+        // cost follows the queues, not the conversations waiting in them.
+        const channels = sql.join(
+          ZChannel.options.map((c) => sql`(${c})`),
+          sql`, `,
+        );
+        const channel = sql<TChannel>`ch.channel`;
+        const head = (column: SQL) => sql`(
         select ${column} from ${conversations} c
         where c.queue_id = ${queues.id} and c.channel = ${channel} and c.status = 'queued'
         order by c.queued_at, c.id limit 1)`;
-      const headQueuedAt = head(sql`c.queued_at`);
-      const rows = await db
-        .select({ queue: queues, channel })
-        .from(queues)
-        .crossJoin(sql`(values ${channels}) as ch(channel)`)
-        .where(sql`${headQueuedAt} is not null`)
-        .orderBy(desc(queues.priority), headQueuedAt, asc(queues.id), channel);
-      return rows.map((r) => ({ queue: r.queue satisfies Queue, channel: r.channel }));
+        const headQueuedAt = head(sql`c.queued_at`);
+        const rows = await db
+          .select({ queue: queues, channel })
+          .from(queues)
+          .crossJoin(sql`(values ${channels}) as ch(channel)`)
+          .where(sql`${headQueuedAt} is not null`)
+          .orderBy(desc(queues.priority), headQueuedAt, asc(queues.id), channel);
+        return rows.map((r) => ({ queue: r.queue satisfies Queue, channel: r.channel }));
+      },
     },
-  },
-  entryPoints: {
-    getByKey: async (key) => {
-      const [row] = await entryPointByKey(db, { key });
-      return row ?? null;
+    entryPoints: {
+      getByKey: async (key) => {
+        const [row] = await entryPointByKey(db, { key });
+        return row ?? null;
+      },
+      get: entryPointById,
     },
-  },
-  reasons: {
-    getIdleReason: async (id) => {
-      const [row] = await db.select().from(idleReasons).where(eq(idleReasons.id, id));
-      return row ?? null;
+    reasons: {
+      getIdleReason: async (id) => {
+        const [row] = await db.select().from(idleReasons).where(eq(idleReasons.id, id));
+        return row ?? null;
+      },
+      getWrapUpReason: async (id) => {
+        const [row] = await db.select().from(wrapUpReasons).where(eq(wrapUpReasons.id, id));
+        return row ?? null;
+      },
     },
-    getWrapUpReason: async (id) => {
-      const [row] = await db.select().from(wrapUpReasons).where(eq(wrapUpReasons.id, id));
-      return row ?? null;
-    },
-  },
-  conversations: {
-    create: async (input, opening) => {
-      if (!opening) {
-        const [row] = await db.insert(conversations).values(input).returning();
-        return { conversation: toConversation(row!), opening: null };
-      }
-      const id = randomUUID();
-      const [row] = await conversationWithOpening(db, shapeOf(input, opening), {
-        id,
-        ...valuesFor('c_', input),
-        ...valuesFor('m_', opening),
-      });
-      if (!row) {
-        throw new Error(`conversation ${id} was not created`);
-      }
-      return { conversation: toConversation(row.made), opening: toStoredMessage(row.opened) };
-    },
-    lock: async (id) => {
-      const [row] = await db
-        .select()
-        .from(conversations)
-        .where(eq(conversations.id, id))
-        .for('no key update');
-      return row ? toConversation(row) : null;
-    },
-    update: async (id, patch) => {
-      await db.update(conversations).set(patch).where(eq(conversations.id, id));
-    },
-    lockWaiting: async ({ queueId, channel, limit }) => {
-      const rows = await db
-        .select({
-          conversation: conversations,
-          present: sql<string[]>`array(
+    conversations: {
+      create: async (input, opening) => {
+        if (!opening) {
+          const [row] = await db.insert(conversations).values(input).returning();
+          return { conversation: toConversation(row!), opening: null };
+        }
+        const id = randomUUID();
+        const [row] = await conversationWithOpening(db, shapeOf(input, opening), {
+          id,
+          ...valuesFor('c_', input),
+          ...valuesFor('m_', opening),
+        });
+        if (!row) {
+          throw new Error(`conversation ${id} was not created`);
+        }
+        return { conversation: toConversation(row.made), opening: toStoredMessage(row.opened) };
+      },
+      lock: async (id) => {
+        const [row] = await db
+          .select()
+          .from(conversations)
+          .where(eq(conversations.id, id))
+          .for('no key update');
+        return row ? toConversation(row) : null;
+      },
+      update: async (id, patch) => {
+        await db.update(conversations).set(patch).where(eq(conversations.id, id));
+      },
+      lockWaiting: async ({ queueId, channel, limit }) => {
+        const rows = await db
+          .select({
+            conversation: conversations,
+            present: sql<string[]>`array(
             select p.user_id from ${participants} p
             where p.conversation_id = ${CONVERSATION_ID} and p.state <> 'done')`,
-        })
-        .from(conversations)
-        .where(
-          and(
-            equalsConstant(conversations.status, 'queued'),
-            eq(conversations.queueId, queueId),
-            eq(conversations.channel, channel),
-          ),
-        )
-        .orderBy(asc(conversations.queuedAt), asc(conversations.id))
-        .limit(limit)
-        // Waits rather than skips: a row held for a moment (a customer message bumping its seq)
-        // must not be passed over, or it would wait beside a free agent until the next trigger.
-        // Routing runs one at a time (the routing lock) and takes agents' rows only after these;
-        // nothing that holds an agent's row waits for a queued conversation, so no deadlock.
-        .for('no key update', { of: conversations });
-      return rows.map(
-        (r): WaitingConversation => ({
-          conversation: toConversation(r.conversation),
-          presentAgentIds: pgTextArray(r.present),
-        }),
-      );
-    },
-  },
-  participants: {
-    create: async (input) => {
-      const [row] = await db
-        .insert(participants)
-        .values({ ...input, state: 'active' })
-        .returning();
-      return toParticipant(row!);
-    },
-    find: async ({ conversationId, userId }) => {
-      const [row] = await db
-        .select()
-        .from(participants)
-        .where(and(eq(participants.conversationId, conversationId), eq(participants.userId, userId)))
-        .orderBy(desc(participants.joinedAt))
-        .limit(1);
-      return row ? toParticipant(row) : null;
-    },
-    listLive: async (conversationId) => {
-      const rows = await db
-        .select()
-        .from(participants)
-        .where(and(eq(participants.conversationId, conversationId), ne(participants.state, 'done')));
-      return rows.map(toParticipant);
-    },
-    update: async (id, patch) => {
-      await db.update(participants).set(patch).where(eq(participants.id, id));
-    },
-  },
-  offers: {
-    place: async (decisions) => {
-      if (decisions.length === 0) {
-        return [];
-      }
-      const rows = await placeOffers(db, oneConnection ? 'one' : 'many', {
-        conversations: decisions.map((d) => d.conversationId),
-        agents: decisions.map((d) => d.userId),
-        channels: decisions.map((d) => d.channel),
-        offeredAt: decisions.map((d) => d.offeredAt.toISOString()),
-        deadlines: decisions.map((d) => d.deadlineAt.toISOString()),
-        chosen: [...new Set(decisions.map((d) => d.userId))],
-      });
-      const made = new Map(
-        rows.map((r) => [
-          r.conversation_id,
-          {
-            id: r.id,
-            conversationId: r.conversation_id,
-            userId: r.user_id,
-            status: r.status,
-            offeredAt: new Date(r.offered_at),
-            deadlineAt: new Date(r.deadline_at),
-          } satisfies Offer,
-        ]),
-      );
-      // In the order given; RETURNING promises none.
-      return decisions.flatMap((d) => {
-        const offer = made.get(d.conversationId);
-        return offer ? [offer] : [];
-      });
-    },
-    lock: async (id) => {
-      const [row] = await db.select().from(offers).where(eq(offers.id, id)).for('no key update');
-      return row ? toOffer(row) : null;
-    },
-    findPending: async (conversationId) => {
-      const [row] = await db
-        .select()
-        .from(offers)
-        .where(and(eq(offers.conversationId, conversationId), equalsConstant(offers.status, 'pending')));
-      return row ? toOffer(row) : null;
-    },
-    listPendingForAgent: async (userId) => {
-      const rows = await db
-        .select()
-        .from(offers)
-        .where(and(eq(offers.userId, userId), equalsConstant(offers.status, 'pending')))
-        .orderBy(asc(offers.id));
-      return rows.map(toOffer);
-    },
-    close: async ({ id, status, at }) => {
-      await db.update(offers).set({ status, closedAt: at }).where(eq(offers.id, id));
-    },
-  },
-  messages: {
-    get: async (id) => {
-      const [row] = await db.select().from(messages).where(eq(messages.id, id));
-      return row ? toStoredMessage(row) : null;
-    },
-    append: async (input) => {
-      if (input.clientMessageId !== null) {
-        const [existing] = await db
-          .select()
-          .from(messages)
+          })
+          .from(conversations)
           .where(
             and(
-              eq(messages.conversationId, input.conversationId),
-              eq(messages.author, input.author),
-              eq(messages.clientMessageId, input.clientMessageId),
+              equalsConstant(conversations.status, 'queued'),
+              eq(conversations.queueId, queueId),
+              eq(conversations.channel, channel),
             ),
-          );
-        if (existing) {
-          return { message: toStoredMessage(existing), created: false };
+          )
+          .orderBy(asc(conversations.queuedAt), asc(conversations.id))
+          .limit(limit)
+          // Waits rather than skips: a row held for a moment (a customer message bumping its seq)
+          // must not be passed over, or it would wait beside a free agent until the next trigger.
+          // Routing runs one at a time (the routing lock) and takes agents' rows only after these;
+          // nothing that holds an agent's row waits for a queued conversation, so no deadlock.
+          .for('no key update', { of: conversations });
+        return rows.map(
+          (r): WaitingConversation => ({
+            conversation: toConversation(r.conversation),
+            presentAgentIds: pgTextArray(r.present),
+          }),
+        );
+      },
+    },
+    participants: {
+      create: async (input) => {
+        const [row] = await db
+          .insert(participants)
+          .values({ ...input, state: 'active' })
+          .returning();
+        return toParticipant(row!);
+      },
+      find: async ({ conversationId, userId }) => {
+        const [row] = await db
+          .select()
+          .from(participants)
+          .where(and(eq(participants.conversationId, conversationId), eq(participants.userId, userId)))
+          .orderBy(desc(participants.joinedAt))
+          .limit(1);
+        return row ? toParticipant(row) : null;
+      },
+      listLive: async (conversationId) => {
+        const rows = await db
+          .select()
+          .from(participants)
+          .where(and(eq(participants.conversationId, conversationId), ne(participants.state, 'done')));
+        return rows.map(toParticipant);
+      },
+      update: async (id, patch) => {
+        await db.update(participants).set(patch).where(eq(participants.id, id));
+      },
+    },
+    offers: {
+      place: async (decisions) => {
+        if (decisions.length === 0) {
+          return [];
         }
-      }
-      // The increment takes the conversation's row lock: seqs are gap-free and ordered per
-      // conversation. One statement: the counter and the row.
-      const next = db.$with('next').as(
-        db
-          .update(conversations)
-          .set({ lastSeq: sql`${conversations.lastSeq} + 1` })
-          .where(eq(conversations.id, input.conversationId))
-          .returning({ seq: conversations.lastSeq }),
-      );
-      const [row] = await db
-        .with(next)
-        .insert(messages)
-        .select(
+        const rows = await placeOffers(db, oneConnection ? 'one' : 'many', {
+          conversations: decisions.map((d) => d.conversationId),
+          agents: decisions.map((d) => d.userId),
+          channels: decisions.map((d) => d.channel),
+          offeredAt: decisions.map((d) => d.offeredAt.toISOString()),
+          deadlines: decisions.map((d) => d.deadlineAt.toISOString()),
+          chosen: [...new Set(decisions.map((d) => d.userId))],
+        });
+        const made = new Map(
+          rows.map((r) => [
+            r.conversation_id,
+            {
+              id: r.id,
+              conversationId: r.conversation_id,
+              userId: r.user_id,
+              status: r.status,
+              offeredAt: new Date(r.offered_at),
+              deadlineAt: new Date(r.deadline_at),
+            } satisfies Offer,
+          ]),
+        );
+        // In the order given; RETURNING promises none.
+        return decisions.flatMap((d) => {
+          const offer = made.get(d.conversationId);
+          return offer ? [offer] : [];
+        });
+      },
+      lock: async (id) => {
+        const [row] = await db.select().from(offers).where(eq(offers.id, id)).for('no key update');
+        return row ? toOffer(row) : null;
+      },
+      findPending: async (conversationId) => {
+        const [row] = await db
+          .select()
+          .from(offers)
+          .where(and(eq(offers.conversationId, conversationId), equalsConstant(offers.status, 'pending')));
+        return row ? toOffer(row) : null;
+      },
+      listPendingForAgent: async (userId) => {
+        const rows = await db
+          .select()
+          .from(offers)
+          .where(and(eq(offers.userId, userId), equalsConstant(offers.status, 'pending')))
+          .orderBy(asc(offers.id));
+        return rows.map(toOffer);
+      },
+      close: async ({ id, status, at }) => {
+        await db.update(offers).set({ status, closedAt: at }).where(eq(offers.id, id));
+      },
+    },
+    messages: {
+      get: async (id) => {
+        const [row] = await db.select().from(messages).where(eq(messages.id, id));
+        return row ? toStoredMessage(row) : null;
+      },
+      append: async (input) => {
+        if (input.clientMessageId !== null) {
+          const [existing] = await db
+            .select()
+            .from(messages)
+            .where(
+              and(
+                eq(messages.conversationId, input.conversationId),
+                eq(messages.author, input.author),
+                eq(messages.clientMessageId, input.clientMessageId),
+              ),
+            );
+          if (existing) {
+            return { message: toStoredMessage(existing), created: false };
+          }
+        }
+        // The increment takes the conversation's row lock: seqs are gap-free and ordered per
+        // conversation. One statement: the counter and the row.
+        const next = db.$with('next').as(
           db
-            .select({
-              id: sql`gen_random_uuid()`.as('id'),
-              conversationId: sql`${input.conversationId}::uuid`.as('conversation_id'),
-              seq: next.seq,
-              author: sql`${input.author}`.as('author'),
-              authorUserId: sql`${input.authorUserId}::uuid`.as('author_user_id'),
-              authorName: sql`${input.authorName}`.as('author_name'),
-              body: sql`${input.body}`.as('body'),
-              systemEvent: sql`${input.systemEvent}`.as('system_event'),
-              clientMessageId: sql`${input.clientMessageId}`.as('client_message_id'),
-              createdAt: sql`${input.createdAt.toISOString()}::timestamptz`.as('created_at'),
-            })
-            .from(next),
-        )
-        .returning();
-      if (!row) {
-        throw new Error(`conversation ${input.conversationId} vanished inside its own transaction`);
+            .update(conversations)
+            .set({ lastSeq: sql`${conversations.lastSeq} + 1` })
+            .where(eq(conversations.id, input.conversationId))
+            .returning({ seq: conversations.lastSeq }),
+        );
+        const [row] = await db
+          .with(next)
+          .insert(messages)
+          .select(
+            db
+              .select({
+                id: sql`gen_random_uuid()`.as('id'),
+                conversationId: sql`${input.conversationId}::uuid`.as('conversation_id'),
+                seq: next.seq,
+                author: sql`${input.author}`.as('author'),
+                authorUserId: sql`${input.authorUserId}::uuid`.as('author_user_id'),
+                authorName: sql`${input.authorName}`.as('author_name'),
+                body: sql`${input.body}`.as('body'),
+                systemEvent: sql`${input.systemEvent}`.as('system_event'),
+                clientMessageId: sql`${input.clientMessageId}`.as('client_message_id'),
+                createdAt: sql`${input.createdAt.toISOString()}::timestamptz`.as('created_at'),
+                entryPointId: sql`${input.entryPointId ?? null}::uuid`.as('entry_point_id'),
+                providerMessageId: sql`${input.providerMessageId ?? null}`.as('provider_message_id'),
+                deliveryStatus: sql`${input.deliveryStatus ?? null}`.as('delivery_status'),
+                deliveryError: sql`null::jsonb`.as('delivery_error'),
+              })
+              .from(next),
+          )
+          .returning();
+        if (!row) {
+          throw new Error(`conversation ${input.conversationId} vanished inside its own transaction`);
+        }
+        return { message: toStoredMessage(row), created: true };
+      },
+    },
+    timers: {
+      cancel: async ({ kind, subjectId }) => {
+        await db.delete(timers).where(and(eq(timers.kind, kind), eq(timers.subjectId, subjectId)));
+      },
+      claimNextDue: async (now) => {
+        const [row] = await db
+          .select()
+          .from(timers)
+          .where(lte(timers.dueAt, now))
+          .orderBy(asc(timers.dueAt))
+          .limit(1)
+          .for('update', { skipLocked: true });
+        if (!row) {
+          return null;
+        }
+        await db.delete(timers).where(eq(timers.id, row.id));
+        return { kind: row.kind as 'offer.deadline', subjectId: row.subjectId, dueAt: row.dueAt };
+      },
+      nextDueAt: async () => {
+        const [row] = await db
+          .select({ dueAt: timers.dueAt })
+          .from(timers)
+          .orderBy(asc(timers.dueAt))
+          .limit(1);
+        return row?.dueAt ?? null;
+      },
+    },
+    settings: {
+      get: async () => readSettings(db),
+      set: async ({ key, value, at, by }) => {
+        await db
+          .insert(settings)
+          .values({ key, value, updatedAt: at, updatedBy: by })
+          .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at, updatedBy: by } });
+      },
+    },
+    audit: {
+      append: async (entry) => {
+        await db.insert(auditLog).values(entry);
+      },
+    },
+    tryLockRouting: async () => {
+      if (oneConnection) {
+        return true;
       }
-      return { message: toStoredMessage(row), created: true };
+      const result = await db.execute(sql`select pg_try_advisory_xact_lock(${ROUTING_LOCK_KEY}) as locked`);
+      return rowsOf<{ locked: boolean }>(result)[0]?.locked === true;
     },
-  },
-  timers: {
-    cancel: async ({ kind, subjectId }) => {
-      await db.delete(timers).where(and(eq(timers.kind, kind), eq(timers.subjectId, subjectId)));
-    },
-    claimNextDue: async (now) => {
-      const [row] = await db
-        .select()
-        .from(timers)
-        .where(lte(timers.dueAt, now))
-        .orderBy(asc(timers.dueAt))
-        .limit(1)
-        .for('update', { skipLocked: true });
-      if (!row) {
-        return null;
+    lockRouting: async () => {
+      // PGlite has one connection: its transactions run one after the other, the lock is implied.
+      if (!oneConnection) {
+        await db.execute(sql`select pg_advisory_xact_lock(${ROUTING_LOCK_KEY})`);
       }
-      await db.delete(timers).where(eq(timers.id, row.id));
-      return { kind: row.kind as 'offer.deadline', subjectId: row.subjectId, dueAt: row.dueAt };
     },
-    nextDueAt: async () => {
-      const [row] = await db.select({ dueAt: timers.dueAt }).from(timers).orderBy(asc(timers.dueAt)).limit(1);
-      return row?.dueAt ?? null;
-    },
-  },
-  settings: {
-    get: async () => readSettings(db),
-    set: async ({ key, value, at, by }) => {
-      await db
-        .insert(settings)
-        .values({ key, value, updatedAt: at, updatedBy: by })
-        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at, updatedBy: by } });
-    },
-  },
-  audit: {
-    append: async (entry) => {
-      await db.insert(auditLog).values(entry);
-    },
-  },
-  tryLockRouting: async () => {
-    if (oneConnection) {
-      return true;
-    }
-    const result = await db.execute(sql`select pg_try_advisory_xact_lock(${ROUTING_LOCK_KEY}) as locked`);
-    return rowsOf<{ locked: boolean }>(result)[0]?.locked === true;
-  },
-  lockRouting: async () => {
-    // PGlite has one connection: its transactions run one after the other, the lock is implied.
-    if (!oneConnection) {
-      await db.execute(sql`select pg_advisory_xact_lock(${ROUTING_LOCK_KEY})`);
-    }
-  },
-});
+  };
+};

@@ -18,6 +18,7 @@ import type { Db } from './db';
 import type { ReadAhead } from './read-ahead';
 import {
   auditLog,
+  contacts,
   conversations,
   entryPoints,
   idleReasons,
@@ -71,6 +72,8 @@ const offersWithContext = builtStatements((db, many: 'one' | 'many') => {
       queueName: queues.name,
       entryPointName: entryPoints.name,
       region: entryPoints.region,
+      providerConfig: entryPoints.providerConfig,
+      contactIdentity: contacts.identity,
       preview,
       settings: storedSettingsSql,
     })
@@ -79,12 +82,41 @@ const offersWithContext = builtStatements((db, many: 'one' | 'many') => {
     .innerJoin(conversations, eq(conversations.id, offers.conversationId))
     .innerJoin(queues, eq(queues.id, conversations.queueId))
     .innerJoin(entryPoints, eq(entryPoints.id, conversations.entryPointId))
+    .leftJoin(contacts, eq(contacts.id, conversations.contactId))
     .where(
       many === 'many'
         ? sql`${offers.id} = any(${sql.placeholder('offerIds')}::uuid[])`
         : eq(offers.id, sql.placeholder('offerId')),
     );
 });
+
+/**
+ * The seeds' popover per channel: WhatsApp shows the customer's phone and our source number, SMS
+ * the same, Messenger the source page. A WhatsApp wa_id is a phone number without its `+`.
+ */
+export const popoverFields = (
+  channel: TOffer['channel'],
+  identity: string | null,
+  config: Record<string, string | null>,
+): Pick<TOffer, 'customerPhone' | 'sourceNumber' | 'sourcePage'> => {
+  const defined = (v: string | null | undefined) => (v ? v : undefined);
+  switch (channel) {
+    case 'whatsapp':
+      return {
+        ...(identity ? { customerPhone: identity.startsWith('+') ? identity : `+${identity}` } : {}),
+        ...(defined(config.displayPhoneNumber) ? { sourceNumber: config.displayPhoneNumber as string } : {}),
+      };
+    case 'sms':
+      return {
+        ...(identity ? { customerPhone: identity } : {}),
+        ...(defined(config.phoneNumber) ? { sourceNumber: config.phoneNumber as string } : {}),
+      };
+    case 'messenger':
+      return defined(config.pageName) ? { sourcePage: config.pageName as string } : {};
+    default:
+      return {};
+  }
+};
 
 /** What masking a view needs besides the view: the settings and the entry point's region. */
 export interface MaskingInput {
@@ -107,6 +139,8 @@ interface StoredMessageJson {
   system_event: string | null;
   client_message_id: string | null;
   created_at: string;
+  delivery_status?: 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | null;
+  delivery_error?: { code: string; providerCode: string | null; reason: string } | null;
 }
 
 const fromMessageJson = (m: StoredMessageJson): TMessage =>
@@ -121,6 +155,8 @@ const fromMessageJson = (m: StoredMessageJson): TMessage =>
     systemEvent: m.system_event,
     clientMessageId: m.client_message_id,
     createdAt: new Date(m.created_at),
+    deliveryStatus: m.delivery_status ?? null,
+    deliveryError: m.delivery_error ?? null,
   });
 
 export const toMessageDto = (m: StoredMessage): TMessage => ({
@@ -133,6 +169,7 @@ export const toMessageDto = (m: StoredMessage): TMessage => ({
   systemEvent: (m.systemEvent as TMessage['systemEvent']) ?? null,
   clientMessageId: m.clientMessageId,
   createdAt: m.createdAt.toISOString(),
+  ...(m.deliveryStatus ? { deliveryStatus: m.deliveryStatus, deliveryError: m.deliveryError ?? null } : {}),
 });
 
 export const createViews = (
@@ -196,7 +233,12 @@ export const createViews = (
 
   const conversationHeader = async (conversationId: string) => {
     const [row] = await db
-      .select({ c: conversations, queueName: queues.name, entryPointName: entryPoints.name })
+      .select({
+        c: conversations,
+        queueName: queues.name,
+        entryPointName: entryPoints.name,
+        entryPointDeletedAt: entryPoints.deletedAt,
+      })
       .from(conversations)
       .innerJoin(queues, eq(queues.id, conversations.queueId))
       .innerJoin(entryPoints, eq(entryPoints.id, conversations.entryPointId))
@@ -241,6 +283,10 @@ export const createViews = (
       },
       waitingSince: c.status === 'active' && !c.customerLeft ? await waitingSince(conversationId) : null,
       lastMessage: last ?? null,
+      ...(header.entryPointDeletedAt ? { entryPointDeleted: true } : {}),
+      ...(c.channel === 'whatsapp' || c.channel === 'messenger'
+        ? { customerWroteAt: c.lastCustomerMessageAt?.toISOString() ?? null }
+        : {}),
     };
   };
 
@@ -279,6 +325,7 @@ export const createViews = (
         deadlineAt: row.deadlineAt.toISOString(),
         proactive: row.proactive,
         preview: (row.preview ?? []).map(fromMessageJson),
+        ...popoverFields(row.channel, row.contactIdentity, row.providerConfig),
       },
     }));
 

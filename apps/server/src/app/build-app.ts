@@ -5,7 +5,11 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import { createChannelRegistry, createLivechatAdapter } from '@switchboard/channels';
+import {
+  createChannelRegistry,
+  createLivechatAdapter,
+  createOutboxChannelAdapter,
+} from '@switchboard/channels';
 import { AppError, type Clock } from '@switchboard/core';
 import type { Store } from '@switchboard/store';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
@@ -23,6 +27,7 @@ import {
 import { createPasswordWork } from '../http/password-work';
 import { adminRoutes } from '../http/routes/admin';
 import { adminConfigRoutes } from '../http/routes/admin-config';
+import { adminEntryPointRoutes } from '../http/routes/admin-entry-points';
 import { agentRoutes } from '../http/routes/agent';
 import { authRoutes } from '../http/routes/auth';
 import { conversationRoutes } from '../http/routes/conversations';
@@ -30,17 +35,23 @@ import { healthRoutes } from '../http/routes/health';
 import { LIVECHAT_PREFIX, livechatRoutes } from '../http/routes/livechat';
 import { supervisorRoutes } from '../http/routes/supervisor';
 import { supervisorAgentRoutes } from '../http/routes/supervisor-agents';
+import { webhookRoutes } from '../http/routes/webhooks';
 import { createPushListener } from '../realtime/push-listener';
 import { connectRedisAdapter } from '../realtime/redis-adapter';
 import { createRealtime, customerRoom } from '../realtime/sockets';
 import { createSupervisorListener } from '../realtime/supervisor-listener';
+import { simulatorRoutes } from '../simulator/simulator-routes';
 import type { AppContext } from './context';
 import { createDeskViews } from './desk-views';
 import { createEventBus } from './event-bus';
 import { createHousekeeping } from './housekeeping';
+import { createOutboxSender } from './outbox-sender';
+import { createProviderConfigs } from './provider-configs';
 import { createRoutingRunner } from './routing-runner';
+import { createSecretBox, parseSecretsKey, type SecretBox } from './secret-box';
 import { createUseCaseRunner } from './services';
 import { createTimerScheduler } from './timer-scheduler';
+import { createWebhookIntake } from './webhook-intake';
 
 const BODY_LIMIT = 64 * 1024;
 
@@ -53,11 +64,17 @@ export const buildApp = async ({
   store,
   clock,
   logger,
+  secrets,
+  providerFetch,
 }: {
   config: Config;
   store: Store;
   clock: Clock;
   logger: Logger;
+  /** Seals entry points' secrets; default: from SECRETS_KEY (main.ts passes the data directory's key). */
+  secrets?: SecretBox;
+  /** How the outbox reaches the providers (tests and benches may count); default: fetch. */
+  providerFetch?: typeof fetch;
 }) => {
   const { trustProxy } = config;
   const app = Fastify({
@@ -89,6 +106,15 @@ export const buildApp = async ({
     }),
   };
   let shuttingDown = false;
+  const secretBox =
+    secrets ??
+    (() => {
+      if (!config.secretsKey) {
+        throw new Error('SECRETS_KEY is not set and no key was given');
+      }
+      return createSecretBox(parseSecretsKey(config.secretsKey));
+    })();
+  const providerConfigs = createProviderConfigs({ store, secrets: secretBox, config });
 
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
@@ -113,6 +139,13 @@ export const buildApp = async ({
       },
     });
   }
+
+  const webhooksRejected = new Counter({
+    name: 'switchboard_webhook_rejected_total',
+    help: 'Provider webhook deliveries refused, by channel and reason (signature, malformed)',
+    labelNames: ['channel', 'reason'] as const,
+    registers: [metrics],
+  });
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
@@ -160,7 +193,34 @@ export const buildApp = async ({
   await app.register(conversationRoutes(ctx));
   await app.register(livechatRoutes(ctx), { prefix: LIVECHAT_PREFIX });
   await app.register(supervisorRoutes(ctx));
+  await app.register(adminEntryPointRoutes({ ctx, secrets: secretBox, configs: providerConfigs }));
+  await app.register(
+    webhookRoutes({
+      ctx,
+      configs: providerConfigs,
+      intake: createWebhookIntake({ run }),
+      rejected: webhooksRejected,
+    }),
+  );
   await app.register(healthRoutes({ ...ctx, metrics, isShuttingDown: () => shuttingDown }));
+  const simulator = config.simulator
+    ? simulatorRoutes({
+        store,
+        configs: providerConfigs,
+        logger,
+        self: {
+          publicBase: config.publicUrl,
+          localBase: () => {
+            const address = app.server.address();
+            const port = typeof address === 'object' && address ? address.port : config.port;
+            return `http://127.0.0.1:${port}`;
+          },
+        },
+      })
+    : null;
+  if (simulator) {
+    await app.register(simulator);
+  }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasDesktop = existsSync(join(config.desktopDir, 'index.html'));
@@ -207,6 +267,14 @@ export const buildApp = async ({
   const routing = createRoutingRunner({ run, logger });
   const scheduler = createTimerScheduler({ run, clock, logger });
   const housekeeping = createHousekeeping({ store, logger });
+  const outbox = createOutboxSender({
+    run,
+    clock,
+    logger,
+    configs: providerConfigs,
+    config,
+    ...(providerFetch ? { fetchFn: providerFetch } : {}),
+  });
   bus.subscribe((event) => {
     eventsCounter.inc({ type: event.type });
   });
@@ -217,8 +285,12 @@ export const buildApp = async ({
           realtime.customers.to(customerRoom(conversationId)).emit('message.created', payload),
       },
     }),
+    createOutboxChannelAdapter('whatsapp'),
+    createOutboxChannelAdapter('sms'),
+    createOutboxChannelAdapter('messenger'),
   ]);
   bus.subscribe(createPushListener({ ctx, realtime, channels }));
+  bus.subscribe(outbox.listener);
   const supervisorBoard = createSupervisorListener({ ctx, realtime, clustered: redis !== null });
   bus.subscribe(supervisorBoard.listener);
   bus.subscribe(routing.listener);
@@ -231,12 +303,14 @@ export const buildApp = async ({
     realtime,
     routing,
     scheduler,
+    outbox,
     /**
      * Starts what runs beside the requests: timers, the database's housekeeping (PGlite), and a
      * first routing run for what waited.
      */
     start: async () => {
       scheduler.start();
+      outbox.start();
       housekeeping.start();
       await routing.request();
     },
@@ -245,10 +319,14 @@ export const buildApp = async ({
       await bus.idle();
       await routing.idle();
       await bus.idle();
+      await outbox.idle();
+      await bus.idle();
     },
     stop: async () => {
       shuttingDown = true;
       await scheduler.stop();
+      await outbox.stop();
+      simulator?.stop();
       await housekeeping.stop();
       await supervisorBoard.stop();
       // Before the sockets close, so that closing them does not count as desktops going away.

@@ -59,6 +59,18 @@ export const createPushListener =
         }
         return;
       }
+      case 'message.delivery_changed': {
+        const forDesk = await ctx.desk.message(event.messageId);
+        if (!forDesk) {
+          return;
+        }
+        for (const userId of await views.listParticipantIds(event.conversationId)) {
+          realtime.agents
+            .to(userRoom(userId))
+            .emit('message.updated', { conversationId: event.conversationId, message: forDesk });
+        }
+        return;
+      }
       case 'conversation.updated': {
         const customerView = await views.getCustomerConversation(event.conversationId);
         if (customerView) {

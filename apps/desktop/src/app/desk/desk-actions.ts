@@ -10,6 +10,7 @@ import {
   fetchMessagesAfter,
   postEndConversation,
   postMessage,
+  postResendMessage,
 } from '../../features/conversations/conversations-api';
 import type {
   ConversationsEvent,
@@ -185,6 +186,8 @@ export const createDeskController = (deps: Deps): DeskController => {
       },
       'message.created': ({ conversationId, message }) =>
         dispatchConversations({ type: 'messagesReceived', conversationId, messages: [message] }),
+      'message.updated': ({ conversationId, message }) =>
+        dispatchConversations({ type: 'messagesReceived', conversationId, messages: [message] }),
       'conversation.updated': (summary) => {
         const known = conversationsRef.current.byId[summary.id] !== undefined;
         dispatchConversations({ type: 'upserted', summary });
@@ -240,6 +243,14 @@ export const createDeskController = (deps: Deps): DeskController => {
         dispatchConversations({ type: 'sendRetried', conversationId, clientMessageId });
         // Same clientMessageId: if the first attempt did reach the server, it is stored once.
         void deliver(conversationId, clientMessageId, pending.body);
+      }
+    },
+    resendMessage: async (conversationId, messageId) => {
+      try {
+        const message = await postResendMessage(api, conversationId, messageId);
+        dispatchConversations({ type: 'messagesReceived', conversationId, messages: [message] });
+      } catch (error) {
+        notifyError(error);
       }
     },
     discardMessage: (conversationId, clientMessageId) =>

@@ -25,6 +25,8 @@ export type DeskActions = {
   selectConversation: (conversationId: string) => void;
   sendMessage: (conversationId: string, body: string) => void;
   retryMessage: (conversationId: string, clientMessageId: string) => void;
+  /** Sends again a stored message whose delivery failed (WhatsApp, SMS, Messenger). */
+  resendMessage: (conversationId: string, messageId: string) => Promise<void>;
   discardMessage: (conversationId: string, clientMessageId: string) => void;
   /** Resolves true once the conversation is in wrap-up. */
   endConversation: (conversationId: string) => Promise<boolean>;

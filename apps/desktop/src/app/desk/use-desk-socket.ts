@@ -63,6 +63,7 @@ export const useDeskSocket = (controller: DeskController, relay: SocketRelay): C
     socket.on('offer.updated', (e) => latest.current.socketHandlers['offer.updated'](e));
     socket.on('offer.closed', (e) => latest.current.socketHandlers['offer.closed'](e));
     socket.on('message.created', (e) => latest.current.socketHandlers['message.created'](e));
+    socket.on('message.updated', (e) => latest.current.socketHandlers['message.updated'](e));
     socket.on('conversation.updated', (e) => latest.current.socketHandlers['conversation.updated'](e));
     socket.on('supervisor.overview', (e) => relay.emit('supervisor.overview', e));
 

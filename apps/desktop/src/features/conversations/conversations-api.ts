@@ -12,5 +12,8 @@ export const fetchMessagesAfter = (api: ApiClient, id: string, after: number | n
 export const postMessage = (api: ApiClient, id: string, request: { body: string; clientMessageId: string }) =>
   api.post<TMessage>(`${base(id)}/messages`, request);
 
+export const postResendMessage = (api: ApiClient, id: string, messageId: string) =>
+  api.post<TMessage>(`${base(id)}/messages/${encodeURIComponent(messageId)}/retry`);
+
 export const postEndConversation = (api: ApiClient, id: string) =>
   api.post<TConversationSummary>(`${base(id)}/end`);

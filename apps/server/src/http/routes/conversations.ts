@@ -3,6 +3,7 @@ import {
   ZConversationParamsSchema,
   ZConversationSummary,
   ZErrorResponse,
+  ZId,
   ZMessage,
   ZMessagesQuerySchema,
   ZOfferParamsSchema,
@@ -16,6 +17,7 @@ import {
   endConversation,
   postAgentMessage,
   rejectOffer,
+  retryFailedMessage,
   submitWrapUp,
 } from '@switchboard/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -129,6 +131,26 @@ export const conversationRoutes =
         });
         // The agent's own message comes back masked too: "messages in both directions".
         return reply.code(201).send((await ctx.desk.message(message.id)) ?? toMessageDto(message));
+      },
+    );
+
+    app.post(
+      '/api/conversations/:id/messages/:messageId/retry',
+      {
+        schema: {
+          tags: ['conversations'],
+          description: 'Sends again an agent message whose delivery failed (WhatsApp, SMS, Messenger).',
+          params: ZConversationParamsSchema.extend({ messageId: ZId }),
+          response: { 200: ZMessage, ...errors },
+        },
+      },
+      async (request) => {
+        const message = await ctx.run(retryFailedMessage, {
+          conversationId: request.params.id,
+          messageId: request.params.messageId,
+          agentId: agentOf(request).userId,
+        });
+        return (await ctx.desk.message(message.id)) ?? toMessageDto(message);
       },
     );
 

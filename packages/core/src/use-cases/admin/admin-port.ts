@@ -54,11 +54,45 @@ export type UserWrite = Partial<{
   limits: Partial<TChannelLimits>;
 }>;
 
+/** An entry point as the administrator configures it; secrets only sealed (the server seals them). */
+export interface EntryPointConfig {
+  id: string;
+  key: string;
+  name: string;
+  channel: TChannel;
+  queueId: string;
+  /** Public provider settings (phone number id, page id, account SID, apiBaseUrl...). */
+  settings: Record<string, string | null>;
+  /** Each secret sealed on its own (field to sealed value), so a change of one keeps the others. */
+  sealedSecrets: Record<string, string>;
+  simulated: boolean;
+  deletedAt: Date | null;
+}
+
+export type EntryPointWrite = Pick<
+  EntryPointConfig,
+  'name' | 'channel' | 'queueId' | 'settings' | 'sealedSecrets'
+> & {
+  simulated?: boolean;
+};
+
 /**
  * What the administrator's use cases need from storage, in the same transaction as core's Tx.
  * Name look-ups compare case-insensitively, so that "Sales" and "sales" cannot both exist.
  */
 export interface AdminTx {
+  entryPoints: {
+    list(): Promise<EntryPointConfig[]>;
+    get(id: string): Promise<EntryPointConfig | null>;
+    create(input: EntryPointWrite): Promise<EntryPointConfig>;
+    update(
+      id: string,
+      patch: Partial<Pick<EntryPointConfig, 'name' | 'queueId' | 'settings' | 'sealedSecrets'>>,
+    ): Promise<EntryPointConfig>;
+    markDeleted(input: { id: string; at: Date }): Promise<void>;
+    /** Conversations on the entry point that have not ended: the ones its deletion interrupts. */
+    listOpenConversationIds(id: string): Promise<string[]>;
+  };
   queues: {
     list(): Promise<QueueConfig[]>;
     get(id: string): Promise<QueueConfig | null>;

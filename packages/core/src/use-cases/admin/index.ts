@@ -1,13 +1,16 @@
 export type * from './admin-port';
 export { ALL_CHANNELS, QUEUE_DEFAULTS } from './admin-rules';
+export * from './create-entry-point';
 export * from './create-queue';
 export * from './create-reason';
 export * from './create-team';
 export * from './create-user';
 export * from './deactivate-user';
+export * from './delete-entry-point';
 export * from './delete-queue';
 export * from './delete-reason';
 export * from './delete-team';
+export * from './update-entry-point';
 export * from './update-queue';
 export * from './update-reason';
 export * from './update-team';

@@ -1,13 +1,17 @@
 import type { TChannel } from '@switchboard/contracts';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkDraft, isReservedKey } from '../utils/compose-rules';
+import { useNow } from '../../../shared/time/clock';
+import { formatDuration } from '../../../shared/time/format-duration';
+import { checkDraft, isReservedKey, windowOf } from '../utils/compose-rules';
 
 /** How long the explanation stays after a blocked `<` or `>` key. */
 const RESERVED_HINT_MS = 5000;
 
 type Props = {
   channel: TChannel;
+  /** WhatsApp, Messenger: when the customer last wrote (their messaging windows). */
+  customerWroteAt?: string | null;
   composeLimit: number;
   disabled: boolean;
   initialDraft: string;
@@ -24,8 +28,9 @@ type Props = {
  */
 export const Composer = ({
   channel,
+  customerWroteAt = null,
   composeLimit,
-  disabled,
+  disabled: disabledByPane,
   initialDraft,
   onDraftChange,
   onSend,
@@ -38,6 +43,10 @@ export const Composer = ({
   const textarea = useRef<HTMLTextAreaElement>(null);
   const counterId = useId();
   const hintId = useId();
+  const now = useNow();
+  const window = windowOf({ channel, customerWroteAt, now });
+  const windowClosed = window?.state === 'closed';
+  const disabled = disabledByPane || windowClosed;
   const check = checkDraft({ body: draft, channel, composeLimit });
   const showReservedHint = check.hasReserved || blockedAt !== null;
   const canSend = check.canSend && !disabled;
@@ -92,7 +101,13 @@ export const Composer = ({
         aria-label={t('composer.label')}
         aria-describedby={`${counterId} ${hintId}`}
         aria-invalid={check.overLimit || check.hasReserved}
-        placeholder={disabled ? t('composer.disabled') : t('composer.placeholder')}
+        placeholder={
+          windowClosed
+            ? t(window.templatesOnly ? 'composer.windowClosedWhatsapp' : 'composer.windowClosedMessenger')
+            : disabled
+              ? t('composer.disabled')
+              : t('composer.placeholder')
+        }
         rows={3}
         value={draft}
         disabled={disabled}
@@ -101,6 +116,18 @@ export const Composer = ({
       />
       <div className="composer__bar">
         <p id={hintId} className="composer__hint" aria-live="polite">
+          {windowClosed && (
+            <span role="status">
+              {t(window.templatesOnly ? 'composer.windowClosedWhatsapp' : 'composer.windowClosedMessenger')}
+            </span>
+          )}
+          {!disabled && window?.state === 'open' && window.closesAt && (
+            <span>
+              {t(window.humanAgentTag ? 'composer.windowLeftTagged' : 'composer.windowLeft', {
+                time: formatDuration(window.closesAt.getTime() - now),
+              })}
+            </span>
+          )}
           {showReservedHint && <span>{t('composer.reserved')}</span>}
           {check.overLimit && <span>{t('composer.tooLong')}</span>}
         </p>
@@ -110,6 +137,12 @@ export const Composer = ({
           title={t('composer.counterLabel')}
         >
           {check.count} / {check.limit}
+          {check.sms && check.sms.segments > 0 && (
+            <>
+              {' · '}
+              {t('composer.smsSegments', { segments: check.sms.segments, encoding: check.sms.encoding })}
+            </>
+          )}
         </span>
         <button className="button button--primary" type="button" disabled={!canSend} onClick={send}>
           {t('composer.send')}

@@ -20,8 +20,9 @@ export const InteractionPane = ({ entry, drafts }: { entry: ConversationEntry; d
   const { state } = summary.participation;
   const active = state === 'active';
   // An administrator deleted the asset, or the conversation ended elsewhere: the agent can only end it.
-  const interrupted = active && summary.status === 'ended' && !summary.customerLeft;
-  const canSend = active && summary.status === 'active' && !summary.customerLeft;
+  const assetDeleted = active && summary.entryPointDeleted === true;
+  const interrupted = active && summary.status === 'ended' && !summary.customerLeft && !assetDeleted;
+  const canSend = active && summary.status === 'active' && !summary.customerLeft && !assetDeleted;
 
   const [confirmOpen, setConfirmOpen] = useState(false);
   const [ending, setEnding] = useState(false);
@@ -85,6 +86,11 @@ export const InteractionPane = ({ entry, drafts }: { entry: ConversationEntry; d
           {t('conversations.customerLeft')}
         </p>
       )}
+      {assetDeleted && (
+        <p className="banner banner--warning" role="alert">
+          {t('conversations.assetDeleted')}
+        </p>
+      )}
       {interrupted && (
         <p className="banner banner--warning" role="status">
           {t('conversations.ended')}
@@ -101,6 +107,7 @@ export const InteractionPane = ({ entry, drafts }: { entry: ConversationEntry; d
       {active && (
         <Composer
           channel={summary.channel}
+          customerWroteAt={summary.customerWroteAt ?? null}
           composeLimit={summary.composeLimit}
           disabled={!canSend}
           initialDraft={drafts.get(summary.id) ?? ''}

@@ -13,10 +13,13 @@ export const MessageItem = ({
   message,
   customerName,
   formatTime,
+  onResend,
 }: {
   message: TMessage;
   customerName: string;
   formatTime: (iso: string) => string;
+  /** WhatsApp, SMS, Messenger: send again a message whose delivery failed. */
+  onResend?: (messageId: string) => void;
 }) => {
   const { t } = useTranslation();
   const time = <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>;
@@ -47,7 +50,27 @@ export const MessageItem = ({
         <p className="bubble bubble--agent">{message.body}</p>
         <p className="msg__meta">
           {message.authorName} · {time}
+          {message.deliveryStatus && message.deliveryStatus !== 'failed' && (
+            <>
+              {' · '}
+              <span className={`delivery delivery--${message.deliveryStatus}`}>
+                {t(`delivery.${message.deliveryStatus}`)}
+              </span>
+            </>
+          )}
         </p>
+        {message.deliveryStatus === 'failed' && (
+          <div className="msg__meta msg__meta--error" role="alert">
+            <span>
+              {t('delivery.failed')}: {message.deliveryError?.reason ?? ''}
+            </span>
+            {onResend && (
+              <button className="link-button" type="button" onClick={() => onResend(message.id)}>
+                {t('conversations.retry')}
+              </button>
+            )}
+          </div>
+        )}
       </div>
     </li>
   );

@@ -29,6 +29,8 @@ export const MessageThread = ({ entry }: { entry: ConversationEntry }) => {
 
   const retry = (clientMessageId: string) => actions.retryMessage(summary.id, clientMessageId);
   const discard = (clientMessageId: string) => actions.discardMessage(summary.id, clientMessageId);
+  const resend = (messageId: string) => void actions.resendMessage(summary.id, messageId);
+  const canResend = summary.participation.state === 'active' && !summary.entryPointDeleted;
 
   return (
     <div
@@ -51,6 +53,7 @@ export const MessageThread = ({ entry }: { entry: ConversationEntry }) => {
             message={message}
             customerName={summary.customerName}
             formatTime={time}
+            {...(canResend ? { onResend: resend } : {})}
           />
         ))}
         {pending.map((p) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDraft, isReservedKey } from './compose-rules';
+import { checkDraft, isReservedKey, windowOf } from './compose-rules';
 
 describe('checkDraft', () => {
   const check = (body: string, composeLimit = 10) => checkDraft({ body, channel: 'livechat', composeLimit });
@@ -39,5 +39,28 @@ describe('checkDraft', () => {
 describe('isReservedKey', () => {
   it('is true for < and > only', () => {
     expect(['<', '>', 'a', 'Enter', ','].map(isReservedKey)).toEqual([true, true, false, false, false]);
+  });
+});
+
+describe('messaging windows in the composer', () => {
+  const wrote = '2026-01-10T10:00:00.000Z';
+  const at = (hours: number) => Date.parse(wrote) + hours * 3_600_000;
+
+  it('WhatsApp: open with the time left for 24 hours, then closed to free text', () => {
+    expect(windowOf({ channel: 'whatsapp', customerWroteAt: wrote, now: at(23) })).toMatchObject({
+      state: 'open',
+    });
+    expect(windowOf({ channel: 'whatsapp', customerWroteAt: wrote, now: at(24) })).toEqual({
+      state: 'closed',
+      templatesOnly: true,
+    });
+  });
+
+  it('Messenger: the HUMAN_AGENT tag after 24 hours; none on SMS or live chat', () => {
+    expect(windowOf({ channel: 'messenger', customerWroteAt: wrote, now: at(30) })).toMatchObject({
+      humanAgentTag: true,
+    });
+    expect(windowOf({ channel: 'sms', customerWroteAt: wrote, now: at(30) })).toBeNull();
+    expect(windowOf({ channel: 'livechat', customerWroteAt: null, now: at(30) })).toBeNull();
   });
 });

@@ -1,5 +1,12 @@
 import type { TChannel } from '@switchboard/contracts';
-import { countCharacters, validateAgentMessageBody } from '@switchboard/core';
+import {
+  countCharacters,
+  type MessagingWindow,
+  messagingWindow,
+  type SmsSegments,
+  smsSegments,
+  validateAgentMessageBody,
+} from '@switchboard/core';
 
 /**
  * Webex live chat guide (seed 002): "de tekens < en > zijn gereserveerd voor vervangbare parameters
@@ -14,6 +21,8 @@ export type DraftCheck = {
   /** Pasted or dropped text can still bring them in: the hint stays and Send waits. */
   hasReserved: boolean;
   canSend: boolean;
+  /** SMS: how many messages the text costs, and in which encoding (GSM-7 or UCS-2). */
+  sms: SmsSegments | null;
 };
 
 /** The composer's view of a draft. Whether it may be sent is core's rule, shared with the server. */
@@ -35,5 +44,24 @@ export const checkDraft = ({
     overLimit,
     hasReserved: [...body].some(isReservedKey),
     canSend: problem === null && !overLimit,
+    sms: channel === 'sms' ? smsSegments(body) : null,
   };
 };
+
+/**
+ * WhatsApp's 24-hour customer-service window and Messenger's (7 days with the HUMAN_AGENT tag):
+ * core's rule, the one the server enforces. Null on channels without one, or before the first
+ * customer message is known.
+ */
+export const windowOf = ({
+  channel,
+  customerWroteAt,
+  now,
+}: {
+  channel: TChannel;
+  customerWroteAt: string | null;
+  now: number;
+}): MessagingWindow | null =>
+  (channel === 'whatsapp' || channel === 'messenger') && customerWroteAt
+    ? messagingWindow({ channel, lastCustomerMessageAt: new Date(customerWroteAt), now: new Date(now) })
+    : null;

@@ -15,6 +15,21 @@ const msg = (id: string, seq: number, body = `m${seq}`): TMessage => ({
 });
 
 describe('mergeMessages', () => {
+  it('keeps the furthest delivery status, whatever order pushes and answers arrive in', () => {
+    const at = (deliveryStatus: TMessage['deliveryStatus']) => ({
+      ...msg('a', 1),
+      author: 'agent' as const,
+      deliveryStatus,
+    });
+    const read = mergeMessages([at('sending')], [at('read')]);
+    expect(read[0]?.deliveryStatus).toBe('read');
+    // A late "sending" (the POST's answer after the push) does not take it back.
+    expect(mergeMessages(read, [at('sending')])).toBe(read);
+    expect(mergeMessages(read, [at('delivered')])).toBe(read);
+    // Retry after a failure starts over.
+    expect(mergeMessages([at('failed')], [at('sending')])[0]?.deliveryStatus).toBe('sending');
+  });
+
   it('de-duplicates by id and orders by seq', () => {
     const merged = mergeMessages([msg('a', 1), msg('c', 3)], [msg('b', 2), msg('c', 3), msg('a', 1)]);
     expect(merged.map((m) => m.id)).toEqual(['a', 'b', 'c']);

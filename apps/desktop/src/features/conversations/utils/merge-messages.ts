@@ -6,6 +6,21 @@ const bySeq = (a: TMessage, b: TMessage) =>
 const same = (a: TMessage, b: TMessage) =>
   a.seq === b.seq && a.body === b.body && a.systemEvent === b.systemEvent && a.authorName === b.authorName;
 
+// Delivery statuses arrive by push and by REST answers in any order: the furthest one wins, except
+// that a failed message sent again (Retry) starts over at sending.
+const RANK: Record<NonNullable<TMessage['deliveryStatus']>, number> = {
+  sending: 0,
+  sent: 1,
+  failed: 1.5,
+  delivered: 2,
+  read: 3,
+};
+const advances = (known: TMessage, incoming: TMessage) =>
+  incoming.deliveryStatus !== undefined &&
+  (known.deliveryStatus === undefined ||
+    (known.deliveryStatus === 'failed' && incoming.deliveryStatus === 'sending') ||
+    RANK[incoming.deliveryStatus] > RANK[known.deliveryStatus]);
+
 /**
  * Adds messages from any source (REST answer, socket push, catch-up after a reconnect) to a thread:
  * one message per id, ordered by `seq`. Returns the same array when nothing is new, so React can
@@ -16,7 +31,7 @@ export const mergeMessages = (existing: readonly TMessage[], incoming: readonly 
   let changed = false;
   for (const message of incoming) {
     const known = byId.get(message.id);
-    if (!known || !same(known, message)) {
+    if (!known || !same(known, message) || advances(known, message)) {
       byId.set(message.id, message);
       changed = true;
     }

@@ -45,6 +45,9 @@ export const de: LocaleMessages = {
     messenger: 'Messenger',
   },
   offers: {
+    customerPhone: 'Kundentelefonnummer',
+    sourceNumber: 'Quellnummer',
+    sourcePage: 'Quellseite',
     listLabel: 'Kontaktanfragen',
     announce: 'Neue Kontaktanfrage: {{customer}}',
     title: 'Kontaktanfrage von {{customer}}',
@@ -61,6 +64,8 @@ export const de: LocaleMessages = {
     withdrawn: 'Die Kontaktanfrage von {{customer}} wurde zurückgezogen.',
   },
   conversations: {
+    assetDeleted:
+      'Das Asset dieser Konversation wurde gelöscht. Senden ist deaktiviert; Sie können sie nur noch beenden.',
     listLabel: 'Konversationen',
     empty: 'Keine Konversationen',
     emptyHint: 'Kontaktanfragen erscheinen hier, wenn Sie verfügbar sind.',
@@ -100,7 +105,21 @@ export const de: LocaleMessages = {
     agent_left: '{{name}} hat den Chat verlassen',
     conversation_ended: 'Die Konversation wurde beendet',
   },
+  delivery: {
+    sending: 'Wird gesendet…',
+    sent: 'Gesendet',
+    delivered: 'Zugestellt',
+    read: 'Gelesen',
+    failed: 'Nicht zugestellt',
+  },
   composer: {
+    windowLeft: 'Verbleibende Zeit zum Antworten: {{time}}',
+    windowLeftTagged: 'Verbleibende Zeit zum Antworten (HUMAN_AGENT-Tag): {{time}}',
+    windowClosedWhatsapp:
+      'Das 24-Stunden-Fenster des Kunden in WhatsApp ist geschlossen: Freitext kann erst wieder gesendet werden, wenn der Kunde schreibt.',
+    windowClosedMessenger:
+      'Das Messenger-Fenster des Kunden (7 Tage) ist geschlossen: Nachrichten können erst wieder gesendet werden, wenn der Kunde schreibt.',
+    smsSegments: '{{segments}} SMS ({{encoding}})',
     label: 'Nachricht',
     placeholder: 'Nachricht schreiben. Eingabetaste sendet, Umschalt+Eingabetaste fügt eine Zeile hinzu.',
     send: 'Senden',
@@ -152,6 +171,11 @@ export const de: LocaleMessages = {
     retry: 'Erneut versuchen',
   },
   errors: {
+    ENTRY_POINT_DELETED: 'Das Asset dieser Konversation wurde gelöscht; Sie können sie nur noch beenden',
+    OUTSIDE_MESSAGING_WINDOW:
+      'Das Nachrichtenfenster des Kunden ist geschlossen; freier Text kann nicht gesendet werden',
+    MESSAGE_NOT_RETRYABLE:
+      'Nur eine Nachricht, deren Versand fehlgeschlagen ist, kann erneut gesendet werden',
     NETWORK_ERROR: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung.',
     UNKNOWN: 'Etwas ist schiefgelaufen.',
     INVALID_CREDENTIALS: 'E-Mail oder Passwort ist falsch',

@@ -47,6 +47,9 @@ export const en = {
     messenger: 'Messenger',
   },
   offers: {
+    customerPhone: 'Customer phone',
+    sourceNumber: 'Source number',
+    sourcePage: 'Source page',
     listLabel: 'Contact requests',
     announce: 'New contact request: {{customer}}',
     title: 'Contact request from {{customer}}',
@@ -63,6 +66,8 @@ export const en = {
     withdrawn: 'The contact request from {{customer}} was withdrawn.',
   },
   conversations: {
+    assetDeleted:
+      'The asset of this conversation has been deleted. Sending is disabled; you can only end it.',
     listLabel: 'Conversations',
     empty: 'No conversations',
     emptyHint: 'Contact requests appear here when you are Available.',
@@ -101,7 +106,21 @@ export const en = {
     agent_left: '{{name}} left the chat',
     conversation_ended: 'The conversation has ended',
   },
+  delivery: {
+    sending: 'Sending…',
+    sent: 'Sent',
+    delivered: 'Delivered',
+    read: 'Read',
+    failed: 'Not delivered',
+  },
   composer: {
+    windowLeft: 'Time left to reply: {{time}}',
+    windowLeftTagged: 'Time left to reply (HUMAN_AGENT tag): {{time}}',
+    windowClosedWhatsapp:
+      "The customer's 24-hour WhatsApp window has closed: free text can no longer be sent until the customer writes again.",
+    windowClosedMessenger:
+      "The customer's Messenger window (7 days) has closed: messages can no longer be sent until the customer writes again.",
+    smsSegments: '{{segments}} SMS ({{encoding}})',
     label: 'Message',
     placeholder: 'Write a message. Enter sends, Shift+Enter adds a line.',
     send: 'Send',
@@ -154,6 +173,9 @@ export const en = {
     retry: 'Try again',
   },
   errors: {
+    ENTRY_POINT_DELETED: 'The asset of this conversation has been deleted; you can only end it',
+    OUTSIDE_MESSAGING_WINDOW: "The customer's messaging window has closed; free text cannot be sent",
+    MESSAGE_NOT_RETRYABLE: 'Only a message that failed to send can be sent again',
     NETWORK_ERROR: 'The server cannot be reached. Check your connection.',
     UNKNOWN: 'Something went wrong.',
     INVALID_CREDENTIALS: 'E-mail or password is wrong',

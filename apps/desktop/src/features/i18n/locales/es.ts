@@ -45,6 +45,9 @@ export const es: LocaleMessages = {
     messenger: 'Messenger',
   },
   offers: {
+    customerPhone: 'Teléfono del cliente',
+    sourceNumber: 'Número de origen',
+    sourcePage: 'Página de origen',
     listLabel: 'Solicitudes de contacto',
     announce: 'Nueva solicitud de contacto: {{customer}}',
     title: 'Solicitud de contacto de {{customer}}',
@@ -61,6 +64,8 @@ export const es: LocaleMessages = {
     withdrawn: 'La solicitud de contacto de {{customer}} se ha retirado.',
   },
   conversations: {
+    assetDeleted:
+      'Se ha eliminado el recurso de esta conversación. El envío está desactivado; solo puede finalizarla.',
     listLabel: 'Conversaciones',
     empty: 'No hay conversaciones',
     emptyHint: 'Las solicitudes de contacto aparecen aquí cuando está Disponible.',
@@ -99,7 +104,21 @@ export const es: LocaleMessages = {
     agent_left: '{{name}} ha salido del chat',
     conversation_ended: 'La conversación ha finalizado',
   },
+  delivery: {
+    sending: 'Enviando…',
+    sent: 'Enviado',
+    delivered: 'Entregado',
+    read: 'Leído',
+    failed: 'No entregado',
+  },
   composer: {
+    windowLeft: 'Tiempo restante para responder: {{time}}',
+    windowLeftTagged: 'Tiempo restante para responder (etiqueta HUMAN_AGENT): {{time}}',
+    windowClosedWhatsapp:
+      'La ventana de 24 horas de WhatsApp del cliente se ha cerrado: no se puede enviar texto libre hasta que el cliente vuelva a escribir.',
+    windowClosedMessenger:
+      'La ventana de Messenger del cliente (7 días) se ha cerrado: no se pueden enviar mensajes hasta que el cliente vuelva a escribir.',
+    smsSegments: '{{segments}} SMS ({{encoding}})',
     label: 'Mensaje',
     placeholder: 'Escriba un mensaje. Intro envía, Mayús+Intro añade una línea.',
     send: 'Enviar',
@@ -151,6 +170,10 @@ export const es: LocaleMessages = {
     retry: 'Reintentar',
   },
   errors: {
+    ENTRY_POINT_DELETED: 'Se ha eliminado el recurso de esta conversación; solo puede finalizarla',
+    OUTSIDE_MESSAGING_WINDOW:
+      'La ventana de mensajería del cliente se ha cerrado; no se puede enviar texto libre',
+    MESSAGE_NOT_RETRYABLE: 'Solo se puede volver a enviar un mensaje cuyo envío ha fallado',
     NETWORK_ERROR: 'No se puede acceder al servidor. Compruebe la conexión.',
     UNKNOWN: 'Algo ha salido mal.',
     INVALID_CREDENTIALS: 'El correo electrónico o la contraseña no son correctos',

@@ -49,6 +49,9 @@ export const fr: LocaleMessages = {
     messenger: 'Messenger',
   },
   offers: {
+    customerPhone: 'Téléphone du client',
+    sourceNumber: 'Numéro source',
+    sourcePage: 'Page source',
     listLabel: 'Demandes de contact',
     announce: 'Nouvelle demande de contact\u00a0: {{customer}}',
     title: 'Demande de contact de {{customer}}',
@@ -65,6 +68,8 @@ export const fr: LocaleMessages = {
     withdrawn: 'La demande de contact de {{customer}} a été retirée.',
   },
   conversations: {
+    assetDeleted:
+      'La ressource de cette conversation a été supprimée. L’envoi est désactivé ; vous pouvez seulement la terminer.',
     listLabel: 'Conversations',
     empty: 'Aucune conversation',
     emptyHint: 'Les demandes de contact apparaissent ici lorsque vous êtes Disponible.',
@@ -103,7 +108,21 @@ export const fr: LocaleMessages = {
     agent_left: '{{name}} a quitté le clavardage',
     conversation_ended: 'La conversation est terminée',
   },
+  delivery: {
+    sending: 'Envoi…',
+    sent: 'Envoyé',
+    delivered: 'Distribué',
+    read: 'Lu',
+    failed: 'Non distribué',
+  },
   composer: {
+    windowLeft: 'Temps restant pour répondre : {{time}}',
+    windowLeftTagged: 'Temps restant pour répondre (balise HUMAN_AGENT) : {{time}}',
+    windowClosedWhatsapp:
+      'La fenêtre WhatsApp de 24 heures du client est fermée : aucun texte libre ne peut être envoyé avant que le client écrive de nouveau.',
+    windowClosedMessenger:
+      'La fenêtre Messenger du client (7 jours) est fermée : aucun message ne peut être envoyé avant que le client écrive de nouveau.',
+    smsSegments: '{{segments}} SMS ({{encoding}})',
     label: 'Message',
     placeholder: 'Écrivez un message. Entrée envoie, Maj+Entrée ajoute une ligne.',
     send: 'Envoyer',
@@ -155,6 +174,11 @@ export const fr: LocaleMessages = {
     retry: 'Réessayer',
   },
   errors: {
+    ENTRY_POINT_DELETED:
+      'La ressource de cette conversation a été supprimée ; vous pouvez seulement la terminer',
+    OUTSIDE_MESSAGING_WINDOW:
+      'La fenêtre de messagerie du client est fermée ; aucun texte libre ne peut être envoyé',
+    MESSAGE_NOT_RETRYABLE: 'Seul un message dont l’envoi a échoué peut être renvoyé',
     NETWORK_ERROR: 'Le serveur est injoignable. Vérifiez votre connexion.',
     UNKNOWN: 'Une erreur est survenue.',
     INVALID_CREDENTIALS: 'Courriel ou mot de passe incorrect',

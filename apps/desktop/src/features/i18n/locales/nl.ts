@@ -48,6 +48,9 @@ export const nl: LocaleMessages = {
     messenger: 'Messenger',
   },
   offers: {
+    customerPhone: 'Telefoonnummer klant',
+    sourceNumber: 'Bronnummer',
+    sourcePage: 'Bronpagina',
     listLabel: 'Contactverzoeken',
     announce: 'Nieuw contactverzoek: {{customer}}',
     title: 'Contactverzoek van {{customer}}',
@@ -64,6 +67,8 @@ export const nl: LocaleMessages = {
     withdrawn: 'Het contactverzoek van {{customer}} is ingetrokken.',
   },
   conversations: {
+    assetDeleted:
+      'Het asset van dit gesprek is verwijderd. Verzenden is uitgeschakeld; u kunt het alleen nog beëindigen.',
     listLabel: 'Gesprekken',
     empty: 'Geen gesprekken',
     emptyHint: 'Contactverzoeken verschijnen hier wanneer u beschikbaar bent.',
@@ -102,7 +107,21 @@ export const nl: LocaleMessages = {
     agent_left: '{{name}} heeft de chat verlaten',
     conversation_ended: 'Het gesprek is beëindigd',
   },
+  delivery: {
+    sending: 'Verzenden…',
+    sent: 'Verzonden',
+    delivered: 'Afgeleverd',
+    read: 'Gelezen',
+    failed: 'Niet afgeleverd',
+  },
   composer: {
+    windowLeft: 'Resterende tijd om te antwoorden: {{time}}',
+    windowLeftTagged: 'Resterende tijd om te antwoorden (HUMAN_AGENT-tag): {{time}}',
+    windowClosedWhatsapp:
+      'Het 24-uursvenster van de klant in WhatsApp is gesloten: vrije tekst kan pas weer worden verzonden als de klant opnieuw schrijft.',
+    windowClosedMessenger:
+      'Het Messenger-venster van de klant (7 dagen) is gesloten: berichten kunnen pas weer worden verzonden als de klant opnieuw schrijft.',
+    smsSegments: '{{segments}} sms ({{encoding}})',
     label: 'Bericht',
     placeholder: 'Typ een bericht. Enter verzendt, Shift+Enter voegt een regel toe.',
     send: 'Verzenden',
@@ -154,6 +173,10 @@ export const nl: LocaleMessages = {
     retry: 'Opnieuw proberen',
   },
   errors: {
+    ENTRY_POINT_DELETED: 'Het asset van dit gesprek is verwijderd; u kunt het alleen nog beëindigen',
+    OUTSIDE_MESSAGING_WINDOW:
+      'Het berichtvenster van de klant is gesloten; vrije tekst kan niet worden verzonden',
+    MESSAGE_NOT_RETRYABLE: 'Alleen een bericht dat niet kon worden verzonden, kan opnieuw worden verzonden',
     NETWORK_ERROR: 'De server is niet bereikbaar. Controleer uw verbinding.',
     UNKNOWN: 'Er is iets misgegaan.',
     INVALID_CREDENTIALS: 'E-mailadres of wachtwoord is onjuist',

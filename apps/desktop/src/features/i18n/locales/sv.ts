@@ -45,6 +45,9 @@ export const sv: LocaleMessages = {
     messenger: 'Messenger',
   },
   offers: {
+    customerPhone: 'Telefonnummer',
+    sourceNumber: 'Källnummer',
+    sourcePage: 'Källsida',
     listLabel: 'Kontaktförfrågningar',
     announce: 'Ny kontaktförfrågan: {{customer}}',
     title: 'Kontaktförfrågan från {{customer}}',
@@ -61,6 +64,8 @@ export const sv: LocaleMessages = {
     withdrawn: 'Kontaktförfrågan från {{customer}} drogs tillbaka.',
   },
   conversations: {
+    assetDeleted:
+      'Tillgången för den här konversationen har raderats. Det går inte att skicka; du kan bara avsluta den.',
     listLabel: 'Konversationer',
     empty: 'Inga konversationer',
     emptyHint: 'Kontaktförfrågningar visas här när du är tillgänglig.',
@@ -99,7 +104,21 @@ export const sv: LocaleMessages = {
     agent_left: '{{name}} har lämnat chatten',
     conversation_ended: 'Konversationen har avslutats',
   },
+  delivery: {
+    sending: 'Skickar…',
+    sent: 'Skickat',
+    delivered: 'Levererat',
+    read: 'Läst',
+    failed: 'Inte levererat',
+  },
   composer: {
+    windowLeft: 'Tid kvar att svara: {{time}}',
+    windowLeftTagged: 'Tid kvar att svara (HUMAN_AGENT-tagg): {{time}}',
+    windowClosedWhatsapp:
+      'Kundens 24-timmarsfönster i WhatsApp har stängts: fritext kan inte skickas förrän kunden skriver igen.',
+    windowClosedMessenger:
+      'Kundens Messenger-fönster (7 dagar) har stängts: meddelanden kan inte skickas förrän kunden skriver igen.',
+    smsSegments: '{{segments}} sms ({{encoding}})',
     label: 'Meddelande',
     placeholder: 'Skriv ett meddelande. Enter skickar, Skift+Enter ger en ny rad.',
     send: 'Skicka',
@@ -151,6 +170,9 @@ export const sv: LocaleMessages = {
     retry: 'Försök igen',
   },
   errors: {
+    ENTRY_POINT_DELETED: 'Tillgången för den här konversationen har raderats; du kan bara avsluta den',
+    OUTSIDE_MESSAGING_WINDOW: 'Kundens meddelandefönster har stängts; fri text kan inte skickas',
+    MESSAGE_NOT_RETRYABLE: 'Bara ett meddelande som inte kunde skickas kan skickas igen',
     NETWORK_ERROR: 'Servern går inte att nå. Kontrollera anslutningen.',
     UNKNOWN: 'Något gick fel.',
     INVALID_CREDENTIALS: 'E-postadressen eller lösenordet är fel',

@@ -59,6 +59,24 @@ export const OfferCard = ({
       </div>
       {offer.proactive && <p className="badge">{t('offers.proactive')}</p>}
       <dl className="facts">
+        {offer.customerPhone && (
+          <div>
+            <dt>{t('offers.customerPhone')}</dt>
+            <dd>{offer.customerPhone}</dd>
+          </div>
+        )}
+        {offer.sourceNumber && (
+          <div>
+            <dt>{t('offers.sourceNumber')}</dt>
+            <dd>{offer.sourceNumber}</dd>
+          </div>
+        )}
+        {offer.sourcePage && (
+          <div>
+            <dt>{t('offers.sourcePage')}</dt>
+            <dd>{offer.sourcePage}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('offers.queue')}</dt>
           <dd>{offer.queueName}</dd>

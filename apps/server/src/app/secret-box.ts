@@ -1,0 +1,71 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * Entry points' secrets (access tokens, app secrets, auth tokens) at rest: AES-256-GCM with a
+ * fresh 96-bit nonce each time (NIST SP 800-38D), stored as `v1.<nonce>.<tag>.<ciphertext>`
+ * in base64url. A wrong key or a changed byte fails the tag check: nothing is ever half-read.
+ */
+export interface SecretBox {
+  seal(secret: string): string;
+  open(sealed: string): string;
+}
+
+export const createSecretBox = (key: Buffer): SecretBox => {
+  if (key.length !== 32) {
+    throw new Error('SECRETS_KEY must be 32 bytes (64 hex characters or 44 base64 characters)');
+  }
+  return {
+    seal: (secret) => {
+      const nonce = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, nonce);
+      const data = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
+      return ['v1', nonce, cipher.getAuthTag(), data]
+        .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+        .join('.');
+    },
+    open: (sealed) => {
+      const [version, nonce, tag, data] = sealed.split('.');
+      if (version !== 'v1' || !nonce || !tag || data === undefined) {
+        throw new Error('not a sealed secret');
+      }
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(nonce, 'base64url'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString(
+        'utf8',
+      );
+    },
+  };
+};
+
+/** SECRETS_KEY as hex (64 characters) or base64 (32 bytes). */
+export const parseSecretsKey = (value: string): Buffer => {
+  const trimmed = value.trim();
+  return /^[0-9a-f]{64}$/i.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
+};
+
+/** The key of the data directory, made on first start (readable by this user only). */
+export const loadOrCreateKeyFile = async (dataDir: string): Promise<Buffer> => {
+  const file = join(dataDir, 'secrets.key');
+  try {
+    return parseSecretsKey(await readFile(file, 'utf8'));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw err;
+    }
+  }
+  await mkdir(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  // 'wx': two processes starting at once do not overwrite each other's key.
+  try {
+    await writeFile(file, key.toString('hex'), { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+      return parseSecretsKey(await readFile(file, 'utf8'));
+    }
+    throw err;
+  }
+  await chmod(file, 0o600);
+  return key;
+};

@@ -1,0 +1,177 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { signMetaBody, twilioSignature } from '@switchboard/channels';
+
+export interface ProviderRequest {
+  channel: 'whatsapp' | 'messenger' | 'sms';
+  path: string;
+  headers: IncomingMessage['headers'];
+  /** JSON (Meta) or the form's fields (Twilio). */
+  body: Record<string, any>;
+}
+
+type Answer = { status: number; body: unknown } | 'hang';
+
+/**
+ * A local stand-in for Meta's Graph API and Twilio's Messages API, on their real paths and
+ * answers. `next` queues answers for the coming sends (errors, timeouts); otherwise each send succeeds.
+ */
+export const startFakeProviders = async () => {
+  const received: ProviderRequest[] = [];
+  /** The provider ids given to the messages accepted, in order. */
+  const accepted: string[] = [];
+  const next: Answer[] = [];
+  const waiters: { n: number; resolve: () => void }[] = [];
+  let counter = 0;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString();
+      const path = req.url ?? '';
+      const sms = path.startsWith('/2010-04-01/');
+      const body = sms ? Object.fromEntries(new URLSearchParams(text)) : JSON.parse(text || '{}');
+      const channel = sms ? 'sms' : body.messaging_product === 'whatsapp' ? 'whatsapp' : 'messenger';
+      const answer = next.shift();
+      if (answer === 'hang') {
+        return;
+      }
+      received.push({ channel, path, headers: req.headers, body });
+      for (const w of [...waiters]) {
+        if (received.length >= w.n) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve();
+        }
+      }
+      counter++;
+      const ok =
+        channel === 'sms'
+          ? { status: 201, body: { sid: `SM${counter}`, status: 'queued' } }
+          : channel === 'whatsapp'
+            ? {
+                status: 200,
+                body: { messaging_product: 'whatsapp', messages: [{ id: `wamid.out${counter}` }] },
+              }
+            : { status: 200, body: { recipient_id: body.recipient?.id, message_id: `m_out${counter}` } };
+      const { status, body: out } = answer ?? ok;
+      if (!answer) {
+        accepted.push(
+          channel === 'sms'
+            ? `SM${counter}`
+            : channel === 'whatsapp'
+              ? `wamid.out${counter}`
+              : `m_out${counter}`,
+        );
+      }
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(out));
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    accepted,
+    next,
+    /** Resolves once `n` sends have been received in all. */
+    until: (n: number) =>
+      received.length >= n ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ n, resolve })),
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+};
+
+export type FakeProviders = Awaited<ReturnType<typeof startFakeProviders>>;
+
+/** A Meta webhook POST, signed with the app secret as Meta signs it. */
+export const postMeta = (baseUrl: string, path: string, payload: unknown, appSecret: string) => {
+  const raw = typeof payload === 'string' ? payload : JSON.stringify(payload);
+  return fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaBody(raw, appSecret) },
+    body: raw,
+  });
+};
+
+/** A Twilio webhook POST, signed over the public URL as Twilio signs it. */
+export const postTwilio = (
+  baseUrl: string,
+  publicUrl: string,
+  path: string,
+  fields: Record<string, string>,
+  authToken: string,
+) => {
+  const form = new URLSearchParams(fields);
+  return fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': twilioSignature(authToken, `${publicUrl}${path}`, form),
+    },
+    body: form.toString(),
+  });
+};
+
+export const whatsappText = (
+  phoneNumberId: string,
+  from: string,
+  id: string,
+  body: string,
+  name?: string,
+) => ({
+  object: 'whatsapp_business_account',
+  entry: [
+    {
+      id: 'WABA',
+      changes: [
+        {
+          field: 'messages',
+          value: {
+            messaging_product: 'whatsapp',
+            metadata: { display_phone_number: '15550001111', phone_number_id: phoneNumberId },
+            ...(name ? { contacts: [{ profile: { name }, wa_id: from }] } : {}),
+            messages: [
+              { from, id, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body } },
+            ],
+          },
+        },
+      ],
+    },
+  ],
+});
+
+export const whatsappStatus = (phoneNumberId: string, id: string, status: string) => ({
+  object: 'whatsapp_business_account',
+  entry: [
+    {
+      id: 'WABA',
+      changes: [
+        {
+          field: 'messages',
+          value: {
+            messaging_product: 'whatsapp',
+            metadata: { display_phone_number: '15550001111', phone_number_id: phoneNumberId },
+            statuses: [{ id, status, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: '1' }],
+          },
+        },
+      ],
+    },
+  ],
+});
+
+export const messengerText = (pageId: string, psid: string, mid: string, text: string) => ({
+  object: 'page',
+  entry: [
+    {
+      id: pageId,
+      time: Date.now(),
+      messaging: [
+        { sender: { id: psid }, recipient: { id: pageId }, timestamp: Date.now(), message: { mid, text } },
+      ],
+    },
+  ],
+});

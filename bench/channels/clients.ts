@@ -1,0 +1,102 @@
+/**
+ * The bench's other side, in a process of its own (as Meta and the provider would be on other
+ * machines). `provider`: a fake WhatsApp Cloud API answering every send with a wamid, counting
+ * them (GET /count). `webhooks`: signed WhatsApp deliveries posted at a fixed concurrency, each
+ * timed from sending to the 200; answers one JSON line on stdout.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { signMetaBody } from '@switchboard/channels';
+
+const mode = process.argv[2];
+const input = JSON.parse(process.argv[3] ?? '{}') as {
+  base: string;
+  path: string;
+  appSecret: string;
+  phoneNumberId: string;
+  count: number;
+  concurrency: number;
+  /** Contacts the messages come from (each contact's messages continue one conversation). */
+  contacts: number;
+  /** The same delivery every time: replays, stored once. */
+  replay: boolean;
+  /** Makes this run's provider ids its own (warm-up and measured runs never collide). */
+  run: string;
+};
+
+if (mode === 'provider') {
+  let count = 0;
+  const server = createServer((req, res) => {
+    if (req.method === 'GET') {
+      res.end(JSON.stringify({ count }));
+      return;
+    }
+    req.resume();
+    req.on('end', () => {
+      count++;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ messaging_product: 'whatsapp', messages: [{ id: `wamid.bench${count}` }] }));
+    });
+  });
+  server.listen(0, '127.0.0.1', () => {
+    process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`);
+  });
+} else {
+  const delivery = (i: number) => {
+    const from = `4917${String(i % input.contacts).padStart(8, '0')}`;
+    const id = input.replay ? 'wamid.REPLAYED' : `wamid.bench.${input.run}.${i}`;
+    return JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: 'WABA',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: '15550001111', phone_number_id: input.phoneNumberId },
+                contacts: [{ profile: { name: `Customer ${i % input.contacts}` }, wa_id: from }],
+                messages: [
+                  {
+                    from,
+                    id,
+                    timestamp: String(Math.floor(Date.now() / 1000)),
+                    type: 'text',
+                    text: { body: `Hallo ${i}` },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    });
+  };
+  const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < input.count) {
+      const i = next++;
+      const body = delivery(i);
+      const t0 = performance.now();
+      const res = await fetch(`${input.base}${input.path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-hub-signature-256': signMetaBody(body, input.appSecret),
+        },
+        body,
+      });
+      await res.arrayBuffer();
+      latencies.push(performance.now() - t0);
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    }
+  };
+  await Promise.all(Array.from({ length: input.concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  process.stdout.write(`${JSON.stringify({ seconds, latencies, statuses })}\n`);
+}

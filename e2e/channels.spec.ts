@@ -1,0 +1,144 @@
+import { expect, type Page, test } from '@playwright/test';
+import { DEMO_PASSWORD, endAndWrapUp, loginAgent, logout, newActor, setState } from './fixtures';
+
+/**
+ * WhatsApp, SMS and Messenger through the provider simulator (/simulator), which sends the
+ * providers' real signed webhooks and receives the agent's replies on their send APIs.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const openSimulator = async (page: Page, channel: string, name: string, identity: string) => {
+  await page.goto(`/simulator?channel=${channel}`);
+  await expect(page.getByLabel('Channel')).not.toHaveValue('');
+  await page.getByLabel('Customer name').fill(name);
+  await page.getByLabel('Customer address').fill(identity);
+  await page.getByLabel('Customer address').dispatchEvent('change');
+  return page;
+};
+
+const write = async (simulator: Page, text: string) => {
+  await simulator.getByRole('textbox', { name: 'Message' }).fill(text);
+  await simulator.getByRole('button', { name: 'Send' }).click();
+  await expect(simulator.getByRole('log').getByText(text)).toBeVisible();
+};
+
+const cases = [
+  {
+    channel: 'whatsapp',
+    name: 'Melissa Jones',
+    identity: '+447966197542',
+    text: 'Hallo, mein Paket ist nicht angekommen',
+    popover: /Contact request from Melissa Jones/,
+    fields: ['+447966197542', '+15550001111', 'Support'],
+    tab: /Melissa Jones/,
+    reply: 'Guten Tag, ich prüfe das sofort.',
+    read: true,
+  },
+  {
+    channel: 'sms',
+    name: 'Sven',
+    identity: '+46731234567',
+    text: 'Hej, var är mitt paket?',
+    popover: /Contact request from \+46731234567/,
+    fields: ['+46731234567', '+46700000000', 'Support'],
+    tab: /\+46731234567/,
+    reply: 'Hej! Jag kollar direkt.',
+    read: false,
+  },
+  {
+    channel: 'messenger',
+    name: 'Lucía',
+    identity: '7215000000000001',
+    text: 'Hola, ¿dónde está mi pedido?',
+    popover: /Contact request from 7215000000000001/,
+    fields: ['Switchboard Demo Shop', 'Support'],
+    tab: /7215000000000001/,
+    reply: 'Hola, lo reviso ahora mismo.',
+    read: true,
+  },
+] as const;
+
+for (const c of cases) {
+  test(`${c.channel}: a simulated customer reaches the agent, the reply reaches the provider, receipts mark the bubble`, async ({
+    browser,
+  }) => {
+    const agent = await newActor(browser);
+    const customer = await newActor(browser);
+    await loginAgent(agent.page, 'alice@example.com');
+    await setState(agent.page, 'Available');
+
+    const simulator = await openSimulator(customer.page, c.channel, c.name, c.identity);
+    // Read receipts held back until the bubble has shown Delivered.
+    await simulator.getByLabel(/Send read receipts/).uncheck();
+    await write(simulator, c.text);
+
+    const offer = agent.page.getByRole('dialog', { name: c.popover });
+    await expect(offer).toBeVisible();
+    for (const field of c.fields) {
+      await expect(offer).toContainText(field);
+    }
+    await offer.getByRole('button', { name: 'Accept' }).click();
+    const pane = agent.page.getByRole('tabpanel');
+    await expect(agent.page.getByRole('tab', { name: c.tab })).toBeVisible();
+    await expect(pane.getByText(c.text)).toBeVisible();
+
+    const composer = pane.getByRole('textbox', { name: 'Message' });
+    await composer.fill(c.reply);
+    if (c.channel === 'sms') {
+      await expect(pane.getByText(/1 SMS \(GSM-7\)/)).toBeVisible();
+    }
+    await composer.press('Enter');
+    // The provider (the simulator) received it, on its own wire format.
+    await expect(simulator.getByRole('log').getByText(c.reply)).toBeVisible();
+    const bubble = pane.getByRole('listitem').filter({ hasText: c.reply });
+    await expect(bubble).toContainText('Delivered');
+    if (c.read) {
+      await simulator.getByLabel(/Send read receipts/).check();
+      await expect(bubble).toContainText('Read');
+      await expect(simulator.getByRole('log').getByText(/Read/)).toBeVisible();
+    }
+
+    await endAndWrapUp(agent.page);
+    await logout(agent.page);
+    await agent.context.close();
+    await customer.context.close();
+  });
+}
+
+test('a deleted asset interrupts its conversation: the alert shows, sending is disabled, End remains', async ({
+  browser,
+}) => {
+  const agent = await newActor(browser);
+  const customer = await newActor(browser);
+  await loginAgent(agent.page, 'alice@example.com');
+  await setState(agent.page, 'Available');
+  const simulator = await openSimulator(customer.page, 'messenger', 'Lucía', '7215000000000099');
+  await write(simulator, 'Hola, ¿siguen ahí?');
+  const offer = agent.page.getByRole('dialog', { name: /Contact request from 7215000000000099/ });
+  await offer.getByRole('button', { name: 'Accept' }).click();
+  const pane = agent.page.getByRole('tabpanel');
+  await expect(pane.getByRole('textbox', { name: 'Message' })).toBeEnabled();
+
+  // The administrator deletes the Messenger asset.
+  const admin = await newActor(browser);
+  const login = await admin.page.request.post('/api/auth/login', {
+    data: { email: 'ada@example.com', password: DEMO_PASSWORD },
+  });
+  const { csrfToken } = await login.json();
+  const list = await (await admin.page.request.get('/api/admin/entry-points')).json();
+  const messenger = list.entryPoints.find(
+    (e: { channel: string; simulated: boolean }) => e.channel === 'messenger' && e.simulated,
+  );
+  const removed = await admin.page.request.delete(`/api/admin/entry-points/${messenger.id}`, {
+    headers: { 'x-csrf-token': csrfToken },
+  });
+  expect(removed.status()).toBe(204);
+
+  await expect(pane.getByRole('alert').filter({ hasText: 'has been deleted' })).toBeVisible();
+  await expect(pane.getByRole('textbox', { name: 'Message' })).toBeDisabled();
+  await endAndWrapUp(agent.page);
+  await logout(agent.page);
+  for (const actor of [agent, customer, admin]) {
+    await actor.context.close();
+  }
+});

@@ -1,0 +1,46 @@
+import { isOutcome, postWithDeadline, trimSlash } from '../provider/http';
+import { answerMetaChallenge, verifyMetaSignature } from '../provider/meta-signature';
+import type { MessengerConfig, ProviderAdapter, SendOutcome } from '../provider/provider-adapter';
+import { GRAPH_API_VERSION } from '../whatsapp/whatsapp-adapter';
+import { messengerFailure } from './messenger-errors';
+import { parseMessengerDelivery } from './messenger-parse';
+
+/** Messenger Platform (Meta): the same signature as WhatsApp, sends on the page's Send API. */
+export const messengerAdapter: ProviderAdapter<MessengerConfig> = {
+  channel: 'messenger',
+  answerChallenge: (query, config) => answerMetaChallenge(query, config.verifyToken),
+  verify: (request, config) => verifyMetaSignature(request, config.appSecret),
+  parse: parseMessengerDelivery,
+  send: async ({ config, message, fetch: fetchFn, timeoutMs }): Promise<SendOutcome> => {
+    // Outside the 24-hour window the HUMAN_AGENT tag extends it to 7 days.
+    const body = message.humanAgentTag
+      ? {
+          recipient: { id: message.to },
+          messaging_type: 'MESSAGE_TAG',
+          tag: 'HUMAN_AGENT',
+          message: { text: message.body },
+        }
+      : { recipient: { id: message.to }, messaging_type: 'RESPONSE', message: { text: message.body } };
+    const answer = await postWithDeadline({
+      url: `${trimSlash(config.apiBaseUrl)}/${GRAPH_API_VERSION}/${encodeURIComponent(config.pageId)}/messages`,
+      init: {
+        method: 'POST',
+        headers: { authorization: `Bearer ${config.pageAccessToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      },
+      ...(fetchFn ? { fetchFn } : {}),
+      ...(timeoutMs ? { timeoutMs } : {}),
+    });
+    if (isOutcome(answer)) {
+      return answer;
+    }
+    const json = answer.json as {
+      message_id?: string;
+      error?: Parameters<typeof messengerFailure>[1];
+    } | null;
+    if (answer.status >= 200 && answer.status < 300 && typeof json?.message_id === 'string') {
+      return { ok: true, providerMessageId: json.message_id };
+    }
+    return messengerFailure(answer.status, json?.error);
+  },
+};

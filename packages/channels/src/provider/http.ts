@@ -1,0 +1,94 @@
+import type { DeliveryError } from '@switchboard/core';
+import type { SendErrorCode, SendOutcome } from './provider-adapter';
+import { MalformedDeliveryError, RETRYABLE_SEND_ERRORS } from './provider-adapter';
+
+export const DEFAULT_SEND_TIMEOUT_MS = 15_000;
+
+export const failure = (code: SendErrorCode, providerCode: string | null, reason: string): SendOutcome => ({
+  ok: false,
+  retryable: RETRYABLE_SEND_ERRORS.has(code),
+  error: { code, providerCode, reason } satisfies DeliveryError,
+});
+
+/** The HTTP status's own meaning, when the provider's body names no code we know. */
+export const failureForStatus = (
+  status: number,
+  providerCode: string | null,
+  reason: string,
+): SendOutcome => {
+  if (status === 429) {
+    return failure('rate_limited', providerCode, reason || 'The provider is rate limiting us');
+  }
+  if (status >= 500) {
+    return failure('provider_unavailable', providerCode, reason || `The provider answered ${status}`);
+  }
+  if (status === 401 || status === 403) {
+    return failure('unauthorized', providerCode, reason || 'The provider refused our credentials');
+  }
+  return failure('invalid_request', providerCode, reason || `The provider answered ${status}`);
+};
+
+/**
+ * One POST with a deadline for the whole answer. Network failures and the deadline become
+ * retryable outcomes; anything else is the caller's to read.
+ */
+export const postWithDeadline = async ({
+  url,
+  init,
+  fetchFn = fetch,
+  timeoutMs = DEFAULT_SEND_TIMEOUT_MS,
+}: {
+  url: string;
+  init: RequestInit;
+  fetchFn?: typeof fetch;
+  timeoutMs?: number;
+}): Promise<{ status: number; json: unknown } | SendOutcome> => {
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    const response = await fetchFn(url, { ...init, signal });
+    const text = await response.text();
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = null;
+    }
+    return { status: response.status, json };
+  } catch (err) {
+    if (signal.aborted) {
+      return failure('timeout', null, `The provider did not answer within ${timeoutMs / 1000} s`);
+    }
+    return failure('network', null, `The provider could not be reached (${(err as Error).message})`);
+  }
+};
+
+export const isOutcome = (value: unknown): value is SendOutcome =>
+  typeof value === 'object' && value !== null && 'ok' in value;
+
+/** A header's single value (Node gives arrays for repeated ones). */
+export const headerOf = (
+  headers: Record<string, string | string[] | undefined>,
+  name: string,
+): string | null => {
+  const value = headers[name.toLowerCase()];
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+};
+
+export const trimSlash = (url: string) => url.replace(/\/+$/, '');
+
+/** PostgreSQL cannot store U+0000 in text; a delivery carrying one is refused as malformed. */
+export const hasNul = (text: string) => text.includes('\u0000');
+
+/** The JSON object of a delivery, or MalformedDeliveryError. */
+export const parseJsonObject = (rawBody: Buffer): Record<string, unknown> => {
+  let value: unknown;
+  try {
+    value = JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    throw new MalformedDeliveryError('The body is not JSON');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new MalformedDeliveryError('The body is not a JSON object');
+  }
+  return value as Record<string, unknown>;
+};

@@ -1,0 +1,63 @@
+import { isOutcome, postWithDeadline, trimSlash } from '../provider/http';
+import { answerMetaChallenge, verifyMetaSignature } from '../provider/meta-signature';
+import type { ProviderAdapter, SendOutcome, WhatsappConfig } from '../provider/provider-adapter';
+import { type MetaError, whatsappFailure } from './whatsapp-errors';
+import { parseWhatsappDelivery } from './whatsapp-parse';
+
+export const GRAPH_API_VERSION = 'v21.0';
+
+const payloadOf = ({
+  to,
+  body,
+  template,
+}: Parameters<ProviderAdapter<WhatsappConfig>['send']>[0]['message']) =>
+  template
+    ? {
+        messaging_product: 'whatsapp',
+        recipient_type: 'individual',
+        to,
+        type: 'template',
+        template: {
+          name: template.name,
+          language: { code: template.language },
+          components: template.parameters.length
+            ? [{ type: 'body', parameters: template.parameters.map((text) => ({ type: 'text', text })) }]
+            : [],
+        },
+      }
+    : {
+        messaging_product: 'whatsapp',
+        recipient_type: 'individual',
+        to,
+        type: 'text',
+        text: { body, preview_url: false },
+      };
+
+/** WhatsApp Cloud API (Meta): webhooks signed with the app secret, sends on the Graph API. */
+export const whatsappAdapter: ProviderAdapter<WhatsappConfig> = {
+  channel: 'whatsapp',
+  answerChallenge: (query, config) => answerMetaChallenge(query, config.verifyToken),
+  verify: (request, config) => verifyMetaSignature(request, config.appSecret),
+  parse: parseWhatsappDelivery,
+  send: async ({ config, message, fetch: fetchFn, timeoutMs }): Promise<SendOutcome> => {
+    const answer = await postWithDeadline({
+      url: `${trimSlash(config.apiBaseUrl)}/${GRAPH_API_VERSION}/${encodeURIComponent(config.phoneNumberId)}/messages`,
+      init: {
+        method: 'POST',
+        headers: { authorization: `Bearer ${config.accessToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(payloadOf(message)),
+      },
+      ...(fetchFn ? { fetchFn } : {}),
+      ...(timeoutMs ? { timeoutMs } : {}),
+    });
+    if (isOutcome(answer)) {
+      return answer;
+    }
+    const json = answer.json as { messages?: { id?: string }[]; error?: MetaError } | null;
+    const id = json?.messages?.[0]?.id;
+    if (answer.status >= 200 && answer.status < 300 && typeof id === 'string') {
+      return { ok: true, providerMessageId: id };
+    }
+    return whatsappFailure(answer.status, json?.error);
+  },
+};

@@ -1,0 +1,156 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type MessengerConfig, messengerAdapter, signMetaBody } from '../src';
+import { json, startFakeProvider } from './fake-provider';
+
+const config: MessengerConfig = {
+  channel: 'messenger',
+  pageId: 'PAGE1',
+  pageName: 'Tienda',
+  pageAccessToken: 'page-token',
+  appSecret: 'app-secret',
+  verifyToken: 'verify-me',
+  apiBaseUrl: 'http://127.0.0.1:1',
+};
+
+const request = (body: unknown) => {
+  const raw = Buffer.from(JSON.stringify(body));
+  return {
+    rawBody: raw,
+    headers: { 'x-hub-signature-256': signMetaBody(raw, config.appSecret) },
+    publicUrl: 'https://x',
+  };
+};
+const event = (rest: Record<string, unknown>) => ({
+  sender: { id: 'PSID1' },
+  recipient: { id: 'PAGE1' },
+  timestamp: 1700000000000,
+  ...rest,
+});
+
+describe('Messenger Platform adapter', () => {
+  let close: (() => Promise<void>) | null = null;
+  afterEach(async () => {
+    await close?.();
+    close = null;
+  });
+
+  it('answers the hub.challenge and checks the signature', () => {
+    const query = { 'hub.mode': 'subscribe', 'hub.challenge': 'abc', 'hub.verify_token': 'verify-me' };
+    expect(messengerAdapter.answerChallenge?.(query, config)).toBe('abc');
+    expect(messengerAdapter.answerChallenge?.({ ...query, 'hub.verify_token': 'nope' }, config)).toBeNull();
+    const good = request({ object: 'page', entry: [] });
+    expect(messengerAdapter.verify(good, config)).toBe(true);
+    expect(
+      messengerAdapter.verify(
+        { ...good, headers: { 'x-hub-signature-256': signMetaBody(good.rawBody, 'x') } },
+        config,
+      ),
+    ).toBe(false);
+  });
+
+  it('parses messages, delivery and read watermarks; ignores echoes, reactions and postbacks', () => {
+    const events = messengerAdapter.parse(
+      request({
+        object: 'page',
+        entry: [
+          {
+            id: 'PAGE1',
+            time: 1700000000000,
+            messaging: [
+              event({ message: { mid: 'm_1', text: 'Hola' } }),
+              event({ message: { mid: 'm_2', text: 'Soy yo', is_echo: true, app_id: 1 } }),
+              event({ reaction: { mid: 'm_out', action: 'react', emoji: '❤' } }),
+              event({ postback: { title: 'Empezar', payload: 'GET_STARTED' } }),
+              event({ delivery: { mids: ['m_out'], watermark: 1700000001000 } }),
+            ],
+          },
+          { id: 'PAGE1', time: 1700000002000, messaging: [event({ read: { watermark: 1700000002000 } })] },
+          { id: 'OTHER', time: 1, messaging: [event({ message: { mid: 'm_3', text: 'x' } })] },
+        ],
+      }),
+      config,
+    );
+    expect(events).toEqual([
+      {
+        kind: 'message',
+        providerMessageId: 'm_1',
+        identity: 'PSID1',
+        profileName: null,
+        body: 'Hola',
+        at: new Date(1700000000000),
+      },
+      { kind: 'ignored', what: 'echo' },
+      { kind: 'ignored', what: 'reaction' },
+      { kind: 'ignored', what: 'postback' },
+      {
+        kind: 'status',
+        providerMessageId: 'm_out',
+        status: 'delivered',
+        at: new Date(1700000001000),
+        error: null,
+      },
+      { kind: 'watermark', identity: 'PSID1', status: 'delivered', upTo: new Date(1700000001000) },
+      { kind: 'watermark', identity: 'PSID1', status: 'read', upTo: new Date(1700000002000) },
+      { kind: 'ignored', what: 'another page' },
+    ]);
+  });
+
+  it('sends as a RESPONSE, or with the HUMAN_AGENT tag outside 24 hours', async () => {
+    const fake = await startFakeProvider((_req, res) =>
+      json(res, 200, { recipient_id: 'PSID1', message_id: 'm_sent' }),
+    );
+    close = fake.close;
+    const c = { ...config, apiBaseUrl: fake.url };
+    expect(await messengerAdapter.send({ config: c, message: { to: 'PSID1', body: 'Hola' } })).toEqual({
+      ok: true,
+      providerMessageId: 'm_sent',
+    });
+    await messengerAdapter.send({
+      config: c,
+      message: { to: 'PSID1', body: 'Seguimos', humanAgentTag: true },
+    });
+    expect(fake.received[0]?.url).toBe('/v21.0/PAGE1/messages');
+    expect(fake.received[0]?.headers.authorization).toBe('Bearer page-token');
+    expect(JSON.parse(fake.received[0]?.body ?? '')).toEqual({
+      recipient: { id: 'PSID1' },
+      messaging_type: 'RESPONSE',
+      message: { text: 'Hola' },
+    });
+    expect(JSON.parse(fake.received[1]?.body ?? '')).toEqual({
+      recipient: { id: 'PSID1' },
+      messaging_type: 'MESSAGE_TAG',
+      tag: 'HUMAN_AGENT',
+      message: { text: 'Seguimos' },
+    });
+  });
+
+  it.each([
+    [
+      400,
+      { error: { code: 10, error_subcode: 2018278, message: 'outside of allowed window' } },
+      'outside_window',
+      false,
+    ],
+    [
+      400,
+      { error: { code: 551, message: "This person isn't available right now." } },
+      'undeliverable',
+      false,
+    ],
+    [
+      400,
+      { error: { code: 613, message: 'Calls to this api have exceeded the rate limit.' } },
+      'rate_limited',
+      true,
+    ],
+    [500, { error: { code: 2, message: 'Service temporarily unavailable' } }, 'provider_unavailable', true],
+  ])('maps HTTP %i %j to %s (retryable: %s)', async (status, body, code, retryable) => {
+    const fake = await startFakeProvider((_req, res) => json(res, status, body));
+    close = fake.close;
+    const outcome = await messengerAdapter.send({
+      config: { ...config, apiBaseUrl: fake.url },
+      message: { to: 'P', body: 'x' },
+    });
+    expect(outcome).toMatchObject({ ok: false, retryable, error: { code } });
+  });
+});

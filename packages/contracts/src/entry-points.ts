@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { ZChannel, ZId, ZIsoDate } from './common';
+
+/**
+ * Entry points (the seeds' "assets"): a live-chat widget, a WhatsApp number, an SMS number or a
+ * Messenger page, each routed to a queue. Secrets are write-only: answers say which are set.
+ */
+
+/** Text a provider setting may hold: no NUL (PostgreSQL refuses it), no surrounding spaces. */
+const ZSetting = z
+  .string()
+  .trim()
+  .min(1)
+  .max(512)
+  .refine((s) => !s.includes('\u0000'), 'must not contain NUL');
+const ZE164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number, e.g. +46701234567');
+const ZBaseUrl = z.string().url().max(512);
+const ZEntryName = z.string().trim().min(1).max(100);
+
+/** Per channel: the public settings, then the secrets. */
+export const ENTRY_POINT_FIELDS = {
+  livechat: { settings: [], secrets: [] },
+  whatsapp: {
+    settings: ['phoneNumberId', 'displayPhoneNumber'],
+    secrets: ['accessToken', 'appSecret', 'verifyToken'],
+  },
+  sms: { settings: ['accountSid', 'phoneNumber', 'messagingServiceSid'], secrets: ['authToken'] },
+  messenger: { settings: ['pageId', 'pageName'], secrets: ['pageAccessToken', 'appSecret', 'verifyToken'] },
+} as const;
+
+const common = { name: ZEntryName, queueId: ZId, apiBaseUrl: ZBaseUrl.optional() };
+
+export const ZCreateEntryPointRequestSchema = z.discriminatedUnion('channel', [
+  z.strictObject({ channel: z.literal('livechat'), name: ZEntryName, queueId: ZId }),
+  z.strictObject({
+    channel: z.literal('whatsapp'),
+    ...common,
+    phoneNumberId: ZSetting,
+    displayPhoneNumber: ZSetting,
+    accessToken: ZSetting,
+    appSecret: ZSetting,
+    verifyToken: ZSetting,
+  }),
+  z.strictObject({
+    channel: z.literal('sms'),
+    ...common,
+    accountSid: ZSetting,
+    authToken: ZSetting,
+    phoneNumber: ZE164,
+    messagingServiceSid: ZSetting.optional(),
+  }),
+  z.strictObject({
+    channel: z.literal('messenger'),
+    ...common,
+    pageId: ZSetting,
+    pageName: ZSetting,
+    pageAccessToken: ZSetting,
+    appSecret: ZSetting,
+    verifyToken: ZSetting,
+  }),
+]);
+export type TCreateEntryPointRequest = z.infer<typeof ZCreateEntryPointRequestSchema>;
+
+/** Any field but the channel; those of another channel are refused (400). */
+export const ZUpdateEntryPointRequestSchema = z.strictObject({
+  name: ZEntryName.optional(),
+  queueId: ZId.optional(),
+  apiBaseUrl: ZBaseUrl.nullable().optional(),
+  phoneNumberId: ZSetting.optional(),
+  displayPhoneNumber: ZSetting.optional(),
+  accessToken: ZSetting.optional(),
+  appSecret: ZSetting.optional(),
+  verifyToken: ZSetting.optional(),
+  accountSid: ZSetting.optional(),
+  authToken: ZSetting.optional(),
+  phoneNumber: ZE164.optional(),
+  messagingServiceSid: ZSetting.nullable().optional(),
+  pageId: ZSetting.optional(),
+  pageName: ZSetting.optional(),
+  pageAccessToken: ZSetting.optional(),
+});
+export type TUpdateEntryPointRequest = z.infer<typeof ZUpdateEntryPointRequestSchema>;
+
+export const ZAdminEntryPoint = z.object({
+  id: ZId,
+  name: z.string(),
+  channel: ZChannel,
+  queueId: ZId,
+  /** Live chat: the key the widget is embedded with. */
+  key: z.string(),
+  /** Provider channels: where to point the provider's webhook (PUBLIC_URL + /webhooks/<channel>/<id>). */
+  webhookUrl: z.string().nullable(),
+  /** The public settings (phone number id, page id, account SID, base URL...). */
+  settings: z.record(z.string(), z.string().nullable()),
+  /** Which secrets are set; their values are never returned. */
+  secretsSet: z.array(z.string()),
+  /** Seeded for the provider simulator (/simulator). */
+  simulated: z.boolean(),
+  deletedAt: ZIsoDate.nullable(),
+});
+export type TAdminEntryPoint = z.infer<typeof ZAdminEntryPoint>;

@@ -1,0 +1,46 @@
+import { ENTRY_POINT_FIELDS, type TChannel } from '@switchboard/contracts';
+import { AppError } from '../../errors';
+import type { AdminTx, EntryPointConfig } from './admin-port';
+
+/** What an audit entry or an answer may say of an entry point: never a secret, only which are set. */
+export const describeEntryPoint = (e: EntryPointConfig) => ({
+  name: e.name,
+  channel: e.channel,
+  queueId: e.queueId,
+  settings: e.settings,
+  secretsSet: Object.keys(e.sealedSecrets).sort(),
+});
+
+/** Settings and secrets must be the channel's own; a field of another channel is a 400. */
+export const checkEntryPointFields = ({
+  channel,
+  settings,
+  secrets,
+}: {
+  channel: TChannel;
+  settings: Record<string, unknown>;
+  secrets: Record<string, unknown>;
+}) => {
+  const allowed = ENTRY_POINT_FIELDS[channel];
+  const foreign = [
+    ...Object.keys(settings).filter(
+      (k) => k !== 'apiBaseUrl' && !(allowed.settings as readonly string[]).includes(k),
+    ),
+    ...Object.keys(secrets).filter((k) => !(allowed.secrets as readonly string[]).includes(k)),
+  ];
+  if (foreign.length > 0) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Not a setting of a ${channel} entry point: ${foreign.join(', ')}`,
+      {
+        issues: foreign.map((field) => ({ field: `body.${field}`, message: `not a ${channel} setting` })),
+      },
+    );
+  }
+};
+
+export const checkQueueExists = async ({ admin, queueId }: { admin: AdminTx; queueId: string }) => {
+  if (!(await admin.queues.get(queueId))) {
+    throw new AppError('QUEUE_NOT_FOUND');
+  }
+};

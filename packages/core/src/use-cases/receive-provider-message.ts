@@ -1,0 +1,96 @@
+import { AppError } from '../errors';
+import type { DomainEvent } from '../events';
+import type { InboundEvent } from '../inbound';
+import { offerOnArrival } from './route-waiting-conversations';
+import type { UseCaseContext, UseCaseResult } from './types';
+
+type InboundMessage = Extract<InboundEvent, { kind: 'message' }>;
+
+/**
+ * A customer's message from a provider webhook, stored once per entry point and provider id
+ * (deliveries come at least once). It continues the contact's open conversation on that entry
+ * point, or starts a new one, queued and routed like a live chat.
+ */
+export const receiveProviderMessage = async ({
+  tx,
+  now,
+  entryPointId,
+  message,
+}: UseCaseContext & { entryPointId: string; message: InboundMessage }): Promise<
+  UseCaseResult<{ conversationId: string; messageId: string; created: boolean }>
+> => {
+  const entryPoint = await tx.entryPoints.get(entryPointId);
+  if (!entryPoint || entryPoint.deletedAt || entryPoint.channel === 'livechat') {
+    throw new AppError('ENTRY_POINT_NOT_FOUND');
+  }
+  const known = await tx.providerMessages.lockByProviderId({
+    entryPointId,
+    providerMessageId: message.providerMessageId,
+  });
+  if (known) {
+    return {
+      value: { conversationId: known.conversationId, messageId: known.id, created: false },
+      events: [],
+    };
+  }
+  const contact = await tx.contacts.upsert({
+    channel: entryPoint.channel,
+    identity: message.identity,
+    name: message.profileName,
+    at: now,
+  });
+  const customerName = contact.name ?? message.identity;
+  const newMessage = {
+    author: 'customer' as const,
+    authorUserId: null,
+    authorName: customerName,
+    // Providers allow more than our composer (Twilio: 1,600 characters): kept as the customer wrote it.
+    body: message.body,
+    systemEvent: null,
+    clientMessageId: null,
+    createdAt: now,
+    entryPointId,
+    providerMessageId: message.providerMessageId,
+  };
+  const open = await tx.providerConversations.lockOpen({ entryPointId, contactId: contact.id });
+  if (open) {
+    const { message: stored } = await tx.messages.append({ ...newMessage, conversationId: open.id });
+    await tx.providerConversations.touchCustomer({ conversationId: open.id, at: now });
+    return {
+      value: { conversationId: open.id, messageId: stored.id, created: true },
+      events: [{ type: 'message.created', conversationId: open.id, messageId: stored.id }],
+    };
+  }
+  const { conversation, opening } = await tx.conversations.create(
+    {
+      channel: entryPoint.channel,
+      entryPointId,
+      queueId: entryPoint.queueId,
+      status: 'queued',
+      customerName,
+      customerEmail: null,
+      arrivedAt: now,
+      queuedAt: now,
+      customerTokenHash: null,
+      contactId: contact.id,
+      lastCustomerMessageAt: now,
+    },
+    newMessage,
+  );
+  const events: DomainEvent[] = [];
+  if (opening) {
+    events.push({
+      type: 'message.created',
+      conversationId: conversation.id,
+      messageId: opening.id,
+      opening: true,
+    });
+  }
+  const offered = await offerOnArrival({ tx, now, conversation });
+  events.push(
+    ...(offered ?? [
+      { type: 'conversation.queued', conversationId: conversation.id, queueId: conversation.queueId },
+    ]),
+  );
+  return { value: { conversationId: conversation.id, messageId: opening?.id ?? '', created: true }, events };
+};

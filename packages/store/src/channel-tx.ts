@@ -1,0 +1,266 @@
+import type { ClaimedSend, Contact, Conversation, DeliveryError, StoredMessage, Tx } from '@switchboard/core';
+import { and, asc, desc, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
+import type { Db } from './db';
+import { contacts, conversations, entryPoints, messages, outbox } from './schema';
+
+type DbTx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type ConversationRow = typeof conversations.$inferSelect;
+type MessageRow = typeof messages.$inferSelect;
+
+/** Core's message, with the provider's fields only where a message has them. */
+export const messageFromRow = (row: MessageRow): StoredMessage => ({
+  id: row.id,
+  seq: row.seq,
+  conversationId: row.conversationId,
+  author: row.author,
+  authorUserId: row.authorUserId,
+  authorName: row.authorName,
+  body: row.body,
+  systemEvent: row.systemEvent,
+  clientMessageId: row.clientMessageId,
+  createdAt: row.createdAt,
+  ...(row.providerMessageId !== null || row.entryPointId !== null
+    ? { entryPointId: row.entryPointId, providerMessageId: row.providerMessageId }
+    : {}),
+  ...(row.deliveryStatus !== null
+    ? { deliveryStatus: row.deliveryStatus, deliveryError: row.deliveryError }
+    : {}),
+});
+
+const conversationFromRow = (row: ConversationRow): Conversation => ({
+  id: row.id,
+  channel: row.channel,
+  entryPointId: row.entryPointId,
+  queueId: row.queueId,
+  status: row.status,
+  customerName: row.customerName,
+  customerEmail: row.customerEmail,
+  customerLeft: row.customerLeft,
+  arrivedAt: row.arrivedAt,
+  queuedAt: row.queuedAt,
+  endedAt: row.endedAt,
+});
+
+const contactFromRow = (row: typeof contacts.$inferSelect): Contact => ({
+  id: row.id,
+  channel: row.channel,
+  identity: row.identity,
+  name: row.name,
+});
+
+/** core's ports for the provider channels (contacts, provider messages, the outbox) on one transaction. */
+export const createChannelTx = (
+  db: DbTx,
+): Pick<Tx, 'contacts' | 'providerConversations' | 'providerMessages' | 'outbox'> & {
+  entryPointById: Tx['entryPoints']['get'];
+} => ({
+  entryPointById: async (id) => {
+    const [row] = await db.select().from(entryPoints).where(eq(entryPoints.id, id));
+    return row ?? null;
+  },
+  contacts: {
+    upsert: async ({ channel, identity, name, at }) => {
+      const [row] = await db
+        .insert(contacts)
+        .values({ channel, identity, name, createdAt: at })
+        .onConflictDoUpdate({
+          target: [contacts.channel, contacts.identity],
+          set: { name: sql`coalesce(excluded.name, ${contacts.name})` },
+        })
+        .returning();
+      return contactFromRow(row!);
+    },
+  },
+  providerConversations: {
+    lockOpen: async ({ entryPointId, contactId }) => {
+      const [row] = await db
+        .select()
+        .from(conversations)
+        .where(
+          and(
+            eq(conversations.entryPointId, entryPointId),
+            eq(conversations.contactId, contactId),
+            ne(conversations.status, 'ended'),
+            isNotNull(conversations.contactId),
+          ),
+        )
+        .orderBy(desc(conversations.arrivedAt))
+        .limit(1)
+        .for('no key update');
+      return row ? conversationFromRow(row) : null;
+    },
+    get: async (conversationId) => {
+      const [row] = await db
+        .select({ c: conversations, k: contacts })
+        .from(conversations)
+        .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+        .where(eq(conversations.id, conversationId));
+      return row
+        ? {
+            conversation: conversationFromRow(row.c),
+            contact: contactFromRow(row.k),
+            lastCustomerMessageAt: row.c.lastCustomerMessageAt,
+          }
+        : null;
+    },
+    touchCustomer: async ({ conversationId, at }) => {
+      await db
+        .update(conversations)
+        .set({ lastCustomerMessageAt: at })
+        .where(eq(conversations.id, conversationId));
+    },
+  },
+  providerMessages: {
+    lockByProviderId: async ({ entryPointId, providerMessageId }) => {
+      const [row] = await db
+        .select()
+        .from(messages)
+        .where(
+          and(eq(messages.entryPointId, entryPointId), eq(messages.providerMessageId, providerMessageId)),
+        )
+        .for('no key update');
+      return row ? messageFromRow(row) : null;
+    },
+    lockSentTo: async ({ entryPointId, identity, upTo }) => {
+      const rows = await db
+        .select({ m: messages })
+        .from(messages)
+        .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+        .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+        .where(
+          and(
+            eq(messages.entryPointId, entryPointId),
+            eq(contacts.identity, identity),
+            eq(messages.author, 'agent'),
+            // Only what the provider has taken: a message still in the outbox was not delivered.
+            isNotNull(messages.providerMessageId),
+            inArray(messages.deliveryStatus, ['sent', 'delivered']),
+            lte(messages.createdAt, upTo),
+          ),
+        )
+        .orderBy(asc(messages.createdAt))
+        .for('no key update', { of: messages });
+      return rows.map((r) => messageFromRow(r.m));
+    },
+    setDelivery: async ({ id, status, error, providerMessageId }) => {
+      await db
+        .update(messages)
+        .set({
+          deliveryStatus: status,
+          deliveryError: error,
+          ...(providerMessageId === undefined ? {} : { providerMessageId }),
+        })
+        .where(eq(messages.id, id));
+    },
+  },
+  outbox: {
+    enqueue: async ({ messageId, entryPointId, conversationId, seq, dueAt, at }) => {
+      await db
+        .insert(outbox)
+        .values({ messageId, entryPointId, conversationId, seq, dueAt, createdAt: at })
+        .onConflictDoUpdate({ target: outbox.messageId, set: { dueAt, attempts: 0, lastError: null } });
+    },
+    claimDue: async ({ now, leaseUntil, limit }): Promise<ClaimedSend[]> => {
+      // Heads: due jobs with no earlier job of their conversation (waiting, leased or in flight).
+      const heads = await db
+        .select({ conversationId: outbox.conversationId })
+        .from(outbox)
+        .where(
+          and(
+            lte(outbox.dueAt, now),
+            sql`not exists (select 1 from ${outbox} e where e.conversation_id = ${outbox.conversationId} and e.seq < ${outbox.seq})`,
+          ),
+        )
+        .orderBy(asc(outbox.dueAt))
+        .limit(limit)
+        .for('update', { skipLocked: true });
+      // With each head, its conversation's later due jobs: no one else can take them (their head
+      // exists), and they go out after it, in order.
+      const due = heads.length
+        ? await db
+            .select({ id: outbox.id })
+            .from(outbox)
+            .where(
+              and(
+                lte(outbox.dueAt, now),
+                inArray(
+                  outbox.conversationId,
+                  heads.map((h) => h.conversationId),
+                ),
+              ),
+            )
+            .orderBy(asc(outbox.conversationId), asc(outbox.seq))
+            .limit(limit)
+            .for('update', { skipLocked: true })
+        : [];
+      if (due.length === 0) {
+        return [];
+      }
+      const jobs = await db
+        .update(outbox)
+        .set({ dueAt: leaseUntil, attempts: sql`${outbox.attempts} + 1` })
+        .where(
+          inArray(
+            outbox.id,
+            due.map((d) => d.id),
+          ),
+        )
+        .returning();
+      const rows = await db
+        .select({ m: messages, c: conversations, k: contacts })
+        .from(messages)
+        .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+        .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+        .where(
+          inArray(
+            messages.id,
+            jobs.map((j) => j.messageId),
+          ),
+        );
+      const byMessage = new Map(rows.map((r) => [r.m.id, r]));
+      const claimed: ClaimedSend[] = [];
+      for (const job of jobs) {
+        const row = byMessage.get(job.messageId);
+        if (!row) {
+          // Nothing to send to (the conversation has no contact): the job is dropped.
+          await db.delete(outbox).where(eq(outbox.id, job.id));
+          continue;
+        }
+        claimed.push({
+          jobId: job.id,
+          attempts: job.attempts,
+          message: messageFromRow(row.m),
+          entryPointId: job.entryPointId,
+          channel: row.c.channel,
+          to: row.k.identity,
+          lastCustomerMessageAt: row.c.lastCustomerMessageAt,
+        });
+      }
+      // In the order written: a conversation's replies go out as the agent sent them.
+      return claimed.sort((a, b) => a.message.seq - b.message.seq);
+    },
+    release: async ({ jobIds, dueAt }) => {
+      if (jobIds.length > 0) {
+        await db.update(outbox).set({ dueAt }).where(inArray(outbox.id, jobIds));
+      }
+    },
+    reschedule: async ({
+      jobId,
+      dueAt,
+      lastError,
+    }: {
+      jobId: string;
+      dueAt: Date;
+      lastError: DeliveryError;
+    }) => {
+      await db.update(outbox).set({ dueAt, lastError }).where(eq(outbox.id, jobId));
+    },
+    remove: async (jobId) => {
+      await db.delete(outbox).where(eq(outbox.id, jobId));
+    },
+    nextDueAt: async () => {
+      const [row] = await db.select({ dueAt: outbox.dueAt }).from(outbox).orderBy(asc(outbox.dueAt)).limit(1);
+      return row?.dueAt ?? null;
+    },
+  },
+});
