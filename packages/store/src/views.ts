@@ -121,6 +121,7 @@ const fromMessageJson = (m: StoredMessageJson): TMessage =>
     systemEvent: m.system_event,
     clientMessageId: m.client_message_id,
     createdAt: new Date(m.created_at),
+    audience: 'all',
   });
 
 export const toMessageDto = (m: StoredMessage): TMessage => ({

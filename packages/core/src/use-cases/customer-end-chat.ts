@@ -36,6 +36,11 @@ export const customerEndChat = async ({
     customerLeft: true,
     ...(active ? {} : { status: 'ended' as const, endedAt: now }),
   });
+  const base = { conversationId, at: now, queueId: conversation.queueId, channel: conversation.channel };
+  await tx.conversationEvents.append([
+    { ...base, type: 'customer_left' },
+    ...(active ? [] : [{ ...base, type: 'ended' as const, reason: 'customer' }]),
+  ]);
   const { message } = await tx.messages.append({
     conversationId,
     author: 'system',

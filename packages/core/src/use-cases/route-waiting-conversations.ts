@@ -52,6 +52,8 @@ const decide = ({
       channel: conversation.channel,
       offeredAt: now,
       deadlineAt,
+      // A transferred conversation's offers answer its transfer; an arrival's, none (kind 'new').
+      requestId: conversation.requestId,
     });
   }
   return decisions;
