@@ -8,3 +8,4 @@ export * from './conversation';
 export * from './livechat';
 export * from './socket';
 export * from './supervisor';
+export * from './transfer';

@@ -28,6 +28,7 @@ import { healthRoutes } from '../http/routes/health';
 import { livechatRoutes } from '../http/routes/livechat';
 import { supervisorRoutes } from '../http/routes/supervisor';
 import { supervisorAgentRoutes } from '../http/routes/supervisor-agents';
+import { transferRoutes } from '../http/routes/transfers';
 import { createPushListener } from '../realtime/push-listener';
 import { connectRedisAdapter } from '../realtime/redis-adapter';
 import { createRealtime, customerRoom } from '../realtime/sockets';
@@ -147,6 +148,7 @@ export const buildApp = async ({
   await app.register(adminConfigRoutes(ctx));
   await app.register(agentRoutes(ctx));
   await app.register(conversationRoutes(ctx));
+  await app.register(transferRoutes(ctx));
   await app.register(livechatRoutes(ctx));
   await app.register(supervisorRoutes(ctx));
   await app.register(healthRoutes({ ...ctx, metrics, isShuttingDown: () => shuttingDown }));

@@ -44,14 +44,6 @@ export const inviteToConference = async ({
     fromQueueId: conversation.queueId,
     comment: null,
   });
-  const events: DomainEvent[] = await sendToAgent({
-    tx,
-    now,
-    agent: invitee,
-    conversation,
-    queue,
-    requestId: request.id,
-  });
   await tx.conversationEvents.append([
     {
       conversationId,
@@ -64,6 +56,14 @@ export const inviteToConference = async ({
       requestId: request.id,
     },
   ]);
+  const events: DomainEvent[] = await sendToAgent({
+    tx,
+    now,
+    agent: invitee,
+    conversation,
+    queue,
+    requestId: request.id,
+  });
   events.push({ type: 'conversation.updated', conversationId });
   return { value: { requestId: request.id }, events };
 };

@@ -64,8 +64,21 @@ export const transferConversation = async ({
     fromQueueId: conversation.queueId,
     comment,
   });
-  const events: DomainEvent[] = [];
   const queueId = toQueue?.id ?? conversation.queueId;
+  await tx.participants.update(leaving, { state: 'wrapup', endedAt: now });
+  const base = { conversationId, at: now, channel: conversation.channel, requestId: request.id };
+  await tx.conversationEvents.append([
+    {
+      ...base,
+      type: 'transferred',
+      queueId,
+      agentId: toAgent?.id ?? null,
+      byAgentId: agentId,
+      reason: comment,
+    },
+    { ...base, type: 'left', queueId: conversation.queueId, agentId },
+  ]);
+  const events: DomainEvent[] = [];
   await tx.conversations.update(conversationId, { status, queueId, requestId: request.id });
   if (toAgent && fromQueue) {
     events.push(
@@ -81,19 +94,6 @@ export const transferConversation = async ({
   } else {
     events.push({ type: 'conversation.queued', conversationId, queueId });
   }
-  await tx.participants.update(leaving, { state: 'wrapup', endedAt: now });
-  const base = { conversationId, at: now, channel: conversation.channel, requestId: request.id };
-  await tx.conversationEvents.append([
-    {
-      ...base,
-      type: 'transferred',
-      queueId,
-      agentId: toAgent?.id ?? null,
-      byAgentId: agentId,
-      reason: comment,
-    },
-    { ...base, type: 'left', queueId: conversation.queueId, agentId },
-  ]);
   const line = { conversationId, author: 'system' as const, authorUserId: agentId, authorName: agentName };
   const lines = [
     { body: `Transferred by ${agentName} from ${fromQueue?.name ?? '?'}`, systemEvent: 'transferred' },

@@ -183,6 +183,10 @@ export const createDeskController = (deps: Deps): DeskController => {
           notify({ tone: 'info', key, values: { customer: offer.customerName } });
         }
       },
+      'request.failed': ({ kind, agentName, reason }) => {
+        const key = kind === 'transfer' ? 'transfer.failed' : 'conference.failed';
+        notify({ tone: 'info', key, values: { agent: agentName, reason } });
+      },
       'message.created': ({ conversationId, message }) =>
         dispatchConversations({ type: 'messagesReceived', conversationId, messages: [message] }),
       'conversation.updated': (summary) => {
