@@ -64,6 +64,7 @@ export const useDeskSocket = (controller: DeskController, relay: SocketRelay): C
     socket.on('offer.closed', (e) => latest.current.socketHandlers['offer.closed'](e));
     socket.on('message.created', (e) => latest.current.socketHandlers['message.created'](e));
     socket.on('conversation.updated', (e) => latest.current.socketHandlers['conversation.updated'](e));
+    socket.on('request.failed', (e) => latest.current.socketHandlers['request.failed'](e));
     socket.on('supervisor.overview', (e) => relay.emit('supervisor.overview', e));
 
     socket.connect();
