@@ -311,6 +311,45 @@ describe.each(BACKENDS)('transfer and conference (%s)', (backend) => {
     expect((await row(id)).status).toBe('active');
   });
 
+  it('two transfers at once: one wins, the other gets a 409 and nothing of it is written', async () => {
+    const { id } = await aliceHolds();
+    await bob.put('/api/agent/state', { state: 'available' });
+    const sales = await queueId('Sales');
+    const answers = await Promise.all([
+      alice.post(`/api/conversations/${id}/transfer`, { target: { type: 'agent', agentId: bob.id } }),
+      alice.post(`/api/conversations/${id}/transfer`, { target: { type: 'queue', queueId: sales } }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.status === 409)?.body.code).toBe('ALREADY_ENDED');
+    expect((await history(id)).filter((type) => type === 'transferred')).toHaveLength(1);
+  });
+
+  it('a transfer racing the customer leaving ends in one consistent state', async () => {
+    const { id, customer } = await aliceHolds();
+    await bob.put('/api/agent/state', { state: 'available' });
+    const [transfer, left] = await Promise.all([
+      alice.post(`/api/conversations/${id}/transfer`, { target: { type: 'agent', agentId: bob.id } }),
+      customer.end(),
+    ]);
+    expect(left.status).toBe(204);
+    expect([200, 409]).toContain(transfer.status);
+    await t.server.settle();
+    const now = await row(id);
+    const pending = await t.database.db
+      .select()
+      .from(schema.offers)
+      .where(eq(schema.offers.conversationId, id));
+    // Either the transfer came first (its offer withdrawn, the conversation ended) or the
+    // customer did (Alice still holds it, and can only end it): never an offer for a chat nobody is in.
+    expect(pending.filter((o) => o.status === 'pending')).toEqual([]);
+    if (transfer.status === 200) {
+      expect(now.status).toBe('ended');
+    } else {
+      expect(transfer.body.code).toBe('CUSTOMER_LEFT');
+      expect([now.status, now.customerLeft]).toEqual(['active', true]);
+    }
+  });
+
   it('with masking on, the agent a conversation is transferred to sees it masked', async () => {
     const ada = await loginAgent(t.baseUrl, 'ada@example.com');
     expect((await ada.patch('/api/admin/settings', { maskSensitiveData: true })).status).toBe(200);

@@ -56,7 +56,9 @@ export const canMoveParticipation = (from: ParticipationState, to: Participation
 /**
  * What counts against an agent's limit on a channel: a live participation (active or in wrap-up)
  * and a pending offer, conference invitations included. The store's counters (agent_loads, kept
- * by triggers) count exactly these; a test checks them against this rule.
+ * by triggers since migration 0003) count exactly these rows; the routing property test checks the
+ * counters against the rows after every step. Moving the counting itself out of the triggers is
+ * not done yet.
  */
 export const countsAgainstLoad = {
   participation: (state: ParticipationState): boolean => state === 'active' || state === 'wrapup',
