@@ -64,6 +64,11 @@ describe.each(BACKENDS)('transfer and conference (%s)', (backend) => {
         .where(eq(schema.conversationEvents.conversationId, conversationId))
         .orderBy(asc(schema.conversationEvents.id))
     ).map((e) => e.type);
+  const board = async () => {
+    const sam = await loginAgent(t.baseUrl, 'sam@example.com');
+    const { queues } = (await sam.get('/api/supervisor/overview')).body;
+    return queues.find((q: any) => q.name === 'Support');
+  };
   const row = async (conversationId: string) =>
     (
       await t.database.db
@@ -98,6 +103,9 @@ describe.each(BACKENDS)('transfer and conference (%s)', (backend) => {
     expect(moved.body.status).toBe('queued');
     expect((await row(id)).queuedAt).toEqual(queuedAt);
 
+    // Bob has room for one: the transferred chat gets it, ahead of the later arrival.
+    const ada = await loginAgent(t.baseUrl, 'ada@example.com');
+    expect((await ada.patch(`/api/admin/users/${bob.id}`, { limits: { livechat: 1 } })).status).toBe(200);
     const bobEvents = record(await bob.socket());
     await bob.put('/api/agent/state', { state: 'available' });
     const first = await bobEvents.next('offer.created');
@@ -107,7 +115,8 @@ describe.each(BACKENDS)('transfer and conference (%s)', (backend) => {
       requestedBy: 'Alice Agent',
       comment: 'Wants a refund',
     });
-    await bobEvents.next('offer.created', (o: any) => o.conversationId === later.conversationId);
+    await t.server.settle();
+    expect((await row(later.conversationId)).status).toBe('queued');
 
     const accepted = await bob.post(`/api/offers/${first.id}/accept`);
     expect(accepted.status).toBe(200);
@@ -168,6 +177,8 @@ describe.each(BACKENDS)('transfer and conference (%s)', (backend) => {
     expect((await transfer(bobTarget)).body.code).toBe('ALREADY_ENDED');
     const offer = await bobEvents.next('offer.created', (o: any) => o.conversationId === id);
     expect(offer.request.kind).toBe('transfer');
+    // The supervisor's board shows the transfer in progress.
+    expect(await board()).toMatchObject({ offered: 1, transfers: 1, conferences: 0 });
     const accepted = await bob.post(`/api/offers/${offer.id}/accept`);
     expect(accepted.body.participation).toMatchObject({ state: 'active', role: 'owner' });
     expect(accepted.body.messages.map((m: any) => m.systemEvent)).toContain('transferred');
@@ -221,6 +232,7 @@ describe.each(BACKENDS)('transfer and conference (%s)', (backend) => {
       (s: any) => s.id === id && s.conference,
     );
     expect(inConference.conferenceRequest).toBeNull();
+    expect(await board()).toMatchObject({ active: 1, conferences: 1, transfers: 0 });
 
     await bob.post(`/api/conversations/${id}/messages`, { body: 'Bob here', clientMessageId: 'b-1' });
     await alice.post(`/api/conversations/${id}/messages`, { body: 'Alice here', clientMessageId: 'a-1' });

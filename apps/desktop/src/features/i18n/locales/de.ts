@@ -170,6 +170,8 @@ export const de: LocaleMessages = {
     loading: 'Warteschlangen und Agenten werden geladen…',
     loadFailed: 'Warteschlangen und Agenten konnten nicht geladen werden.',
     retry: 'Erneut versuchen',
+    transfers: 'Übergaben',
+    conferences: 'Konferenzen',
   },
   errors: {
     NETWORK_ERROR: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung.',

@@ -171,6 +171,8 @@ export const en = {
     loading: 'Loading queues and agents…',
     loadFailed: 'Queues and agents could not be loaded.',
     retry: 'Try again',
+    transfers: 'Transfers',
+    conferences: 'Conferences',
   },
   errors: {
     NETWORK_ERROR: 'The server cannot be reached. Check your connection.',

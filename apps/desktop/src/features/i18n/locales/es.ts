@@ -168,6 +168,8 @@ export const es: LocaleMessages = {
     loading: 'Cargando colas y agentes…',
     loadFailed: 'No se pudieron cargar las colas y los agentes.',
     retry: 'Reintentar',
+    transfers: 'Transferencias',
+    conferences: 'Conferencias',
   },
   errors: {
     NETWORK_ERROR: 'No se puede acceder al servidor. Compruebe la conexión.',

@@ -172,6 +172,8 @@ export const fr: LocaleMessages = {
     loading: 'Chargement des files d’attente et des agents…',
     loadFailed: 'Les files d’attente et les agents n’ont pas pu être chargés.',
     retry: 'Réessayer',
+    transfers: 'Transferts',
+    conferences: 'Conférences',
   },
   errors: {
     NETWORK_ERROR: 'Le serveur est injoignable. Vérifiez votre connexion.',

@@ -171,6 +171,8 @@ export const nl: LocaleMessages = {
     loading: 'Wachtrijen en agenten worden geladen…',
     loadFailed: 'Wachtrijen en agenten konden niet worden geladen.',
     retry: 'Opnieuw proberen',
+    transfers: 'Doorverbindingen',
+    conferences: 'Conferenties',
   },
   errors: {
     NETWORK_ERROR: 'De server is niet bereikbaar. Controleer uw verbinding.',

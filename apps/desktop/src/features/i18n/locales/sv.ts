@@ -168,6 +168,8 @@ export const sv: LocaleMessages = {
     loading: 'Köer och agenter läses in…',
     loadFailed: 'Köer och agenter kunde inte läsas in.',
     retry: 'Försök igen',
+    transfers: 'Överföringar',
+    conferences: 'Konferenser',
   },
   errors: {
     NETWORK_ERROR: 'Servern går inte att nå. Kontrollera anslutningen.',
