@@ -62,7 +62,7 @@ export const startServer = async ({
     config,
     store: createStore(database),
     clock,
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
   });
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   await server.start();

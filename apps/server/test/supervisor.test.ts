@@ -70,6 +70,8 @@ describe.each(BACKENDS)('supervisor live view (%s)', (backend) => {
       longestWaitSince: null,
       offered: 0,
       active: 0,
+      transfers: 0,
+      conferences: 0,
       serviceLevelSeconds: 60,
     });
     // Agents only: the supervisor and the administrator do not take conversations.

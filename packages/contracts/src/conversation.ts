@@ -4,7 +4,15 @@ import { ZChannel, ZId, ZIsoDate } from './common';
 export const ZMessageAuthor = z.enum(['customer', 'agent', 'system']);
 
 /** System lines shown in the thread; clients translate them by `systemEvent`. */
-export const ZSystemEvent = z.enum(['customer_left', 'agent_joined', 'agent_left', 'conversation_ended']);
+export const ZSystemEvent = z.enum([
+  'customer_left',
+  'agent_joined',
+  'agent_left',
+  'conversation_ended',
+  /** Agents only: "Transferred by <agent> from <queue>", and the transfer's comment. */
+  'transferred',
+  'transfer_comment',
+]);
 export type TSystemEvent = z.infer<typeof ZSystemEvent>;
 
 export const ZSensitiveType = z.enum(['phone', 'email', 'card', 'iban', 'national_id']);
@@ -55,9 +63,15 @@ export const ZConversationSummary = z.object({
   composeLimit: z.number().int(),
   participation: z.object({
     state: ZParticipationState,
+    /** 'owner' holds the conversation (End conference); 'guest' was added by a conference (Exit conference). */
+    role: z.enum(['owner', 'guest']),
     joinedAt: ZIsoDate,
     endedAt: ZIsoDate.nullable(),
   }),
+  /** More than one agent takes part now: the panel shows "Conference". */
+  conference: z.boolean(),
+  /** A conference invitation waiting for an answer: the panel shows "Conference requested". */
+  conferenceRequest: z.object({ agentName: z.string() }).nullable(),
   /** When the customer's oldest unanswered message arrived, for the blue timer; null when answered. */
   waitingSince: ZIsoDate.nullable(),
   lastMessage: ZMessage.nullable(),
@@ -93,6 +107,14 @@ export const ZOffer = z.object({
   sourceNumber: z.string().optional(),
   /** Messenger: our page they wrote to. */
   sourcePage: z.string().optional(),
+  /** A transfer or a conference invitation: who asked, and the transfer's comment. */
+  request: z
+    .object({
+      kind: z.enum(['transfer', 'conference']),
+      requestedBy: z.string(),
+      comment: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type TOffer = z.infer<typeof ZOffer>;
 

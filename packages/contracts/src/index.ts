@@ -10,3 +10,4 @@ export * from './livechat';
 export * from './socket';
 export * from './supervisor';
 export * from './text';
+export * from './transfer';

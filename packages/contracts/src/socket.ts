@@ -10,6 +10,7 @@ import {
   ZOfferClosedReason,
 } from './conversation';
 import type { ZSupervisorOverview } from './supervisor';
+import type { ZRequestFailedEvent } from './transfer';
 
 /**
  * Socket.IO namespaces: `/agent` (session cookie at the handshake) and `/customer`
@@ -38,6 +39,8 @@ export interface AgentServerToClient {
   /** A message changed: its delivery status (sent, delivered, read, failed) on a provider channel. */
   'message.updated': (e: z.infer<typeof ZMessageCreatedEvent>) => void;
   typing: (e: z.infer<typeof ZTypingEvent>) => void;
+  /** A transfer to an agent or a conference invitation of this agent's was not accepted. */
+  'request.failed': (e: z.infer<typeof ZRequestFailedEvent>) => void;
   /** Desktop settings changed (e.g. masking): reload what is shown. */
   'settings.changed': (e: z.infer<typeof ZSettings>) => void;
   /** Supervisors and administrators only (room `supervisors`): the whole board, coalesced. */

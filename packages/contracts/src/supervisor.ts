@@ -16,6 +16,10 @@ export const ZSupervisorQueue = z.object({
   /** Conversations offered to an agent, not yet accepted. */
   offered: z.number().int(),
   active: z.number().int(),
+  /** Conversations transferred into or within the queue, waiting or offered, not yet accepted. */
+  transfers: z.number().int(),
+  /** Conversations of the queue in a conference (more than one agent active), or with an invitation waiting. */
+  conferences: z.number().int(),
   serviceLevelSeconds: z.number().int(),
 });
 export type TSupervisorQueue = z.infer<typeof ZSupervisorQueue>;

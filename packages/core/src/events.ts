@@ -31,6 +31,16 @@ export type DomainEvent =
       agentId: string;
       reason: 'accepted' | 'rejected' | 'timed_out' | 'withdrawn';
     }
+  | {
+      /** A transfer to an agent or a conference invitation was not accepted: its requester is told. */
+      type: 'request.failed';
+      requestId: string;
+      conversationId: string;
+      kind: 'transfer' | 'conference';
+      requestedBy: string;
+      agentId: string;
+      reason: 'rejected' | 'timed_out' | 'withdrawn';
+    }
   | { type: 'agent.state_changed'; agentId: string; state: TAgentState; reason: string | null; since: Date }
   | { type: 'capacity.freed'; agentId: string }
   | { type: 'settings.changed'; keys: string[] }

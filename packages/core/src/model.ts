@@ -11,6 +11,8 @@ export interface Agent {
   stateSince: Date;
   availableSince: Date | null;
   chatLimit: number;
+  /** Set when an administrator deleted the user: they take nothing. */
+  deactivatedAt: Date | null;
 }
 
 export interface Queue {
@@ -46,6 +48,8 @@ export interface Conversation {
   arrivedAt: Date;
   queuedAt: Date;
   endedAt: Date | null;
+  /** The open routing request its offers answer (a transfer); null: its arrival's, kind 'new'. */
+  requestId: string | null;
 }
 
 export type OfferStatus = 'pending' | 'accepted' | 'rejected' | 'timed_out' | 'withdrawn';
@@ -57,20 +61,29 @@ export interface Offer {
   status: OfferStatus;
   offeredAt: Date;
   deadlineAt: Date;
+  /** The routing request it answers; null: the conversation's arrival (kind 'new'). */
+  requestId: string | null;
 }
 
 export type ParticipationState = 'active' | 'wrapup' | 'done';
+
+/** 'owner' holds the conversation; 'guest' was added to it by a conference. */
+export type ParticipationRole = 'owner' | 'guest';
 
 export interface Participant {
   id: string;
   conversationId: string;
   userId: string;
   state: ParticipationState;
+  role: ParticipationRole;
   joinedAt: Date;
   endedAt: Date | null;
 }
 
 export type MessageAuthor = 'customer' | 'agent' | 'system';
+
+/** Who may see a message: everyone, or agents only (never sent to the customer). */
+export type MessageAudience = 'all' | 'agents';
 
 export interface NewMessage {
   conversationId: string;
@@ -86,12 +99,15 @@ export interface NewMessage {
   providerMessageId?: string | null;
   /** An agent's message on a provider channel: how far it has gone. */
   deliveryStatus?: DeliveryStatus | null;
+  /** 'all' when absent. */
+  audience?: MessageAudience;
 }
 
 export interface StoredMessage extends NewMessage {
   id: string;
   seq: number;
   deliveryError?: DeliveryError | null;
+  audience: MessageAudience;
 }
 
 /** A customer on a provider channel: one identity per channel, with the profile name if known. */
@@ -119,6 +135,52 @@ export interface ClaimedSend {
   channel: TChannel;
   to: string;
   lastCustomerMessageAt: Date | null;
+}
+
+export type RoutingRequestKind = 'new' | 'transfer' | 'conference';
+export type RoutingTargetType = 'queue' | 'agent' | 'team' | 'skill';
+export type RoutingRequestStatus = 'open' | 'done' | 'failed' | 'cancelled';
+
+/** What is being routed, apart from the conversation (Rocket.Chat's inquiry); offers belong to one. */
+export interface RoutingRequest {
+  id: string;
+  conversationId: string;
+  kind: RoutingRequestKind;
+  targetType: RoutingTargetType;
+  targetId: string;
+  requestedBy: string | null;
+  requestedAt: Date;
+  fromQueueId: string | null;
+  comment: string | null;
+  status: RoutingRequestStatus;
+}
+
+export type ConversationEventType =
+  | 'arrived'
+  | 'offered'
+  | 'accepted'
+  | 'rejected'
+  | 'timed_out'
+  | 'withdrawn'
+  | 'transferred'
+  | 'conference_requested'
+  | 'joined'
+  | 'left'
+  | 'customer_left'
+  | 'ended'
+  | 'wrapped_up';
+
+/** One line of a conversation's append-only history (the conversation_events table). */
+export interface ConversationEvent {
+  conversationId: string;
+  type: ConversationEventType;
+  at: Date;
+  queueId: string | null;
+  channel: TChannel;
+  agentId?: string | null;
+  byAgentId?: string | null;
+  requestId?: string | null;
+  reason?: string | null;
 }
 
 /**
@@ -155,4 +217,6 @@ export interface OfferDecision {
   channel: TChannel;
   offeredAt: Date;
   deadlineAt: Date;
+  /** The routing request the offer answers; null for an arrival's. */
+  requestId: string | null;
 }

@@ -7,6 +7,7 @@ import type {
   ClaimedSend,
   Contact,
   Conversation,
+  ConversationEvent,
   ConversationStatus,
   EntryPoint,
   NewMessage,
@@ -17,6 +18,8 @@ import type {
   ParticipationState,
   ProviderConversation,
   Queue,
+  RoutingRequest,
+  RoutingRequestStatus,
   StoredMessage,
   WaitingConversation,
 } from './model';
@@ -44,6 +47,17 @@ export interface Tx {
       ranking: CandidateRanking;
       limit: number | null;
     }): Promise<Candidate[]>;
+    /** What the agent holds on the channel (see countsAgainstLoad) and their limit there. */
+    loadOn(input: { agentId: string; channel: TChannel }): Promise<{ load: number; limit: number }>;
+  };
+  routingRequests: {
+    create(input: Omit<RoutingRequest, 'id' | 'status'>): Promise<RoutingRequest>;
+    get(id: string): Promise<RoutingRequest | null>;
+    close(input: { id: string; status: Exclude<RoutingRequestStatus, 'open'>; at: Date }): Promise<void>;
+  };
+  /** The append-only history: written in the transaction of the change it records. */
+  conversationEvents: {
+    append(events: readonly ConversationEvent[]): Promise<void>;
   };
   queues: {
     get(id: string): Promise<Queue | null>;
@@ -119,7 +133,7 @@ export interface Tx {
   conversations: {
     /** A new conversation; with `opening`, its first message (seq 1), written with it. */
     create(
-      input: Omit<Conversation, 'id' | 'endedAt' | 'customerLeft'> & {
+      input: Omit<Conversation, 'id' | 'endedAt' | 'customerLeft' | 'requestId'> & {
         customerTokenHash: string | null;
         /** Provider channels: the customer, and when they last wrote. */
         contactId?: string;
@@ -130,7 +144,7 @@ export interface Tx {
     lock(id: string): Promise<Conversation | null>;
     update(
       id: string,
-      patch: Partial<Pick<Conversation, 'status' | 'customerLeft' | 'endedAt' | 'queueId'>>,
+      patch: Partial<Pick<Conversation, 'status' | 'customerLeft' | 'endedAt' | 'queueId' | 'requestId'>>,
     ): Promise<void>;
     /**
      * The oldest waiting conversations of a queue and channel, in their place order, locked, each
@@ -144,13 +158,15 @@ export interface Tx {
       userId: string;
       channel: TChannel;
       joinedAt: Date;
+      role?: Participant['role'];
     }): Promise<Participant>;
     find(input: { conversationId: string; userId: string }): Promise<Participant | null>;
     listLive(conversationId: string): Promise<Participant[]>;
     update(
       id: string,
       patch: {
-        state: ParticipationState;
+        state?: ParticipationState;
+        role?: Participant['role'];
         endedAt?: Date;
         wrapUpReasonId?: string;
         notes?: string | null;
@@ -166,6 +182,7 @@ export interface Tx {
      * conversation marked offered, the agent's lastOfferedAt set and the offer's deadline timer
      * ('offer.deadline', due at deadlineAt) armed. A decision whose agent has
      * gone in the meantime is not made (absent from the answer); its conversation stays queued.
+     * Each offer made is recorded as an 'offered' conversation event in the same statement.
      */
     place(decisions: OfferDecision[]): Promise<Offer[]>;
     lock(id: string): Promise<Offer | null>;

@@ -27,6 +27,7 @@ const fakeTx = ({
     stateSince: new Date('2025-01-01T09:00:00Z'),
     availableSince: null,
     chatLimit: 3,
+    deactivatedAt: null,
   };
   const writes: string[] = [];
   const tx = {
@@ -55,6 +56,8 @@ const fakeTx = ({
         writes.push(`timer ${input.subjectId} cancelled`);
       },
     },
+    routingRequests: { get: async () => null },
+    conversationEvents: { append: async () => {} },
   } as unknown as Tx;
   return { tx, writes };
 };
@@ -71,6 +74,7 @@ const conversation = (id: string, status: Conversation['status']): Conversation 
   arrivedAt: queuedAt,
   queuedAt,
   endedAt: null,
+  requestId: null,
 });
 
 const offer = (id: string, conversationId: string): Offer => ({
@@ -80,6 +84,7 @@ const offer = (id: string, conversationId: string): Offer => ({
   status: 'pending',
   offeredAt: now,
   deadlineAt: new Date(now.getTime() + 45_000),
+  requestId: null,
 });
 
 describe('an agent whose desktop is gone', () => {

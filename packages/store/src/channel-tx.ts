@@ -19,6 +19,7 @@ export const messageFromRow = (row: MessageRow): StoredMessage => ({
   systemEvent: row.systemEvent,
   clientMessageId: row.clientMessageId,
   createdAt: row.createdAt,
+  audience: row.audience,
   ...(row.providerMessageId !== null || row.entryPointId !== null
     ? { entryPointId: row.entryPointId, providerMessageId: row.providerMessageId }
     : {}),
@@ -39,6 +40,7 @@ const conversationFromRow = (row: ConversationRow): Conversation => ({
   arrivedAt: row.arrivedAt,
   queuedAt: row.queuedAt,
   endedAt: row.endedAt,
+  requestId: row.requestId,
 });
 
 const contactFromRow = (row: typeof contacts.$inferSelect): Contact => ({

@@ -240,6 +240,8 @@ export const conversations = pgTable(
     contactId: uuid('contact_id').references(() => contacts.id),
     /** When the customer last wrote: WhatsApp's and Messenger's 24-hour windows count from here. */
     lastCustomerMessageAt: ts('last_customer_message_at'),
+    /** The open routing request (transfer) its offers belong to; null: its arrival's (kind 'new'). */
+    requestId: uuid('request_id'),
   },
   (t) => [
     // A contact's open conversation on an entry point: where their next message goes.
@@ -270,6 +272,8 @@ export const participants = pgTable(
     /** The conversation's channel, kept here so that an agent's load per channel needs no join. */
     channel: text('channel').notNull().$type<'livechat' | 'whatsapp' | 'sms' | 'messenger'>(),
     state: text('state').notNull().$type<'active' | 'wrapup' | 'done'>(),
+    /** 'owner' holds the conversation; 'guest' was added by a conference (core's lifecycle.ts). */
+    role: text('role').notNull().default('owner').$type<'owner' | 'guest'>(),
     joinedAt: ts('joined_at').notNull(),
     endedAt: ts('ended_at'),
     wrapUpReasonId: uuid('wrap_up_reason_id').references(() => wrapUpReasons.id),
@@ -280,6 +284,59 @@ export const participants = pgTable(
     index('participants_user_idx').on(t.userId, t.state),
     // One live participation per agent and conversation: assignment can't happen twice.
     uniqueIndex('participants_one_live_idx').on(t.conversationId, t.userId).where(sql`state <> 'done'`),
+  ],
+);
+
+/**
+ * What is being routed, apart from the conversation (Rocket.Chat's inquiry): a transfer or a
+ * conference invitation, to a queue or an agent, who asked and when. A conversation's arrival is
+ * the implicit request of kind 'new' (no row: an arrival costs no extra write).
+ */
+export const routingRequests = pgTable(
+  'routing_requests',
+  {
+    id: id(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull().$type<'new' | 'transfer' | 'conference'>(),
+    targetType: text('target_type').notNull().$type<'queue' | 'agent' | 'team' | 'skill'>(),
+    targetId: text('target_id').notNull(),
+    requestedBy: uuid('requested_by').references(() => users.id),
+    requestedAt: ts('requested_at').notNull(),
+    fromQueueId: uuid('from_queue_id').references(() => queues.id),
+    comment: text('comment'),
+    status: text('status').notNull().$type<'open' | 'done' | 'failed' | 'cancelled'>(),
+    closedAt: ts('closed_at'),
+  },
+  (t) => [index('routing_requests_conversation_idx').on(t.conversationId, t.requestedAt)],
+);
+
+/**
+ * Append-only history of every conversation: written in the transaction of each change, never
+ * updated. Reports are computed from it, never from rows that later change.
+ */
+export const conversationEvents = pgTable(
+  'conversation_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    at: ts('at').notNull(),
+    queueId: uuid('queue_id'),
+    channel: text('channel').notNull(),
+    /** The agent the event is about (offered to, accepted, left...). */
+    agentId: uuid('agent_id'),
+    /** The agent who asked (transferred, invited). */
+    byAgentId: uuid('by_agent_id'),
+    requestId: uuid('request_id'),
+    reason: text('reason'),
+  },
+  (t) => [
+    index('conversation_events_conversation_idx').on(t.conversationId, t.id),
+    index('conversation_events_at_idx').on(t.at),
   ],
 );
 
@@ -299,6 +356,8 @@ export const offers = pgTable(
     offeredAt: ts('offered_at').notNull(),
     deadlineAt: ts('deadline_at').notNull(),
     closedAt: ts('closed_at'),
+    /** The routing request (transfer, conference) the offer answers; null: the arrival's own. */
+    requestId: uuid('request_id').references(() => routingRequests.id),
   },
   (t) => [
     index('offers_user_idx').on(t.userId, t.status),
@@ -354,6 +413,8 @@ export const messages = pgTable(
       providerCode: string | null;
       reason: string;
     }>(),
+    /** 'agents': a line for agents only (a transfer's line and comment), never sent to the customer. */
+    audience: text('audience').notNull().default('all').$type<'all' | 'agents'>(),
   },
   (t) => [
     uniqueIndex('messages_seq_idx').on(t.conversationId, t.seq),

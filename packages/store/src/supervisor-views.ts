@@ -89,6 +89,13 @@ export const createSupervisorViews = (db: Db) => {
         longestWaitSince,
         offered: inQueue('offered'),
         active: inQueue('active'),
+        // Transfers in progress: waiting or offered under a transfer request (live rows only).
+        transfers: countWhere(sql`conversations c where c.queue_id = ${QUEUE_ID}
+          and c.status in ('queued', 'offered') and c.request_id is not null`),
+        // Conferences: active conversations with a second agent active, or an invitation out.
+        conferences: countWhere(sql`conversations c where c.queue_id = ${QUEUE_ID} and c.status = 'active'
+          and ((select count(*) from participants p where p.conversation_id = c.id and p.state = 'active') > 1
+            or exists (select 1 from offers o where o.conversation_id = c.id and o.status = 'pending'))`),
       })
       .from(queues)
       .orderBy(desc(queues.priority), asc(queues.name));
@@ -99,6 +106,8 @@ export const createSupervisorViews = (db: Db) => {
       longestWaitSince: r.longestWaitSince ? new Date(r.longestWaitSince).toISOString() : null,
       offered: Number(r.offered),
       active: Number(r.active),
+      transfers: Number(r.transfers),
+      conferences: Number(r.conferences),
       serviceLevelSeconds: r.serviceLevelSeconds,
     }));
   };

@@ -8,6 +8,7 @@ import type {
   Offer,
   Participant,
   Queue,
+  RoutingRequest,
   StoredMessage,
   Tx,
   WaitingConversation,
@@ -23,6 +24,7 @@ import {
   agentSkills,
   agentStateLog,
   auditLog,
+  conversationEvents,
   conversations,
   entryPoints,
   idleReasons,
@@ -31,6 +33,7 @@ import {
   participants,
   queueSkills,
   queues,
+  routingRequests,
   settings,
   timers,
   users,
@@ -68,6 +71,7 @@ const toAgent = (row: typeof users.$inferSelect): Agent => ({
   stateSince: row.stateSince,
   availableSince: row.availableSince,
   chatLimit: row.chatLimit,
+  deactivatedAt: row.deactivatedAt,
 });
 
 const toConversation = (row: typeof conversations.$inferSelect): Conversation => ({
@@ -82,6 +86,7 @@ const toConversation = (row: typeof conversations.$inferSelect): Conversation =>
   arrivedAt: row.arrivedAt,
   queuedAt: row.queuedAt,
   endedAt: row.endedAt,
+  requestId: row.requestId,
 });
 
 const toOffer = (row: typeof offers.$inferSelect): Offer => ({
@@ -91,6 +96,20 @@ const toOffer = (row: typeof offers.$inferSelect): Offer => ({
   status: row.status,
   offeredAt: row.offeredAt,
   deadlineAt: row.deadlineAt,
+  requestId: row.requestId,
+});
+
+const toRoutingRequest = (row: typeof routingRequests.$inferSelect): RoutingRequest => ({
+  id: row.id,
+  conversationId: row.conversationId,
+  kind: row.kind,
+  targetType: row.targetType,
+  targetId: row.targetId,
+  requestedBy: row.requestedBy,
+  requestedAt: row.requestedAt,
+  fromQueueId: row.fromQueueId,
+  comment: row.comment,
+  status: row.status,
 });
 
 const toParticipant = (row: typeof participants.$inferSelect): Participant => ({
@@ -98,6 +117,7 @@ const toParticipant = (row: typeof participants.$inferSelect): Participant => ({
   conversationId: row.conversationId,
   userId: row.userId,
   state: row.state,
+  role: row.role,
   joinedAt: row.joinedAt,
   endedAt: row.endedAt,
 });
@@ -302,6 +322,7 @@ const placeOffers = builtSqlStatements<
     status: OfferRow['status'];
     offered_at: Date | string;
     deadline_at: Date | string;
+    request_id: string | null;
   }
 >((connections) => {
   const p = (name: string) => sql.placeholder(name);
@@ -310,9 +331,9 @@ const placeOffers = builtSqlStatements<
   // offered. One connection (PGlite) runs one transaction at a time: no row to lock.
   const rowLock = connections === 'one' ? sql`` : sql`for no key update`;
   return sql`
-    with d (conversation_id, user_id, channel, offered_at, deadline_at) as (
+    with d (conversation_id, user_id, channel, offered_at, deadline_at, request_id) as (
       select * from unnest(${p('conversations')}::uuid[], ${p('agents')}::uuid[], ${p('channels')}::text[],
-        ${p('offeredAt')}::timestamptz[], ${p('deadlines')}::timestamptz[])
+        ${p('offeredAt')}::timestamptz[], ${p('deadlines')}::timestamptz[], ${p('requests')}::uuid[])
     ),
     still as (
       -- The chosen agents as an array, not a subquery of d: the planner then looks each up by id
@@ -322,14 +343,23 @@ const placeOffers = builtSqlStatements<
       ${rowLock}
     ),
     made as (
-      insert into ${offers} (conversation_id, user_id, channel, status, offered_at, deadline_at)
-      select d.conversation_id, d.user_id, d.channel, 'pending', d.offered_at, d.deadline_at
+      insert into ${offers} (conversation_id, user_id, channel, status, offered_at, deadline_at, request_id)
+      select d.conversation_id, d.user_id, d.channel, 'pending', d.offered_at, d.deadline_at, d.request_id
       from d where d.user_id in (select id from still)
-      returning id, conversation_id, user_id, status, offered_at, deadline_at
+      returning id, conversation_id, user_id, channel, status, offered_at, deadline_at, request_id
     ),
+    -- A waiting conversation is now offered; an active one keeps its status (a conference
+    -- invitation), and a transferred one was marked by core already.
     marked as (
       update ${conversations} set status = 'offered'
-      where id in (select conversation_id from made)
+      where id in (select conversation_id from made) and status = 'queued'
+      returning id, queue_id
+    ),
+    logged as (
+      insert into ${conversationEvents} (conversation_id, type, at, queue_id, channel, agent_id, request_id)
+      select m.conversation_id, 'offered', m.offered_at,
+        (select c.queue_id from ${conversations} c where c.id = m.conversation_id), m.channel, m.user_id, m.request_id
+      from made m
     ),
     last_offered as (
       update ${users} set last_offered_at = (select max(offered_at) from made)
@@ -340,7 +370,7 @@ const placeOffers = builtSqlStatements<
       select 'offer.deadline', id, deadline_at from made
       on conflict (kind, subject_id) do update set due_at = excluded.due_at
     )
-    select id, conversation_id, user_id, status, offered_at, deadline_at from made`;
+    select id, conversation_id, user_id, status, offered_at, deadline_at, request_id from made`;
 });
 
 /**
@@ -383,6 +413,48 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
             lastOfferedAt: r.lastOfferedAt,
           }),
         );
+      },
+      loadOn: async ({ agentId, channel }) => {
+        const [row] = await db
+          .select({ load: channelLoadSql(channel), limit: channelLimitSql(channel) })
+          .from(users)
+          .where(eq(users.id, agentId));
+        return { load: Number(row?.load ?? 0), limit: Number(row?.limit ?? 0) };
+      },
+    },
+    routingRequests: {
+      create: async (input) => {
+        const [row] = await db
+          .insert(routingRequests)
+          .values({ ...input, status: 'open' })
+          .returning();
+        return toRoutingRequest(row!);
+      },
+      get: async (id) => {
+        const [row] = await db.select().from(routingRequests).where(eq(routingRequests.id, id));
+        return row ? toRoutingRequest(row) : null;
+      },
+      close: async ({ id, status, at }) => {
+        await db.update(routingRequests).set({ status, closedAt: at }).where(eq(routingRequests.id, id));
+      },
+    },
+    conversationEvents: {
+      append: async (events) => {
+        if (events.length > 0) {
+          await db.insert(conversationEvents).values(
+            events.map((e) => ({
+              conversationId: e.conversationId,
+              type: e.type,
+              at: e.at,
+              queueId: e.queueId,
+              channel: e.channel,
+              agentId: e.agentId ?? null,
+              byAgentId: e.byAgentId ?? null,
+              requestId: e.requestId ?? null,
+              reason: e.reason ?? null,
+            })),
+          );
+        }
       },
     },
     queues: {
@@ -531,6 +603,7 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
           channels: decisions.map((d) => d.channel),
           offeredAt: decisions.map((d) => d.offeredAt.toISOString()),
           deadlines: decisions.map((d) => d.deadlineAt.toISOString()),
+          requests: decisions.map((d) => d.requestId),
           chosen: [...new Set(decisions.map((d) => d.userId))],
         });
         const made = new Map(
@@ -543,6 +616,7 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
               status: r.status,
               offeredAt: new Date(r.offered_at),
               deadlineAt: new Date(r.deadline_at),
+              requestId: r.request_id,
             } satisfies Offer,
           ]),
         );
@@ -625,6 +699,7 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
                 providerMessageId: sql`${input.providerMessageId ?? null}`.as('provider_message_id'),
                 deliveryStatus: sql`${input.deliveryStatus ?? null}`.as('delivery_status'),
                 deliveryError: sql`null::jsonb`.as('delivery_error'),
+                audience: sql`${input.audience ?? 'all'}`.as('audience'),
               })
               .from(next),
           )

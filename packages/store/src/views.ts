@@ -26,9 +26,11 @@ import {
   offers,
   participants,
   queues,
+  routingRequests,
   users,
   wrapUpReasons,
 } from './schema';
+import { createTransferViews } from './transfer-views';
 import {
   equalsConstant,
   pgTextArray,
@@ -75,6 +77,11 @@ const offersWithContext = builtStatements((db, many: 'one' | 'many') => {
       providerConfig: entryPoints.providerConfig,
       contactIdentity: contacts.identity,
       preview,
+      // Only a transfer's or an invitation's offer has a request: one index look-up, no join for the others.
+      request: sql<{ kind: 'transfer' | 'conference'; requestedBy: string; comment: string | null } | null>`(
+        select json_build_object('kind', r.kind, 'requestedBy', coalesce(u.name, ''), 'comment', r.comment)
+        from ${routingRequests} r left join ${users} u on u.id = r.requested_by
+        where r.id = ${offers.requestId})`,
       settings: storedSettingsSql,
     })
     .from(offers)
@@ -157,6 +164,7 @@ const fromMessageJson = (m: StoredMessageJson): TMessage =>
     createdAt: new Date(m.created_at),
     deliveryStatus: m.delivery_status ?? null,
     deliveryError: m.delivery_error ?? null,
+    audience: 'all',
   });
 
 export const toMessageDto = (m: StoredMessage): TMessage => ({
@@ -180,15 +188,24 @@ export const createViews = (
     conversationId,
     after = 0,
     limit = 500,
+    forCustomer = false,
   }: {
     conversationId: string;
     after?: number;
     limit?: number;
+    /** The customer's own view: lines for agents only (a transfer's) are left out. */
+    forCustomer?: boolean;
   }): Promise<TMessage[]> => {
     const rows = await db
       .select()
       .from(messages)
-      .where(and(eq(messages.conversationId, conversationId), gt(messages.seq, after)))
+      .where(
+        and(
+          eq(messages.conversationId, conversationId),
+          gt(messages.seq, after),
+          forCustomer ? eq(messages.audience, 'all') : undefined,
+        ),
+      )
       .orderBy(asc(messages.seq))
       .limit(limit);
     return rows.map((r) => toMessageDto(toStoredMessage(r)));
@@ -238,6 +255,11 @@ export const createViews = (
         queueName: queues.name,
         entryPointName: entryPoints.name,
         entryPointDeletedAt: entryPoints.deletedAt,
+        activeAgents: sql<number>`(select count(*) from ${participants} p
+          where p.conversation_id = ${conversations.id} and p.state = 'active')`,
+        invitee: sql<string | null>`(select u.name from ${offers} o
+          join ${routingRequests} r on r.id = o.request_id join ${users} u on u.id = o.user_id
+          where o.conversation_id = ${conversations.id} and o.status = 'pending' and r.kind = 'conference' limit 1)`,
       })
       .from(conversations)
       .innerJoin(queues, eq(queues.id, conversations.queueId))
@@ -278,9 +300,12 @@ export const createViews = (
       composeLimit: COMPOSE_LIMITS[c.channel],
       participation: {
         state: participant.state,
+        role: participant.role,
         joinedAt: participant.joinedAt.toISOString(),
         endedAt: participant.endedAt?.toISOString() ?? null,
       },
+      conference: Number(header.activeAgents) > 1,
+      conferenceRequest: header.invitee ? { agentName: header.invitee } : null,
       waitingSince: c.status === 'active' && !c.customerLeft ? await waitingSince(conversationId) : null,
       lastMessage: last ?? null,
       ...(header.entryPointDeletedAt ? { entryPointDeleted: true } : {}),
@@ -326,6 +351,7 @@ export const createViews = (
         proactive: row.proactive,
         preview: (row.preview ?? []).map(fromMessageJson),
         ...popoverFields(row.channel, row.contactIdentity, row.providerConfig),
+        request: row.request ?? null,
       },
     }));
 
@@ -348,6 +374,8 @@ export const createViews = (
   ): Promise<
     | (MaskingInput & {
         message: TMessage;
+        /** 'agents': never delivered to the customer. */
+        audience: 'all' | 'agents';
         channel: TChannel;
         liveParticipantIds: string[];
         pendingOffer: { id: string; userId: string } | null;
@@ -377,6 +405,7 @@ export const createViews = (
     }
     return {
       message: toMessageDto(toStoredMessage(row.m)),
+      audience: row.m.audience,
       channel: row.channel,
       liveParticipantIds: pgTextArray(row.live),
       pendingOffer: row.pending,
@@ -471,7 +500,7 @@ export const createViews = (
       customerLeft: header.c.customerLeft,
       composeLimit: COMPOSE_LIMITS[header.c.channel],
       agentName: agent?.name ?? null,
-      messages: await listMessages({ conversationId }),
+      messages: await listMessages({ conversationId, forCustomer: true }),
     };
   };
 
@@ -536,6 +565,7 @@ export const createViews = (
     getSettings,
     listAuditLog,
     getRegion,
+    ...createTransferViews(db),
   };
 };
 

@@ -226,6 +226,7 @@ describe('offers.place checks each chosen agent again', () => {
           channel: 'livechat',
           offeredAt: now,
           deadlineAt: deadline,
+          requestId: null,
         },
         {
           conversationId: waiting[1]!.id,
@@ -233,6 +234,7 @@ describe('offers.place checks each chosen agent again', () => {
           channel: 'livechat',
           offeredAt: now,
           deadlineAt: deadline,
+          requestId: null,
         },
       ]),
       events: [],

@@ -2,8 +2,11 @@ import {
   acceptOffer,
   customerEndChat,
   type DomainEvent,
+  endConference,
   endConversation,
+  exitConference,
   fireDueTimer,
+  inviteToConference,
   rejectOffer,
   routeWaitingConversations,
   setAgentState,
@@ -11,6 +14,7 @@ import {
   startLiveChat,
   submitWrapUp,
   type Tx,
+  transferConversation,
 } from '@switchboard/core';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
@@ -20,8 +24,9 @@ import { createStore, type Database, type Store, schema } from '../src/index';
 
 /**
  * Properties of the routing and offer decisions, on the real store (PGlite): random sequences of
- * arrivals, accepts, rejects, timeouts, state changes, customers leaving, ends and wrap-ups keep
- * every invariant after every step.
+ * arrivals, accepts, rejects, timeouts, state changes, customers leaving, ends, wrap-ups,
+ * transfers (to a queue or an agent), conference invitations, End and Exit conference keep every
+ * invariant after every step.
  */
 
 const AGENTS = 4;
@@ -29,6 +34,7 @@ let database: Database;
 let store: Store;
 let agentIds: string[] = [];
 let reasonIds: { idle: string; wrapUp: string };
+let queueIds: string[] = [];
 const limits = [1, 2, 3, 2];
 
 type Op =
@@ -36,6 +42,10 @@ type Op =
   | { kind: 'available' | 'idle' | 'signOut'; agent: number }
   | { kind: 'accept' | 'reject' | 'end' | 'wrapUp'; agent: number; pick: number }
   | { kind: 'customerLeaves'; pick: number }
+  /** `to` 0-1: a queue (Support, Sales); 2 and up: an agent. */
+  | { kind: 'transfer'; agent: number; pick: number; to: number }
+  | { kind: 'invite'; agent: number; pick: number; invitee: number }
+  | { kind: 'endConference' | 'exitConference'; agent: number; pick: number }
   | { kind: 'timeout'; seconds: number };
 
 const agent = fc.integer({ min: 0, max: AGENTS - 1 });
@@ -57,6 +67,24 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({ kind: fc.constantFrom('end' as const, 'wrapUp' as const), agent, pick }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('customerLeaves' as const), pick }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('transfer' as const),
+      agent,
+      pick,
+      to: fc.nat({ max: AGENTS + 1 }),
+    }),
+  },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('invite' as const), agent, pick, invitee: agent }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('endConference' as const, 'exitConference' as const),
+      agent,
+      pick,
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({ kind: fc.constant('timeout' as const), seconds: fc.constantFrom(10, 46, 120) }),
@@ -109,15 +137,18 @@ const apply = async (op: Op) => {
       return;
     case 'accept':
     case 'reject': {
-      const offers = await rows<{ id: string }>(
-        sql`select id from offers where user_id = ${id} and status = 'pending' order by offered_at, id`,
+      // Any agent's pending offer, answered by that agent: most sequences then reach accepted
+      // conversations, and from there transfers and conferences.
+      const offers = await rows<{ id: string; user_id: string }>(
+        sql`select id, user_id from offers where status = 'pending' order by offered_at, id`,
       );
-      const offer = pickOf(offers, op.pick);
+      const offer = pickOf(offers, op.pick + op.agent);
       if (offer) {
+        const by = offer.user_id;
         await run((c) =>
           op.kind === 'accept'
-            ? acceptOffer({ ...c, offerId: offer.id, agentId: id, agentName: 'A' })
-            : rejectOffer({ ...c, offerId: offer.id, agentId: id }),
+            ? acceptOffer({ ...c, offerId: offer.id, agentId: by, agentName: 'A' })
+            : rejectOffer({ ...c, offerId: offer.id, agentId: by }),
         );
       }
       return;
@@ -141,6 +172,38 @@ const apply = async (op: Op) => {
                 notes: null,
               }),
         );
+      }
+      return;
+    }
+    case 'transfer':
+    case 'invite':
+    case 'endConference':
+    case 'exitConference': {
+      // Any agent's active participation (as for accept: the op's agent would rarely hold one).
+      const held = await rows<{ conversation_id: string; user_id: string }>(
+        sql`select conversation_id, user_id from participants where state = 'active' order by joined_at, id`,
+      );
+      const one = pickOf(held, op.pick);
+      if (!one) {
+        return;
+      }
+      const base = { conversationId: one.conversation_id, agentId: one.user_id, agentName: 'A' };
+      // Mostly an Available agent: the one who can take a transfer or an invitation; any agent else.
+      const available = (
+        await rows<{ id: string }>(sql`select id from users where state = 'available' order by id`)
+      ).map((u) => u.id);
+      const agentAt = (n: number) =>
+        (n % 3 === 0 ? agentIds[n % AGENTS] : pickOf(available, n)) ?? agentIds[0]!;
+      if (op.kind === 'transfer') {
+        const target =
+          op.to < 2
+            ? { type: 'queue' as const, queueId: queueIds[op.to]! }
+            : { type: 'agent' as const, agentId: agentAt(op.to - 2 + op.pick) };
+        await run((c) => transferConversation({ ...c, ...base, target, comment: 'c' }));
+      } else if (op.kind === 'invite') {
+        await run((c) => inviteToConference({ ...c, ...base, inviteeId: agentAt(op.invitee + op.pick) }));
+      } else {
+        await run((c) => (op.kind === 'endConference' ? endConference : exitConference)({ ...c, ...base }));
       }
       return;
     }
@@ -177,10 +240,29 @@ const checkInvariants = async () => {
       sql`select conversation_id from offers where status = 'pending' group by conversation_id having count(*) > 1`,
     ),
   ).toEqual([]);
+  // One owner at a time; a guest only beside an owner (one live conference, never two holders).
   expect(
     await rows(
-      sql`select conversation_id from participants where state <> 'done' group by conversation_id having count(*) > 1`,
+      sql`select conversation_id from participants where state = 'active' and role = 'owner'
+        group by conversation_id having count(*) > 1`,
     ),
+  ).toEqual([]);
+  expect(
+    await rows(sql`select g.conversation_id from participants g where g.state = 'active' and g.role = 'guest'
+      and not exists (select 1 from participants o where o.conversation_id = g.conversation_id
+        and o.state = 'active' and o.role = 'owner')`),
+  ).toEqual([]);
+  // An agent takes part in a conversation once at a time.
+  expect(
+    await rows(
+      sql`select conversation_id, user_id from participants where state <> 'done'
+        group by conversation_id, user_id having count(*) > 1`,
+    ),
+  ).toEqual([]);
+  // Every request that is open has a conversation still going; a failed or done one has no offer pending.
+  expect(
+    await rows(sql`select r.id from routing_requests r join offers o on o.request_id = r.id
+      where o.status = 'pending' and r.status <> 'open'`),
   ).toEqual([]);
   // No agent over their limit: live participations and pending offers together.
   expect(
@@ -199,28 +281,73 @@ const checkInvariants = async () => {
       ) c on c.user_id = l.user_id and c.channel = l.channel
       where coalesce(l.held, 0) <> coalesce(c.n, 0)`),
   ).toEqual([]);
-  // A conversation's status says what it is.
+  // A conversation's status says what it is: offered while an offer of it (not an invitation)
+  // waits; an invitation only beside an agent holding it; queued and offered with no agent active
+  // (the agent who transferred it may still wrap up); active never with nobody (the customer is
+  // never left alone by accident).
   expect(
     await rows(sql`select c.id, c.status from conversations c where
-      (c.status = 'offered') <> exists (select 1 from offers o where o.conversation_id = c.id and o.status = 'pending')
-      or (c.status = 'queued' and exists (select 1 from participants p where p.conversation_id = c.id and p.state <> 'done'))
+      (c.status = 'offered') <> exists (select 1 from offers o left join routing_requests r on r.id = o.request_id
+        where o.conversation_id = c.id and o.status = 'pending' and coalesce(r.kind, 'new') <> 'conference')
+      or (c.status <> 'active' and exists (select 1 from offers o join routing_requests r on r.id = o.request_id
+        where o.conversation_id = c.id and o.status = 'pending' and r.kind = 'conference'))
+      or (c.status in ('queued', 'offered') and exists (select 1 from participants p where p.conversation_id = c.id and p.state = 'active'))
       or (c.status = 'active' and not exists (select 1 from participants p where p.conversation_id = c.id and p.state = 'active'))`),
   ).toEqual([]);
-  // An offer is only ever made to an agent of the queue's team.
+  // An offer routing makes goes only to an agent of the queue's team (a transfer or an invitation
+  // to a named agent goes to that agent). Checked while pending: a transfer moves the conversation
+  // to another queue afterwards.
   expect(
     await rows(sql`select o.id from offers o join conversations c on c.id = o.conversation_id join queues q on q.id = c.queue_id
-      where q.team_id is not null and not exists (select 1 from team_members tm where tm.team_id = q.team_id and tm.user_id = o.user_id)`),
+      left join routing_requests r on r.id = o.request_id
+      where o.status = 'pending' and coalesce(r.target_type, 'queue') = 'queue'
+      and q.team_id is not null and not exists (select 1 from team_members tm where tm.team_id = q.team_id and tm.user_id = o.user_id)`),
   ).toEqual([]);
-  // Nothing waits while an eligible agent is Available with room.
+  // Nothing waits while an eligible agent is Available with room (and not in it already).
   expect(
     await rows(sql`select c.id from conversations c join queues q on q.id = c.queue_id
       where c.status = 'queued' and exists (
         select 1 from users u join team_members tm on tm.user_id = u.id and tm.team_id = q.team_id
-        where u.state = 'available' and u.chat_limit > (
+        where not exists (select 1 from participants p where p.conversation_id = c.id and p.user_id = u.id and p.state <> 'done')
+        and u.state = 'available' and u.chat_limit > (
           (select count(*) from participants p where p.user_id = u.id and p.state in ('active', 'wrapup'))
           + (select count(*) from offers o where o.user_id = u.id and o.status = 'pending')))`),
   ).toEqual([]);
 };
+
+/**
+ * Sequences always run besides the random ones, so that every run reaches an accepted and a
+ * rejected invitation, End and Exit conference and a transfer (the random ones do often, not always).
+ * `pick`s are chosen for agentAt: 9 is agent 1.
+ */
+const REACHING_TRANSFERS_AND_CONFERENCES: [Op[]][] = [
+  [
+    [
+      { kind: 'arrive', entryPoint: 0 },
+      { kind: 'available', agent: 0 },
+      { kind: 'accept', agent: 0, pick: 0 },
+      { kind: 'available', agent: 1 },
+      { kind: 'invite', agent: 0, pick: 8, invitee: 1 },
+      { kind: 'accept', agent: 1, pick: 0 },
+      { kind: 'endConference', agent: 0, pick: 0 },
+    ],
+  ],
+  [
+    [
+      { kind: 'arrive', entryPoint: 0 },
+      { kind: 'available', agent: 0 },
+      { kind: 'accept', agent: 0, pick: 0 },
+      { kind: 'available', agent: 1 },
+      { kind: 'invite', agent: 0, pick: 8, invitee: 1 },
+      { kind: 'reject', agent: 1, pick: 0 },
+      { kind: 'available', agent: 1 },
+      { kind: 'invite', agent: 0, pick: 8, invitee: 1 },
+      { kind: 'accept', agent: 1, pick: 0 },
+      { kind: 'exitConference', agent: 0, pick: 1 },
+      { kind: 'transfer', agent: 0, pick: 0, to: 1 },
+    ],
+  ],
+];
 
 describe('routing properties on the real store', () => {
   beforeAll(async () => {
@@ -263,6 +390,7 @@ describe('routing properties on the real store', () => {
         },
       ])
       .returning();
+    queueIds = [support!.id, sales!.id];
     await db.insert(schema.entryPoints).values([
       { key: 'support', name: 'S', channel: 'livechat' as const, queueId: support!.id },
       { key: 'sales', name: 'T', channel: 'livechat' as const, queueId: sales!.id },
@@ -276,8 +404,9 @@ describe('routing properties on the real store', () => {
   });
 
   it('keeps the invariants through any sequence of events', async () => {
+    const seen = new Set<string>();
     await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { minLength: 5, maxLength: 40 }), async (ops) => {
+      fc.asyncProperty(fc.array(opArb, { minLength: 5, maxLength: 40, size: 'max' }), async (ops) => {
         await database.db.execute(
           sql`truncate timers, offers, participants, messages, conversations, agent_state_log restart identity cascade`,
         );
@@ -289,9 +418,24 @@ describe('routing properties on the real store', () => {
           await routeToQuiescence();
           await checkInvariants();
         }
+        for (const { type, reason } of await rows<{ type: string; reason: string | null }>(
+          sql`select distinct type, case when type in ('rejected', 'timed_out', 'withdrawn') then request_id is not null end::text as reason
+            from conversation_events`,
+        )) {
+          seen.add(reason === 'true' ? 'a transfer or invitation not accepted' : type);
+        }
       }),
-      { numRuns: 30 },
+      { numRuns: 40, examples: REACHING_TRANSFERS_AND_CONFERENCES },
     );
+    // The runs did reach transfers, conferences and their offers' outcomes.
+    const reached = [
+      'transferred',
+      'conference_requested',
+      'joined',
+      'left',
+      'a transfer or invitation not accepted',
+    ];
+    expect(reached.filter((type) => !seen.has(type))).toEqual([]);
   }, 120_000);
 
   it('puts an agent in the queue’s no-answer state when an offer times out, and in Refused on reject', async () => {

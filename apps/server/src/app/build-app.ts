@@ -35,6 +35,7 @@ import { healthRoutes } from '../http/routes/health';
 import { LIVECHAT_PREFIX, livechatRoutes } from '../http/routes/livechat';
 import { supervisorRoutes } from '../http/routes/supervisor';
 import { supervisorAgentRoutes } from '../http/routes/supervisor-agents';
+import { transferRoutes } from '../http/routes/transfers';
 import { webhookRoutes } from '../http/routes/webhooks';
 import { createPushListener } from '../realtime/push-listener';
 import { connectRedisAdapter } from '../realtime/redis-adapter';
@@ -191,6 +192,7 @@ export const buildApp = async ({
   await app.register(adminConfigRoutes(ctx));
   await app.register(agentRoutes(ctx));
   await app.register(conversationRoutes(ctx));
+  await app.register(transferRoutes(ctx));
   await app.register(livechatRoutes(ctx), { prefix: LIVECHAT_PREFIX });
   await app.register(supervisorRoutes(ctx));
   await app.register(adminEntryPointRoutes({ ctx, secrets: secretBox, configs: providerConfigs }));

@@ -44,9 +44,11 @@ export const createPushListener =
         if (!fanout) {
           return;
         }
-        await channels
-          .get(fanout.channel)
-          .deliver({ conversationId: event.conversationId, message: fanout.message });
+        if (fanout.audience === 'all') {
+          await channels
+            .get(fanout.channel)
+            .deliver({ conversationId: event.conversationId, message: fanout.message });
+        }
         for (const userId of fanout.liveParticipantIds) {
           realtime.agents
             .to(userRoom(userId))
@@ -86,6 +88,16 @@ export const createPushListener =
             realtime.agents.to(userRoom(userId)).emit('conversation.updated', summary);
           }
         }
+        return;
+      }
+      case 'request.failed': {
+        const agent = await views.getMe(event.agentId);
+        realtime.agents.to(userRoom(event.requestedBy)).emit('request.failed', {
+          conversationId: event.conversationId,
+          kind: event.kind,
+          agentName: agent?.name ?? '',
+          reason: event.reason,
+        });
         return;
       }
       case 'session.ended': {

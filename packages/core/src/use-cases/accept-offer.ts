@@ -1,8 +1,13 @@
 import { AppError } from '../errors';
 import type { DomainEvent } from '../events';
+import { decideAccept } from '../lifecycle';
 import type { UseCaseContext, UseCaseResult } from './types';
 
-/** Accept opens the conversation for the agent (seeds: "Klicken Sie in der Anfrage auf Annehmen"). */
+/**
+ * Accept opens the conversation for the agent (seeds: "Klicken Sie in der Anfrage auf Annehmen").
+ * An offer of a transfer makes them its holder; a conference invitation adds them beside the agent
+ * who invited them (lifecycle.ts).
+ */
 export const acceptOffer = async ({
   tx,
   now,
@@ -20,9 +25,20 @@ export const acceptOffer = async ({
     throw new AppError('OFFER_CLOSED');
   }
   const conversation = await tx.conversations.lock(offer.conversationId);
-  if (conversation?.status !== 'offered') {
+  if (!conversation) {
     throw new AppError('OFFER_CLOSED');
   }
+  const request = offer.requestId ? await tx.routingRequests.get(offer.requestId) : null;
+  const kind = request?.kind ?? 'new';
+  const { role, status } = decideAccept(
+    {
+      status: conversation.status,
+      customerLeft: conversation.customerLeft,
+      participants: [],
+      pendingOffer: null,
+    },
+    { kind },
+  );
   await tx.offers.close({ id: offer.id, status: 'accepted', at: now });
   await tx.timers.cancel({ kind: 'offer.deadline', subjectId: offer.id });
   await tx.participants.create({
@@ -30,8 +46,34 @@ export const acceptOffer = async ({
     userId: agentId,
     channel: conversation.channel,
     joinedAt: now,
+    role,
   });
-  await tx.conversations.update(conversation.id, { status: 'active' });
+  if (conversation.status !== status || conversation.requestId !== null) {
+    await tx.conversations.update(conversation.id, { status, requestId: null });
+  }
+  if (request) {
+    await tx.routingRequests.close({ id: request.id, status: 'done', at: now });
+  }
+  const base = {
+    conversationId: conversation.id,
+    at: now,
+    queueId: conversation.queueId,
+    channel: conversation.channel,
+  };
+  await tx.conversationEvents.append([
+    { ...base, type: 'accepted', agentId, requestId: offer.requestId },
+    ...(kind === 'conference'
+      ? [
+          {
+            ...base,
+            type: 'joined' as const,
+            agentId,
+            byAgentId: request?.requestedBy ?? null,
+            requestId: offer.requestId,
+          },
+        ]
+      : []),
+  ]);
   const { message } = await tx.messages.append({
     conversationId: conversation.id,
     author: 'system',

@@ -14,10 +14,18 @@ export const customerEndChat = async ({
   conversationId,
 }: UseCaseContext & { conversationId: string }): Promise<UseCaseResult<null>> => {
   const pending = await tx.offers.findPending(conversationId);
-  const offer = pending ? await tx.offers.lock(pending.id) : null;
+  let offer = pending ? await tx.offers.lock(pending.id) : null;
   const conversation = await tx.conversations.lock(conversationId);
   if (!conversation) {
     throw new AppError('CONVERSATION_NOT_FOUND');
+  }
+  // An offer made while we waited for the conversation's lock (a transfer to an agent, a routing
+  // run) is withdrawn too: never an offer left for a chat the customer has left. Locked after the
+  // conversation, against the usual order: an accept holding it deadlocks with us at worst, and
+  // PostgreSQL aborts one of the two, which the runner retries.
+  const latest = await tx.offers.findPending(conversationId);
+  if (latest && latest.id !== offer?.id) {
+    offer = await tx.offers.lock(latest.id);
   }
   if (conversation.status === 'ended' || conversation.customerLeft) {
     return { value: null, events: [] };
@@ -36,6 +44,11 @@ export const customerEndChat = async ({
     customerLeft: true,
     ...(active ? {} : { status: 'ended' as const, endedAt: now }),
   });
+  const base = { conversationId, at: now, queueId: conversation.queueId, channel: conversation.channel };
+  await tx.conversationEvents.append([
+    { ...base, type: 'customer_left' },
+    ...(active ? [] : [{ ...base, type: 'ended' as const, reason: 'customer' }]),
+  ]);
   const { message } = await tx.messages.append({
     conversationId,
     author: 'system',

@@ -1,11 +1,13 @@
 import { AppError } from '../errors';
-import type { DomainEvent } from '../events';
-import { authorizeParticipant } from './authorize-participant';
+import { decideEnd } from '../lifecycle';
+import { leaveConversation } from './leave-conversation';
+import { readLifecycle } from './read-lifecycle';
 import type { UseCaseContext, UseCaseResult } from './types';
 
 /**
  * The agent ends: their participation goes to wrap-up (after-contact work). When no other agent
- * remains, the conversation ends for the customer too.
+ * remains, the conversation ends for the customer too; in a conference the other agent keeps it
+ * (lifecycle.ts: End is End conference or Exit conference there).
  */
 export const endConversation = async ({
   tx,
@@ -16,29 +18,20 @@ export const endConversation = async ({
 }: UseCaseContext & { conversationId: string; agentId: string; agentName: string }): Promise<
   UseCaseResult<null>
 > => {
-  const { conversation, participant } = await authorizeParticipant({ tx, conversationId, agentId });
-  if (participant.state !== 'active') {
-    throw new AppError('ALREADY_ENDED');
+  const conversation = await tx.conversations.lock(conversationId);
+  if (!conversation) {
+    throw new AppError('CONVERSATION_NOT_FOUND');
   }
-  await tx.participants.update(participant.id, { state: 'wrapup', endedAt: now });
-  const events: DomainEvent[] = [];
-  const others = (await tx.participants.listLive(conversationId)).filter(
-    (p) => p.id !== participant.id && p.state === 'active',
-  );
-  if (others.length === 0 && conversation.status !== 'ended') {
-    await tx.conversations.update(conversationId, { status: 'ended', endedAt: now });
-    const { message } = await tx.messages.append({
-      conversationId,
-      author: 'system',
-      authorUserId: agentId,
-      authorName: agentName,
-      body: `${agentName} ended the chat`,
-      systemEvent: 'conversation_ended',
-      clientMessageId: null,
-      createdAt: now,
-    });
-    events.push({ type: 'message.created', conversationId, messageId: message.id });
-  }
-  events.push({ type: 'conversation.updated', conversationId });
+  const snapshot = await readLifecycle(tx, conversation);
+  const decision = decideEnd(snapshot, { agentId });
+  const events = await leaveConversation({
+    tx,
+    now,
+    conversation,
+    agentId,
+    agentName,
+    ...decision,
+    pending: snapshot.pending,
+  });
   return { value: null, events };
 };

@@ -1,10 +1,13 @@
 import type { DomainEvent } from '../events';
+import { decideOfferFailed } from '../lifecycle';
 import type { Conversation, Offer } from '../model';
 import type { Tx } from '../ports';
 
 /**
- * Closes a pending offer and puts its conversation back in its queue. The conversation keeps its
- * `queuedAt`, so it keeps its place (CXone: "le clavardage retourne dans la file d'attente").
+ * Closes a pending offer that was not accepted. A new or transferred conversation goes back to its
+ * queue keeping its `queuedAt`, so it keeps its place (CXone: "le clavardage retourne dans la file
+ * d'attente"); a conference invitation leaves the conversation with its agent. A transfer to an
+ * agent, or an invitation, fails with its offer and its requester is told (lifecycle.ts).
  */
 export const closeOfferAndRequeue = async ({
   tx,
@@ -21,6 +24,8 @@ export const closeOfferAndRequeue = async ({
 }): Promise<DomainEvent[]> => {
   await tx.offers.close({ id: offer.id, status: reason, at: now });
   await tx.timers.cancel({ kind: 'offer.deadline', subjectId: offer.id });
+  const request = offer.requestId ? await tx.routingRequests.get(offer.requestId) : null;
+  const decision = decideOfferFailed(conversation, request ?? { kind: 'new', targetType: 'queue' });
   const events: DomainEvent[] = [
     {
       type: 'offer.closed',
@@ -31,13 +36,42 @@ export const closeOfferAndRequeue = async ({
     },
     { type: 'capacity.freed', agentId: offer.userId },
   ];
-  if (conversation.status === 'offered') {
-    await tx.conversations.update(conversation.id, { status: 'queued' });
+  const base = {
+    conversationId: conversation.id,
+    at: now,
+    queueId: conversation.queueId,
+    channel: conversation.channel,
+  };
+  await tx.conversationEvents.append([
+    { ...base, type: reason, agentId: offer.userId, requestId: offer.requestId, reason },
+  ]);
+  if (request && decision.requestFailed) {
+    await tx.routingRequests.close({ id: request.id, status: 'failed', at: now });
+    if (request.kind !== 'new' && request.requestedBy) {
+      events.push({
+        type: 'request.failed',
+        requestId: request.id,
+        conversationId: conversation.id,
+        kind: request.kind,
+        requestedBy: request.requestedBy,
+        agentId: offer.userId,
+        reason,
+      });
+    }
+  }
+  if (decision.requeue) {
+    await tx.conversations.update(conversation.id, {
+      status: 'queued',
+      ...(decision.requestFailed ? { requestId: null } : {}),
+    });
     events.push({
       type: 'conversation.queued',
       conversationId: conversation.id,
       queueId: conversation.queueId,
     });
+  }
+  if (decision.requestFailed) {
+    events.push({ type: 'conversation.updated', conversationId: conversation.id });
   }
   return events;
 };

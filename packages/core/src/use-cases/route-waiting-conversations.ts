@@ -52,6 +52,8 @@ const decide = ({
       channel: conversation.channel,
       offeredAt: now,
       deadlineAt,
+      // A transferred conversation's offers answer its transfer; an arrival's, none (kind 'new').
+      requestId: conversation.requestId,
     });
   }
   return decisions;
@@ -148,16 +150,22 @@ export const routeWaitingConversations = async ({
       continue;
     }
     let complete = candidates.length < FIRST_LOOK;
-    const waiting = await tx.conversations.lockWaiting({
+    const capacity = candidates.reduce((n, c) => n + c.limit - c.load, 0);
+    let waiting = await tx.conversations.lockWaiting({
       queueId: queue.id,
       channel,
-      limit: complete
-        ? Math.min(
-            room,
-            candidates.reduce((n, c) => n + c.limit - c.load, 0),
-          )
-        : room,
+      limit: complete ? Math.min(room, capacity) : room,
     });
+    if (
+      complete &&
+      waiting.length < room &&
+      waiting.some((w) => w.presentAgentIds.some((id) => candidates.some((c) => c.agentId === id)))
+    ) {
+      // A conversation at the head that a candidate already takes part in (transferred by them,
+      // in their wrap-up) does not use their capacity: read further, or a later one would wait
+      // beside a free agent (found by the routing property test).
+      waiting = await tx.conversations.lockWaiting({ queueId: queue.id, channel, limit: room });
+    }
     if (!complete && waiting.length >= candidates.length) {
       const limit = waiting.length + 1;
       candidates = await tx.agents.listCandidates({ queue, channel, ranking, limit });

@@ -55,6 +55,15 @@ export const startLiveChat = async ({
           createdAt: now,
         },
   );
+  await tx.conversationEvents.append([
+    {
+      conversationId: conversation.id,
+      type: 'arrived',
+      at: now,
+      queueId: conversation.queueId,
+      channel: 'livechat',
+    },
+  ]);
   const events: DomainEvent[] = [];
   const messages: StoredMessage[] = [];
   if (opening) {

@@ -31,6 +31,17 @@ export const submitWrapUp = async ({
     throw new AppError('REASON_NOT_FOUND', 'Choose one of the wrap-up reasons');
   }
   await tx.participants.update(participant.id, { state: 'done', wrapUpReasonId, notes, wrappedAt: now });
+  await tx.conversationEvents.append([
+    {
+      conversationId,
+      type: 'wrapped_up',
+      at: now,
+      queueId: conversation.queueId,
+      channel: conversation.channel,
+      agentId,
+      reason: reason.name,
+    },
+  ]);
   return {
     value: null,
     events: [

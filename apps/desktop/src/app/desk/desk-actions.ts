@@ -21,6 +21,12 @@ import { postAcceptOffer, postRejectOffer } from '../../features/offers/offers-a
 import type { OffersEvent } from '../../features/offers/offers-state';
 import { putAgentState } from '../../features/presence/presence-api';
 import type { PresenceEvent } from '../../features/presence/presence-state';
+import {
+  fetchTransferTargets,
+  postConference,
+  postLeaveConference,
+  postTransfer,
+} from '../../features/transfer/transfer-api';
 import { postWrapUp } from '../../features/wrap-up/wrap-up-api';
 import type { ApiClient } from '../../shared/api/api-client';
 import { isApiError } from '../../shared/api/api-error';
@@ -184,6 +190,11 @@ export const createDeskController = (deps: Deps): DeskController => {
           notify({ tone: 'info', key, values: { customer: offer.customerName } });
         }
       },
+      'request.failed': ({ kind, agentName, reason }) => {
+        // A transfer's conversation is back in its queue; an invitation's panel is back to normal.
+        const key = kind === 'transfer' ? 'transfer.failed' : 'transfer.conferenceFailed';
+        notify({ tone: 'info', key, values: { agent: agentName, reason } });
+      },
       'message.created': ({ conversationId, message }) =>
         dispatchConversations({ type: 'messagesReceived', conversationId, messages: [message] }),
       'message.updated': ({ conversationId, message }) =>
@@ -277,6 +288,29 @@ export const createDeskController = (deps: Deps): DeskController => {
           await refreshConversation(conversationId);
         }
         throw error;
+      }
+    },
+    loadTransferTargets: () => fetchTransferTargets(api),
+    transferConversation: async (conversationId, request) => {
+      dispatchConversations({ type: 'upserted', summary: await postTransfer(api, conversationId, request) });
+    },
+    inviteToConference: async (conversationId, agentId) => {
+      dispatchConversations({
+        type: 'upserted',
+        summary: await postConference(api, conversationId, agentId),
+      });
+    },
+    leaveConference: async (conversationId, how) => {
+      try {
+        dispatchConversations({
+          type: 'upserted',
+          summary: await postLeaveConference(api, conversationId, how),
+        });
+        return true;
+      } catch (error) {
+        notifyError(error);
+        await refreshConversation(conversationId);
+        return false;
       }
     },
     dismissNotice: (id) => dispatchNotices({ type: 'dismissed', id }),

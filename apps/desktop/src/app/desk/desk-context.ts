@@ -4,6 +4,8 @@ import type {
   TOffer,
   TReason,
   TSetStateRequest,
+  TTransferRequest,
+  TTransferTargets,
   TWrapUpRequest,
 } from '@switchboard/contracts';
 import { createContext, useContext } from 'react';
@@ -32,6 +34,14 @@ export type DeskActions = {
   endConversation: (conversationId: string) => Promise<boolean>;
   /** Rejects with the ApiError for the wrap-up dialog to show. */
   submitWrapUp: (conversationId: string, request: TWrapUpRequest) => Promise<void>;
+  /** The Transfer and Conference dialogs' lists, fresh from the server. */
+  loadTransferTargets: () => Promise<TTransferTargets>;
+  /** Rejects with the ApiError for the dialog to show; resolved, the agent is in wrap-up. */
+  transferConversation: (conversationId: string, request: TTransferRequest) => Promise<void>;
+  /** Rejects with the ApiError for the dialog to show. */
+  inviteToConference: (conversationId: string, agentId: string) => Promise<void>;
+  /** End conference (the first agent) or Exit conference (the added one); true once in wrap-up. */
+  leaveConference: (conversationId: string, how: 'end' | 'exit') => Promise<boolean>;
   dismissNotice: (id: string) => void;
   /** The composer took the focus it was asked to take. */
   focusHandled: () => void;

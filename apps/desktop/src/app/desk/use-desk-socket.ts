@@ -65,6 +65,7 @@ export const useDeskSocket = (controller: DeskController, relay: SocketRelay): C
     socket.on('message.created', (e) => latest.current.socketHandlers['message.created'](e));
     socket.on('message.updated', (e) => latest.current.socketHandlers['message.updated'](e));
     socket.on('conversation.updated', (e) => latest.current.socketHandlers['conversation.updated'](e));
+    socket.on('request.failed', (e) => latest.current.socketHandlers['request.failed'](e));
     socket.on('supervisor.overview', (e) => relay.emit('supervisor.overview', e));
 
     socket.connect();

@@ -17,7 +17,9 @@ const summary = (id: string, patch: Partial<TConversationSummary> = {}): TConver
   arrivedAt: '2025-01-01T10:00:00Z',
   customerLeft: false,
   composeLimit: 1000,
-  participation: { state: 'active', joinedAt: '2025-01-01T10:00:10Z', endedAt: null },
+  participation: { state: 'active', role: 'owner', joinedAt: '2025-01-01T10:00:10Z', endedAt: null },
+  conference: false,
+  conferenceRequest: null,
   waitingSince: null,
   lastMessage: null,
   ...patch,
@@ -66,7 +68,9 @@ describe('conversationsReducer', () => {
       { type: 'selected', conversationId: 'b' },
       {
         type: 'upserted',
-        summary: summary('b', { participation: { state: 'done', joinedAt: 'x', endedAt: 'y' } }),
+        summary: summary('b', {
+          participation: { state: 'done', role: 'owner', joinedAt: 'x', endedAt: 'y' },
+        }),
       },
     );
     expect(state.order).toEqual(['a', 'c']);
@@ -93,7 +97,9 @@ describe('conversationsReducer', () => {
     const after = conversationsReducer(before, {
       type: 'synced',
       summaries: [
-        summary('c', { participation: { state: 'active', joinedAt: '2025-01-01T09:00:00Z', endedAt: null } }),
+        summary('c', {
+          participation: { state: 'active', role: 'owner', joinedAt: '2025-01-01T09:00:00Z', endedAt: null },
+        }),
         summary('a', { customerLeft: true }),
       ],
     });

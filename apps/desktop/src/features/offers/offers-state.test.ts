@@ -16,6 +16,7 @@ const offer = (id: string, offeredAt: string, conversationId = `c-${id}`): TOffe
   deadlineAt: offeredAt,
   proactive: false,
   preview: [],
+  request: null,
 });
 
 describe('offersReducer', () => {

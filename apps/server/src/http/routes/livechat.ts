@@ -150,6 +150,7 @@ export const livechatRoutes =
         messages: await ctx.store.views.listMessages({
           conversationId: request.params.id,
           after: request.query.after ?? 0,
+          forCustomer: true,
         }),
       }),
     );

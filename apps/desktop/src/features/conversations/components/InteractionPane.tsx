@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../../app/desk/desk-context';
+import { ConferenceStatus, TransferActions } from '../../transfer/components/TransferActions';
 import { WrapUpDialog } from '../../wrap-up/components/WrapUpDialog';
 import type { ConversationEntry } from '../conversations-state';
 import { Composer } from './Composer';
@@ -59,7 +60,8 @@ export const InteractionPane = ({ entry, drafts }: { entry: ConversationEntry; d
         </div>
         <div className="pane__actions">
           <CopyTranscriptButton entry={entry} />
-          {active && (
+          {active && <TransferActions summary={summary} onLeft={() => setWrapUpOpen(true)} />}
+          {active && !summary.conference && (
             <button
               className="button button--danger-outline"
               type="button"
@@ -81,6 +83,7 @@ export const InteractionPane = ({ entry, drafts }: { entry: ConversationEntry; d
         </div>
       </header>
 
+      <ConferenceStatus summary={summary} />
       {active && summary.customerLeft && (
         <p className="banner banner--warning" role="status">
           {t('conversations.customerLeft')}

@@ -22,5 +22,12 @@ export const systemText = (message: TMessage, t: TFunction): string => {
       ? message.body || t(`system.${event}`, { name: '' })
       : t(`system.${event}`, { name });
   }
+  if (event === 'transferred') {
+    // "Transferred by <agent> from <queue>": the server's line names the queue; agents only.
+    return message.body;
+  }
+  if (event === 'transfer_comment') {
+    return t('system.transfer_comment', { name: personName(message) ?? '', comment: message.body });
+  }
   return t(`system.${event}`);
 };

@@ -62,6 +62,8 @@ export const de: LocaleMessages = {
     reject: 'Ablehnen',
     timedOut: 'Die Kontaktanfrage von {{customer}} ist abgelaufen.',
     withdrawn: 'Die Kontaktanfrage von {{customer}} wurde zurückgezogen.',
+    transferFrom: 'Übergeben von {{agent}}',
+    conferenceFrom: 'Konferenzanfrage von {{agent}}',
   },
   conversations: {
     assetDeleted:
@@ -99,11 +101,29 @@ export const de: LocaleMessages = {
     discard: 'Verwerfen',
     transcriptTitle: 'Konversation mit {{customer}}',
   },
+  transfer: {
+    transferTitle: 'Übergabeanfrage',
+    conferenceTitle: 'Konferenzanfrage',
+    search: 'Warteschlangen und Agenten suchen',
+    searchAgents: 'Agenten suchen',
+    reload: 'Neu laden',
+    loading: 'Listen werden geladen…',
+    queues: 'Warteschlangen',
+    agents: 'Agenten',
+    queueWaiting: '{{count}} wartend',
+    agentLoad: '{{state}} · {{load}} von {{limit}}',
+    comment: 'Kommentar für den nächsten Agenten (optional)',
+    noMatch: 'Keine Treffer.',
+    failed:
+      '{{agent}} hat die Übergabe nicht angenommen; die Konversation ist zurück in ihrer Warteschlange.',
+    conferenceFailed: '{{agent}} ist der Konferenz nicht beigetreten.',
+  },
   system: {
     customer_left: 'Der Kunde hat den Chat verlassen',
     agent_joined: '{{name}} ist dem Chat beigetreten',
     agent_left: '{{name}} hat den Chat verlassen',
     conversation_ended: 'Die Konversation wurde beendet',
+    transfer_comment: 'Kommentar von {{name}}: {{comment}}',
   },
   delivery: {
     sending: 'Wird gesendet…',
@@ -169,6 +189,8 @@ export const de: LocaleMessages = {
     loading: 'Warteschlangen und Agenten werden geladen…',
     loadFailed: 'Warteschlangen und Agenten konnten nicht geladen werden.',
     retry: 'Erneut versuchen',
+    transfers: 'Übergaben',
+    conferences: 'Konferenzen',
   },
   errors: {
     ENTRY_POINT_DELETED: 'Das Asset dieser Konversation wurde gelöscht; Sie können sie nur noch beenden',
@@ -197,5 +219,15 @@ export const de: LocaleMessages = {
     FORBIDDEN: 'Das dürfen Sie nicht',
     INTERNAL: 'Auf dem Server ist ein Fehler aufgetreten',
     UNAVAILABLE: 'Der Dienst ist noch nicht bereit',
+    TRANSFER_TO_SELF: 'Sie können eine Konversation nicht an sich selbst übergeben',
+    AGENT_NOT_AVAILABLE: 'Der Agent ist nicht verfügbar',
+    AGENT_AT_LIMIT: 'Der Agent hat keinen Platz für eine weitere Konversation',
+    ALREADY_IN_CONVERSATION: 'Der Agent nimmt bereits an dieser Konversation teil',
+    REQUEST_PENDING: 'Für diese Konversation wartet bereits eine Übergabe- oder Konferenzanfrage auf Antwort',
+    CONFERENCE_IN_PROGRESS:
+      'Die Konversation ist eine Konferenz; beenden oder verlassen Sie zuerst die Konferenz',
+    NOT_IN_CONFERENCE: 'Die Konversation ist keine Konferenz',
+    USER_NOT_FOUND: 'Der Benutzer existiert nicht',
+    QUEUE_NOT_FOUND: 'Die Warteschlange existiert nicht',
   },
 };

@@ -64,6 +64,8 @@ export const en = {
     reject: 'Reject',
     timedOut: 'The contact request from {{customer}} timed out.',
     withdrawn: 'The contact request from {{customer}} was withdrawn.',
+    transferFrom: 'Transferred by {{agent}}',
+    conferenceFrom: 'Conference request from {{agent}}',
   },
   conversations: {
     assetDeleted:
@@ -100,11 +102,28 @@ export const en = {
     discard: 'Discard',
     transcriptTitle: 'Conversation with {{customer}}',
   },
+  transfer: {
+    transferTitle: 'Transfer request',
+    conferenceTitle: 'Conference request',
+    search: 'Search queues and agents',
+    searchAgents: 'Search agents',
+    reload: 'Reload',
+    loading: 'Loading the lists…',
+    queues: 'Queues',
+    agents: 'Agents',
+    queueWaiting: '{{count}} waiting',
+    agentLoad: '{{state}} · {{load}} of {{limit}}',
+    comment: 'Comment for the next agent (optional)',
+    noMatch: 'Nothing matches your search.',
+    failed: '{{agent}} did not take the transfer; the conversation is back in its queue.',
+    conferenceFailed: '{{agent}} did not join the conference.',
+  },
   system: {
     customer_left: 'Customer has left the chat',
     agent_joined: '{{name}} joined the chat',
     agent_left: '{{name}} left the chat',
     conversation_ended: 'The conversation has ended',
+    transfer_comment: 'Comment from {{name}}: {{comment}}',
   },
   delivery: {
     sending: 'Sending…',
@@ -171,6 +190,8 @@ export const en = {
     loading: 'Loading queues and agents…',
     loadFailed: 'Queues and agents could not be loaded.',
     retry: 'Try again',
+    transfers: 'Transfers',
+    conferences: 'Conferences',
   },
   errors: {
     ENTRY_POINT_DELETED: 'The asset of this conversation has been deleted; you can only end it',
@@ -197,6 +218,16 @@ export const en = {
     FORBIDDEN: 'You are not allowed to do this',
     INTERNAL: 'Something went wrong on the server',
     UNAVAILABLE: 'The service is not ready',
+    TRANSFER_TO_SELF: 'You cannot transfer a conversation to yourself',
+    AGENT_NOT_AVAILABLE: 'The agent is not Available',
+    AGENT_AT_LIMIT: 'The agent has no room for another conversation',
+    ALREADY_IN_CONVERSATION: 'The agent already takes part in this conversation',
+    REQUEST_PENDING:
+      'A transfer or conference request for this conversation is already waiting for an answer',
+    CONFERENCE_IN_PROGRESS: 'The conversation is in a conference; end or exit the conference first',
+    NOT_IN_CONFERENCE: 'The conversation is not in a conference',
+    USER_NOT_FOUND: 'The user does not exist',
+    QUEUE_NOT_FOUND: 'The queue does not exist',
   },
 };
 

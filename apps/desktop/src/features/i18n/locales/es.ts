@@ -62,6 +62,8 @@ export const es: LocaleMessages = {
     reject: 'Rechazar',
     timedOut: 'La solicitud de contacto de {{customer}} ha caducado.',
     withdrawn: 'La solicitud de contacto de {{customer}} se ha retirado.',
+    transferFrom: 'Transferido por {{agent}}',
+    conferenceFrom: 'Solicitud de conferencia de {{agent}}',
   },
   conversations: {
     assetDeleted:
@@ -98,11 +100,28 @@ export const es: LocaleMessages = {
     discard: 'Descartar',
     transcriptTitle: 'Conversación con {{customer}}',
   },
+  transfer: {
+    transferTitle: 'Solicitud de transferencia',
+    conferenceTitle: 'Solicitud de conferencia',
+    search: 'Buscar colas y agentes',
+    searchAgents: 'Buscar agentes',
+    reload: 'Recargar',
+    loading: 'Cargando las listas…',
+    queues: 'Colas',
+    agents: 'Agentes',
+    queueWaiting: '{{count}} en espera',
+    agentLoad: '{{state}} · {{load}} de {{limit}}',
+    comment: 'Comentario para el siguiente agente (opcional)',
+    noMatch: 'Nada coincide con la búsqueda.',
+    failed: '{{agent}} no aceptó la transferencia; la conversación ha vuelto a su cola.',
+    conferenceFailed: '{{agent}} no se unió a la conferencia.',
+  },
   system: {
     customer_left: 'El cliente ha abandonado el chat',
     agent_joined: '{{name}} se ha incorporado al chat',
     agent_left: '{{name}} ha salido del chat',
     conversation_ended: 'La conversación ha finalizado',
+    transfer_comment: 'Comentario de {{name}}: {{comment}}',
   },
   delivery: {
     sending: 'Enviando…',
@@ -168,6 +187,8 @@ export const es: LocaleMessages = {
     loading: 'Cargando colas y agentes…',
     loadFailed: 'No se pudieron cargar las colas y los agentes.',
     retry: 'Reintentar',
+    transfers: 'Transferencias',
+    conferences: 'Conferencias',
   },
   errors: {
     ENTRY_POINT_DELETED: 'Se ha eliminado el recurso de esta conversación; solo puede finalizarla',
@@ -195,5 +216,15 @@ export const es: LocaleMessages = {
     FORBIDDEN: 'No tiene permiso para hacer esto',
     INTERNAL: 'Algo ha salido mal en el servidor',
     UNAVAILABLE: 'El servicio no está listo',
+    TRANSFER_TO_SELF: 'No puede transferirse una conversación a sí mismo',
+    AGENT_NOT_AVAILABLE: 'El agente no está Disponible',
+    AGENT_AT_LIMIT: 'El agente no tiene espacio para otra conversación',
+    ALREADY_IN_CONVERSATION: 'El agente ya participa en esta conversación',
+    REQUEST_PENDING:
+      'Ya hay una solicitud de transferencia o de conferencia de esta conversación esperando respuesta',
+    CONFERENCE_IN_PROGRESS: 'La conversación está en conferencia; finalice o salga de la conferencia primero',
+    NOT_IN_CONFERENCE: 'La conversación no está en conferencia',
+    USER_NOT_FOUND: 'El usuario no existe',
+    QUEUE_NOT_FOUND: 'La cola no existe',
   },
 };

@@ -66,6 +66,8 @@ export const fr: LocaleMessages = {
     reject: 'Rejeter',
     timedOut: 'La demande de contact de {{customer}} a expiré.',
     withdrawn: 'La demande de contact de {{customer}} a été retirée.',
+    transferFrom: 'Transféré par {{agent}}',
+    conferenceFrom: 'Demande de conférence de {{agent}}',
   },
   conversations: {
     assetDeleted:
@@ -102,11 +104,28 @@ export const fr: LocaleMessages = {
     discard: 'Supprimer',
     transcriptTitle: 'Conversation avec {{customer}}',
   },
+  transfer: {
+    transferTitle: 'Demande de transfert',
+    conferenceTitle: 'Demande de conférence',
+    search: 'Rechercher des files et des agents',
+    searchAgents: 'Rechercher des agents',
+    reload: 'Recharger',
+    loading: 'Chargement des listes…',
+    queues: 'Files d’attente',
+    agents: 'Agents',
+    queueWaiting: '{{count}} en attente',
+    agentLoad: '{{state}} · {{load}} sur {{limit}}',
+    comment: 'Commentaire pour l’agent suivant (facultatif)',
+    noMatch: 'Aucun résultat.',
+    failed: '{{agent}} n’a pas accepté le transfert ; la conversation est de retour dans sa file.',
+    conferenceFailed: '{{agent}} n’a pas rejoint la conférence.',
+  },
   system: {
     customer_left: 'Le client a quitté le clavardage',
     agent_joined: '{{name}} a rejoint le clavardage',
     agent_left: '{{name}} a quitté le clavardage',
     conversation_ended: 'La conversation est terminée',
+    transfer_comment: 'Commentaire de {{name}} : {{comment}}',
   },
   delivery: {
     sending: 'Envoi…',
@@ -172,6 +191,8 @@ export const fr: LocaleMessages = {
     loading: 'Chargement des files d’attente et des agents…',
     loadFailed: 'Les files d’attente et les agents n’ont pas pu être chargés.',
     retry: 'Réessayer',
+    transfers: 'Transferts',
+    conferences: 'Conférences',
   },
   errors: {
     ENTRY_POINT_DELETED:
@@ -200,5 +221,15 @@ export const fr: LocaleMessages = {
     FORBIDDEN: 'Vous n’êtes pas autorisé à faire cela',
     INTERNAL: 'Une erreur est survenue sur le serveur',
     UNAVAILABLE: 'Le service n’est pas prêt',
+    TRANSFER_TO_SELF: 'Vous ne pouvez pas vous transférer une conversation',
+    AGENT_NOT_AVAILABLE: 'L’agent n’est pas Disponible',
+    AGENT_AT_LIMIT: 'L’agent n’a pas de place pour une autre conversation',
+    ALREADY_IN_CONVERSATION: 'L’agent participe déjà à cette conversation',
+    REQUEST_PENDING:
+      'Une demande de transfert ou de conférence pour cette conversation attend déjà une réponse',
+    CONFERENCE_IN_PROGRESS: 'La conversation est en conférence ; terminez ou quittez d’abord la conférence',
+    NOT_IN_CONFERENCE: 'La conversation n’est pas en conférence',
+    USER_NOT_FOUND: 'L’utilisateur n’existe pas',
+    QUEUE_NOT_FOUND: 'La file d’attente n’existe pas',
   },
 };

@@ -58,6 +58,14 @@ export const OfferCard = ({
         <Timer since={offer.arrivedAt} label={t('offers.waiting')} tone="blue" />
       </div>
       {offer.proactive && <p className="badge">{t('offers.proactive')}</p>}
+      {offer.request && (
+        <p className="badge">
+          {offer.request.kind === 'transfer'
+            ? t('offers.transferFrom', { agent: offer.request.requestedBy })
+            : t('offers.conferenceFrom', { agent: offer.request.requestedBy })}
+          {offer.request.comment && ` · ${offer.request.comment}`}
+        </p>
+      )}
       <dl className="facts">
         {offer.customerPhone && (
           <div>

@@ -24,12 +24,18 @@ export const QueueTable = ({ queues }: { queues: readonly TSupervisorQueue[] }) 
           <th scope="col" className="board-table__num">
             {t('supervisor.active')}
           </th>
+          <th scope="col" className="board-table__num">
+            {t('supervisor.transfers')}
+          </th>
+          <th scope="col" className="board-table__num">
+            {t('supervisor.conferences')}
+          </th>
         </tr>
       </thead>
       <tbody>
         {queues.length === 0 && (
           <tr>
-            <td colSpan={5} className="board-table__empty">
+            <td colSpan={7} className="board-table__empty">
               {t('supervisor.noQueues')}
             </td>
           </tr>
@@ -55,6 +61,8 @@ export const QueueTable = ({ queues }: { queues: readonly TSupervisorQueue[] }) 
             </td>
             <td className="board-table__num">{queue.offered}</td>
             <td className="board-table__num">{queue.active}</td>
+            <td className="board-table__num">{queue.transfers}</td>
+            <td className="board-table__num">{queue.conferences}</td>
           </tr>
         ))}
       </tbody>

@@ -1,0 +1,115 @@
+import { AppError } from '../errors';
+import type { DomainEvent } from '../events';
+import { decideTransfer } from '../lifecycle';
+import type { Agent, Queue } from '../model';
+import { readLifecycle } from './read-lifecycle';
+import { sendToAgent } from './send-to-agent';
+import type { UseCaseContext, UseCaseResult } from './types';
+
+export type TransferTarget = { type: 'queue'; queueId: string } | { type: 'agent'; agentId: string };
+
+/**
+ * Transfer (Übergeben, Överför, Doorverbinden, Transférer, Transferir): the conversation leaves the
+ * agent, who goes to wrap-up. To a queue it waits there keeping its place (its queuedAt: ahead of
+ * later arrivals); to an agent it is offered to them alone. The next agent sees every earlier
+ * message, the comment and "Transferred by <agent> from <queue>", lines for agents only.
+ */
+export const transferConversation = async ({
+  tx,
+  now,
+  conversationId,
+  agentId,
+  agentName,
+  target,
+  comment,
+}: UseCaseContext & {
+  conversationId: string;
+  agentId: string;
+  agentName: string;
+  target: TransferTarget;
+  comment: string | null;
+}): Promise<UseCaseResult<{ requestId: string }>> => {
+  let toAgent: Agent | null = null;
+  let toQueue: Queue | null = null;
+  if (target.type === 'agent') {
+    // Routing lock, then agent, then conversation: the order routing runs and rejects take them.
+    await tx.lockRouting();
+    toAgent = await tx.agents.lock(target.agentId);
+    if (!toAgent || toAgent.deactivatedAt) {
+      throw new AppError('USER_NOT_FOUND');
+    }
+  } else {
+    toQueue = await tx.queues.get(target.queueId);
+    if (!toQueue) {
+      throw new AppError('QUEUE_NOT_FOUND');
+    }
+  }
+  const conversation = await tx.conversations.lock(conversationId);
+  if (!conversation) {
+    throw new AppError('CONVERSATION_NOT_FOUND');
+  }
+  const snapshot = await readLifecycle(tx, conversation);
+  const { leaving, status } = decideTransfer(snapshot, {
+    agentId,
+    target: target.type === 'agent' ? target : { type: 'queue' },
+  });
+  const fromQueue = await tx.queues.get(conversation.queueId);
+  const request = await tx.routingRequests.create({
+    conversationId,
+    kind: 'transfer',
+    targetType: target.type,
+    targetId: target.type === 'agent' ? target.agentId : target.queueId,
+    requestedBy: agentId,
+    requestedAt: now,
+    fromQueueId: conversation.queueId,
+    comment,
+  });
+  const queueId = toQueue?.id ?? conversation.queueId;
+  await tx.participants.update(leaving, { state: 'wrapup', endedAt: now });
+  const base = { conversationId, at: now, channel: conversation.channel, requestId: request.id };
+  await tx.conversationEvents.append([
+    {
+      ...base,
+      type: 'transferred',
+      queueId,
+      agentId: toAgent?.id ?? null,
+      byAgentId: agentId,
+      reason: comment,
+    },
+    { ...base, type: 'left', queueId: conversation.queueId, agentId },
+  ]);
+  const events: DomainEvent[] = [];
+  await tx.conversations.update(conversationId, { status, queueId, requestId: request.id });
+  if (toAgent && fromQueue) {
+    events.push(
+      ...(await sendToAgent({
+        tx,
+        now,
+        agent: toAgent,
+        conversation,
+        queue: fromQueue,
+        requestId: request.id,
+      })),
+    );
+  } else {
+    events.push({ type: 'conversation.queued', conversationId, queueId });
+  }
+  const line = { conversationId, author: 'system' as const, authorUserId: agentId, authorName: agentName };
+  const lines = [
+    { body: `Transferred by ${agentName} from ${fromQueue?.name ?? '?'}`, systemEvent: 'transferred' },
+    ...(comment ? [{ body: comment, systemEvent: 'transfer_comment' }] : []),
+  ];
+  for (const { body, systemEvent } of lines) {
+    const { message } = await tx.messages.append({
+      ...line,
+      body,
+      systemEvent,
+      clientMessageId: null,
+      createdAt: now,
+      audience: 'agents',
+    });
+    events.push({ type: 'message.created', conversationId, messageId: message.id });
+  }
+  events.push({ type: 'conversation.updated', conversationId });
+  return { value: { requestId: request.id }, events };
+};
