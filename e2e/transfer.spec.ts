@@ -236,3 +236,64 @@ test('with masking on, the agent a chat is transferred to sees it masked too', a
   await endAndWrapUp(bob.page);
   await closeAll(alice, bob, customer);
 });
+
+test('in German, with the seeds’ terms; the supervisor sees the conference and the transfer in progress', async ({
+  browser,
+}) => {
+  const { alice, bob, customer } = await aliceHoldsAChat(browser, 'Gerd Konferenz', 'Guten Tag');
+  const supervisor = await newActor(browser);
+  await loginAgent(supervisor.page, 'sam@example.com');
+  const support = supervisor.page
+    .getByRole('main', { name: 'Queues and agents' })
+    .getByRole('table', { name: /^Queues/ })
+    .getByRole('row', { name: /^Support/ });
+  const transfers = support.getByRole('cell').nth(4);
+  const conferences = support.getByRole('cell').nth(5);
+
+  await alice.page.getByLabel('Language').selectOption({ label: 'Deutsch' });
+  await setState(bob.page, 'Available');
+  await pane(alice.page).getByRole('button', { name: 'Konferenz', exact: true }).click();
+  const dialog = alice.page.getByRole('dialog', { name: 'Konferenzanfrage' });
+  await dialog.getByRole('searchbox', { name: 'Agenten suchen' }).fill('Bob');
+  await dialog.getByRole('radio', { name: /Bob Agent/ }).check();
+  await dialog.getByRole('button', { name: 'Konferenz', exact: true }).click();
+  await expect(
+    pane(alice.page).getByRole('status').filter({ hasText: 'Konferenz angefordert' }),
+  ).toBeVisible();
+  await expect(conferences).toHaveText('1');
+
+  await bob.page
+    .getByRole('dialog', { name: 'Contact request from Gerd Konferenz' })
+    .getByRole('button', { name: 'Accept' })
+    .click();
+  await expect(
+    pane(alice.page)
+      .getByRole('status')
+      .filter({ hasText: /^Konferenz$/ }),
+  ).toBeVisible();
+  await pane(alice.page).getByRole('button', { name: 'Konferenz beenden' }).click();
+  const wrapUp = alice.page.getByRole('dialog', { name: 'Nachbearbeitungsgründe' });
+  await wrapUp.getByText('Resolved').click();
+  await wrapUp.getByRole('button', { name: 'Nachbearbeitung senden' }).click();
+  await expect(conferences).toHaveText('0');
+
+  // Bob transfers it on to the Sales queue: a transfer in progress until someone accepts it there.
+  await pane(bob.page).getByRole('button', { name: 'Transfer', exact: true }).click();
+  const transfer = bob.page.getByRole('dialog', { name: 'Transfer request' });
+  await transfer.getByRole('radio', { name: /Sales/ }).check();
+  await transfer.getByRole('button', { name: 'Transfer', exact: true }).click();
+  await submitWrapUp(bob.page);
+  const sales = supervisor.page.getByRole('table', { name: /^Queues/ }).getByRole('row', { name: /^Sales/ });
+  await expect(sales.getByRole('cell').nth(4)).toHaveText('1');
+  await expect(transfers).toHaveText('0');
+
+  // Sales offers it to Alice (Available, in its team); she accepts and ends, so the next test starts clean.
+  await alice.page.getByLabel('Sprache').selectOption({ label: 'English' });
+  await expect(alice.page.getByRole('dialog', { name: 'Contact request from Gerd Konferenz' })).toBeVisible();
+  await alice.page
+    .getByRole('dialog', { name: 'Contact request from Gerd Konferenz' })
+    .getByRole('button', { name: 'Accept' })
+    .click();
+  await endAndWrapUp(alice.page);
+  await closeAll(alice, bob, customer, supervisor);
+});

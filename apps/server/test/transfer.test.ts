@@ -323,6 +323,51 @@ describe.each(BACKENDS)('transfer and conference (%s)', (backend) => {
     expect((await row(id)).status).toBe('active');
   });
 
+  it('answers malformed, hostile and unauthorised requests with a documented code, never a 5xx', async () => {
+    const { id } = await aliceHolds();
+    const post = (path: string, body?: unknown) => alice.post(path, body);
+    const answers = [
+      await post('/api/conversations/not-a-uuid/transfer', {
+        target: { type: 'queue', queueId: randomUUID() },
+      }),
+      await post(`/api/conversations/${id}/transfer`, {}),
+      await post(`/api/conversations/${id}/transfer`, { target: { type: 'queue', queueId: 'x' } }),
+      await post(`/api/conversations/${id}/transfer`, {
+        target: { type: 'queue', queueId: randomUUID() },
+        comment: 'x'.repeat(1001),
+      }),
+      await post(`/api/conversations/${id}/conference`, { agentId: 42 }),
+      await post(`/api/conversations/${id}/conference`, { agentId: randomUUID() }),
+      await post(`/api/conversations/${id}/end-conference`),
+      await post(`/api/conversations/${id}/exit-conference`),
+      await post(`/api/conversations/${randomUUID()}/end-conference`),
+    ];
+    expect(answers.map((a) => [a.status, a.body.code])).toEqual([
+      [400, 'VALIDATION_FAILED'],
+      [400, 'VALIDATION_FAILED'],
+      [400, 'VALIDATION_FAILED'],
+      [400, 'VALIDATION_FAILED'],
+      [400, 'VALIDATION_FAILED'],
+      [404, 'USER_NOT_FOUND'],
+      [409, 'NOT_IN_CONFERENCE'],
+      [409, 'NOT_IN_CONFERENCE'],
+      [404, 'CONVERSATION_NOT_FOUND'],
+    ]);
+    const anonymous = await fetch(`${t.baseUrl}/api/conversations/${id}/transfer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ target: { type: 'agent', agentId: bob.id } }),
+    });
+    expect(anonymous.status).toBe(401);
+    const noCsrf = await fetch(`${t.baseUrl}/api/conversations/${id}/transfer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: alice.cookie },
+      body: JSON.stringify({ target: { type: 'agent', agentId: bob.id } }),
+    });
+    expect(noCsrf.status).toBe(403);
+    expect((await row(id)).status).toBe('active');
+  });
+
   it('two transfers at once: one wins, the other gets a 409 and nothing of it is written', async () => {
     const { id } = await aliceHolds();
     await bob.put('/api/agent/state', { state: 'available' });
