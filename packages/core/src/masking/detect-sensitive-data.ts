@@ -1,5 +1,13 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import { codeAt, isAsciiAlnumCode, isAsciiLetterCode, isDigitCode, isWordCode } from './char-codes';
+import {
+  codeAt,
+  foldDigits,
+  isAsciiAlnumCode,
+  isAsciiLetterCode,
+  isDigitCode,
+  isWordCode,
+  START_PATTERN,
+} from './char-codes';
 import { findEmailAt } from './email';
 import { nextGroupStart } from './numeric-token';
 import { nationalPlanOf, toPhoneRegion } from './phone';
@@ -11,7 +19,7 @@ import type { DetectSensitiveDataOptions, Finding } from './types';
  * e-mail addresses, payment cards, IBANs and national identity numbers.
  *
  * The server runs this on every message to every agent, so the text is walked once and only two
- * characters start any work: a digit (scan-numbers.ts) and `@` (email.ts). A message without
+ * characters start any work: a digit of any script (scan-numbers.ts) and `@` (email.ts). A message without
  * either, or with only short lone numbers, costs one pass of a regular expression and one empty
  * array.
  *
@@ -45,7 +53,13 @@ export const detectIn = (text: string, defaultRegion: string | undefined): Findi
       break;
     }
     i = START.lastIndex - 1;
-    if (text.charCodeAt(i) === 64) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) {
+      // Digits of another script (`٠٠٩٧١ ٥٠ ١٢٣ ٤٥٦٧`, fullwidth `４１１１`): read the whole text
+      // again with them folded to ASCII; the offsets are the same (char-codes.ts).
+      return detectIn(foldDigits(text), defaultRegion);
+    }
+    if (c === 64) {
       ats ??= [];
       ats.push(i);
       i++;
@@ -71,7 +85,7 @@ export const detectIn = (text: string, defaultRegion: string | undefined): Findi
 };
 
 /** Where work starts: a digit or an `@`. Used with `lastIndex` from one synchronous call only. */
-const START = /[0-9@]/g;
+const START = START_PATTERN;
 
 /**
  * Whether the short run of digits `[i, j)` may continue something written before it: a `+` or
