@@ -59,11 +59,11 @@ const YES = 1;
 const NO = 2;
 
 export interface NumberScan {
-  readonly text: string;
-  readonly found: Finding[];
-  readonly plan: NationalPlan | undefined;
+  text: string;
+  found: Finding[];
+  plan: NationalPlan | undefined;
   /** The fewest digits any detector can use. */
-  readonly minDigits: number;
+  minDigits: number;
   readonly token: NumericToken;
   /** Whether the words before the current token name a reference (UNKNOWN, YES, NO). */
   reference: number;
@@ -75,22 +75,40 @@ export interface NumberScan {
   keyValue: boolean;
 }
 
+/**
+ * The one scan state, reused from message to message: detection is synchronous and a scan is
+ * never resumed once another has begun (detect-sensitive-data.ts abandons its scan when it starts
+ * over on folded digits), so the object and its token arrays need not be garbage per message.
+ */
+let shared: NumberScan | undefined;
+
 export const createNumberScan = (
   text: string,
   region: CountryCode | undefined,
   found: Finding[],
 ): NumberScan => {
   const plan = region === undefined ? undefined : nationalPlanOf(region);
-  return {
-    text,
-    found,
-    plan,
-    // International numbers have at least six digits (phone.ts).
-    minDigits: plan === undefined ? 6 : Math.min(6, plan.minDigits),
-    token: createNumericToken(),
-    reference: UNKNOWN,
-    keyValue: false,
-  };
+  // International numbers have at least six digits (phone.ts).
+  const minDigits = plan === undefined ? 6 : Math.min(6, plan.minDigits);
+  if (shared === undefined) {
+    shared = {
+      text,
+      found,
+      plan,
+      minDigits,
+      token: createNumericToken(),
+      reference: UNKNOWN,
+      keyValue: false,
+    };
+    return shared;
+  }
+  shared.text = text;
+  shared.found = found;
+  shared.plan = plan;
+  shared.minDigits = minDigits;
+  shared.reference = UNKNOWN;
+  shared.keyValue = false;
+  return shared;
 };
 
 const push = (scan: NumberScan, type: Finding['type'], kind: string, start: number, end: number): void => {
@@ -266,11 +284,7 @@ const cardBrand = (scan: NumberScan, from: number, to: number, digits: string): 
   if (!hasCardSeparators(text, token, from, to)) {
     return undefined;
   }
-  const lengths: number[] = [];
-  for (let g = from; g <= to; g++) {
-    lengths.push(groupLength(token, g));
-  }
-  return isCardGrouping(lengths) ? matchCardNumber(digits) : undefined;
+  return isCardGrouping(token, from, to) ? matchCardNumber(digits) : undefined;
 };
 
 const isReference = (scan: NumberScan): boolean => {
