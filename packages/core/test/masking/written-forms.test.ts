@@ -43,11 +43,12 @@ const card = fc
   });
 
 const SEPARATORS = [' ', '-', '.', '/', '\u00a0', '\u202f', '\u2009', '\u2013'];
-const group = (digits: string, sep: string, style: 'fours' | 'amex' | 'none'): string => {
+/** Groups of four, or as American Express (4-6-5) and Diners Club (4-6-4) print them, or none. */
+const group = (digits: string, sep: string, style: 'fours' | 'four-six' | 'none'): string => {
   if (style === 'none') {
     return digits;
   }
-  if (style === 'amex' && digits.length === 15) {
+  if (style === 'four-six' && (digits.length === 15 || digits.length === 14)) {
     return `${digits.slice(0, 4)}${sep}${digits.slice(4, 10)}${sep}${digits.slice(10)}`;
   }
   return digits.replace(/(\d{4})(?=\d)/g, `$1${sep}`);
@@ -70,7 +71,7 @@ describe('cards written as data arrives', () => {
       fc.property(
         card,
         fc.constantFrom(...SEPARATORS),
-        fc.constantFrom('fours', 'amex', 'none' as const),
+        fc.constantFrom('fours', 'four-six', 'none' as const),
         fc.constantFrom(...KEY_VALUE),
         (digits, sep, style, frame) => {
           const value = group(digits, sep, style);
