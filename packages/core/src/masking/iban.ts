@@ -92,6 +92,16 @@ export const findIbanAt = (text: string, p: number): IbanMatch | undefined => {
     q++;
   }
   const from = q;
+  // With a space after the letters (`al 0034 612...`, `is 4111 1111...`) this is most often a
+  // word before a number. ISO 13616 check digits are 02 to 98 (ISO 7064 MOD 97-10 never yields
+  // 00, 01 or 99), so `al 00...` is no IBAN and needs no further reading. Written without the
+  // space, a wrong check is still read whole and skipped (IbanMatch.valid).
+  if (from > p + 2) {
+    const check = (codeAt(text, q) - 48) * 10 + (codeAt(text, q + 1) - 48);
+    if (!isDigitCode(codeAt(text, q)) || !isDigitCode(codeAt(text, q + 1)) || check < 2 || check > 98) {
+      return undefined;
+    }
+  }
   let count = 2;
   while (count < shape.length) {
     const c = codeAt(text, q);
