@@ -1,5 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { ISO_REGION_CODES } from '../../../packages/core/src/masking/index';
 import { runMaskCommand } from '../src/cli/mask-command';
 
 const collect = (stream: PassThrough): (() => string) => {
@@ -55,7 +56,7 @@ describe('switchboard mask', () => {
     ]);
   });
 
-  it('names the line of bad input on standard error, masks the other lines and exits with 1', async () => {
+  it('keeps output line N on input line N: an error record for a bad line, a blank line for a blank one; exits with 1', async () => {
     const input = [
       JSON.stringify({ text: 'melissa@gmail.com' }),
       'not json',
@@ -68,16 +69,37 @@ describe('switchboard mask', () => {
     ].join('\n');
     const result = await run(['--jsonl'], input);
     expect(result.code).toBe(1);
-    expect(
-      result.stdout
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l).text),
-    ).toEqual(['m******@gmail.com', '*********7542']);
+    const lines = result.stdout.split('\n');
+    expect(lines).toHaveLength(9); // eight records, each ended by a newline
+    const records = lines.slice(0, 8).map((l) => (l === '' ? null : JSON.parse(l)));
+    expect(records.map((r) => r?.text ?? r?.line ?? r)).toEqual([
+      'm******@gmail.com',
+      2,
+      3,
+      null,
+      5,
+      6,
+      7,
+      '*********7542',
+    ]);
+    expect(records[1].error).toContain('not JSON');
+    expect(records[2].error).toContain('"text" must be a string');
     const errors = result.stderr.trim().split('\n');
     expect(errors.map((e) => e.match(/line (\d+)/)?.[1])).toEqual(['2', '3', '5', '6', '7']);
     expect(errors[0]).toContain('not JSON');
-    expect(errors[1]).toContain('"text" must be a string');
+  });
+
+  it('accepts every ISO 3166-1 alpha-2 region, reading numbers internationally where there is no plan', async () => {
+    for (const region of ISO_REGION_CODES) {
+      const result = await run(['--region', region.toLowerCase()], 'ring +447966197542\n');
+      expect([region, result.code, result.stdout]).toEqual([region, 0, 'ring *********7542\n']);
+    }
+    const jsonl = await run(
+      ['--jsonl'],
+      `${JSON.stringify({ text: 'tel +262 262 16 12 34', region: 'TF' })}\n`,
+    );
+    expect(jsonl.code).toBe(0);
+    expect(JSON.parse(jsonl.stdout).text).toBe('tel ************12 34');
   });
 
   it('prints usage on --help, and exits with 2 on an unknown option or region', async () => {

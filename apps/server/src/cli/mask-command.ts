@@ -1,5 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
-import { maskSensitiveData, toPhoneRegion } from '../../../../packages/core/src/masking/index';
+import { isRegionCode, maskSensitiveData } from '../../../../packages/core/src/masking/index';
 
 /**
  * `switchboard mask`: the server's masker on the command line, for exports, logs and tests.
@@ -10,12 +10,16 @@ import { maskSensitiveData, toPhoneRegion } from '../../../../packages/core/src/
  * Plain mode masks every line of standard input and keeps everything else byte for byte (line
  * ends, a missing final newline). JSON Lines mode reads `{"text": "...", "region": "SE"}` per line
  * (`region` optional) and writes `{"text": "<masked>", "findings": [{"type", "start", "end"}]}`;
- * offsets are UTF-16 code units, as in JavaScript. Blank lines are skipped.
+ * offsets are UTF-16 code units, as in JavaScript. A region is any ISO 3166-1 alpha-2 code
+ * (regions.ts); where libphonenumber has no numbering plan (`TF`), numbers are read in
+ * international form only.
  *
- * A bad line (not JSON, not that shape, an unknown region) is reported on standard error with its
- * line number and produces no output; the other lines are still masked and the exit code is 1.
- * One broken record in an export of a million messages should not leave the rest unmasked, and
- * the line numbers and exit code make the failure impossible to miss. Usage errors exit with 2.
+ * Output line N is always input line N, as a line-oriented filter must keep them: a blank line
+ * stays blank, and a bad line (not JSON, not that shape, an unknown region) gives the error record
+ * `{"error": "...", "line": N}` in its place, a message with its number on standard error, and
+ * exit code 1 at the end; the other lines are still masked. One broken record in an export of a
+ * million messages should not leave the rest unmasked, nor shift them against their source.
+ * Usage errors exit with 2.
  *
  * Input is read as a stream and written with back-pressure, so any size of input runs in
  * constant memory (one chunk and one line at a time).
@@ -31,12 +35,18 @@ Options:
   --jsonl          read one JSON object per line, {"text": "...", "region": "SE"}
                    ("region" optional), and write {"text": "<masked>",
                    "findings": [{"type", "start", "end"}]} per line
-  --region <CC>    region (ISO 3166 alpha-2) for numbers written in national
-                   form; in --jsonl mode, the default for lines without "region"
+  --region <CC>    region (any ISO 3166-1 alpha-2 code) for numbers written in
+                   national form; in --jsonl mode, the default for lines without
+                   "region". Regions without a numbering plan (e.g. TF) read
+                   numbers in international form only
   -h, --help       show this help
 
-Exit status: 0 done, 1 some input lines were bad (see standard error),
-2 wrong usage.
+Output line N is input line N. In --jsonl mode a blank line stays blank and a
+bad line is replaced by {"error": "...", "line": N}, also reported on standard
+error.
+
+Exit status: 0 done, 1 some input lines were bad (each replaced by an error
+record), 2 wrong usage.
 `;
 
 interface Options {
@@ -58,8 +68,8 @@ const parseArgs = (args: readonly string[]): ParsedArgs => {
       jsonl = true;
     } else if (arg === '--region' || arg.startsWith('--region=')) {
       const value = arg === '--region' ? args[++k] : arg.slice('--region='.length);
-      if (value === undefined || toPhoneRegion(value) === undefined) {
-        return { error: `--region needs a known region code (ISO 3166 alpha-2), got ${value ?? 'nothing'}` };
+      if (value === undefined || !isRegionCode(value)) {
+        return { error: `--region needs an ISO 3166-1 alpha-2 region code, got ${value ?? 'nothing'}` };
       }
       region = value.toUpperCase();
     } else {
@@ -84,9 +94,9 @@ const kindOf = (value: unknown): string =>
         ? 'an object'
         : typeof value;
 
-const maskJsonLine = (line: string, defaultRegion: string | undefined): LineResult | undefined => {
+const maskJsonLine = (line: string, defaultRegion: string | undefined): LineResult => {
   if (line.trim() === '') {
-    return undefined;
+    return { output: '' };
   }
   let record: unknown;
   try {
@@ -105,9 +115,9 @@ const maskJsonLine = (line: string, defaultRegion: string | undefined): LineResu
   if (typeof text !== 'string') {
     return { error: `"text" must be a string, got ${text === undefined ? 'nothing' : kindOf(text)}` };
   }
-  if (region !== undefined && (typeof region !== 'string' || toPhoneRegion(region) === undefined)) {
+  if (region !== undefined && (typeof region !== 'string' || !isRegionCode(region))) {
     return {
-      error: `"region" must be a known region code (ISO 3166 alpha-2), got ${JSON.stringify(region)}`,
+      error: `"region" must be an ISO 3166-1 alpha-2 region code, got ${JSON.stringify(region)}`,
     };
   }
   const masked = maskSensitiveData({ text, defaultRegion: region ?? defaultRegion });
@@ -170,10 +180,11 @@ export const runMaskCommand = async ({
       lineNumber++;
       if (jsonl) {
         const result = maskJsonLine(line, region);
-        if (result !== undefined && 'error' in result) {
+        if ('error' in result) {
           bad++;
           errors += `switchboard mask: line ${lineNumber}: ${result.error}\n`;
-        } else if (result !== undefined) {
+          out += `{"error":${JSON.stringify(result.error)},"line":${lineNumber}}\n`;
+        } else {
           out += `${result.output}\n`;
         }
       } else {

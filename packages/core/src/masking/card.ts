@@ -1,4 +1,5 @@
 import { numberAt, passesLuhn } from './checksums';
+import { groupLength, type NumericToken } from './numeric-token';
 
 /**
  * Payment card numbers (PANs): 13 to 19 digits (ISO/IEC 7812-1), an issuer prefix of a known
@@ -93,9 +94,22 @@ const BRANDS: readonly Brand[] = BRAND_SOURCES.map((brand) => ({
   ranges: brand.ranges.map(([low, high]) => [low, high, digitCount(low)] as const),
 }));
 
+/** The brands that can begin with each first digit, in BRANDS order: most digits rule out most brands. */
+const BRANDS_BY_FIRST_DIGIT: readonly (readonly Brand[])[] = Array.from({ length: 10 }, (_, d) =>
+  BRANDS.filter((brand) =>
+    brand.ranges.some(
+      ([low, high, width]) => firstDigitOf(low, width) <= d && d <= firstDigitOf(high, width),
+    ),
+  ),
+);
+
+function firstDigitOf(n: number, width: number): number {
+  return Math.floor(n / 10 ** (width - 1));
+}
+
 /** The brand whose issuer prefix and length fit `digits`, or undefined. */
 export const cardBrandOf = (digits: string): string | undefined => {
-  for (const brand of BRANDS) {
+  for (const brand of BRANDS_BY_FIRST_DIGIT[digits.charCodeAt(0) - 48] ?? []) {
     if (!brand.lengths.includes(digits.length)) {
       continue;
     }
@@ -122,19 +136,20 @@ export const matchCardNumber = (digits: string): string | undefined => {
  * How card numbers are printed and typed: all at once, in groups of four (the last group may be
  * shorter: 13, 15, 17 to 19 digits), or 4-6-5 (American Express) and 4-6-4 (Diners Club).
  */
-export const isCardGrouping = (groupLengths: readonly number[]): boolean => {
-  const n = groupLengths.length;
+export const isCardGrouping = (token: NumericToken, from: number, to: number): boolean => {
+  const n = to - from + 1;
   if (n === 1) {
     return true;
   }
-  if (n === 3 && groupLengths[0] === 4 && groupLengths[1] === 6) {
-    return groupLengths[2] === 5 || groupLengths[2] === 4;
+  if (n === 3 && groupLength(token, from) === 4 && groupLength(token, from + 1) === 6) {
+    const last = groupLength(token, to);
+    return last === 5 || last === 4;
   }
-  for (let i = 0; i < n - 1; i++) {
-    if (groupLengths[i] !== 4) {
+  for (let g = from; g < to; g++) {
+    if (groupLength(token, g) !== 4) {
       return false;
     }
   }
-  const last = groupLengths[n - 1]!;
+  const last = groupLength(token, to);
   return last >= 1 && last <= 4;
 };

@@ -25,8 +25,76 @@ export const isWordCode = (c: number): boolean => {
   return NON_ASCII_WORD.test(String.fromCharCode(c));
 };
 
-/** Space, no-break space, narrow no-break space and thin space: what people put between digit groups. */
-export const isSpaceCode = (c: number): boolean => c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009;
+/**
+ * Space, no-break space, figure space, thin space and narrow no-break space: what people and
+ * locales (CLDR uses U+00A0 and U+202F as grouping separators) put between digit groups.
+ */
+export const isSpaceCode = (c: number): boolean =>
+  c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2007;
+
+/**
+ * The zero of each block of decimal digits (Unicode general category Nd) in the Basic
+ * Multilingual Plane that customers type: Arabic-Indic, Extended Arabic-Indic (Persian, Urdu),
+ * N'Ko, the Indic scripts, Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian and the fullwidth forms of
+ * East Asian keyboards. Each digit is one UTF-16 code unit, like an ASCII digit, so a text with
+ * them folded to ASCII keeps every offset.
+ */
+const DIGIT_ZEROS = [
+  0x0660, 0x06f0, 0x07c0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66, 0x0de6,
+  0x0e50, 0x0ed0, 0x0f20, 0x1040, 0x1090, 0x17e0, 0x1810, 0xff10,
+];
+
+/** Where scanning for a value starts: an ASCII digit, `@`, or a digit of another script. */
+export const START_PATTERN = new RegExp(
+  `[0-9@${DIGIT_ZEROS.map((z) => `\\u${z.toString(16).padStart(4, '0')}-\\u${(z + 9).toString(16).padStart(4, '0')}`).join('')}]`,
+  'g',
+);
+
+/** The value 0-9 of a decimal digit of any script in DIGIT_ZEROS, or -1. */
+export const digitValue = (c: number): number => {
+  if (c < 0x80) {
+    return c >= 48 && c <= 57 ? c - 48 : -1;
+  }
+  for (const zero of DIGIT_ZEROS) {
+    if (c >= zero && c <= zero + 9) {
+      return c - zero;
+    }
+  }
+  return -1;
+};
+
+/** Fullwidth `+ ( ) - . /` (U+FF0B...U+FF0F) and the minus sign, as East Asian keyboards type them. */
+const FOLDED_PUNCTUATION: Record<number, string> = {
+  65291: '+',
+  65288: '(',
+  65289: ')',
+  65293: '-',
+  65294: '.',
+  65295: '/',
+  8722: '-',
+};
+
+/**
+ * The text with digits of other scripts and fullwidth separators replaced by their ASCII forms,
+ * code unit for code unit: the detector reads this copy and its offsets hold for the original.
+ */
+export const foldDigits = (text: string): string => {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x660) {
+      continue;
+    }
+    const d = digitValue(c);
+    const ascii = d >= 0 ? String.fromCharCode(48 + d) : FOLDED_PUNCTUATION[c];
+    if (ascii !== undefined) {
+      out += text.slice(from, i) + ascii;
+      from = i + 1;
+    }
+  }
+  return out + text.slice(from);
+};
 
 /** Code at `i`, or -1 outside the string: boundary checks need no bounds tests of their own. */
 export const codeAt = (text: string, i: number): number =>

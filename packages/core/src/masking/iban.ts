@@ -25,18 +25,23 @@ interface CountryShape {
   readonly bban: RegExp | undefined;
 }
 
-/** A memo of ibantools' country specifications with their BBAN patterns compiled: saved work. */
-const shapes = new Map<string, CountryShape | null>();
+/**
+ * A memo of ibantools' country specifications with their BBAN patterns compiled, indexed by the
+ * two letters (26 x 26): saved work. Every two-letter word before a digit (`al 612`, `is 4111`)
+ * asks, so the lookup reads the letters' codes and builds no string.
+ */
+const shapes: (CountryShape | null | undefined)[] = [];
 
-const shapeOf = (country: string): CountryShape | undefined => {
-  let shape = shapes.get(country);
+const shapeOf = (text: string, p: number): CountryShape | undefined => {
+  const index = ((text.charCodeAt(p) | 32) - 97) * 26 + ((text.charCodeAt(p + 1) | 32) - 97);
+  let shape = shapes[index];
   if (shape === undefined) {
-    const spec = countrySpecs[country];
+    const spec = countrySpecs[text.slice(p, p + 2).toUpperCase()];
     // ibantools' checkFormatBBAN tests the BBAN with `new RegExp(bban_regexp)`; so does this.
     shape = spec?.chars
       ? { length: spec.chars, bban: spec.bban_regexp ? new RegExp(spec.bban_regexp) : undefined }
       : null;
-    shapes.set(country, shape);
+    shapes[index] = shape;
   }
   return shape ?? undefined;
 };
@@ -76,8 +81,7 @@ export interface IbanMatch {
  * Print form is read as ISO 13616 writes it: groups of four, separated by single spaces.
  */
 export const findIbanAt = (text: string, p: number): IbanMatch | undefined => {
-  const country = text.slice(p, p + 2).toUpperCase();
-  const shape = shapeOf(country);
+  const shape = shapeOf(text, p);
   if (shape === undefined) {
     return undefined;
   }
@@ -88,6 +92,16 @@ export const findIbanAt = (text: string, p: number): IbanMatch | undefined => {
     q++;
   }
   const from = q;
+  // With a space after the letters (`al 0034 612...`, `is 4111 1111...`) this is most often a
+  // word before a number. ISO 13616 check digits are 02 to 98 (ISO 7064 MOD 97-10 never yields
+  // 00, 01 or 99), so `al 00...` is no IBAN and needs no further reading. Written without the
+  // space, a wrong check is still read whole and skipped (IbanMatch.valid).
+  if (from > p + 2) {
+    const check = (codeAt(text, q) - 48) * 10 + (codeAt(text, q + 1) - 48);
+    if (!isDigitCode(codeAt(text, q)) || !isDigitCode(codeAt(text, q + 1)) || check < 2 || check > 98) {
+      return undefined;
+    }
+  }
   let count = 2;
   while (count < shape.length) {
     const c = codeAt(text, q);
@@ -103,6 +117,7 @@ export const findIbanAt = (text: string, p: number): IbanMatch | undefined => {
   if (isWordCode(codeAt(text, q))) {
     return undefined;
   }
+  const country = text.slice(p, p + 2).toUpperCase();
   let electronic = country;
   for (let k = from; k < q; k++) {
     const c = text.charCodeAt(k);

@@ -342,8 +342,23 @@ const wordStart = (text: string, end: number, floor: number): number => {
   return p;
 };
 
+/**
+ * The first character (lower case) and length of every keyword's last word, as `code * 64 +
+ * length`: most words of a sentence match none, and are passed over without building a string.
+ */
+const lastWordShapes = new Set<number>();
+for (const word of [...singleWords.keys(), ...phrases.keys()]) {
+  lastWordShapes.add(word.charCodeAt(0) * 64 + Math.min(word.length, 63));
+}
+
 /** The kind of the keyword that ends at `end`, the word there starting at `start`; 0 if none. */
 const keywordEndingAt = (text: string, start: number, end: number, floor: number): number => {
+  const first = text.charCodeAt(start);
+  // toLowerCase of one code unit is one code unit for the letters keywords begin with.
+  const lower = first >= 65 && first <= 90 ? first | 32 : first < 0x80 ? first : -1;
+  if (lower >= 0 && !lastWordShapes.has(lower * 64 + Math.min(end - start, 63))) {
+    return 0;
+  }
   const last = text.slice(start, end).toLowerCase();
   const candidates = phrases.get(last);
   if (candidates !== undefined) {

@@ -1,4 +1,4 @@
-import { isDigitCode } from './char-codes';
+import { digitValue } from './char-codes';
 import { detectIn } from './detect-sensitive-data';
 import type { DetectSensitiveDataOptions, Finding } from './types';
 
@@ -14,18 +14,23 @@ const stars = (n: number): string => (n <= STARS.length ? STARS.slice(0, n) : MA
  * `7890`"), always of the same length:
  * - an e-mail address keeps the first character of its local part, and its domain;
  * - any other value keeps its last four digits. Every character before them becomes `*`,
- *   separators included; after the first of them, digits and separators stay and letters (an
+ *   separators included (digits of any script count); after the first of them, digits and separators stay and letters (an
  *   IBAN's or a DNI's) become `*`, so nothing else stays readable.
  */
 export const maskValue = ({ value, type }: { value: string; type: Finding['type'] }): string => {
   if (type === 'email') {
     const at = value.lastIndexOf('@');
-    return value[0] + stars(Math.max(0, at - 1)) + value.slice(at);
+    // A local part of one character would be kept whole by "keep the first character", so it is
+    // masked (`*@x.se`); of two, the first stays and the second is masked (`j*@x.se`): the rule
+    // as written, and the address is no longer readable.
+    return at === 1
+      ? MASK_CHARACTER + value.slice(1)
+      : value[0] + stars(Math.max(0, at - 1)) + value.slice(at);
   }
   let fourth = value.length;
   let seen = 0;
   for (let i = value.length - 1; i >= 0 && seen < 4; i--) {
-    if (isDigitCode(value.charCodeAt(i))) {
+    if (digitValue(value.charCodeAt(i)) >= 0) {
       seen++;
       fourth = i;
     }

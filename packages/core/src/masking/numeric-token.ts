@@ -49,8 +49,11 @@ const sepKind = (c: number): number => {
     case 45: // -
     case 0x2010: // hyphen
     case 0x2011: // non-breaking hyphen
+    case 0x2012: // figure dash
     case 0x2013: // en dash
+    case 0x2212: // minus sign
       return SEP_DASH;
+
     case 46:
       return SEP_DOT;
     case 47:
@@ -66,11 +69,20 @@ const sepKind = (c: number): number => {
 
 /**
  * If a separator starts at `p` and a digit follows it, the index of that digit; otherwise -1.
- * Accepted: one separator character; `) `, `)-`, `).`, ` (`, `-(`, `)(`; and ` - `, ` / `, `) (`.
+ * Accepted: one separator character; `) `, `)-`, `).`, ` (`, `-(`, `)(`; and ` - `, ` / `, `) (`;
+ * a line break alone or with a space or `\r` around it (scan-numbers.ts lets only a card span it).
  * Two spaces, `. ` or `, ` end the number: they end sentences and lists, not digit groups.
  */
 export const nextGroupStart = (text: string, p: number): number => {
-  const a = sepKind(codeAt(text, p));
+  const first = codeAt(text, p);
+  if (
+    first === 10 ||
+    first === 13 ||
+    (first === 32 && (codeAt(text, p + 1) === 10 || codeAt(text, p + 1) === 13))
+  ) {
+    return breakGroupStart(text, p);
+  }
+  const a = sepKind(first);
   if (a === SEP_NONE) {
     return -1;
   }
@@ -95,6 +107,35 @@ export const nextGroupStart = (text: string, p: number): number => {
     return p + 3;
   }
   return -1;
+};
+
+/** `\n`, `\r\n`, ` \n`, `\n ` (at most one space each side) and then a digit: the index of that digit, or -1. */
+const breakGroupStart = (text: string, p: number): number => {
+  let q = p;
+  if (codeAt(text, q) === 32) {
+    q++;
+  }
+  if (codeAt(text, q) === 13) {
+    q++;
+  }
+  if (codeAt(text, q) !== 10) {
+    return -1;
+  }
+  q++;
+  if (codeAt(text, q) === 32) {
+    q++;
+  }
+  return isDigitCode(codeAt(text, q)) ? q : -1;
+};
+
+/** Whether the separator between group `g` and `g + 1` holds a line break. */
+export const breaksAfter = (text: string, token: NumericToken, g: number): boolean => {
+  for (let p = token.groupEnd[g]!; p < token.groupStart[g + 1]!; p++) {
+    if (text.charCodeAt(p) === 10) {
+      return true;
+    }
+  }
+  return false;
 };
 
 /**

@@ -12,6 +12,7 @@ import {
 } from './look-alikes';
 import { findLetterBearingNationalId, findLetterLedNationalId, matchDigitNationalId } from './national-id';
 import {
+  breaksAfter,
   createNumericToken,
   groupLength,
   hasUniformSeparators,
@@ -42,7 +43,13 @@ import type { Finding } from './types';
  * this on every message, and a closure per step per message is measurable garbage.
  */
 
-const CARD_SEPARATORS = [32, 45, 0xa0];
+/**
+ * What people put between the groups of a card number: spaces of every width, dashes, dots and
+ * slashes. Each is accepted only when the same one joins every group (a line break aside).
+ */
+const CARD_SEPARATORS = [
+  32, 45, 46, 47, 0xa0, 0x2007, 0x2009, 0x202f, 0x2010, 0x2011, 0x2012, 0x2013, 0x2212,
+];
 
 /** No identity number, card or phone number has more digits. */
 const MAX_SPAN_DIGITS = 19;
@@ -52,15 +59,28 @@ const YES = 1;
 const NO = 2;
 
 export interface NumberScan {
-  readonly text: string;
-  readonly found: Finding[];
-  readonly plan: NationalPlan | undefined;
+  text: string;
+  found: Finding[];
+  plan: NationalPlan | undefined;
   /** The fewest digits any detector can use. */
-  readonly minDigits: number;
+  minDigits: number;
   readonly token: NumericToken;
   /** Whether the words before the current token name a reference (UNKNOWN, YES, NO). */
   reference: number;
+  /**
+   * Whether the current token is a value in `key=value` form (`card=4111...;`, `?tel=+46...`):
+   * read as a checksummed value or an international number, never as a national phone number,
+   * which in a query string is far more often an id.
+   */
+  keyValue: boolean;
 }
+
+/**
+ * The one scan state, reused from message to message: detection is synchronous and a scan is
+ * never resumed once another has begun (detect-sensitive-data.ts abandons its scan when it starts
+ * over on folded digits), so the object and its token arrays need not be garbage per message.
+ */
+let shared: NumberScan | undefined;
 
 export const createNumberScan = (
   text: string,
@@ -68,15 +88,27 @@ export const createNumberScan = (
   found: Finding[],
 ): NumberScan => {
   const plan = region === undefined ? undefined : nationalPlanOf(region);
-  return {
-    text,
-    found,
-    plan,
-    // International numbers have at least six digits (phone.ts).
-    minDigits: plan === undefined ? 6 : Math.min(6, plan.minDigits),
-    token: createNumericToken(),
-    reference: UNKNOWN,
-  };
+  // International numbers have at least six digits (phone.ts).
+  const minDigits = plan === undefined ? 6 : Math.min(6, plan.minDigits);
+  if (shared === undefined) {
+    shared = {
+      text,
+      found,
+      plan,
+      minDigits,
+      token: createNumericToken(),
+      reference: UNKNOWN,
+      keyValue: false,
+    };
+    return shared;
+  }
+  shared.text = text;
+  shared.found = found;
+  shared.plan = plan;
+  shared.minDigits = minDigits;
+  shared.reference = UNKNOWN;
+  shared.keyValue = false;
+  return shared;
 };
 
 const push = (scan: NumberScan, type: Finding['type'], kind: string, start: number, end: number): void => {
@@ -125,20 +157,30 @@ const scanLetterLed = (scan: NumberScan, d: number): number => {
   return -1;
 };
 
-/** A word, an address, a path, a query string, a percentage, a decimal, or `SKU-12345678`. */
-const isGluedBefore = (text: string, s: number): boolean => {
+const FREE = 0;
+const GLUED = 1;
+const KEY_VALUE = 2;
+
+/**
+ * GLUED to a word, an address, a path, a percentage, a decimal, or `SKU-12345678`: no value of
+ * ours. KEY_VALUE after `=` (form dumps, query strings, logs): a value, but not every reading.
+ */
+const glueBefore = (text: string, s: number): number => {
   const c = codeAt(text, s - 1);
   if (c === -1) {
-    return false;
+    return FREE;
   }
-  if (isWordCode(c) || c === 64 || c === 47 || c === 92 || c === 61 || c === 38 || c === 37) {
-    return true;
+  if (c === 61) {
+    return KEY_VALUE;
+  }
+  if (isWordCode(c) || c === 64 || c === 47 || c === 92 || c === 38 || c === 37) {
+    return GLUED;
   }
   const b = codeAt(text, s - 2);
   if (isDigitCode(b)) {
-    return true; // `1.5`, `12,5`, `12:30`, or the rest of a number too long to be one token
+    return GLUED; // `1.5`, `12,5`, `12:30`, or the rest of a number too long to be one token
   }
-  return c === 45 && isWordCode(b);
+  return c === 45 && isWordCode(b) ? GLUED : FREE;
 };
 
 /** A word, an address, a percentage, a decimal (`1.299,00`) or a time (`12:30`) goes on. */
@@ -210,16 +252,39 @@ const phoneStart = (scan: NumberScan, from: number, to: number): number => {
   return g;
 };
 
+/** One separator of CARD_SEPARATORS between all groups `from..to`; one line break may stand for any of them. */
+const hasCardSeparators = (text: string, token: NumericToken, from: number, to: number): boolean => {
+  let separator = -1;
+  let breaks = 0;
+  for (let g = from; g < to; g++) {
+    if (breaksAfter(text, token, g)) {
+      breaks++;
+      continue;
+    }
+    const c = singleSeparator(text, token, g);
+    if (c < 0 || (separator >= 0 && c !== separator) || !CARD_SEPARATORS.includes(c)) {
+      return false;
+    }
+    separator = c;
+  }
+  return breaks <= 1;
+};
+
+/** The first group at or after `from` that a line break ends, or the last group. */
+const lineEndGroup = (text: string, token: NumericToken, from: number, count: number): number => {
+  let g = from;
+  while (g < count - 1 && !breaksAfter(text, token, g)) {
+    g++;
+  }
+  return g;
+};
+
 const cardBrand = (scan: NumberScan, from: number, to: number, digits: string): string | undefined => {
   const { text, token } = scan;
-  if (!hasUniformSeparators(text, token, from, to, CARD_SEPARATORS)) {
+  if (!hasCardSeparators(text, token, from, to)) {
     return undefined;
   }
-  const lengths: number[] = [];
-  for (let g = from; g <= to; g++) {
-    lengths.push(groupLength(token, g));
-  }
-  return isCardGrouping(lengths) ? matchCardNumber(digits) : undefined;
+  return isCardGrouping(token, from, to) ? matchCardNumber(digits) : undefined;
 };
 
 const isReference = (scan: NumberScan): boolean => {
@@ -312,6 +377,9 @@ const matchFrom = (scan: NumberScan, from: number, count: number): number => {
       groupLength(token, 0) >= 2 &&
       text.charCodeAt(token.groupStart[0]!) === 48 &&
       text.charCodeAt(token.groupStart[0]! + 1) === 48);
+  const national = plan !== undefined && !(from === 0 && scan.keyValue);
+  // A card may be broken over two lines; nothing else is read across a line break.
+  const lineEnd = lineEndGroup(text, token, from, count);
   for (let to = count - 1; to >= from; to--) {
     const n = spanDigitCount(token, from, to);
     if (n > MAX_SPAN_DIGITS) {
@@ -320,11 +388,12 @@ const matchFrom = (scan: NumberScan, from: number, count: number): number => {
     if (n < scan.minDigits) {
       return -1;
     }
-    const idLength = !plus && (n === 9 || n === 10 || n === 12 || n === 15);
+    const oneLine = to <= lineEnd;
+    const idLength = oneLine && !plus && (n === 9 || n === 10 || n === 12 || n === 15);
     const cardLength = !plus && n >= 13;
-    const phoneLength = international
-      ? n >= (plus ? 6 : 8)
-      : plan !== undefined && n >= plan.minDigits && n <= plan.maxDigits;
+    const phoneLength =
+      oneLine &&
+      (international ? n >= (plus ? 6 : 8) : national && n >= plan.minDigits && n <= plan.maxDigits);
     if (
       !idLength &&
       !cardLength &&
@@ -370,9 +439,11 @@ export const scanNumberAt = (scan: NumberScan, d: number): number => {
     }
   }
   readNumericToken(text, d, token);
-  if (isGluedBefore(text, token.start)) {
+  const glue = glueBefore(text, token.start);
+  if (glue === GLUED) {
     return skipWord(text, token.end);
   }
+  scan.keyValue = glue === KEY_VALUE;
   // A DNI has eight digits before its letter, a Versicherungsnummer eight, a Corsican NIR six.
   const digitCount = token.digitsBefore[token.count]!;
   if (token.start === d && (digitCount === 8 || digitCount === 6) && isLetterAfter(text, token.end)) {
@@ -387,10 +458,18 @@ export const scanNumberAt = (scan: NumberScan, d: number): number => {
   scan.reference = UNKNOWN;
   for (let from = 0; from < count; ) {
     const to = matchFrom(scan, from, count);
-    if (to < 0) {
+    if (to >= 0) {
+      from = to + 1;
+      continue;
+    }
+    // Nothing starts here: read on from the next line, whose words are its own context.
+    const lineEnd = lineEndGroup(text, token, from, count);
+    if (lineEnd >= count - 1) {
       break;
     }
-    from = to + 1;
+    from = lineEnd + 1;
+    scan.reference = NO;
+    scan.keyValue = false;
   }
   return glued ? skipWord(text, token.end) : token.end;
 };

@@ -201,6 +201,7 @@ describe('maskValue', () => {
     expect(maskValue({ value: 'MT84MALT011000012345MTLCAST001S', type: 'iban' })).toBe(
       `${'*'.repeat(19)}5*******001*`,
     );
-    expect(maskValue({ value: 'a@b.se', type: 'email' })).toBe('a@b.se');
+    expect(maskValue({ value: 'a@b.se', type: 'email' })).toBe('*@b.se');
+    expect(maskValue({ value: 'jo@b.se', type: 'email' })).toBe('j*@b.se');
   });
 });

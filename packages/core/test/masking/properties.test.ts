@@ -40,6 +40,17 @@ const VALUES = [
   'ISBN 978-3-16-148410-0',
   'jan@x.se',
   '.jan@x.se',
+  // The written forms of issue 16: after `=`, other scripts' digits, no-break spaces, line breaks.
+  'card=4111111111111111;',
+  '"pan":"5500.0055.5555.5559"',
+  '?tel=+447966197542&x=1',
+  'a@b.se',
+  'jo@x.se',
+  '+٤٤٧٩٦٦١٩٧٥٤٢',
+  '４１１１ １１１１ １１１１ １１１１',
+  '4111\u00a01111\u00a01111\u00a01111',
+  '4111 1111\n1111 1111',
+  'Llámame al 0034 612 34 56 78',
 ];
 
 const piece = fc.oneof(
@@ -47,7 +58,27 @@ const piece = fc.oneof(
   { weight: 2, arbitrary: fc.stringMatching(/^[0-9 ().+\-/]{1,12}$/) },
   {
     weight: 2,
-    arbitrary: fc.constantFrom(' ', ', ', '. ', '.', '-', '_', '\n', ':', '*', '@', '#', '(', ')', '+'),
+    arbitrary: fc.constantFrom(
+      ' ',
+      ', ',
+      '. ',
+      '.',
+      '-',
+      '_',
+      '\n',
+      ':',
+      '*',
+      '@',
+      '#',
+      '(',
+      ')',
+      '+',
+      '=',
+      '\u00a0',
+      '\u202f',
+      '٣',
+      '７',
+    ),
   },
   {
     weight: 2,
@@ -111,8 +142,9 @@ describe('masking properties', () => {
             expect(after.slice(at)).toBe(before.slice(at));
             expect(after.slice(1, at)).toMatch(/^\**$/);
           } else {
-            const kept = after.replace(/[^0-9]/g, '');
-            expect(kept).toBe(before.replace(/[^0-9]/g, '').slice(-4));
+            // Digits of any script count: `+٤٤٧٩٦٦١٩٧٥٤٢` keeps `٧٥٤٢`.
+            const kept = after.replace(/[^\p{Nd}]/gu, '');
+            expect(kept).toBe([...before.replace(/[^\p{Nd}]/gu, '')].slice(-4).join(''));
             expect(after).not.toMatch(/[A-Za-z]/);
           }
         }
