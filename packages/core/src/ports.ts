@@ -61,6 +61,8 @@ export interface Tx {
   entryPoints: {
     getByKey(key: string): Promise<EntryPoint | null>;
     get(id: string): Promise<EntryPoint | null>;
+    /** WhatsApp: the entry point's approved templates. */
+    templates(id: string): Promise<{ name: string; language: string; body: string }[]>;
   };
   contacts: {
     /** The contact with this identity on the channel, created if new; a name given replaces the stored one. */
@@ -93,6 +95,8 @@ export interface Tx {
       entryPointId: string;
       conversationId: string;
       seq: number;
+      /** A WhatsApp template to send instead of the message's text. */
+      template?: { name: string; language: string; parameters: string[] };
       dueAt: Date;
       at: Date;
     }): Promise<void>;

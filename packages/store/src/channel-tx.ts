@@ -53,10 +53,18 @@ export const createChannelTx = (
   db: DbTx,
 ): Pick<Tx, 'contacts' | 'providerConversations' | 'providerMessages' | 'outbox'> & {
   entryPointById: Tx['entryPoints']['get'];
+  entryPointTemplates: Tx['entryPoints']['templates'];
 } => ({
   entryPointById: async (id) => {
     const [row] = await db.select().from(entryPoints).where(eq(entryPoints.id, id));
     return row ?? null;
+  },
+  entryPointTemplates: async (id) => {
+    const [row] = await db
+      .select({ templates: entryPoints.templates })
+      .from(entryPoints)
+      .where(eq(entryPoints.id, id));
+    return row?.templates ?? [];
   },
   contacts: {
     upsert: async ({ channel, identity, name, at }) => {
@@ -154,11 +162,22 @@ export const createChannelTx = (
     },
   },
   outbox: {
-    enqueue: async ({ messageId, entryPointId, conversationId, seq, dueAt, at }) => {
+    enqueue: async ({ messageId, entryPointId, conversationId, seq, template, dueAt, at }) => {
       await db
         .insert(outbox)
-        .values({ messageId, entryPointId, conversationId, seq, dueAt, createdAt: at })
-        .onConflictDoUpdate({ target: outbox.messageId, set: { dueAt, attempts: 0, lastError: null } });
+        .values({
+          messageId,
+          entryPointId,
+          conversationId,
+          seq,
+          template: template ?? null,
+          dueAt,
+          createdAt: at,
+        })
+        .onConflictDoUpdate({
+          target: outbox.messageId,
+          set: { dueAt, attempts: 0, lastError: null, template: template ?? null },
+        });
     },
     claimDue: async ({ now, leaseUntil, limit }): Promise<ClaimedSend[]> => {
       // Heads: due jobs with no earlier job of their conversation (waiting, leased or in flight).
@@ -234,6 +253,7 @@ export const createChannelTx = (
           channel: row.c.channel,
           to: row.k.identity,
           lastCustomerMessageAt: row.c.lastCustomerMessageAt,
+          template: job.template ?? null,
         });
       }
       // In the order written: a conversation's replies go out as the agent sent them.

@@ -238,6 +238,7 @@ export const createViews = (
         queueName: queues.name,
         entryPointName: entryPoints.name,
         entryPointDeletedAt: entryPoints.deletedAt,
+        templates: entryPoints.templates,
       })
       .from(conversations)
       .innerJoin(queues, eq(queues.id, conversations.queueId))
@@ -287,6 +288,7 @@ export const createViews = (
       ...(c.channel === 'whatsapp' || c.channel === 'messenger'
         ? { customerWroteAt: c.lastCustomerMessageAt?.toISOString() ?? null }
         : {}),
+      ...(c.channel === 'whatsapp' ? { templates: header.templates } : {}),
     };
   };
 
