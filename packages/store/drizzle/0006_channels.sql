@@ -15,7 +15,6 @@ CREATE TABLE "outbox" (
 	"entry_point_id" uuid NOT NULL,
 	"conversation_id" uuid NOT NULL,
 	"seq" integer NOT NULL,
-	"template" jsonb,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"due_at" timestamp with time zone NOT NULL,
 	"last_error" jsonb,
@@ -27,7 +26,6 @@ ALTER TABLE "conversations" ADD COLUMN "contact_id" uuid;--> statement-breakpoin
 ALTER TABLE "conversations" ADD COLUMN "last_customer_message_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "entry_points" ADD COLUMN "provider_config" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "entry_points" ADD COLUMN "sealed_secrets" text;--> statement-breakpoint
-ALTER TABLE "entry_points" ADD COLUMN "templates" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "entry_points" ADD COLUMN "simulated" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "messages" ADD COLUMN "entry_point_id" uuid;--> statement-breakpoint
 ALTER TABLE "messages" ADD COLUMN "provider_message_id" text;--> statement-breakpoint
