@@ -279,6 +279,25 @@ describe.each(BACKENDS)('WhatsApp, SMS and Messenger end to end (%s)', (backend)
         components: [{ type: 'body', parameters: [{ type: 'text', text: 'Melissa' }] }],
       },
     });
+    // Refused for good, then sent again with Retry: still as the template.
+    fake.next.push({ status: 400, body: { error: { code: 131026, message: 'Message Undeliverable' } } });
+    const again = await alice.post(`/api/conversations/${offer.conversationId}/template-messages`, {
+      templateName: 'follow_up',
+      parameters: ['Mel'],
+      clientMessageId: 't3',
+    });
+    await events.next(
+      'message.updated',
+      (e: any) => e.message.id === again.body.id && e.message.deliveryStatus === 'failed',
+    );
+    expect(
+      (await alice.post(`/api/conversations/${offer.conversationId}/messages/${again.body.id}/retry`)).status,
+    ).toBe(200);
+    await events.next(
+      'message.updated',
+      (e: any) => e.message.id === again.body.id && e.message.deliveryStatus === 'sent',
+    );
+    expect(fake.received.at(-1)?.body).toMatchObject({ type: 'template', template: { name: 'follow_up' } });
     await postMeta(
       t.baseUrl,
       path,

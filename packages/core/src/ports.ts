@@ -114,6 +114,8 @@ export interface Tx {
     release(input: { jobIds: string[]; dueAt: Date }): Promise<void>;
     reschedule(input: { jobId: string; dueAt: Date; lastError: DeliveryError }): Promise<void>;
     remove(jobId: string): Promise<void>;
+    /** Failed for good: no longer claimed, kept for a Retry (which enqueues it again). */
+    markFailed(input: { jobId: string; lastError: DeliveryError; at: Date }): Promise<void>;
     nextDueAt(): Promise<Date | null>;
   };
   reasons: {

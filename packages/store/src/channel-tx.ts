@@ -1,5 +1,5 @@
 import type { ClaimedSend, Contact, Conversation, DeliveryError, StoredMessage, Tx } from '@switchboard/core';
-import { and, asc, desc, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import { contacts, conversations, entryPoints, messages, outbox } from './schema';
 
@@ -176,7 +176,14 @@ export const createChannelTx = (
         })
         .onConflictDoUpdate({
           target: outbox.messageId,
-          set: { dueAt, attempts: 0, lastError: null, template: template ?? null },
+          // A Retry sends what failed: a template stays one.
+          set: {
+            dueAt,
+            attempts: 0,
+            lastError: null,
+            failedAt: null,
+            template: sql`coalesce(excluded.template, ${outbox.template})`,
+          },
         });
     },
     claimDue: async ({ now, leaseUntil, limit }): Promise<ClaimedSend[]> => {
@@ -187,7 +194,8 @@ export const createChannelTx = (
         .where(
           and(
             lte(outbox.dueAt, now),
-            sql`not exists (select 1 from ${outbox} e where e.conversation_id = ${outbox.conversationId} and e.seq < ${outbox.seq})`,
+            isNull(outbox.failedAt),
+            sql`not exists (select 1 from ${outbox} e where e.conversation_id = ${outbox.conversationId} and e.seq < ${outbox.seq} and e.failed_at is null)`,
           ),
         )
         .orderBy(asc(outbox.dueAt))
@@ -202,6 +210,7 @@ export const createChannelTx = (
             .where(
               and(
                 lte(outbox.dueAt, now),
+                isNull(outbox.failedAt),
                 inArray(
                   outbox.conversationId,
                   heads.map((h) => h.conversationId),
@@ -275,11 +284,19 @@ export const createChannelTx = (
     }) => {
       await db.update(outbox).set({ dueAt, lastError }).where(eq(outbox.id, jobId));
     },
+    markFailed: async ({ jobId, lastError, at }) => {
+      await db.update(outbox).set({ failedAt: at, lastError }).where(eq(outbox.id, jobId));
+    },
     remove: async (jobId) => {
       await db.delete(outbox).where(eq(outbox.id, jobId));
     },
     nextDueAt: async () => {
-      const [row] = await db.select({ dueAt: outbox.dueAt }).from(outbox).orderBy(asc(outbox.dueAt)).limit(1);
+      const [row] = await db
+        .select({ dueAt: outbox.dueAt })
+        .from(outbox)
+        .where(isNull(outbox.failedAt))
+        .orderBy(asc(outbox.dueAt))
+        .limit(1);
       return row?.dueAt ?? null;
     },
   },

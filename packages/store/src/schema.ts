@@ -395,6 +395,8 @@ export const outbox = pgTable(
     template: jsonb('template').$type<{ name: string; language: string; parameters: string[] }>(),
     attempts: integer('attempts').notNull().default(0),
     dueAt: ts('due_at').notNull(),
+    /** Failed for good: kept (with its template) for the agent's Retry, claimed no more. */
+    failedAt: ts('failed_at'),
     lastError: jsonb('last_error'),
     createdAt: ts('created_at').notNull(),
   },
