@@ -239,6 +239,65 @@ describe.each(BACKENDS)('WhatsApp, SMS and Messenger end to end (%s)', (backend)
       clientMessageId: 'late',
     });
     expect(late).toMatchObject({ status: 409, body: { code: 'OUTSIDE_MESSAGING_WINDOW' } });
+    // An approved template may still be sent: as `type: "template"`, its text in the thread.
+    ada = await loginAgent(t.baseUrl, 'ada@example.com');
+    const templates = [{ name: 'follow_up', language: 'de', body: 'Hallo {{1}}, können wir noch helfen?' }];
+    expect(
+      (await ada.patch(`/api/admin/entry-points/${ids.whatsapp}`, { templates })).body.templates,
+    ).toEqual(templates);
+    const missing = await alice.post(`/api/conversations/${offer.conversationId}/template-messages`, {
+      templateName: 'nope',
+      parameters: [],
+      clientMessageId: 't0',
+    });
+    expect(missing).toMatchObject({ status: 404, body: { code: 'TEMPLATE_NOT_FOUND' } });
+    const wrongCount = await alice.post(`/api/conversations/${offer.conversationId}/template-messages`, {
+      templateName: 'follow_up',
+      parameters: [],
+      clientMessageId: 't1',
+    });
+    expect(wrongCount).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    const template = await alice.post(`/api/conversations/${offer.conversationId}/template-messages`, {
+      templateName: 'follow_up',
+      parameters: ['Melissa'],
+      clientMessageId: 't2',
+    });
+    expect(template).toMatchObject({
+      status: 201,
+      body: { body: 'Hallo Melissa, können wir noch helfen?', deliveryStatus: 'sending' },
+    });
+    await events.next(
+      'message.updated',
+      (e: any) => e.message.id === template.body.id && e.message.deliveryStatus === 'sent',
+    );
+    expect(fake.received.at(-1)?.body).toMatchObject({
+      type: 'template',
+      to: '4917000000077',
+      template: {
+        name: 'follow_up',
+        language: { code: 'de' },
+        components: [{ type: 'body', parameters: [{ type: 'text', text: 'Melissa' }] }],
+      },
+    });
+    // Refused for good, then sent again with Retry: still as the template.
+    fake.next.push({ status: 400, body: { error: { code: 131026, message: 'Message Undeliverable' } } });
+    const again = await alice.post(`/api/conversations/${offer.conversationId}/template-messages`, {
+      templateName: 'follow_up',
+      parameters: ['Mel'],
+      clientMessageId: 't3',
+    });
+    await events.next(
+      'message.updated',
+      (e: any) => e.message.id === again.body.id && e.message.deliveryStatus === 'failed',
+    );
+    expect(
+      (await alice.post(`/api/conversations/${offer.conversationId}/messages/${again.body.id}/retry`)).status,
+    ).toBe(200);
+    await events.next(
+      'message.updated',
+      (e: any) => e.message.id === again.body.id && e.message.deliveryStatus === 'sent',
+    );
+    expect(fake.received.at(-1)?.body).toMatchObject({ type: 'template', template: { name: 'follow_up' } });
     await postMeta(
       t.baseUrl,
       path,

@@ -50,6 +50,7 @@ describe('the OpenAPI document', () => {
       'GET /api/conversations/{id}/messages',
       'POST /api/conversations/{id}/messages',
       'POST /api/conversations/{id}/messages/{messageId}/retry',
+      'POST /api/conversations/{id}/template-messages',
       'POST /api/conversations/{id}/end',
       'POST /api/conversations/{id}/wrap-up',
       'GET /api/transfer-targets',

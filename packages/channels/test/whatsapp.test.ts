@@ -206,6 +206,15 @@ describe('WhatsApp Cloud API adapter', () => {
         config,
       ),
     ).toThrow(MalformedDeliveryError);
+    const nulSender = change({
+      messages: [{ from: '1\u0000', id: 'w', type: 'text', text: { body: 'ok' } }],
+    });
+    expect(() =>
+      whatsappAdapter.parse(
+        request({ object: 'whatsapp_business_account', entry: [{ changes: [nulSender] }] }),
+        config,
+      ),
+    ).toThrow(MalformedDeliveryError);
     expect(whatsappAdapter.parse(request({ object: 'page', entry: [] }), config)).toEqual([
       { kind: 'ignored', what: 'object page' },
     ]);

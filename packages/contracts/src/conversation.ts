@@ -79,6 +79,8 @@ export const ZConversationSummary = z.object({
   entryPointDeleted: z.boolean().optional(),
   /** WhatsApp and Messenger: when the customer last wrote; their messaging windows count from it. */
   customerWroteAt: ZIsoDate.nullable().optional(),
+  /** WhatsApp: the entry point's approved templates (what may be sent once the window has closed). */
+  templates: z.array(z.object({ name: z.string(), language: z.string(), body: z.string() })).optional(),
 });
 export type TConversationSummary = z.infer<typeof ZConversationSummary>;
 

@@ -30,6 +30,23 @@ export const ENTRY_POINT_FIELDS = {
 
 const common = { name: ZEntryName, queueId: ZId, apiBaseUrl: ZBaseUrl.optional() };
 
+/**
+ * A WhatsApp message template approved by Meta: its name and language as registered there, and
+ * its body with `{{1}}`, `{{2}}`... for the parameters, as the agent sees it.
+ */
+export const ZMessageTemplate = z.strictObject({
+  name: z.string().regex(/^[a-z0-9_]{1,512}$/, 'lowercase letters, digits and _'),
+  language: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'a language code such as de or en_US'),
+  body: z
+    .string()
+    .trim()
+    .min(1)
+    .max(1024)
+    .refine((s) => !s.includes('\u0000'), 'must not contain NUL'),
+});
+export type TMessageTemplate = z.infer<typeof ZMessageTemplate>;
+const ZTemplates = z.array(ZMessageTemplate).max(100);
+
 export const ZCreateEntryPointRequestSchema = z.discriminatedUnion('channel', [
   z.strictObject({ channel: z.literal('livechat'), name: ZEntryName, queueId: ZId }),
   z.strictObject({
@@ -40,6 +57,7 @@ export const ZCreateEntryPointRequestSchema = z.discriminatedUnion('channel', [
     accessToken: ZSetting,
     appSecret: ZSetting,
     verifyToken: ZSetting,
+    templates: ZTemplates.optional(),
   }),
   z.strictObject({
     channel: z.literal('sms'),
@@ -78,6 +96,7 @@ export const ZUpdateEntryPointRequestSchema = z.strictObject({
   pageId: ZSetting.optional(),
   pageName: ZSetting.optional(),
   pageAccessToken: ZSetting.optional(),
+  templates: ZTemplates.optional(),
 });
 export type TUpdateEntryPointRequest = z.infer<typeof ZUpdateEntryPointRequestSchema>;
 
@@ -94,8 +113,27 @@ export const ZAdminEntryPoint = z.object({
   settings: z.record(z.string(), z.string().nullable()),
   /** Which secrets are set; their values are never returned. */
   secretsSet: z.array(z.string()),
+  /** WhatsApp: the approved templates the agent may send once the 24-hour window has closed. */
+  templates: z.array(ZMessageTemplate),
   /** Seeded for the provider simulator (/simulator). */
   simulated: z.boolean(),
   deletedAt: ZIsoDate.nullable(),
 });
 export type TAdminEntryPoint = z.infer<typeof ZAdminEntryPoint>;
+
+export const ZSendTemplateRequestSchema = z.strictObject({
+  templateName: z.string().min(1).max(512),
+  /** Values of {{1}}, {{2}}...: plain text, no NUL. */
+  parameters: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(1024)
+        .refine((s) => !s.includes('\u0000'), 'must not contain NUL'),
+    )
+    .max(10),
+  clientMessageId: z.string().min(1).max(64),
+});
+export type TSendTemplateRequest = z.infer<typeof ZSendTemplateRequestSchema>;

@@ -66,6 +66,7 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: "The customer's messaging window has closed; free text cannot be sent",
   },
+  TEMPLATE_NOT_FOUND: { status: 404, message: 'The entry point has no such template' },
   MESSAGE_NOT_RETRYABLE: { status: 409, message: 'Only a message that failed to send can be sent again' },
   WEBHOOK_SIGNATURE_INVALID: { status: 401, message: 'The webhook signature is missing or wrong' },
   WEBHOOK_VERIFY_TOKEN_WRONG: { status: 403, message: 'The verify token is wrong' },

@@ -33,6 +33,7 @@ export * from './use-cases/reject-offer';
 export * from './use-cases/retry-failed-message';
 export * from './use-cases/reveal-masked-value';
 export * from './use-cases/route-waiting-conversations';
+export * from './use-cases/send-template-message';
 export * from './use-cases/set-agent-state';
 export * from './use-cases/sign-out-agent';
 export * from './use-cases/start-live-chat';

@@ -135,6 +135,8 @@ export interface ClaimedSend {
   channel: TChannel;
   to: string;
   lastCustomerMessageAt: Date | null;
+  /** A WhatsApp template to send instead of the message's text. */
+  template: { name: string; language: string; parameters: string[] } | null;
 }
 
 export type RoutingRequestKind = 'new' | 'transfer' | 'conference';

@@ -75,6 +75,8 @@ export interface Tx {
   entryPoints: {
     getByKey(key: string): Promise<EntryPoint | null>;
     get(id: string): Promise<EntryPoint | null>;
+    /** WhatsApp: the entry point's approved templates. */
+    templates(id: string): Promise<{ name: string; language: string; body: string }[]>;
   };
   contacts: {
     /** The contact with this identity on the channel, created if new; a name given replaces the stored one. */
@@ -107,6 +109,8 @@ export interface Tx {
       entryPointId: string;
       conversationId: string;
       seq: number;
+      /** A WhatsApp template to send instead of the message's text. */
+      template?: { name: string; language: string; parameters: string[] };
       dueAt: Date;
       at: Date;
     }): Promise<void>;
@@ -124,6 +128,8 @@ export interface Tx {
     release(input: { jobIds: string[]; dueAt: Date }): Promise<void>;
     reschedule(input: { jobId: string; dueAt: Date; lastError: DeliveryError }): Promise<void>;
     remove(jobId: string): Promise<void>;
+    /** Failed for good: no longer claimed, kept for a Retry (which enqueues it again). */
+    markFailed(input: { jobId: string; lastError: DeliveryError; at: Date }): Promise<void>;
     nextDueAt(): Promise<Date | null>;
   };
   reasons: {

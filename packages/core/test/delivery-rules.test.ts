@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { advancesDelivery, messagingWindow, SEND_MAX_ATTEMPTS, sendRetryDelayMs } from '../src';
+import {
+  advancesDelivery,
+  messagingWindow,
+  renderTemplate,
+  SEND_MAX_ATTEMPTS,
+  sendRetryDelayMs,
+} from '../src';
 
 const HOUR = 3_600_000;
 
@@ -52,5 +58,17 @@ describe('send retries', () => {
     expect(sendRetryDelayMs({ attempts: 4, jitter: 1 })).toBe(8000);
     expect(sendRetryDelayMs({ attempts: 30, jitter: 1 })).toBe(300_000);
     expect(SEND_MAX_ATTEMPTS).toBeGreaterThan(3);
+  });
+});
+
+describe('templates', () => {
+  it('fill {{1}}, {{2}}... with exactly as many parameters', () => {
+    expect(renderTemplate('Hallo {{1}}, Auftrag {{2}}. Gruß, {{1}}', ['Melissa', '42'])).toBe(
+      'Hallo Melissa, Auftrag 42. Gruß, Melissa',
+    );
+    expect(renderTemplate('Hallo {{1}}', [])).toBeNull();
+    expect(renderTemplate('Hallo {{1}}', ['a', 'b'])).toBeNull();
+    expect(renderTemplate('Hallo {{2}}', ['a'])).toBeNull();
+    expect(renderTemplate('Hallo', [])).toBe('Hallo');
   });
 });

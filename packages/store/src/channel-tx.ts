@@ -1,5 +1,5 @@
 import type { ClaimedSend, Contact, Conversation, DeliveryError, StoredMessage, Tx } from '@switchboard/core';
-import { and, asc, desc, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import { contacts, conversations, entryPoints, messages, outbox } from './schema';
 
@@ -55,10 +55,18 @@ export const createChannelTx = (
   db: DbTx,
 ): Pick<Tx, 'contacts' | 'providerConversations' | 'providerMessages' | 'outbox'> & {
   entryPointById: Tx['entryPoints']['get'];
+  entryPointTemplates: Tx['entryPoints']['templates'];
 } => ({
   entryPointById: async (id) => {
     const [row] = await db.select().from(entryPoints).where(eq(entryPoints.id, id));
     return row ?? null;
+  },
+  entryPointTemplates: async (id) => {
+    const [row] = await db
+      .select({ templates: entryPoints.templates })
+      .from(entryPoints)
+      .where(eq(entryPoints.id, id));
+    return row?.templates ?? [];
   },
   contacts: {
     upsert: async ({ channel, identity, name, at }) => {
@@ -156,11 +164,29 @@ export const createChannelTx = (
     },
   },
   outbox: {
-    enqueue: async ({ messageId, entryPointId, conversationId, seq, dueAt, at }) => {
+    enqueue: async ({ messageId, entryPointId, conversationId, seq, template, dueAt, at }) => {
       await db
         .insert(outbox)
-        .values({ messageId, entryPointId, conversationId, seq, dueAt, createdAt: at })
-        .onConflictDoUpdate({ target: outbox.messageId, set: { dueAt, attempts: 0, lastError: null } });
+        .values({
+          messageId,
+          entryPointId,
+          conversationId,
+          seq,
+          template: template ?? null,
+          dueAt,
+          createdAt: at,
+        })
+        .onConflictDoUpdate({
+          target: outbox.messageId,
+          // A Retry sends what failed: a template stays one.
+          set: {
+            dueAt,
+            attempts: 0,
+            lastError: null,
+            failedAt: null,
+            template: sql`coalesce(excluded.template, ${outbox.template})`,
+          },
+        });
     },
     claimDue: async ({ now, leaseUntil, limit }): Promise<ClaimedSend[]> => {
       // Heads: due jobs with no earlier job of their conversation (waiting, leased or in flight).
@@ -170,7 +196,8 @@ export const createChannelTx = (
         .where(
           and(
             lte(outbox.dueAt, now),
-            sql`not exists (select 1 from ${outbox} e where e.conversation_id = ${outbox.conversationId} and e.seq < ${outbox.seq})`,
+            isNull(outbox.failedAt),
+            sql`not exists (select 1 from ${outbox} e where e.conversation_id = ${outbox.conversationId} and e.seq < ${outbox.seq} and e.failed_at is null)`,
           ),
         )
         .orderBy(asc(outbox.dueAt))
@@ -185,6 +212,7 @@ export const createChannelTx = (
             .where(
               and(
                 lte(outbox.dueAt, now),
+                isNull(outbox.failedAt),
                 inArray(
                   outbox.conversationId,
                   heads.map((h) => h.conversationId),
@@ -236,6 +264,7 @@ export const createChannelTx = (
           channel: row.c.channel,
           to: row.k.identity,
           lastCustomerMessageAt: row.c.lastCustomerMessageAt,
+          template: job.template ?? null,
         });
       }
       // In the order written: a conversation's replies go out as the agent sent them.
@@ -257,11 +286,19 @@ export const createChannelTx = (
     }) => {
       await db.update(outbox).set({ dueAt, lastError }).where(eq(outbox.id, jobId));
     },
+    markFailed: async ({ jobId, lastError, at }) => {
+      await db.update(outbox).set({ failedAt: at, lastError }).where(eq(outbox.id, jobId));
+    },
     remove: async (jobId) => {
       await db.delete(outbox).where(eq(outbox.id, jobId));
     },
     nextDueAt: async () => {
-      const [row] = await db.select({ dueAt: outbox.dueAt }).from(outbox).orderBy(asc(outbox.dueAt)).limit(1);
+      const [row] = await db
+        .select({ dueAt: outbox.dueAt })
+        .from(outbox)
+        .where(isNull(outbox.failedAt))
+        .orderBy(asc(outbox.dueAt))
+        .limit(1);
       return row?.dueAt ?? null;
     },
   },

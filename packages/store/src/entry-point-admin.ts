@@ -26,6 +26,7 @@ export const entryPointConfigFrom = (row: Row): EntryPointConfig => ({
   queueId: row.queueId,
   settings: row.providerConfig,
   sealedSecrets: sealedOf(row.sealedSecrets),
+  templates: row.templates,
   simulated: row.simulated,
   deletedAt: row.deletedAt,
 });
@@ -55,6 +56,7 @@ export const createEntryPointAdmin = (db: Conn): AdminTx['entryPoints'] => {
           queueId: input.queueId,
           providerConfig: input.settings,
           sealedSecrets: JSON.stringify(input.sealedSecrets),
+          templates: input.templates ?? [],
           simulated: input.simulated ?? false,
         })
         .returning();
@@ -70,6 +72,7 @@ export const createEntryPointAdmin = (db: Conn): AdminTx['entryPoints'] => {
           ...(patch.sealedSecrets === undefined
             ? {}
             : { sealedSecrets: JSON.stringify(patch.sealedSecrets) }),
+          ...(patch.templates === undefined ? {} : { templates: patch.templates }),
         })
         .where(eq(entryPoints.id, id))
         .returning();

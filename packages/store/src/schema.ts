@@ -184,6 +184,11 @@ export const entryPoints = pgTable('entry_points', {
   providerConfig: jsonb('provider_config').notNull().default({}).$type<Record<string, string | null>>(),
   /** Its secrets (tokens, app secret), sealed with AES-256-GCM by the server; never sent back. */
   sealedSecrets: text('sealed_secrets'),
+  /** WhatsApp: the approved message templates (name, language, body with {{1}}...). */
+  templates: jsonb('templates')
+    .notNull()
+    .default([])
+    .$type<{ name: string; language: string; body: string }[]>(),
   /** Seeded for the provider simulator: only these may be driven by /simulator. */
   simulated: boolean('simulated').notNull().default(false),
 });
@@ -447,8 +452,12 @@ export const outbox = pgTable(
       .notNull()
       .references(() => conversations.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
+    /** What to send instead of the message's text: a WhatsApp template with its parameters. */
+    template: jsonb('template').$type<{ name: string; language: string; parameters: string[] }>(),
     attempts: integer('attempts').notNull().default(0),
     dueAt: ts('due_at').notNull(),
+    /** Failed for good: kept (with its template) for the agent's Retry, claimed no more. */
+    failedAt: ts('failed_at'),
     lastError: jsonb('last_error'),
     createdAt: ts('created_at').notNull(),
   },

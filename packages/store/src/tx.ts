@@ -378,7 +378,7 @@ const placeOffers = builtSqlStatements<
  * a time (PGlite), so what only serialises transactions can be left out.
  */
 export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: boolean } = {}): Tx => {
-  const { entryPointById, ...channelPorts } = createChannelTx(db);
+  const { entryPointById, entryPointTemplates, ...channelPorts } = createChannelTx(db);
   return {
     ...channelPorts,
     agents: {
@@ -494,6 +494,7 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
         return row ?? null;
       },
       get: entryPointById,
+      templates: entryPointTemplates,
     },
     reasons: {
       getIdleReason: async (id) => {

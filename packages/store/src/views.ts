@@ -260,6 +260,7 @@ export const createViews = (
         invitee: sql<string | null>`(select u.name from ${offers} o
           join ${routingRequests} r on r.id = o.request_id join ${users} u on u.id = o.user_id
           where o.conversation_id = ${conversations.id} and o.status = 'pending' and r.kind = 'conference' limit 1)`,
+        templates: entryPoints.templates,
       })
       .from(conversations)
       .innerJoin(queues, eq(queues.id, conversations.queueId))
@@ -312,6 +313,7 @@ export const createViews = (
       ...(c.channel === 'whatsapp' || c.channel === 'messenger'
         ? { customerWroteAt: c.lastCustomerMessageAt?.toISOString() ?? null }
         : {}),
+      ...(c.channel === 'whatsapp' ? { templates: header.templates } : {}),
     };
   };
 

@@ -75,6 +75,7 @@ export const createOutboxSender = ({
         to: job.to,
         body: job.message.body,
         humanAgentTag: window.state === 'open' && window.humanAgentTag,
+        ...(job.template ? { template: job.template } : {}),
         ...(entry.channel === 'sms'
           ? { statusCallbackUrl: `${config.publicUrl.replace(/\/+$/, '')}/webhooks/sms/${entry.id}/status` }
           : {}),

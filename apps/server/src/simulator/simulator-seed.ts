@@ -27,6 +27,18 @@ export const seedSimulatorEntryPoints = async ({ store, secrets }: { store: Stor
       name: 'WhatsApp (simulator)',
       channel: 'whatsapp',
       settings: { phoneNumberId: '100000000000001', displayPhoneNumber: '+15550001111' },
+      templates: [
+        {
+          name: 'follow_up',
+          language: 'de',
+          body: 'Hallo {{1}}, hier ist der Kundenservice. Können wir Ihnen noch helfen?',
+        },
+        {
+          name: 'order_update',
+          language: 'en',
+          body: 'Hello {{1}}, your order {{2}} has an update. Reply to continue.',
+        },
+      ],
       sealedSecrets: seal({ accessToken: secret(), appSecret: secret(), verifyToken: secret() }),
     },
     {

@@ -82,10 +82,20 @@ export const hasNul = (text: string) => text.includes('\u0000');
 /** The JSON object of a delivery, or MalformedDeliveryError. */
 export const parseJsonObject = (rawBody: Buffer): Record<string, unknown> => {
   let value: unknown;
+  let nul = false;
   try {
-    value = JSON.parse(rawBody.toString('utf8'));
+    // Any NUL, in a key or a value, refuses the whole delivery: PostgreSQL cannot store U+0000.
+    value = JSON.parse(rawBody.toString('utf8'), (key, v) => {
+      if (hasNul(key) || (typeof v === 'string' && hasNul(v))) {
+        nul = true;
+      }
+      return v;
+    });
   } catch {
     throw new MalformedDeliveryError('The body is not JSON');
+  }
+  if (nul) {
+    throw new MalformedDeliveryError('The delivery holds a NUL character');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new MalformedDeliveryError('The body is not a JSON object');

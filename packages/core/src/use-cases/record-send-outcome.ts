@@ -46,7 +46,7 @@ export const recordSendOutcome = async ({
     return { value: { retryAt }, events: [{ type: 'send.queued', messageId, dueAt: retryAt }] };
   }
   const message = await tx.messages.get(messageId);
-  await tx.outbox.remove(jobId);
+  await tx.outbox.markFailed({ jobId, lastError: result.error, at: now });
   if (message && advancesDelivery(message.deliveryStatus, 'failed')) {
     await tx.providerMessages.setDelivery({ id: messageId, status: 'failed', error: result.error });
     return { value: { retryAt: null }, events: changed };

@@ -11,6 +11,7 @@ import {
   postEndConversation,
   postMessage,
   postResendMessage,
+  postTemplateMessage,
 } from '../../features/conversations/conversations-api';
 import type {
   ConversationsEvent,
@@ -254,6 +255,18 @@ export const createDeskController = (deps: Deps): DeskController => {
         dispatchConversations({ type: 'sendRetried', conversationId, clientMessageId });
         // Same clientMessageId: if the first attempt did reach the server, it is stored once.
         void deliver(conversationId, clientMessageId, pending.body);
+      }
+    },
+    sendTemplate: async (conversationId, templateName, parameters) => {
+      try {
+        const message = await postTemplateMessage(api, conversationId, {
+          templateName,
+          parameters,
+          clientMessageId: newClientMessageId(),
+        });
+        dispatchConversations({ type: 'messagesReceived', conversationId, messages: [message] });
+      } catch (error) {
+        notifyError(error);
       }
     },
     resendMessage: async (conversationId, messageId) => {

@@ -29,6 +29,8 @@ export type DeskActions = {
   retryMessage: (conversationId: string, clientMessageId: string) => void;
   /** Sends again a stored message whose delivery failed (WhatsApp, SMS, Messenger). */
   resendMessage: (conversationId: string, messageId: string) => Promise<void>;
+  /** WhatsApp after the 24-hour window: one of the entry point's approved templates. */
+  sendTemplate: (conversationId: string, templateName: string, parameters: string[]) => Promise<void>;
   discardMessage: (conversationId: string, clientMessageId: string) => void;
   /** Resolves true once the conversation is in wrap-up. */
   endConversation: (conversationId: string) => Promise<boolean>;

@@ -15,5 +15,11 @@ export const postMessage = (api: ApiClient, id: string, request: { body: string;
 export const postResendMessage = (api: ApiClient, id: string, messageId: string) =>
   api.post<TMessage>(`${base(id)}/messages/${encodeURIComponent(messageId)}/retry`);
 
+export const postTemplateMessage = (
+  api: ApiClient,
+  id: string,
+  request: { templateName: string; parameters: string[]; clientMessageId: string },
+) => api.post<TMessage>(`${base(id)}/template-messages`, request);
+
 export const postEndConversation = (api: ApiClient, id: string) =>
   api.post<TConversationSummary>(`${base(id)}/end`);

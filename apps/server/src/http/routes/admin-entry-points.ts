@@ -57,6 +57,7 @@ export const adminEntryPointRoutes =
       webhookUrl: e.channel === 'livechat' ? null : `${base}/webhooks/${e.channel}/${e.id}`,
       settings: e.settings,
       secretsSet: Object.keys(e.sealedSecrets).sort(),
+      templates: e.templates,
       simulated: e.simulated,
       deletedAt: e.deletedAt?.toISOString() ?? null,
     });
@@ -65,7 +66,7 @@ export const adminEntryPointRoutes =
       const settings: Record<string, string | null> = {};
       const sealedSecrets: Record<string, string> = {};
       for (const [k, v] of Object.entries(fields)) {
-        if (v === undefined || ['channel', 'name', 'queueId'].includes(k)) {
+        if (v === undefined || ['channel', 'name', 'queueId', 'templates'].includes(k)) {
           continue;
         }
         if (SECRET_FIELDS.has(k)) {
@@ -113,7 +114,13 @@ export const adminEntryPointRoutes =
         const body = request.body;
         const created = await runAdmin(createEntryPoint, {
           ...actor(request),
-          input: { name: body.name, channel: body.channel, queueId: body.queueId, ...split(body) },
+          input: {
+            name: body.name,
+            channel: body.channel,
+            queueId: body.queueId,
+            ...split(body),
+            ...('templates' in body && body.templates ? { templates: body.templates } : {}),
+          },
         });
         return reply.code(201).send(toDto(created));
       },
@@ -129,11 +136,16 @@ export const adminEntryPointRoutes =
         },
       },
       async (request) => {
-        const { name, queueId, ...rest } = request.body;
+        const { name, queueId, templates, ...rest } = request.body;
         const updated = await runAdmin(updateEntryPoint, {
           ...actor(request),
           id: request.params.id,
-          patch: { ...(name ? { name } : {}), ...(queueId ? { queueId } : {}), ...split(rest) },
+          patch: {
+            ...(name ? { name } : {}),
+            ...(queueId ? { queueId } : {}),
+            ...(templates ? { templates } : {}),
+            ...split(rest),
+          },
         });
         configs.forget(updated.id);
         return toDto(updated);

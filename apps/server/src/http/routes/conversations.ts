@@ -8,6 +8,7 @@ import {
   ZMessagesQuerySchema,
   ZOfferParamsSchema,
   ZSendMessageRequestSchema,
+  ZSendTemplateRequestSchema,
   ZWrapUpRequestSchema,
 } from '@switchboard/contracts';
 import {
@@ -18,6 +19,7 @@ import {
   postAgentMessage,
   rejectOffer,
   retryFailedMessage,
+  sendTemplateMessage,
   submitWrapUp,
 } from '@switchboard/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -130,6 +132,32 @@ export const conversationRoutes =
           clientMessageId: request.body.clientMessageId,
         });
         // The agent's own message comes back masked too: "messages in both directions".
+        return reply.code(201).send((await ctx.desk.message(message.id)) ?? toMessageDto(message));
+      },
+    );
+
+    app.post(
+      '/api/conversations/:id/template-messages',
+      {
+        schema: {
+          tags: ['conversations'],
+          description:
+            "WhatsApp: sends one of the entry point's approved templates (after the 24-hour window).",
+          params: ZConversationParamsSchema,
+          body: ZSendTemplateRequestSchema,
+          response: { 201: ZMessage, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { userId } = agentOf(request);
+        const message = await ctx.run(sendTemplateMessage, {
+          conversationId: request.params.id,
+          agentId: userId,
+          agentName: await agentName(userId),
+          templateName: request.body.templateName,
+          parameters: request.body.parameters,
+          clientMessageId: request.body.clientMessageId,
+        });
         return reply.code(201).send((await ctx.desk.message(message.id)) ?? toMessageDto(message));
       },
     );

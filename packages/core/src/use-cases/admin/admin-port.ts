@@ -65,8 +65,16 @@ export interface EntryPointConfig {
   settings: Record<string, string | null>;
   /** Each secret sealed on its own (field to sealed value), so a change of one keeps the others. */
   sealedSecrets: Record<string, string>;
+  /** WhatsApp: approved templates. */
+  templates: MessageTemplate[];
   simulated: boolean;
   deletedAt: Date | null;
+}
+
+export interface MessageTemplate {
+  name: string;
+  language: string;
+  body: string;
 }
 
 export type EntryPointWrite = Pick<
@@ -74,6 +82,7 @@ export type EntryPointWrite = Pick<
   'name' | 'channel' | 'queueId' | 'settings' | 'sealedSecrets'
 > & {
   simulated?: boolean;
+  templates?: MessageTemplate[];
 };
 
 /**
@@ -87,7 +96,7 @@ export interface AdminTx {
     create(input: EntryPointWrite): Promise<EntryPointConfig>;
     update(
       id: string,
-      patch: Partial<Pick<EntryPointConfig, 'name' | 'queueId' | 'settings' | 'sealedSecrets'>>,
+      patch: Partial<Pick<EntryPointConfig, 'name' | 'queueId' | 'settings' | 'sealedSecrets' | 'templates'>>,
     ): Promise<EntryPointConfig>;
     markDeleted(input: { id: string; at: Date }): Promise<void>;
     /** Conversations on the entry point that have not ended: the ones its deletion interrupts. */

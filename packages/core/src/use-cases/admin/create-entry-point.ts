@@ -13,7 +13,12 @@ export const createEntryPoint = async ({
   input,
 }: AdminUseCaseContext & { input: EntryPointWrite }): Promise<UseCaseResult<EntryPointConfig>> => {
   authorizeRole({ role: actorRole, allowed: ['admin'] });
-  checkEntryPointFields({ channel: input.channel, settings: input.settings, secrets: input.sealedSecrets });
+  checkEntryPointFields({
+    channel: input.channel,
+    settings: input.settings,
+    secrets: input.sealedSecrets,
+    templates: input.templates,
+  });
   await checkQueueExists({ admin, queueId: input.queueId });
   const entryPoint = await admin.entryPoints.create(input);
   await tx.audit.append({

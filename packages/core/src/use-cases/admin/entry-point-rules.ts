@@ -9,6 +9,7 @@ export const describeEntryPoint = (e: EntryPointConfig) => ({
   queueId: e.queueId,
   settings: e.settings,
   secretsSet: Object.keys(e.sealedSecrets).sort(),
+  templates: e.templates.map((t) => `${t.name} (${t.language})`),
 });
 
 /** Settings and secrets must be the channel's own; a field of another channel is a 400. */
@@ -16,11 +17,18 @@ export const checkEntryPointFields = ({
   channel,
   settings,
   secrets,
+  templates,
 }: {
   channel: TChannel;
   settings: Record<string, unknown>;
   secrets: Record<string, unknown>;
+  templates?: unknown[] | undefined;
 }) => {
+  if (templates !== undefined && templates.length > 0 && channel !== 'whatsapp') {
+    throw new AppError('VALIDATION_FAILED', 'Templates are for WhatsApp entry points', {
+      issues: [{ field: 'body.templates', message: 'only WhatsApp has templates' }],
+    });
+  }
   const allowed = ENTRY_POINT_FIELDS[channel];
   const foreign = [
     ...Object.keys(settings).filter(

@@ -1,7 +1,7 @@
 import { AppError } from '../../errors';
 import { authorizeRole } from '../authorize-role';
 import type { UseCaseResult } from '../types';
-import type { AdminUseCaseContext, EntryPointConfig } from './admin-port';
+import type { AdminUseCaseContext, EntryPointConfig, MessageTemplate } from './admin-port';
 import { checkEntryPointFields, checkQueueExists, describeEntryPoint } from './entry-point-rules';
 
 /**
@@ -23,6 +23,7 @@ export const updateEntryPoint = async ({
     queueId?: string;
     settings: Record<string, string | null>;
     sealedSecrets: Record<string, string>;
+    templates?: MessageTemplate[];
   };
 }): Promise<UseCaseResult<EntryPointConfig>> => {
   authorizeRole({ role: actorRole, allowed: ['admin'] });
@@ -30,7 +31,12 @@ export const updateEntryPoint = async ({
   if (!current || current.deletedAt) {
     throw new AppError('ENTRY_POINT_NOT_FOUND');
   }
-  checkEntryPointFields({ channel: current.channel, settings: patch.settings, secrets: patch.sealedSecrets });
+  checkEntryPointFields({
+    channel: current.channel,
+    settings: patch.settings,
+    secrets: patch.sealedSecrets,
+    templates: patch.templates,
+  });
   if (patch.queueId) {
     await checkQueueExists({ admin, queueId: patch.queueId });
   }
@@ -42,6 +48,7 @@ export const updateEntryPoint = async ({
     ...(patch.queueId === undefined ? {} : { queueId: patch.queueId }),
     settings,
     sealedSecrets: { ...current.sealedSecrets, ...patch.sealedSecrets },
+    ...(patch.templates === undefined ? {} : { templates: patch.templates }),
   });
   await tx.audit.append({
     at: now,

@@ -2,13 +2,16 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../../app/desk/desk-context';
 import { ConferenceStatus, TransferActions } from '../../transfer/components/TransferActions';
+import { useNow } from '../../../shared/time/clock';
 import { WrapUpDialog } from '../../wrap-up/components/WrapUpDialog';
 import type { ConversationEntry } from '../conversations-state';
+import { windowOf } from '../utils/compose-rules';
 import { Composer } from './Composer';
 import { CopyTranscriptButton } from './CopyTranscriptButton';
 import { EndConfirmDialog } from './EndConfirmDialog';
 import { PANEL_ID, tabId } from './ids';
 import { MessageThread } from './MessageThread';
+import { TemplatePicker } from './TemplatePicker';
 
 /** Drafts survive a switch of tab; they live as long as the desk. */
 export type DraftStore = Map<string, string>;
@@ -18,6 +21,7 @@ export const InteractionPane = ({ entry, drafts }: { entry: ConversationEntry; d
   const { t } = useTranslation();
   const { actions, wrapUpReasons, focusRequest } = useDesk();
   const { summary } = entry;
+  const now = useNow();
   const { state } = summary.participation;
   const active = state === 'active';
   // An administrator deleted the asset, or the conversation ended elsewhere: the agent can only end it.
@@ -107,6 +111,16 @@ export const InteractionPane = ({ entry, drafts }: { entry: ConversationEntry; d
 
       <MessageThread entry={entry} />
 
+      {canSend &&
+        summary.templates &&
+        summary.templates.length > 0 &&
+        windowOf({ channel: summary.channel, customerWroteAt: summary.customerWroteAt ?? null, now })
+          ?.state === 'closed' && (
+          <TemplatePicker
+            templates={summary.templates}
+            onSend={(name, parameters) => actions.sendTemplate(summary.id, name, parameters)}
+          />
+        )}
       {active && (
         <Composer
           channel={summary.channel}

@@ -132,6 +132,12 @@ export const de: LocaleMessages = {
     read: 'Gelesen',
     failed: 'Nicht zugestellt',
   },
+  templates: {
+    title: 'Genehmigte Vorlagen',
+    template: 'Vorlage',
+    parameter: 'Parameter {{n}}',
+    send: 'Vorlage senden',
+  },
   composer: {
     windowLeft: 'Verbleibende Zeit zum Antworten: {{time}}',
     windowLeftTagged: 'Verbleibende Zeit zum Antworten (HUMAN_AGENT-Tag): {{time}}',

@@ -132,6 +132,12 @@ export const en = {
     read: 'Read',
     failed: 'Not delivered',
   },
+  templates: {
+    title: 'Approved templates',
+    template: 'Template',
+    parameter: 'Parameter {{n}}',
+    send: 'Send template',
+  },
   composer: {
     windowLeft: 'Time left to reply: {{time}}',
     windowLeftTagged: 'Time left to reply (HUMAN_AGENT tag): {{time}}',

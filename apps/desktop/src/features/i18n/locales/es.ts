@@ -130,6 +130,12 @@ export const es: LocaleMessages = {
     read: 'Leído',
     failed: 'No entregado',
   },
+  templates: {
+    title: 'Plantillas aprobadas',
+    template: 'Plantilla',
+    parameter: 'Parámetro {{n}}',
+    send: 'Enviar plantilla',
+  },
   composer: {
     windowLeft: 'Tiempo restante para responder: {{time}}',
     windowLeftTagged: 'Tiempo restante para responder (etiqueta HUMAN_AGENT): {{time}}',

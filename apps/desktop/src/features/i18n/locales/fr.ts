@@ -134,6 +134,12 @@ export const fr: LocaleMessages = {
     read: 'Lu',
     failed: 'Non distribué',
   },
+  templates: {
+    title: 'Modèles approuvés',
+    template: 'Modèle',
+    parameter: 'Paramètre {{n}}',
+    send: 'Envoyer le modèle',
+  },
   composer: {
     windowLeft: 'Temps restant pour répondre : {{time}}',
     windowLeftTagged: 'Temps restant pour répondre (balise HUMAN_AGENT) : {{time}}',

@@ -133,6 +133,12 @@ export const nl: LocaleMessages = {
     read: 'Gelezen',
     failed: 'Niet afgeleverd',
   },
+  templates: {
+    title: 'Goedgekeurde sjablonen',
+    template: 'Sjabloon',
+    parameter: 'Parameter {{n}}',
+    send: 'Sjabloon verzenden',
+  },
   composer: {
     windowLeft: 'Resterende tijd om te antwoorden: {{time}}',
     windowLeftTagged: 'Resterende tijd om te antwoorden (HUMAN_AGENT-tag): {{time}}',

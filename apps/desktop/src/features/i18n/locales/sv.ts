@@ -130,6 +130,12 @@ export const sv: LocaleMessages = {
     read: 'Läst',
     failed: 'Inte levererat',
   },
+  templates: {
+    title: 'Godkända mallar',
+    template: 'Mall',
+    parameter: 'Parameter {{n}}',
+    send: 'Skicka mall',
+  },
   composer: {
     windowLeft: 'Tid kvar att svara: {{time}}',
     windowLeftTagged: 'Tid kvar att svara (HUMAN_AGENT-tagg): {{time}}',
