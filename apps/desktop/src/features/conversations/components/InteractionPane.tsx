@@ -1,8 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../../app/desk/desk-context';
-import { ConferenceStatus, TransferActions } from '../../transfer/components/TransferActions';
 import { useNow } from '../../../shared/time/clock';
+import { ConferenceStatus, TransferActions } from '../../transfer/components/TransferActions';
 import { WrapUpDialog } from '../../wrap-up/components/WrapUpDialog';
 import type { ConversationEntry } from '../conversations-state';
 import { windowOf } from '../utils/compose-rules';
