@@ -1,49 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-
-const root = resolve(import.meta.dirname, '../../..');
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => done(port));
-    });
-  });
-
-/** Starts the real entry point, as `npm start` does after its build, and collects its output. */
-const startMain = (env: Record<string, string>) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d) => {
-    output += d;
-  });
-  child.stderr?.on('data', (d) => {
-    output += d;
-  });
-  const ready = new Promise<void>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`no start within 60 s:\n${output}`)), 60_000);
-    child.stdout?.on('data', () => {
-      if (output.includes('Switchboard is running')) {
-        clearTimeout(timer);
-        done();
-      }
-    });
-    child.once('exit', (code) => fail(new Error(`exited with ${code}:\n${output}`)));
-  });
-  // A test that expects no start only awaits `exited`.
-  ready.catch(() => {});
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  return { child, ready, exited, output: () => output };
-};
+import { freePort, startMain } from './processes';
 
 describe('the server process', () => {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-main-'));

@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeProviders, postMeta, startFakeProviders, whatsappText } from './fake-provider';
 import {
@@ -13,6 +11,7 @@ import {
   TEST_SECRETS_KEY,
   type TestServer,
 } from './harness';
+import { freePort, startMain } from './processes';
 
 const WA = {
   phoneNumberId: '106540352242922',
@@ -94,58 +93,9 @@ describe('the outbox on PostgreSQL with two server processes', () => {
   });
 });
 
-const root = resolve(import.meta.dirname, '../../..');
-const freePort = () =>
-  new Promise<number>((done) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => done(port));
-    });
-  });
-
-const startMain = (env: Record<string, string>) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      SECRETS_KEY: TEST_SECRETS_KEY,
-      SIMULATOR: 'false',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const ready = new Promise<void>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`no start within 60 s:\n${output}`)), 60_000);
-    const onData = (d: Buffer) => {
-      output += d;
-      if (output.includes('Switchboard is running')) {
-        clearTimeout(timer);
-        done();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-  });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  /** Resolves once the output holds `text` (the server's own log lines). */
-  const logged = (text: string) =>
-    new Promise<void>((done) => {
-      const check = () => {
-        if (output.includes(text)) {
-          child.stdout?.off('data', check);
-          child.stderr?.off('data', check);
-          done();
-        }
-      };
-      child.stdout?.on('data', check);
-      child.stderr?.on('data', check);
-      check();
-    });
-  return { child, ready, exited, logged };
-};
+/** The real entry point with the tests' secrets key and without the simulator. */
+const startServerProcess = (env: Record<string, string>) =>
+  startMain({ SECRETS_KEY: TEST_SECRETS_KEY, SIMULATOR: 'false', ...env });
 
 describe('the outbox across a kill -9', () => {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-outbox-'));
@@ -159,7 +109,7 @@ describe('the outbox across a kill -9', () => {
     fake = await startFakeProviders();
     const port = await freePort();
     const env = { PORT: String(port), DATA_DIR: join(dir, 'data') };
-    const first = startMain(env);
+    const first = startServerProcess(env);
     await first.ready;
     const baseUrl = `http://127.0.0.1:${port}`;
     // The provider refuses for now (503): the reply waits in the outbox, retried with backoff.
@@ -181,7 +131,7 @@ describe('the outbox across a kill -9', () => {
     await first.exited;
 
     fake.next.length = 0;
-    const second = startMain(env);
+    const second = startServerProcess(env);
     await second.ready;
     try {
       await fake.until(fake.received.length + 1);

@@ -1,51 +1,18 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { TSupervisorOverview } from '@switchboard/contracts';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { type AgentClient, loginAgent, record, startCustomer } from './harness';
+import { freePort, startMain } from './processes';
 
 /**
  * Presence does not depend on the process that held the socket: after a `kill -9`, an agent whose
  * desktop does not come back leaves routing once the grace period is over, on the restarted server.
  */
-
-const root = resolve(import.meta.dirname, '../../..');
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => done(port));
-    });
-  });
-
-const startMain = (env: Record<string, string>) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const ready = new Promise<void>((done, fail) => {
-    child.stdout?.on('data', (d) => {
-      output += d;
-      if (output.includes('Switchboard is running')) {
-        done();
-      }
-    });
-    child.stderr?.on('data', (d) => {
-      output += d;
-    });
-    child.once('exit', (code) => fail(new Error(`exited with ${code}:\n${output}`)));
-  });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  return { child, ready, exited };
-};
 
 /** Waits, by the supervisor's pushes, until the agent is offline and a conversation waits in Support. */
 const untilOfflineWithConversationWaiting = async (sam: AgentClient, agentId: string) => {

@@ -28,7 +28,8 @@ export const messageFromRow = (row: MessageRow): StoredMessage => ({
     : {}),
 });
 
-const conversationFromRow = (row: ConversationRow): Conversation => ({
+/** Core's conversation, for every port that returns one. */
+export const conversationFromRow = (row: ConversationRow): Conversation => ({
   id: row.id,
   channel: row.channel,
   entryPointId: row.entryPointId,

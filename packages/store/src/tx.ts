@@ -4,7 +4,6 @@ import type {
   Agent,
   Candidate,
   CandidateRanking,
-  Conversation,
   Offer,
   Participant,
   Queue,
@@ -16,7 +15,7 @@ import type {
 import { and, asc, desc, eq, isNull, lte, ne, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgInsertValue } from 'drizzle-orm/pg-core';
 import { builtSqlStatements, builtStatement, builtStatements } from './built-statements';
-import { createChannelTx, messageFromRow } from './channel-tx';
+import { conversationFromRow, createChannelTx, messageFromRow } from './channel-tx';
 import type { Db } from './db';
 import {
   agentLimits,
@@ -72,21 +71,6 @@ const toAgent = (row: typeof users.$inferSelect): Agent => ({
   availableSince: row.availableSince,
   chatLimit: row.chatLimit,
   deactivatedAt: row.deactivatedAt,
-});
-
-const toConversation = (row: typeof conversations.$inferSelect): Conversation => ({
-  id: row.id,
-  channel: row.channel,
-  entryPointId: row.entryPointId,
-  queueId: row.queueId,
-  status: row.status,
-  customerName: row.customerName,
-  customerEmail: row.customerEmail,
-  customerLeft: row.customerLeft,
-  arrivedAt: row.arrivedAt,
-  queuedAt: row.queuedAt,
-  endedAt: row.endedAt,
-  requestId: row.requestId,
 });
 
 const toOffer = (row: typeof offers.$inferSelect): Offer => ({
@@ -510,7 +494,7 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
       create: async (input, opening) => {
         if (!opening) {
           const [row] = await db.insert(conversations).values(input).returning();
-          return { conversation: toConversation(row!), opening: null };
+          return { conversation: conversationFromRow(row!), opening: null };
         }
         const id = randomUUID();
         const [row] = await conversationWithOpening(db, shapeOf(input, opening), {
@@ -521,7 +505,7 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
         if (!row) {
           throw new Error(`conversation ${id} was not created`);
         }
-        return { conversation: toConversation(row.made), opening: toStoredMessage(row.opened) };
+        return { conversation: conversationFromRow(row.made), opening: toStoredMessage(row.opened) };
       },
       lock: async (id) => {
         const [row] = await db
@@ -529,7 +513,7 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
           .from(conversations)
           .where(eq(conversations.id, id))
           .for('no key update');
-        return row ? toConversation(row) : null;
+        return row ? conversationFromRow(row) : null;
       },
       update: async (id, patch) => {
         await db.update(conversations).set(patch).where(eq(conversations.id, id));
@@ -559,7 +543,7 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
           .for('no key update', { of: conversations });
         return rows.map(
           (r): WaitingConversation => ({
-            conversation: toConversation(r.conversation),
+            conversation: conversationFromRow(r.conversation),
             presentAgentIds: pgTextArray(r.present),
           }),
         );

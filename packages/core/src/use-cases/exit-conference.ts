@@ -1,34 +1,5 @@
-import { AppError } from '../errors';
-import { decideLeaveConference } from '../lifecycle';
-import { leaveConversation } from './leave-conversation';
-import { readLifecycle } from './read-lifecycle';
-import type { UseCaseContext, UseCaseResult } from './types';
+import { type LeaveConferenceOptions, leaveConference } from './leave-conference';
 
 /** Exit conference: the added agent leaves and goes to wrap-up; the conversation goes on between the first agent and the customer. */
-export const exitConference = async ({
-  tx,
-  now,
-  conversationId,
-  agentId,
-  agentName,
-}: UseCaseContext & { conversationId: string; agentId: string; agentName: string }): Promise<
-  UseCaseResult<null>
-> => {
-  const conversation = await tx.conversations.lock(conversationId);
-  if (!conversation) {
-    throw new AppError('CONVERSATION_NOT_FOUND');
-  }
-  const snapshot = await readLifecycle(tx, conversation);
-  const decision = decideLeaveConference(snapshot, { agentId, how: 'exit' });
-  const events = await leaveConversation({
-    tx,
-    now,
-    conversation,
-    agentId,
-    agentName,
-    ...decision,
-    ends: false,
-    pending: snapshot.pending,
-  });
-  return { value: null, events };
-};
+export const exitConference = (options: LeaveConferenceOptions) =>
+  leaveConference({ ...options, how: 'exit' });
