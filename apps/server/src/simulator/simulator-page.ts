@@ -10,9 +10,10 @@ export const SIMULATOR_PAGE = `<!doctype html>
   main { max-width: 640px; margin: 2rem auto; background: #fff; border-radius: 8px; padding: 1.5rem; box-shadow: 0 1px 3px #0002; }
   h1 { font-size: 1.3rem; margin: 0 0 .25rem; }
   p.lead { margin: 0 0 1rem; color: #4a5568; }
-  fieldset { border: 0; padding: 0; margin: 0 0 1rem; display: grid; grid-template-columns: 1fr 1fr 1fr; gap: .75rem; }
+  fieldset { border: 0; padding: 0; margin: 0 0 1rem; display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: .75rem; }
   label { display: grid; gap: .25rem; font-weight: 600; font-size: .85rem; }
   input, select, textarea { font: inherit; padding: .45rem .5rem; border: 1px solid #b8c0cc; border-radius: 6px; }
+  fieldset input, fieldset select { width: 100%; min-width: 0; box-sizing: border-box; }
   ol { list-style: none; padding: .75rem; margin: 0 0 1rem; min-height: 12rem; max-height: 24rem; overflow: auto; background: #eef1f5; border-radius: 6px; }
   li { margin: .4rem 0; max-width: 80%; padding: .45rem .65rem; border-radius: 10px; }
   li.in { background: #dcf8c6; margin-left: auto; }
