@@ -461,7 +461,12 @@ export const outbox = pgTable(
     lastError: jsonb('last_error'),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [index('outbox_due_idx').on(t.dueAt), index('outbox_conversation_idx').on(t.conversationId, t.seq)],
+  // Partial: the sender only ever looks for jobs not failed for good (claim, heads, next due); a
+  // filter on failed_at beside plain indexes made the claim three times as slow (bench/channels).
+  (t) => [
+    index('outbox_due_idx').on(t.dueAt).where(sql`failed_at is null`),
+    index('outbox_conversation_idx').on(t.conversationId, t.seq).where(sql`failed_at is null`),
+  ],
 );
 
 /** Durable timers (offer deadlines): rows with a due time, claimed with FOR UPDATE SKIP LOCKED. */
