@@ -109,3 +109,7 @@ export const agentOf = (request: FastifyRequest): AgentSession => {
   }
   return request.agentSession;
 };
+
+/** The acting agent's display name, as system lines and messages carry it. */
+export const agentNameOf = async (store: Store, userId: string): Promise<string> =>
+  (await store.views.getMe(userId))?.name ?? 'Agent';

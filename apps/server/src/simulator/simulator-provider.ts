@@ -22,7 +22,8 @@ export interface SelfAddress {
   publicBase: string;
 }
 
-const metaMessage = (config: ConfigOf<'whatsapp'>, from: string, name: string, id: string, text: string) => ({
+/** Meta's WhatsApp envelope around one change's `value` (messages or statuses). */
+const whatsappDelivery = (config: ConfigOf<'whatsapp'>, value: Record<string, unknown>) => ({
   object: 'whatsapp_business_account',
   entry: [
     {
@@ -36,16 +37,7 @@ const metaMessage = (config: ConfigOf<'whatsapp'>, from: string, name: string, i
               display_phone_number: config.displayPhoneNumber,
               phone_number_id: config.phoneNumberId,
             },
-            contacts: [{ profile: { name }, wa_id: from }],
-            messages: [
-              {
-                from,
-                id,
-                timestamp: String(Math.floor(Date.now() / 1000)),
-                type: 'text',
-                text: { body: text },
-              },
-            ],
+            ...value,
           },
         },
       ],
@@ -53,27 +45,16 @@ const metaMessage = (config: ConfigOf<'whatsapp'>, from: string, name: string, i
   ],
 });
 
-const whatsappStatus = (config: ConfigOf<'whatsapp'>, id: string, status: string, to: string) => ({
-  object: 'whatsapp_business_account',
-  entry: [
-    {
-      id: 'SIMULATED_WABA',
-      changes: [
-        {
-          field: 'messages',
-          value: {
-            messaging_product: 'whatsapp',
-            metadata: {
-              display_phone_number: config.displayPhoneNumber,
-              phone_number_id: config.phoneNumberId,
-            },
-            statuses: [{ id, status, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: to }],
-          },
-        },
-      ],
-    },
-  ],
-});
+const unixSeconds = () => String(Math.floor(Date.now() / 1000));
+
+const metaMessage = (config: ConfigOf<'whatsapp'>, from: string, name: string, id: string, text: string) =>
+  whatsappDelivery(config, {
+    contacts: [{ profile: { name }, wa_id: from }],
+    messages: [{ from, id, timestamp: unixSeconds(), type: 'text', text: { body: text } }],
+  });
+
+const whatsappStatus = (config: ConfigOf<'whatsapp'>, id: string, status: string, to: string) =>
+  whatsappDelivery(config, { statuses: [{ id, status, timestamp: unixSeconds(), recipient_id: to }] });
 
 const messengerEvent = (config: ConfigOf<'messenger'>, psid: string, event: Record<string, unknown>) => ({
   object: 'page',

@@ -26,7 +26,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { toMessageDto } from '../../app/dto';
-import { agentOf, createRequireAgent } from '../auth';
+import { agentNameOf, agentOf, createRequireAgent } from '../auth';
 
 export const conversationRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -39,7 +39,7 @@ export const conversationRoutes =
       404: ZErrorResponse,
       409: ZErrorResponse,
     };
-    const agentName = async (userId: string) => (await ctx.store.views.getMe(userId))?.name ?? 'Agent';
+    const agentName = (userId: string) => agentNameOf(ctx.store, userId);
     const detail = async (conversationId: string, userId: string) => {
       const view = await ctx.desk.detail(conversationId, userId);
       if (!view) {

@@ -17,7 +17,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
-import { agentOf, createRequireAgent } from '../auth';
+import { agentNameOf, agentOf, createRequireAgent } from '../auth';
 
 /** Transfer and conference (product.md "Transfer, conference, end"): thin, each one use case. */
 export const transferRoutes =
@@ -31,7 +31,7 @@ export const transferRoutes =
       404: ZErrorResponse,
       409: ZErrorResponse,
     };
-    const agentName = async (userId: string) => (await ctx.store.views.getMe(userId))?.name ?? 'Agent';
+    const agentName = (userId: string) => agentNameOf(ctx.store, userId);
     /** What the agent who acted sees of the conversation now (masked per viewer). */
     const summary = async (conversationId: string, userId: string) => {
       const view = await ctx.desk.summary(conversationId, userId);
