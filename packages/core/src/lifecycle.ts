@@ -1,3 +1,4 @@
+import type { TChannel } from '@switchboard/contracts';
 import { AppError } from './errors';
 import type {
   Agent,
@@ -5,6 +6,7 @@ import type {
   OfferStatus,
   Participant,
   ParticipationState,
+  Queue,
   RoutingRequestKind,
   RoutingTargetType,
 } from './model';
@@ -110,13 +112,25 @@ export const checkTargetAgent = ({
   }
   if (agent.state !== 'available') {
     throw new AppError('AGENT_NOT_AVAILABLE', `${agent.name} is not Available (${agent.state})`, {
+      name: agent.name,
       state: agent.state,
     });
   }
   if (load >= limit) {
     throw new AppError('AGENT_AT_LIMIT', `${agent.name} already has ${load} of ${limit} conversations`, {
+      name: agent.name,
       load,
       limit,
+    });
+  }
+};
+
+/** A queue takes only conversations of the channels it serves (a transfer or conference to it). */
+export const checkQueueServes = (queue: Pick<Queue, 'name' | 'channels'>, channel: TChannel): void => {
+  if (!queue.channels.includes(channel)) {
+    throw new AppError('QUEUE_WRONG_CHANNEL', `${queue.name} does not serve ${channel} conversations`, {
+      queue: queue.name,
+      channel,
     });
   }
 };

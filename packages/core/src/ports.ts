@@ -10,6 +10,7 @@ import type {
   ConversationEvent,
   ConversationStatus,
   EntryPoint,
+  Narrowing,
   NewMessage,
   Offer,
   OfferDecision,
@@ -43,6 +44,8 @@ export interface Tx {
      */
     listCandidates(input: {
       queue: Queue;
+      /** In place of the queue's team and skills: that team's members, or that skill's holders. */
+      narrowing?: Narrowing | null;
       channel: TChannel;
       ranking: CandidateRanking;
       limit: number | null;
@@ -69,8 +72,16 @@ export interface Tx {
     /**
      * Each queue and channel with waiting conversations: by queue priority, then by the oldest
      * waiting conversation. Limits are per channel, so routing decides per queue and channel.
+     * Conversations narrowed to a team or a skill (a transfer's) form groups of their own.
      */
-    listWaitingGroups(): Promise<{ queue: Queue; channel: TChannel }[]>;
+    listWaitingGroups(): Promise<{ queue: Queue; channel: TChannel; narrowing: Narrowing | null }[]>;
+  };
+  teams: {
+    get(id: string): Promise<{ id: string; name: string } | null>;
+  };
+  skills: {
+    /** Whether the skill is known: some agent holds it or some queue requires it. */
+    exists(skill: string): Promise<boolean>;
   };
   entryPoints: {
     getByKey(key: string): Promise<EntryPoint | null>;
@@ -139,7 +150,7 @@ export interface Tx {
   conversations: {
     /** A new conversation; with `opening`, its first message (seq 1), written with it. */
     create(
-      input: Omit<Conversation, 'id' | 'endedAt' | 'customerLeft' | 'requestId'> & {
+      input: Omit<Conversation, 'id' | 'endedAt' | 'customerLeft' | 'requestId' | 'narrowing'> & {
         customerTokenHash: string | null;
         /** Provider channels: the customer, and when they last wrote. */
         contactId?: string;
@@ -148,15 +159,25 @@ export interface Tx {
       opening?: Omit<NewMessage, 'conversationId'>,
     ): Promise<{ conversation: Conversation; opening: StoredMessage | null }>;
     lock(id: string): Promise<Conversation | null>;
+    /** Read without a lock: for what does not change (its channel) before the lock order allows the row lock. */
+    get(id: string): Promise<Conversation | null>;
     update(
       id: string,
-      patch: Partial<Pick<Conversation, 'status' | 'customerLeft' | 'endedAt' | 'queueId' | 'requestId'>>,
+      patch: Partial<
+        Pick<Conversation, 'status' | 'customerLeft' | 'endedAt' | 'queueId' | 'requestId' | 'narrowing'>
+      >,
     ): Promise<void>;
     /**
      * The oldest waiting conversations of a queue and channel, in their place order, locked, each
      * with the agents who still take part in it.
      */
-    lockWaiting(input: { queueId: string; channel: TChannel; limit: number }): Promise<WaitingConversation[]>;
+    lockWaiting(input: {
+      queueId: string;
+      channel: TChannel;
+      /** Those narrowed so (a transfer's team or skill); null: those their queue decides for. */
+      narrowing: Narrowing | null;
+      limit: number;
+    }): Promise<WaitingConversation[]>;
   };
   participants: {
     create(input: {

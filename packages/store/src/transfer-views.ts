@@ -1,13 +1,25 @@
 import type { TChannel, TTransferTargets } from '@switchboard/contracts';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './db';
-import { agentLimits, agentLoads, conversations, queues, users } from './schema';
+import {
+  agentLimits,
+  agentLoads,
+  agentSkills,
+  conversations,
+  queueSkills,
+  queues,
+  teamMembers,
+  teams,
+  users,
+} from './schema';
+import { rowsOf } from './tx';
 
 /** Read models of the Transfer and Conference dialogs. */
 export const createTransferViews = (db: Db) => {
   /**
-   * The Transfer and Conference dialogs' lists: every queue with its waiting count, every agent
-   * (not deleted) with their state and their load and limit on the channel, by name.
+   * The Transfer and Conference dialogs' lists: every queue serving the channel with its waiting
+   * count, every team and skill with how many of its agents are Available, every agent (not
+   * deleted) with their state and their load and limit on the channel; each by name.
    */
   const listTransferTargets = async (channel: TChannel): Promise<TTransferTargets> => {
     const queueRows = await db
@@ -18,7 +30,23 @@ export const createTransferViews = (db: Db) => {
           where c.queue_id = ${queues.id} and c.status = 'queued')`,
       })
       .from(queues)
+      .where(sql`${channel} = any(${queues.channels})`)
       .orderBy(asc(queues.name));
+    const availableAgent = sql`u.state = 'available' and u.deactivated_at is null and u.role = 'agent'`;
+    const teamRows = await db
+      .select({
+        id: teams.id,
+        name: teams.name,
+        available: sql<number>`(select count(*) from ${teamMembers} tm join ${users} u on u.id = tm.user_id
+          where tm.team_id = ${teams.id} and ${availableAgent})`,
+      })
+      .from(teams)
+      .orderBy(asc(teams.name));
+    const skillRows = await db.execute(sql`
+      select k.skill as name, (select count(*) from ${agentSkills} s join ${users} u on u.id = s.user_id
+        where s.skill = k.skill and ${availableAgent}) as available
+      from (select skill from ${agentSkills} union select skill from ${queueSkills}) k
+      order by k.skill`);
     const agentRows = await db
       .select({
         id: users.id,
@@ -34,6 +62,11 @@ export const createTransferViews = (db: Db) => {
       .orderBy(asc(users.name));
     return {
       queues: queueRows.map((q) => ({ ...q, waiting: Number(q.waiting) })),
+      teams: teamRows.map((t) => ({ ...t, available: Number(t.available) })),
+      skills: rowsOf<{ name: string; available: number | string }>(skillRows).map((s) => ({
+        name: s.name,
+        available: Number(s.available),
+      })),
       agents: agentRows.map((a) => ({ ...a, load: Number(a.load), limit: Number(a.limit) })),
     };
   };

@@ -4,6 +4,7 @@ import type {
   Agent,
   Candidate,
   CandidateRanking,
+  Narrowing,
   Offer,
   Participant,
   Queue,
@@ -15,7 +16,13 @@ import type {
 import { and, asc, desc, eq, isNull, lte, ne, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgInsertValue } from 'drizzle-orm/pg-core';
 import { builtSqlStatements, builtStatement, builtStatements } from './built-statements';
-import { conversationFromRow, createChannelTx, messageFromRow } from './channel-tx';
+import {
+  conversationFromRow,
+  createChannelTx,
+  messageFromRow,
+  narrowingColumns,
+  narrowingFromRow,
+} from './channel-tx';
 import type { Db } from './db';
 import {
   agentLimits,
@@ -34,6 +41,7 @@ import {
   queues,
   routingRequests,
   settings,
+  teams,
   timers,
   users,
   wrapUpReasons,
@@ -250,13 +258,30 @@ const conversationWithOpening = builtStatements((db, shape: string) => {
   return db.with(made, opened).select().from(made).crossJoin(opened);
 });
 
+/** Who may take a group's conversations: the queue's rule, or a transfer's team or skill (Narrowing). */
+type Eligibility = 'queue' | 'queue-team' | 'team' | 'skill';
+const eligibilityOf = (queue: Queue, narrowing: Narrowing | null | undefined) => {
+  if (narrowing?.type === 'team') {
+    return { eligibility: 'team' as const, teamId: narrowing.teamId, skill: null };
+  }
+  if (narrowing?.type === 'skill') {
+    return { eligibility: 'skill' as const, teamId: null, skill: narrowing.skill };
+  }
+  return {
+    eligibility: queue.teamId ? ('queue-team' as const) : ('queue' as const),
+    teamId: queue.teamId,
+    skill: null,
+  };
+};
+
 /**
  * The Available agents under their limit on a channel who may serve a queue (its team, each skill
  * it requires at its minimum proficiency or more), best first by a ranking; keyed by ranking,
- * whether the queue has a team, and the limit ('all': none).
+ * eligibility and the limit ('all': none). A narrowed group's eligibility replaces the queue's:
+ * the members of one team ('team'), or the holders of one skill at any proficiency ('skill').
  */
-const candidates = builtStatements((db, key: `${CandidateRanking}|${'team' | 'any'}|${number | 'all'}`) => {
-  const [ranking, team, limit] = key.split('|') as [CandidateRanking, 'team' | 'any', string];
+const candidates = builtStatements((db, key: `${CandidateRanking}|${Eligibility}|${number | 'all'}`) => {
+  const [ranking, eligibility, limit] = key.split('|') as [CandidateRanking, Eligibility, string];
   const channel = sql.placeholder('channel') as unknown as TChannel;
   const load = channelLoadSql(channel);
   const max = channelLimitSql(channel);
@@ -275,13 +300,18 @@ const candidates = builtStatements((db, key: `${CandidateRanking}|${'team' | 'an
         equalsConstant(users.state, 'available'),
         isNull(users.deactivatedAt),
         sql`${load} < ${max}`,
-        team === 'team'
+        eligibility === 'team' || eligibility === 'queue-team'
           ? sql`exists (select 1 from team_members tm where tm.team_id = ${sql.placeholder('teamId')} and tm.user_id = ${USER_ID})`
           : undefined,
         // Every skill the queue requires, each at its minimum proficiency or more.
-        sql`not exists (select 1 from ${queueSkills} qs where qs.queue_id = ${sql.placeholder('queueId')} and not exists (
+        eligibility === 'queue' || eligibility === 'queue-team'
+          ? sql`not exists (select 1 from ${queueSkills} qs where qs.queue_id = ${sql.placeholder('queueId')} and not exists (
           select 1 from ${agentSkills} s where s.user_id = ${USER_ID} and s.skill = qs.skill
-            and s.proficiency >= qs.min_proficiency))`,
+            and s.proficiency >= qs.min_proficiency))`
+          : undefined,
+        eligibility === 'skill'
+          ? sql`exists (select 1 from ${agentSkills} s where s.user_id = ${USER_ID} and s.skill = ${sql.placeholder('skill')})`
+          : undefined,
       ),
     )
     .orderBy(...rankingOrder(ranking, channel), asc(users.id));
@@ -290,6 +320,32 @@ const candidates = builtStatements((db, key: `${CandidateRanking}|${'team' | 'an
   // come back). On PGlite that plan cost 0.7 of the 0.9 ms this query took per arrival.
   return limit === 'all' ? query : query.limit(literalLimit(Number(limit)));
 });
+
+/**
+ * Every queue and channel with a conversation waiting, with the place of its head: an index probe
+ * each (conversations_waiting_idx), so the cost follows the queues, not the conversations waiting
+ * in them. Narrowed conversations (a transfer's team or skill) are few and form groups of their
+ * own, read from conversations_narrowed_waiting_idx.
+ */
+const waitingGroups = (() => {
+  const channels = sql.join(
+    ZChannel.options.map((c) => sql`(${c})`),
+    sql`, `,
+  );
+  return sql`(
+    select q.id as queue_id, ch.channel, null::uuid as route_team_id, null::text as route_skill,
+      (select c.queued_at from ${conversations} c
+        where c.queue_id = q.id and c.channel = ch.channel and c.status = 'queued'
+          and c.route_team_id is null and c.route_skill is null
+        order by c.queued_at, c.id limit 1) as head
+    from ${queues} q cross join (values ${channels}) as ch(channel)
+    union all
+    select c.queue_id, c.channel, c.route_team_id, c.route_skill, min(c.queued_at)
+    from ${conversations} c
+    where c.status = 'queued' and (c.route_team_id is not null or c.route_skill is not null)
+    group by c.queue_id, c.channel, c.route_team_id, c.route_skill
+  ) as g`;
+})();
 
 /**
  * A routing run's offers in one statement (see offers.place), whatever their number: the decisions
@@ -382,10 +438,12 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
           .where(eq(users.id, id));
         await db.insert(agentStateLog).values({ userId: id, state, reason, at });
       },
-      listCandidates: async ({ queue, channel, ranking, limit }) => {
-        const rows = await candidates(db, `${ranking}|${queue.teamId ? 'team' : 'any'}|${limit ?? 'all'}`, {
+      listCandidates: async ({ queue, narrowing, channel, ranking, limit }) => {
+        const { eligibility, teamId, skill } = eligibilityOf(queue, narrowing);
+        const rows = await candidates(db, `${ranking}|${eligibility}|${limit ?? 'all'}`, {
           channel,
-          teamId: queue.teamId,
+          teamId,
+          skill,
           queueId: queue.id,
         });
         return rows.map(
@@ -451,25 +509,44 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
         return row ? (row satisfies Queue) : null;
       },
       listWaitingGroups: async () => {
-        // The head of every queue and channel, an index probe each (conversations_waiting_idx): the
-        // cost follows the queues, not the conversations waiting in them.
-        const channels = sql.join(
-          ZChannel.options.map((c) => sql`(${c})`),
-          sql`, `,
-        );
-        const channel = sql<TChannel>`ch.channel`;
-        const head = (column: SQL) => sql`(
-        select ${column} from ${conversations} c
-        where c.queue_id = ${queues.id} and c.channel = ${channel} and c.status = 'queued'
-        order by c.queued_at, c.id limit 1)`;
-        const headQueuedAt = head(sql`c.queued_at`);
         const rows = await db
-          .select({ queue: queues, channel })
+          .select({
+            queue: queues,
+            channel: sql<TChannel>`g.channel`,
+            teamId: sql<string | null>`g.route_team_id`,
+            skill: sql<string | null>`g.route_skill`,
+          })
           .from(queues)
-          .crossJoin(sql`(values ${channels}) as ch(channel)`)
-          .where(sql`${headQueuedAt} is not null`)
-          .orderBy(desc(queues.priority), headQueuedAt, asc(queues.id), channel);
-        return rows.map((r) => ({ queue: r.queue satisfies Queue, channel: r.channel }));
+          .crossJoin(waitingGroups)
+          .where(sql`g.queue_id = ${queues.id} and g.head is not null`)
+          .orderBy(
+            desc(queues.priority),
+            sql`g.head`,
+            asc(queues.id),
+            sql`g.channel, g.route_team_id nulls first, g.route_skill nulls first`,
+          );
+        return rows.map((r) => ({
+          queue: r.queue satisfies Queue,
+          channel: r.channel,
+          narrowing: narrowingFromRow({ routeTeamId: r.teamId, routeSkill: r.skill }),
+        }));
+      },
+    },
+    teams: {
+      get: async (id) => {
+        const [row] = await db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.id, id));
+        return row ?? null;
+      },
+    },
+    skills: {
+      exists: async (skill) => {
+        const [row] = await db
+          .select({
+            known: sql<boolean>`exists (select 1 from ${agentSkills} s where s.skill = ${skill})
+              or exists (select 1 from ${queueSkills} qs where qs.skill = ${skill})`,
+          })
+          .from(sql`(values (1)) as one(x)`);
+        return row?.known === true;
       },
     },
     entryPoints: {
@@ -515,10 +592,17 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
           .for('no key update');
         return row ? conversationFromRow(row) : null;
       },
-      update: async (id, patch) => {
-        await db.update(conversations).set(patch).where(eq(conversations.id, id));
+      get: async (id) => {
+        const [row] = await db.select().from(conversations).where(eq(conversations.id, id));
+        return row ? conversationFromRow(row) : null;
       },
-      lockWaiting: async ({ queueId, channel, limit }) => {
+      update: async (id, { narrowing, ...patch }) => {
+        await db
+          .update(conversations)
+          .set({ ...patch, ...(narrowing === undefined ? {} : narrowingColumns(narrowing)) })
+          .where(eq(conversations.id, id));
+      },
+      lockWaiting: async ({ queueId, channel, narrowing, limit }) => {
         const rows = await db
           .select({
             conversation: conversations,
@@ -532,6 +616,11 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
               equalsConstant(conversations.status, 'queued'),
               eq(conversations.queueId, queueId),
               eq(conversations.channel, channel),
+              ...(narrowing === null
+                ? [isNull(conversations.routeTeamId), isNull(conversations.routeSkill)]
+                : narrowing.type === 'team'
+                  ? [eq(conversations.routeTeamId, narrowing.teamId)]
+                  : [eq(conversations.routeSkill, narrowing.skill)]),
             ),
           )
           .orderBy(asc(conversations.queuedAt), asc(conversations.id))

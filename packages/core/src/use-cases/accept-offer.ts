@@ -48,8 +48,8 @@ export const acceptOffer = async ({
     joinedAt: now,
     role,
   });
-  if (conversation.status !== status || conversation.requestId !== null) {
-    await tx.conversations.update(conversation.id, { status, requestId: null });
+  if (conversation.status !== status || conversation.requestId !== null || conversation.narrowing !== null) {
+    await tx.conversations.update(conversation.id, { status, requestId: null, narrowing: null });
   }
   if (request) {
     await tx.routingRequests.close({ id: request.id, status: 'done', at: now });
