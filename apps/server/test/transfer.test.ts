@@ -81,6 +81,8 @@ describe.each(BACKENDS)('transfer and conference (%s)', (backend) => {
     await bob.put('/api/agent/state', { state: 'available' });
     const lists = await targets();
     expect(lists.queues.map((q: any) => q.name)).toEqual(['Sales', 'Support']);
+    expect(lists.teams).toEqual([{ id: expect.any(String), name: 'Frontline', available: 1 }]);
+    expect(lists.skills).toEqual([]);
     expect(lists.agents).toEqual([
       expect.objectContaining({ name: 'Alice Agent', state: 'offline', load: 0, limit: 3 }),
       expect.objectContaining({ name: 'Bob Agent', state: 'available', load: 0, limit: 3 }),
@@ -102,6 +104,7 @@ describe.each(BACKENDS)('transfer and conference (%s)', (backend) => {
     expect(moved.body.participation.state).toBe('wrapup');
     expect(moved.body.status).toBe('queued');
     expect((await row(id)).queuedAt).toEqual(queuedAt);
+    expect((await targets()).queues.find((q: any) => q.name === 'Support').waiting).toBe(2);
 
     // Bob has room for one: the transferred chat gets it, ahead of the later arrival.
     const ada = await loginAgent(t.baseUrl, 'ada@example.com');

@@ -14,6 +14,12 @@ import {
 } from './schema';
 import { rowsOf } from './tx';
 
+// Qualified: in a one-table select Drizzle writes a column as "id", which a subquery over a table
+// with its own id would take for that table's.
+const QUEUE_ID = sql.raw('"queues"."id"');
+const TEAM_ID = sql.raw('"teams"."id"');
+const USER_ID = sql.raw('"users"."id"');
+
 /** Read models of the Transfer and Conference dialogs. */
 export const createTransferViews = (db: Db) => {
   /**
@@ -27,7 +33,7 @@ export const createTransferViews = (db: Db) => {
         id: queues.id,
         name: queues.name,
         waiting: sql<number>`(select count(*) from ${conversations} c
-          where c.queue_id = ${queues.id} and c.status = 'queued')`,
+          where c.queue_id = ${QUEUE_ID} and c.status = 'queued')`,
       })
       .from(queues)
       .where(sql`${channel} = any(${queues.channels})`)
@@ -38,7 +44,7 @@ export const createTransferViews = (db: Db) => {
         id: teams.id,
         name: teams.name,
         available: sql<number>`(select count(*) from ${teamMembers} tm join ${users} u on u.id = tm.user_id
-          where tm.team_id = ${teams.id} and ${availableAgent})`,
+          where tm.team_id = ${TEAM_ID} and ${availableAgent})`,
       })
       .from(teams)
       .orderBy(asc(teams.name));
@@ -53,9 +59,9 @@ export const createTransferViews = (db: Db) => {
         name: users.name,
         state: users.state,
         load: sql<number>`coalesce((select l.held from ${agentLoads} l
-          where l.user_id = ${users.id} and l.channel = ${channel}), 0)`,
+          where l.user_id = ${USER_ID} and l.channel = ${channel}), 0)`,
         limit: sql<number>`coalesce((select m.max from ${agentLimits} m
-          where m.user_id = ${users.id} and m.channel = ${channel}), ${users.chatLimit})`,
+          where m.user_id = ${USER_ID} and m.channel = ${channel}), ${users.chatLimit})`,
       })
       .from(users)
       .where(and(eq(users.role, 'agent'), isNull(users.deactivatedAt)))

@@ -24,7 +24,7 @@ const keyOf = (choice: TransferChoice): string => {
   }
 };
 
-/** One list of the dialog: a radio group under its legend, or "nothing matches". */
+/** One list of the dialog: a radio group under its legend, or "nothing matches". Teams and skills show only where there are some. */
 const TargetList = <T,>({
   legend,
   items,
@@ -180,22 +180,26 @@ export const TransferDialog = ({
         />
         {transfer && (
           <>
-            <TargetList
-              {...list}
-              legend={t('transfer.teams')}
-              items={teams}
-              choiceOf={(team) => ({ type: 'team', teamId: team.id })}
-              label={(team) => team.name}
-              detail={(team) => t('transfer.available', { count: team.available })}
-            />
-            <TargetList
-              {...list}
-              legend={t('transfer.skills')}
-              items={skills}
-              choiceOf={(skill) => ({ type: 'skill', skill: skill.name })}
-              label={(skill) => skill.name}
-              detail={(skill) => t('transfer.available', { count: skill.available })}
-            />
+            {(targets?.teams.length ?? 0) > 0 && (
+              <TargetList
+                {...list}
+                legend={t('transfer.teams')}
+                items={teams}
+                choiceOf={(team) => ({ type: 'team', teamId: team.id })}
+                label={(team) => team.name}
+                detail={(team) => t('transfer.available', { count: team.available })}
+              />
+            )}
+            {(targets?.skills.length ?? 0) > 0 && (
+              <TargetList
+                {...list}
+                legend={t('transfer.skills')}
+                items={skills}
+                choiceOf={(skill) => ({ type: 'skill', skill: skill.name })}
+                label={(skill) => skill.name}
+                detail={(skill) => t('transfer.available', { count: skill.available })}
+              />
+            )}
           </>
         )}
         <TargetList
