@@ -166,6 +166,7 @@ describe('transfer and conference with two server processes on one PostgreSQL an
     const offer = await events.next(
       'offer.created',
       (o: any) => o.conversationId === customer.conversationId,
+      15_000,
     );
     expect((await holder.onB.post(`/api/offers/${offer.id}/accept`)).status).toBe(200);
     return { customer, events, id: customer.conversationId };
