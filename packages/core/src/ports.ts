@@ -186,6 +186,8 @@ export interface Tx {
       channel: TChannel;
       joinedAt: Date;
       role?: Participant['role'];
+      /** What the new (active) participation adds to the agent's load (lifecycle.ts loadChange). */
+      load: number;
     }): Promise<Participant>;
     find(input: { conversationId: string; userId: string }): Promise<Participant | null>;
     listLive(conversationId: string): Promise<Participant[]>;
@@ -199,6 +201,8 @@ export interface Tx {
         notes?: string | null;
         wrappedAt?: Date;
       },
+      /** What the move changes in the agent's load (lifecycle.ts loadChange); 0 for none. */
+      counting: { load: number },
     ): Promise<void>;
   };
   offers: {
@@ -211,11 +215,25 @@ export interface Tx {
      * gone in the meantime is not made (absent from the answer); its conversation stays queued.
      * Each offer made is recorded as an 'offered' conversation event in the same statement.
      */
-    place(decisions: OfferDecision[]): Promise<Offer[]>;
+    /**
+     * `load`: what each placed offer adds to its agent's load (lifecycle.ts loadChange);
+     * `conversationStatus`: what each offered conversation becomes (lifecycle.ts
+     * statusWhenOffered), null to leave it as it is.
+     */
+    place(
+      decisions: OfferDecision[],
+      decided: { load: number; conversationStatus: ConversationStatus | null },
+    ): Promise<Offer[]>;
     lock(id: string): Promise<Offer | null>;
     findPending(conversationId: string): Promise<Offer | null>;
     listPendingForAgent(userId: string): Promise<Offer[]>;
-    close(input: { id: string; status: Exclude<OfferStatus, 'pending'>; at: Date }): Promise<void>;
+    /** `load`: what closing it changes in its agent's load (lifecycle.ts loadChange). */
+    close(input: {
+      id: string;
+      status: Exclude<OfferStatus, 'pending'>;
+      at: Date;
+      load: number;
+    }): Promise<void>;
   };
   messages: {
     get(id: string): Promise<StoredMessage | null>;

@@ -348,6 +348,37 @@ const waitingGroups = (() => {
 })();
 
 /**
+ * An agent's load counter (agent_loads) moved by what core decided (lifecycle.ts loadChange), as a
+ * CTE of the statement that writes the move: the counter and the row change together. Up, it is
+ * made if missing; down, it exists (the row counted when it was made).
+ */
+const loadAdded = (
+  db: DbTx,
+  { load, userId, channel }: { load: number; userId: string; channel: TChannel },
+) =>
+  db.$with('load_added', { n: sql<number>`n` }).as(
+    load >= 0
+      ? sql`insert into ${agentLoads} as l (user_id, channel, held) values (${userId}, ${channel}, ${load})
+          on conflict (user_id, channel) do update set held = l.held + excluded.held returning 1 as n`
+      : sql`update ${agentLoads} set held = held + ${load}
+          where user_id = ${userId} and channel = ${channel} returning 1 as n`,
+  );
+
+/** The same for a row of offers or participants named by id: its agent and channel read from it. */
+const loadMoved = (
+  db: DbTx,
+  { load, of, id }: { load: number; of: typeof offers | typeof participants; id: string },
+) =>
+  load === 0
+    ? []
+    : [
+        db.$with('load_moved', { n: sql<number>`n` }).as(
+          sql`update ${agentLoads} l set held = l.held + ${load}
+            from ${of} r where r.id = ${id} and l.user_id = r.user_id and l.channel = r.channel returning 1 as n`,
+        ),
+      ];
+
+/**
  * A routing run's offers in one statement (see offers.place), whatever their number: the decisions
  * come as arrays, a column each (placeholders conversations, agents, channels, offeredAt,
  * deadlines), the distinct chosen agents as one more (chosen). Keyed by whether transactions run
@@ -366,8 +397,8 @@ const placeOffers = builtSqlStatements<
   }
 >((connections) => {
   const p = (name: string) => sql.placeholder(name);
-  // One statement: lock the chosen agents still Available, create their offers (the triggers add
-  // to their loads) and arm their deadlines, mark the conversations offered and the agents last
+  // One statement: lock the chosen agents still Available, create their offers, add them to their
+  // loads and arm their deadlines, mark the conversations offered and the agents last
   // offered. One connection (PGlite) runs one transaction at a time: no row to lock.
   const rowLock = connections === 'one' ? sql`` : sql`for no key update`;
   return sql`
@@ -388,18 +419,23 @@ const placeOffers = builtSqlStatements<
       from d where d.user_id in (select id from still)
       returning id, conversation_id, user_id, channel, status, offered_at, deadline_at, request_id
     ),
-    -- A waiting conversation is now offered; an active one keeps its status (a conference
-    -- invitation). Not "status = 'queued'": the planner then walks conversations_waiting_idx,
-    -- every waiting conversation, instead of the few ids (routing runs took 5 times as long).
+    -- The offered conversations take the status core decided (a routing run's: offered), or keep
+    -- theirs (null: a transfer's is offered already, an invitation's stays active).
     marked as (
-      update ${conversations} set status = 'offered'
-      where id in (select conversation_id from made) and status <> 'active'
+      update ${conversations} set status = ${p('status')}::text
+      where ${p('status')}::text is not null and id in (select conversation_id from made)
     ),
     logged as (
       insert into ${conversationEvents} (conversation_id, type, at, queue_id, channel, agent_id, request_id)
       select m.conversation_id, 'offered', m.offered_at,
         (select c.queue_id from ${conversations} c where c.id = m.conversation_id), m.channel, m.user_id, m.request_id
       from made m
+    ),
+    -- Each agent's load on the channel moves by what core decided a placed offer adds.
+    counted as (
+      insert into ${agentLoads} as l (user_id, channel, held)
+      select user_id, channel, count(*)::int * ${p('load')}::int from made group by user_id, channel
+      on conflict (user_id, channel) do update set held = l.held + excluded.held
     ),
     last_offered as (
       update ${users} set last_offered_at = (select max(offered_at) from made)
@@ -639,8 +675,9 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
       },
     },
     participants: {
-      create: async (input) => {
+      create: async ({ load, ...input }) => {
         const [row] = await db
+          .with(loadAdded(db, { load, userId: input.userId, channel: input.channel }))
           .insert(participants)
           .values({ ...input, state: 'active' })
           .returning();
@@ -662,16 +699,22 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
           .where(and(eq(participants.conversationId, conversationId), ne(participants.state, 'done')));
         return rows.map(toParticipant);
       },
-      update: async (id, patch) => {
-        await db.update(participants).set(patch).where(eq(participants.id, id));
+      update: async (id, patch, { load }) => {
+        await db
+          .with(...loadMoved(db, { load, of: participants, id }))
+          .update(participants)
+          .set(patch)
+          .where(eq(participants.id, id));
       },
     },
     offers: {
-      place: async (decisions) => {
+      place: async (decisions, { load, conversationStatus }) => {
         if (decisions.length === 0) {
           return [];
         }
         const rows = await placeOffers(db, oneConnection ? 'one' : 'many', {
+          load,
+          status: conversationStatus,
           conversations: decisions.map((d) => d.conversationId),
           agents: decisions.map((d) => d.userId),
           channels: decisions.map((d) => d.channel),
@@ -719,8 +762,12 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
           .orderBy(asc(offers.id));
         return rows.map(toOffer);
       },
-      close: async ({ id, status, at }) => {
-        await db.update(offers).set({ status, closedAt: at }).where(eq(offers.id, id));
+      close: async ({ id, status, at, load }) => {
+        await db
+          .with(...loadMoved(db, { load, of: offers, id }))
+          .update(offers)
+          .set({ status, closedAt: at })
+          .where(eq(offers.id, id));
       },
     },
     messages: {

@@ -283,7 +283,7 @@ const checkInvariants = async () => {
       (select count(*) from participants p where p.user_id = u.id and p.state in ('active', 'wrapup'))
       + (select count(*) from offers o where o.user_id = u.id and o.status = 'pending'))`),
   ).toEqual([]);
-  // The loads routing reads (kept by triggers) are the loads counted from the rows.
+  // The loads routing reads (moved by core's loadChange with each write) are the loads counted from the rows.
   expect(
     await rows(sql`select coalesce(l.user_id, c.user_id) as user_id, l.held, c.n from agent_loads l
       full join (
@@ -457,7 +457,7 @@ describe('routing properties on the real store', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 5, maxLength: 40, size: 'max' }), async (ops) => {
         await database.db.execute(
-          sql`truncate timers, offers, participants, messages, conversations, agent_state_log restart identity cascade`,
+          sql`truncate timers, offers, participants, messages, conversations, agent_state_log, agent_loads restart identity cascade`,
         );
         await database.db
           .update(schema.users)
@@ -497,7 +497,7 @@ describe('routing properties on the real store', () => {
 
   it('puts an agent in the queue’s no-answer state when an offer times out, and in Refused on reject', async () => {
     await database.db.execute(
-      sql`truncate timers, offers, participants, messages, conversations restart identity cascade`,
+      sql`truncate timers, offers, participants, messages, conversations, agent_loads restart identity cascade`,
     );
     await database.db.update(schema.users).set({ state: 'offline' });
     await apply({ kind: 'available', agent: 3 });

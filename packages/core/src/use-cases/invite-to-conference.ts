@@ -76,6 +76,7 @@ export const inviteToConference = async ({
     conversation,
     queue,
     requestId: request.id,
+    kind: 'conference',
   });
   events.push({ type: 'conversation.updated', conversationId });
   return { value: { requestId: request.id, inviteeId: invitee.id }, events };

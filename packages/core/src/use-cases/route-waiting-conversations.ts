@@ -1,7 +1,14 @@
 import type { DomainEvent } from '../events';
+import { loadChange, statusWhenOffered } from '../lifecycle';
 import type { Candidate, Conversation, Offer, OfferDecision, Queue, WaitingConversation } from '../model';
 import { getRoutingStrategy, type RoutingStrategy } from '../routing/strategies';
 import type { UseCaseContext, UseCaseResult } from './types';
+
+/** What a routing run's offers change besides themselves (lifecycle.ts). */
+const ROUTED = {
+  load: loadChange.offer(null, 'pending'),
+  conversationStatus: statusWhenOffered('routing'),
+};
 
 /** Candidates read first: enough for an arrival, and to tell a queue without a free agent. */
 const FIRST_LOOK = 2;
@@ -109,7 +116,7 @@ export const offerOnArrival = async ({
   if (!decisions || decisions.length === 0) {
     return null;
   }
-  const created = await tx.offers.place(decisions);
+  const created = await tx.offers.place(decisions, ROUTED);
   return created.length === 0 ? null : created.map(offerCreated);
 };
 
@@ -178,7 +185,7 @@ export const routeWaitingConversations = async ({
       candidates = await tx.agents.listCandidates({ ...group, limit: null });
       decisions = decide({ waiting, candidates, complete: true, strategy, queue, now }) ?? [];
     }
-    const created = await tx.offers.place(decisions);
+    const created = await tx.offers.place(decisions, ROUTED);
     missed += decisions.length - created.length;
     events.push(...created.map(offerCreated));
     offered += created.length;

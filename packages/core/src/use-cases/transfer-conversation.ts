@@ -1,7 +1,7 @@
 import { transferredLine } from '@switchboard/contracts';
 import { AppError } from '../errors';
 import type { DomainEvent } from '../events';
-import { checkQueueServes, decideTransfer } from '../lifecycle';
+import { checkQueueServes, decideTransfer, loadChange } from '../lifecycle';
 import type { Agent, Narrowing, Queue } from '../model';
 import { readLifecycle } from './read-lifecycle';
 import { sendToAgent } from './send-to-agent';
@@ -98,7 +98,11 @@ export const transferConversation = async ({
     comment,
   });
   const queueId = toQueue?.id ?? conversation.queueId;
-  await tx.participants.update(leaving, { state: 'wrapup', endedAt: now });
+  await tx.participants.update(
+    leaving,
+    { state: 'wrapup', endedAt: now },
+    { load: loadChange.participation('active', 'wrapup') },
+  );
   const base = { conversationId, at: now, channel: conversation.channel, requestId: request.id };
   await tx.conversationEvents.append([
     {
@@ -122,6 +126,7 @@ export const transferConversation = async ({
         conversation,
         queue: fromQueue,
         requestId: request.id,
+        kind: 'transfer',
       })),
     );
   } else {
