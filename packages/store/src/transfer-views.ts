@@ -1,6 +1,7 @@
 import type { TChannel, TTransferTargets } from '@switchboard/contracts';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './db';
+import { QUEUE_ID, TEAM_ID, USER_ID } from './qualified-ids';
 import {
   agentLimits,
   agentLoads,
@@ -13,12 +14,6 @@ import {
   users,
 } from './schema';
 import { rowsOf } from './tx';
-
-// Qualified: in a one-table select Drizzle writes a column as "id", which a subquery over a table
-// with its own id would take for that table's.
-const QUEUE_ID = sql.raw('"queues"."id"');
-const TEAM_ID = sql.raw('"teams"."id"');
-const USER_ID = sql.raw('"users"."id"');
 
 /** Read models of the Transfer and Conference dialogs. */
 export const createTransferViews = (db: Db) => {

@@ -24,6 +24,7 @@ import {
   narrowingFromRow,
 } from './channel-tx';
 import type { Db } from './db';
+import { CONVERSATION_ID, USER_ID } from './qualified-ids';
 import {
   agentLimits,
   agentLoads,
@@ -115,11 +116,6 @@ const toParticipant = (row: typeof participants.$inferSelect): Participant => ({
 });
 
 export const toStoredMessage = (row: typeof messages.$inferSelect): StoredMessage => messageFromRow(row);
-
-// Qualified by hand: in a one-table select drizzle writes columns unqualified, and inside these
-// subqueries a bare "id" would be the subquery's own table's.
-const USER_ID = sql.raw('"users"."id"');
-const CONVERSATION_ID = sql.raw('"conversations"."id"');
 
 // Per agent, correlated: evaluated only for the agents routing reads. Walking an index in the
 // ranking's order (users_ready_since_idx, users_last_offered_idx) and stopping after the best few,
