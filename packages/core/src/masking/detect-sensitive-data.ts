@@ -128,6 +128,18 @@ const standsAlone = (text: string, p: number): boolean =>
  * a local part starts after them and a domain stops before them.
  */
 const addEmails = (text: string, numbers: Finding[], ats: readonly number[]): Finding[] => {
+  if (numbers.length === 0) {
+    // Only addresses: found in order, each after the one before.
+    let lastEnd = 0;
+    for (const at of ats) {
+      const email = findEmailAt(text, at, lastEnd, text.length);
+      if (email !== undefined) {
+        numbers.push({ type: 'email', kind: 'email', start: email[0], end: email[1] });
+        lastEnd = email[1];
+      }
+    }
+    return numbers;
+  }
   const all = [...numbers];
   let next = 0; // the first number that starts after the current `@`
   let lastEnd = 0;

@@ -452,21 +452,40 @@ export const hasIdentityKeywordNear = (
  */
 export const isReferenceContext = (text: string, start: number): boolean => {
   let p = start - 1;
-  while (p >= 0 && (text[p] === ' ' || text[p] === ':')) {
+  while (p >= 0 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 58)) {
     p--;
   }
-  if (p >= 0 && (text[p] === '#' || text[p] === '№')) {
-    return true;
+  if (p >= 0 && (text.charCodeAt(p) === 35 || text.charCodeAt(p) === 0x2116)) {
+    return true; // `#` or `№`
   }
   let floor = Math.max(0, start - CONTEXT_BEFORE);
-  const at = text.lastIndexOf('@', start - 1);
+  // The last `@` in the window, read back from the number: no call into the runtime.
+  let at = start - 1;
+  while (at >= floor && text.charCodeAt(at) !== 64) {
+    at--;
+  }
   if (at >= floor) {
     // Words of an e-mail address name nothing: the window begins after the address.
     floor = at;
-    while (floor < start && !/\s/.test(text[floor]!)) {
+    while (floor < start && !isWhiteSpaceCode(text.charCodeAt(floor))) {
       floor++;
     }
   }
   const kind = closestKeyword(text, floor, start);
   return kind !== 0 && kind !== PHONE_CLASS;
 };
+
+/** What `\s` matches (ECMAScript WhiteSpace and LineTerminator), on one code unit. */
+const isWhiteSpaceCode = (c: number): boolean =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  (c >= 0x80 &&
+    (c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff));

@@ -138,6 +138,18 @@ export const isValidNinoPrefix = (prefix: string): boolean => {
   return !['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ'].includes(upper);
 };
 
+/** isValidNinoPrefix of every pair of letters, indexed (first - A) * 26 + (second - A). */
+const NINO_PREFIXES = Uint8Array.from({ length: 26 * 26 }, (_, k) =>
+  isValidNinoPrefix(String.fromCharCode(65 + Math.floor(k / 26), 65 + (k % 26))) ? 1 : 0,
+);
+
+/** Two ASCII letters at `p` that isValidNinoPrefix accepts, read from their codes. */
+const hasNinoPrefixAt = (text: string, p: number): boolean => {
+  const a = (text.charCodeAt(p) & ~32) - 65;
+  const b = (text.charCodeAt(p + 1) & ~32) - 65;
+  return a >= 0 && a < 26 && b >= 0 && b < 26 && NINO_PREFIXES[a * 26 + b] === 1;
+};
+
 const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
 
 /**
@@ -259,7 +271,9 @@ const execAt = (pattern: RegExp, text: string, at: number): RegExpExecArray | nu
  * (`AB 12 34 56 C`) or a Spanish NIE (`X1234567L`).
  */
 export const findLetterLedNationalId = (text: string, p: number): IdMatch | undefined => {
-  const nino = execAt(NINO, text, p);
+  // The letters decide before any pattern runs: most words before a number (`is`, `al`, `au`) are
+  // no allocated NINO prefix, and a NIE begins with X, Y or Z.
+  const nino = hasNinoPrefixAt(text, p) ? execAt(NINO, text, p) : null;
   if (nino !== null && isValidNinoPrefix(nino[1]!)) {
     const upper =
       nino[1] === nino[1]!.toUpperCase() && nino[5] !== undefined && nino[5] === nino[5].toUpperCase();
@@ -268,7 +282,8 @@ export const findLetterLedNationalId = (text: string, p: number): IdMatch | unde
       return { kind: 'gb_nino', end: p + nino[0].length };
     }
   }
-  const nie = execAt(NIE, text, p);
+  const first = text.charCodeAt(p) | 32;
+  const nie = first === 120 || first === 121 || first === 122 ? execAt(NIE, text, p) : null;
   if (nie !== null) {
     const number = numberAt(`${'XYZ'.indexOf(nie[1]!.toUpperCase())}${nie[2]}`, 0, 8);
     if (dniLetterOf(number) === nie[3]!.toUpperCase()) {
