@@ -1,4 +1,3 @@
-import type { CountryCode } from 'libphonenumber-js/max';
 import { isCardGrouping, matchCardNumber } from './card';
 import { codeAt, isAsciiLetterCode, isDigitCode, isSpaceCode, isWordCode } from './char-codes';
 import { findIbanAt } from './iban';
@@ -22,7 +21,7 @@ import {
   spanDigitCount,
   spanDigits,
 } from './numeric-token';
-import { isInternationalPhone, isNationalPhone, type NationalPlan, nationalPlanOf } from './phone';
+import { isInternationalPhone, isNationalPhone, type NationalPlan, type RegionReading } from './phone';
 import type { Finding } from './types';
 
 /**
@@ -82,20 +81,13 @@ export interface NumberScan {
  */
 let shared: NumberScan | undefined;
 
-export const createNumberScan = (
-  text: string,
-  region: CountryCode | undefined,
-  found: Finding[],
-): NumberScan => {
-  const plan = region === undefined ? undefined : nationalPlanOf(region);
-  // International numbers have at least six digits (phone.ts).
-  const minDigits = plan === undefined ? 6 : Math.min(6, plan.minDigits);
+export const createNumberScan = (text: string, reading: RegionReading, found: Finding[]): NumberScan => {
   if (shared === undefined) {
     shared = {
       text,
       found,
-      plan,
-      minDigits,
+      plan: reading.plan,
+      minDigits: reading.minDigits,
       token: createNumericToken(),
       reference: UNKNOWN,
       keyValue: false,
@@ -104,8 +96,8 @@ export const createNumberScan = (
   }
   shared.text = text;
   shared.found = found;
-  shared.plan = plan;
-  shared.minDigits = minDigits;
+  shared.plan = reading.plan;
+  shared.minDigits = reading.minDigits;
   shared.reference = UNKNOWN;
   shared.keyValue = false;
   return shared;
