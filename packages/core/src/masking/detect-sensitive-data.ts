@@ -86,6 +86,7 @@ export const detectIn = (text: string, defaultRegion: string | undefined): Findi
       continue;
     }
     numbers ??= createNumberScan(text, reading!, found);
+    numbers.lastAt = ats === undefined ? -1 : ats[ats.length - 1]!;
     i = scanNumberAt(numbers, i);
   }
   return ats === undefined ? found : addEmails(text, found, ats);

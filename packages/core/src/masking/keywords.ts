@@ -350,13 +350,15 @@ const lastWordShapes = new Set<number>();
 for (const word of [...singleWords.keys(), ...phrases.keys()]) {
   lastWordShapes.add(word.charCodeAt(0) * 64 + Math.min(word.length, 63));
 }
+/** lastWordShapes for words beginning with an ASCII character, as a table: no hashing per word. */
+const asciiLastWordShapes = Uint8Array.from({ length: 128 * 64 }, (_, k) => (lastWordShapes.has(k) ? 1 : 0));
 
 /** The kind of the keyword that ends at `end`, the word there starting at `start`; 0 if none. */
 const keywordEndingAt = (text: string, start: number, end: number, floor: number): number => {
   const first = text.charCodeAt(start);
   // toLowerCase of one code unit is one code unit for the letters keywords begin with.
   const lower = first >= 65 && first <= 90 ? first | 32 : first < 0x80 ? first : -1;
-  if (lower >= 0 && !lastWordShapes.has(lower * 64 + Math.min(end - start, 63))) {
+  if (lower >= 0 && asciiLastWordShapes[lower * 64 + Math.min(end - start, 63)] === 0) {
     return 0;
   }
   const last = text.slice(start, end).toLowerCase();
@@ -449,8 +451,9 @@ export const hasIdentityKeywordNear = (
 /**
  * True when the closest keyword before `start` says the number is a reference or an identity
  * number (`Bestellnummer 0301234567`, `pedido 612345678`, `#4155552671`), not a phone number.
+ * `lastAt`, when given, is the last `@` before `start` (-1 for none).
  */
-export const isReferenceContext = (text: string, start: number): boolean => {
+export const isReferenceContext = (text: string, start: number, lastAt?: number): boolean => {
   let p = start - 1;
   while (p >= 0 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 58)) {
     p--;
@@ -459,10 +462,15 @@ export const isReferenceContext = (text: string, start: number): boolean => {
     return true; // `#` or `№`
   }
   let floor = Math.max(0, start - CONTEXT_BEFORE);
-  // The last `@` in the window, read back from the number: no call into the runtime.
+  // The last `@` in the window: given by the caller that has met every `@` before `start`, or
+  // read back from the number (no call into the runtime).
   let at = start - 1;
-  while (at >= floor && text.charCodeAt(at) !== 64) {
-    at--;
+  if (lastAt !== undefined) {
+    at = lastAt;
+  } else {
+    while (at >= floor && text.charCodeAt(at) !== 64) {
+      at--;
+    }
   }
   if (at >= floor) {
     // Words of an e-mail address name nothing: the window begins after the address.
