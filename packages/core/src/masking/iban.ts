@@ -46,12 +46,27 @@ const isSeparator = (c: number): boolean => isSpaceCode(c) || c === 45;
  * letters count as 10-35. Computed on code units, without building the digit string.
  */
 const mod97Of = (chars: string, start: number): number => {
+  // Digits are gathered into a chunk of up to nine and the remainder taken once per chunk:
+  // remainder * scale + chunk stays far below 2^53, so the arithmetic is exact.
   let remainder = start;
+  let chunk = 0;
+  let scale = 1;
   for (let k = 0; k < chars.length; k++) {
     const c = chars.charCodeAt(k);
-    remainder = c <= 57 ? (remainder * 10 + (c - 48)) % 97 : (remainder * 100 + (c - 55)) % 97;
+    if (c <= 57) {
+      chunk = chunk * 10 + (c - 48);
+      scale *= 10;
+    } else {
+      chunk = chunk * 100 + (c - 55);
+      scale *= 100;
+    }
+    if (scale >= 10_000_000) {
+      remainder = (remainder * scale + chunk) % 97;
+      chunk = 0;
+      scale = 1;
+    }
   }
-  return remainder;
+  return (remainder * scale + chunk) % 97;
 };
 
 /** The BBAN written in `[from, to)`, separators left out and letters in upper case. */
