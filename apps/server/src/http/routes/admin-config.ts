@@ -9,7 +9,6 @@ import {
   ZCreateReasonRequestSchema,
   ZCreateTeamRequestSchema,
   ZCreateUserRequestSchema,
-  ZErrorResponse,
   ZIdParamsSchema,
   ZUpdateQueueRequestSchema,
   ZUpdateReasonRequestSchema,
@@ -39,6 +38,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { createAdminUseCaseRunner } from '../../app/services';
 import { agentOf, createRequireAgent } from '../auth';
+import { errorResponses } from '../error-responses';
 import { hashPassword } from '../passwords';
 
 // The contract lists the registered strategies; only they are ever written.
@@ -72,8 +72,8 @@ export const adminConfigRoutes =
   async (app) => {
     app.addHook('preValidation', createRequireAgent(ctx, { roles: ['admin'] }));
     const runAdmin = createAdminUseCaseRunner({ store: ctx.store, events: ctx.events, clock: ctx.clock });
-    const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse };
-    const writeErrors = { ...errors, 409: ZErrorResponse };
+    const errors = errorResponses(400, 401, 403, 404);
+    const writeErrors = errorResponses(400, 401, 403, 404, 409);
     const actor = (request: Parameters<typeof agentOf>[0]) => {
       const { userId, role } = agentOf(request);
       return { actorId: userId, actorRole: role };

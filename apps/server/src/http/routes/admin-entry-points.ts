@@ -3,7 +3,6 @@ import {
   type TAdminEntryPoint,
   ZAdminEntryPoint,
   ZCreateEntryPointRequestSchema,
-  ZErrorResponse,
   ZIdParamsSchema,
   ZUpdateEntryPointRequestSchema,
 } from '@switchboard/contracts';
@@ -21,6 +20,7 @@ import type { ProviderConfigs } from '../../app/provider-configs';
 import type { SecretBox } from '../../app/secret-box';
 import { createAdminUseCaseRunner } from '../../app/services';
 import { agentOf, createRequireAgent } from '../auth';
+import { errorResponses } from '../error-responses';
 
 const SECRET_FIELDS = new Set<string>(Object.values(ENTRY_POINT_FIELDS).flatMap((f) => [...f.secrets]));
 
@@ -41,8 +41,8 @@ export const adminEntryPointRoutes =
   async (app) => {
     app.addHook('preValidation', createRequireAgent(ctx, { roles: ['admin'] }));
     const runAdmin = createAdminUseCaseRunner({ store: ctx.store, events: ctx.events, clock: ctx.clock });
-    const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse };
-    const writeErrors = { ...errors, 409: ZErrorResponse };
+    const errors = errorResponses(400, 401, 403, 404);
+    const writeErrors = errorResponses(400, 401, 403, 404, 409);
     const actor = (request: Parameters<typeof agentOf>[0]) => {
       const { userId, role } = agentOf(request);
       return { actorId: userId, actorRole: role };

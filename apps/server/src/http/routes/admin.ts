@@ -1,7 +1,6 @@
 import {
   ZAuditEntry,
   ZAuditQuerySchema,
-  ZErrorResponse,
   ZRevealRequestSchema,
   ZRevealResponseSchema,
   ZSettings,
@@ -12,6 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { agentOf, createRequireAgent } from '../auth';
+import { errorResponses } from '../error-responses';
 
 /** Administrator settings and audit log; the supervisor's audited reveal of a masked value. */
 export const adminRoutes =
@@ -19,7 +19,7 @@ export const adminRoutes =
   async (app) => {
     const requireAdmin = createRequireAgent(ctx, { roles: ['admin'] });
     const requireSupervisor = createRequireAgent(ctx, { roles: ['supervisor'] });
-    const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse };
+    const errors = errorResponses(400, 401, 403, 404);
 
     app.get(
       '/api/admin/settings',

@@ -1,19 +1,19 @@
 import {
   ZAgentStateSnapshot,
   ZBootstrapResponseSchema,
-  ZErrorResponse,
   ZSetStateRequestSchema,
 } from '@switchboard/contracts';
 import { AppError, setAgentState } from '@switchboard/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context';
 import { agentOf, createRequireAgent } from '../auth';
+import { errorResponses } from '../error-responses';
 
 export const agentRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     app.addHook('preValidation', createRequireAgent(ctx));
-    const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse };
+    const errors = errorResponses(400, 401, 403, 404);
 
     app.get(
       '/api/agent/bootstrap',

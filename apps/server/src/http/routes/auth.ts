@@ -9,6 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { agentOf, createRequireAgent, readAgentSession, sessionCookieOptions } from '../auth';
+import { errorResponses } from '../error-responses';
 import { createLoginGuard } from '../login-guard';
 import { verifyPassword } from '../passwords';
 
@@ -25,7 +26,7 @@ export const authRoutes =
       perAccount: ctx.config.loginFailuresPerAccount,
       windowMs: LOGIN_FAILURE_WINDOW_MS,
     });
-    const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 429: ZErrorResponse };
+    const errors = errorResponses(400, 401, 403, 429);
 
     app.post(
       '/api/auth/login',

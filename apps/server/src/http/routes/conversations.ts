@@ -2,7 +2,6 @@ import {
   ZConversationDetail,
   ZConversationParamsSchema,
   ZConversationSummary,
-  ZErrorResponse,
   ZId,
   ZMessage,
   ZMessagesQuerySchema,
@@ -27,18 +26,13 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { toMessageDto } from '../../app/dto';
 import { agentNameOf, agentOf, createRequireAgent } from '../auth';
+import { errorResponses } from '../error-responses';
 
 export const conversationRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     app.addHook('preValidation', createRequireAgent(ctx));
-    const errors = {
-      400: ZErrorResponse,
-      401: ZErrorResponse,
-      403: ZErrorResponse,
-      404: ZErrorResponse,
-      409: ZErrorResponse,
-    };
+    const errors = errorResponses(400, 401, 403, 404, 409);
     const agentName = (userId: string) => agentNameOf(ctx.store, userId);
     const detail = async (conversationId: string, userId: string) => {
       const view = await ctx.desk.detail(conversationId, userId);

@@ -5,7 +5,6 @@ import {
   ZCustomerSendRequestSchema,
   ZEntryPointInfo,
   ZEntryPointParamsSchema,
-  ZErrorResponse,
   ZMessage,
   ZMessagesQuerySchema,
   ZStartChatRequestSchema,
@@ -23,6 +22,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { toMessageDto } from '../../app/dto';
+import { errorResponses } from '../error-responses';
 import { hashToken, newToken, safeEqual } from '../tokens';
 
 /** Where the live-chat API is registered: its CORS (and the preflight route CORS adds) stays here. */
@@ -44,14 +44,7 @@ export const livechatRoutes =
       // can't read gets our 204 without CORS headers rather than its plain-text 400.
       strictPreflight: false,
     });
-    const errors = {
-      400: ZErrorResponse,
-      401: ZErrorResponse,
-      403: ZErrorResponse,
-      404: ZErrorResponse,
-      409: ZErrorResponse,
-      429: ZErrorResponse,
-    };
+    const errors = errorResponses(400, 401, 403, 404, 409, 429);
 
     const requireCustomer = async (request: FastifyRequest<{ Params: { id: string } }>) => {
       const header = request.headers.authorization ?? '';

@@ -1,9 +1,10 @@
-import { ZAgentStateSnapshot, ZErrorResponse, ZSetStateRequestSchema } from '@switchboard/contracts';
+import { ZAgentStateSnapshot, ZSetStateRequestSchema } from '@switchboard/contracts';
 import { superviseAgentState } from '@switchboard/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { agentOf, createRequireAgent } from '../auth';
+import { errorResponses } from '../error-responses';
 
 /** A supervisor changes an agent's state, e.g. from RONA or Refused back to Available. */
 export const supervisorAgentRoutes =
@@ -19,10 +20,7 @@ export const supervisorAgentRoutes =
           body: ZSetStateRequestSchema,
           response: {
             200: ZAgentStateSnapshot,
-            400: ZErrorResponse,
-            401: ZErrorResponse,
-            403: ZErrorResponse,
-            404: ZErrorResponse,
+            ...errorResponses(400, 401, 403, 404),
           },
         },
       },

@@ -1,14 +1,15 @@
-import { ZErrorResponse, ZSupervisorOverview } from '@switchboard/contracts';
+import { ZSupervisorOverview } from '@switchboard/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context';
 import { createRequireAgent } from '../auth';
+import { errorResponses } from '../error-responses';
 
 /** The supervisor's live board; pushes of the same snapshot follow on `supervisor.overview`. */
 export const supervisorRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     app.addHook('preValidation', createRequireAgent(ctx, { roles: ['supervisor', 'admin'] }));
-    const errors = { 401: ZErrorResponse, 403: ZErrorResponse };
+    const errors = errorResponses(401, 403);
 
     app.get(
       '/api/supervisor/overview',

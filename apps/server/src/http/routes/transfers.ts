@@ -18,19 +18,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { agentNameOf, agentOf, createRequireAgent } from '../auth';
+import { errorResponses } from '../error-responses';
 
 /** Transfer and conference (product.md "Transfer, conference, end"): thin, each one use case. */
 export const transferRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     app.addHook('preValidation', createRequireAgent(ctx));
-    const errors = {
-      400: ZErrorResponse,
-      401: ZErrorResponse,
-      403: ZErrorResponse,
-      404: ZErrorResponse,
-      409: ZErrorResponse,
-    };
+    const errors = errorResponses(400, 401, 403, 404, 409);
     const agentName = (userId: string) => agentNameOf(ctx.store, userId);
     /** What the agent who acted sees of the conversation now (masked per viewer). */
     const summary = async (conversationId: string, userId: string) => {
