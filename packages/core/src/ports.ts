@@ -81,12 +81,19 @@ export interface Tx {
   contacts: {
     /** The contact with this identity on the channel, created if new; a name given replaces the stored one. */
     upsert(input: { channel: TChannel; identity: string; name: string | null; at: Date }): Promise<Contact>;
+    /** Names a contact that has no name yet; null (and nothing changed) if it has one or is unknown. */
+    nameIfUnnamed(input: { id: string; name: string }): Promise<Contact | null>;
   };
   providerConversations: {
     /** The contact's conversation on the entry point that has not ended, locked; null if none. */
     lockOpen(input: { entryPointId: string; contactId: string }): Promise<Conversation | null>;
     get(conversationId: string): Promise<ProviderConversation | null>;
     touchCustomer(input: { conversationId: string; at: Date }): Promise<void>;
+    /**
+     * The contact's conversations whose customer is still called `from`, and their customer's
+     * messages signed `from`, now carry `to`; returns those conversations' ids.
+     */
+    renameCustomer(input: { contactId: string; from: string; to: string }): Promise<string[]>;
   };
   providerMessages: {
     /** A message by its provider id on an entry point, locked. */

@@ -81,6 +81,14 @@ export const createChannelTx = (
         .returning();
       return contactFromRow(row!);
     },
+    nameIfUnnamed: async ({ id, name }) => {
+      const [row] = await db
+        .update(contacts)
+        .set({ name })
+        .where(and(eq(contacts.id, id), isNull(contacts.name)))
+        .returning();
+      return row ? contactFromRow(row) : null;
+    },
   },
   providerConversations: {
     lockOpen: async ({ entryPointId, contactId }) => {
@@ -119,6 +127,27 @@ export const createChannelTx = (
         .update(conversations)
         .set({ lastCustomerMessageAt: at })
         .where(eq(conversations.id, conversationId));
+    },
+    renameCustomer: async ({ contactId, from, to }) => {
+      const renamed = await db
+        .update(conversations)
+        .set({ customerName: to })
+        .where(and(eq(conversations.contactId, contactId), eq(conversations.customerName, from)))
+        .returning({ id: conversations.id });
+      const ids = renamed.map((r) => r.id);
+      if (ids.length > 0) {
+        await db
+          .update(messages)
+          .set({ authorName: to })
+          .where(
+            and(
+              inArray(messages.conversationId, ids),
+              eq(messages.author, 'customer'),
+              eq(messages.authorName, from),
+            ),
+          );
+      }
+      return ids;
     },
   },
   providerMessages: {

@@ -1,3 +1,4 @@
+import { readsProfileName } from '../channels';
 import { AppError } from '../errors';
 import type { DomainEvent } from '../events';
 import type { InboundEvent } from '../inbound';
@@ -84,6 +85,16 @@ export const receiveProviderMessage = async ({
       conversationId: conversation.id,
       messageId: opening.id,
       opening: true,
+    });
+  }
+  if (contact.name === null && readsProfileName(entryPoint.channel)) {
+    // Read from the provider after the commit, never in this transaction: the webhook answers
+    // as soon as the message is stored, and the name may never come (see name-contact.ts).
+    events.push({
+      type: 'contact.profile_wanted',
+      contactId: contact.id,
+      entryPointId,
+      identity: contact.identity,
     });
   }
   const offered = await offerOnArrival({ tx, now, conversation });
