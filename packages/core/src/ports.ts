@@ -88,7 +88,6 @@ export interface Tx {
     /** The contact's conversation on the entry point that has not ended, locked; null if none. */
     lockOpen(input: { entryPointId: string; contactId: string }): Promise<Conversation | null>;
     get(conversationId: string): Promise<ProviderConversation | null>;
-    touchCustomer(input: { conversationId: string; at: Date }): Promise<void>;
     /**
      * The contact's conversations whose customer is still called `from`, and their customer's
      * messages signed `from`, now carry `to`; returns those conversations' ids.
@@ -205,8 +204,13 @@ export interface Tx {
   };
   messages: {
     get(id: string): Promise<StoredMessage | null>;
-    /** Assigns the next seq; a repeated (author, clientMessageId) returns the stored one instead. */
-    append(input: NewMessage): Promise<{ message: StoredMessage; created: boolean }>;
+    /**
+     * Assigns the next seq; a repeated (author, clientMessageId) returns the stored one instead.
+     * With `customerWroteAt`, also records it as when the customer last wrote (provider channels).
+     */
+    append(
+      input: NewMessage & { customerWroteAt?: Date },
+    ): Promise<{ message: StoredMessage; created: boolean }>;
   };
   timers: {
     cancel(input: { kind: TimerKind; subjectId: string }): Promise<void>;

@@ -1,5 +1,6 @@
 import type { ClaimedSend, Contact, Conversation, DeliveryError, StoredMessage, Tx } from '@switchboard/core';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
+import { builtStatement } from './built-statements';
 import type { Db } from './db';
 import { contacts, conversations, entryPoints, messages, outbox } from './schema';
 
@@ -51,6 +52,54 @@ const contactFromRow = (row: typeof contacts.$inferSelect): Contact => ({
   name: row.name,
 });
 
+const p = (name: string) => sql.placeholder(name);
+
+// Every provider message runs these: built once (see built-statements.ts).
+const entryPointById = builtStatement((db) =>
+  db
+    .select()
+    .from(entryPoints)
+    .where(eq(entryPoints.id, p('id'))),
+);
+const lockByProviderId = builtStatement((db) =>
+  db
+    .select()
+    .from(messages)
+    .where(
+      and(
+        eq(messages.entryPointId, p('entryPointId')),
+        eq(messages.providerMessageId, p('providerMessageId')),
+      ),
+    )
+    .for('no key update'),
+);
+const upsertContact = builtStatement((db) =>
+  db
+    .insert(contacts)
+    .values({ channel: p('channel'), identity: p('identity'), name: p('name'), createdAt: p('at') })
+    .onConflictDoUpdate({
+      target: [contacts.channel, contacts.identity],
+      set: { name: sql`coalesce(excluded.name, ${contacts.name})` },
+    })
+    .returning(),
+);
+const lockOpenConversation = builtStatement((db) =>
+  db
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.entryPointId, p('entryPointId')),
+        eq(conversations.contactId, p('contactId')),
+        ne(conversations.status, 'ended'),
+        isNotNull(conversations.contactId),
+      ),
+    )
+    .orderBy(desc(conversations.arrivedAt))
+    .limit(1)
+    .for('no key update'),
+);
+
 /** core's ports for the provider channels (contacts, provider messages, the outbox) on one transaction. */
 export const createChannelTx = (
   db: DbTx,
@@ -59,7 +108,7 @@ export const createChannelTx = (
   entryPointTemplates: Tx['entryPoints']['templates'];
 } => ({
   entryPointById: async (id) => {
-    const [row] = await db.select().from(entryPoints).where(eq(entryPoints.id, id));
+    const [row] = await entryPointById(db, { id });
     return row ?? null;
   },
   entryPointTemplates: async (id) => {
@@ -71,14 +120,7 @@ export const createChannelTx = (
   },
   contacts: {
     upsert: async ({ channel, identity, name, at }) => {
-      const [row] = await db
-        .insert(contacts)
-        .values({ channel, identity, name, createdAt: at })
-        .onConflictDoUpdate({
-          target: [contacts.channel, contacts.identity],
-          set: { name: sql`coalesce(excluded.name, ${contacts.name})` },
-        })
-        .returning();
+      const [row] = await upsertContact(db, { channel, identity, name, at });
       return contactFromRow(row!);
     },
     nameIfUnnamed: async ({ id, name }) => {
@@ -92,20 +134,7 @@ export const createChannelTx = (
   },
   providerConversations: {
     lockOpen: async ({ entryPointId, contactId }) => {
-      const [row] = await db
-        .select()
-        .from(conversations)
-        .where(
-          and(
-            eq(conversations.entryPointId, entryPointId),
-            eq(conversations.contactId, contactId),
-            ne(conversations.status, 'ended'),
-            isNotNull(conversations.contactId),
-          ),
-        )
-        .orderBy(desc(conversations.arrivedAt))
-        .limit(1)
-        .for('no key update');
+      const [row] = await lockOpenConversation(db, { entryPointId, contactId });
       return row ? conversationFromRow(row) : null;
     },
     get: async (conversationId) => {
@@ -121,12 +150,6 @@ export const createChannelTx = (
             lastCustomerMessageAt: row.c.lastCustomerMessageAt,
           }
         : null;
-    },
-    touchCustomer: async ({ conversationId, at }) => {
-      await db
-        .update(conversations)
-        .set({ lastCustomerMessageAt: at })
-        .where(eq(conversations.id, conversationId));
     },
     renameCustomer: async ({ contactId, from, to }) => {
       const renamed = await db
@@ -152,13 +175,7 @@ export const createChannelTx = (
   },
   providerMessages: {
     lockByProviderId: async ({ entryPointId, providerMessageId }) => {
-      const [row] = await db
-        .select()
-        .from(messages)
-        .where(
-          and(eq(messages.entryPointId, entryPointId), eq(messages.providerMessageId, providerMessageId)),
-        )
-        .for('no key update');
+      const [row] = await lockByProviderId(db, { entryPointId, providerMessageId });
       return row ? messageFromRow(row) : null;
     },
     lockSentTo: async ({ entryPointId, identity, upTo }) => {

@@ -9,7 +9,7 @@ import { DRIZZLE_PARSERS, withPreparedStatements } from './pglite-statements';
 import type { CoreRun, PgliteThreadReply, PgliteThreadRequest, RemoteError } from './pglite-thread-protocol';
 import * as schema from './schema';
 import { transactOn } from './transact';
-import { createViews } from './views';
+import { createViews, type MessageFanout } from './views';
 
 /**
  * The database thread: PGlite (PostgreSQL compiled to WebAssembly) runs here, so that its work
@@ -64,13 +64,19 @@ const plain = (result: Results<unknown>) => ({
   ...(result.affectedRows === undefined ? {} : { affectedRows: result.affectedRows }),
 });
 
-/** The offers a use case made: the ids of the `offer.created` events in its outcome, if it has one. */
-const offersMade = (result: unknown): string[] => {
+/** The events of a use case's outcome, if it has one. */
+const eventsOf = (result: unknown): core.DomainEvent[] => {
   const events = (result as { events?: unknown } | null)?.events;
-  return Array.isArray(events)
-    ? events.flatMap((e: core.DomainEvent) => (e.type === 'offer.created' ? [e.offerId] : []))
-    : [];
+  return Array.isArray(events) ? events : [];
 };
+
+/** The offers a use case made: the ids of its `offer.created` events. */
+const offersMade = (result: unknown): string[] =>
+  eventsOf(result).flatMap((e) => (e.type === 'offer.created' ? [e.offerId] : []));
+
+/** The messages a use case stored that are pushed: its `message.created` events but openings. */
+const messagesMade = (result: unknown): string[] =>
+  eventsOf(result).flatMap((e) => (e.type === 'message.created' && !e.opening ? [e.messageId] : []));
 
 const ROLLBACK = Symbol('rollback');
 
@@ -204,13 +210,20 @@ export const servePglite = async (
           const result = await (request.kind === 'admin'
             ? here.transactAdmin(fn, input, now)
             : here.transact(fn, input, now));
-          // The server pushes each new offer with its view: read here, after the commit, it saves
-          // the server a second message and a wait behind the next transaction. The transaction
-          // has committed whatever this read does: if it fails, the push reads the view itself
-          // (and reports what fails then).
-          const made = request.readOffers ? offersMade(result) : [];
+          // The server pushes each new offer and message with its view: read here, after the
+          // commit, they save the server a second message and a wait behind the next transaction.
+          // The transaction has committed whatever these reads do: if one fails, the push reads
+          // the view itself (and reports what fails then).
+          const made = request.readAhead ? offersMade(result) : [];
           const offers = made.length > 0 ? await views.readOffersWithContext(made).catch(() => []) : [];
-          return { result, offers };
+          const fanouts: [string, MessageFanout][] = [];
+          for (const messageId of request.readAhead ? messagesMade(result) : []) {
+            const fanout = await views.readMessageFanout(messageId).catch(() => null);
+            if (fanout) {
+              fanouts.push([messageId, fanout]);
+            }
+          }
+          return { result, offers, fanouts };
         });
         return;
       case 'load':

@@ -55,8 +55,11 @@ export const receiveProviderMessage = async ({
   };
   const open = await tx.providerConversations.lockOpen({ entryPointId, contactId: contact.id });
   if (open) {
-    const { message: stored } = await tx.messages.append({ ...newMessage, conversationId: open.id });
-    await tx.providerConversations.touchCustomer({ conversationId: open.id, at: now });
+    const { message: stored } = await tx.messages.append({
+      ...newMessage,
+      conversationId: open.id,
+      customerWroteAt: now,
+    });
     return {
       value: { conversationId: open.id, messageId: stored.id, created: true },
       events: [{ type: 'message.created', conversationId: open.id, messageId: stored.id }],
