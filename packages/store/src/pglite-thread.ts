@@ -5,10 +5,11 @@ import { PGlite, type QueryOptions, type Results } from '@electric-sql/pglite';
 import * as core from '@switchboard/core';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { Db } from './db';
+import { createGroupCommit } from './group-commit';
 import { DRIZZLE_PARSERS, withPreparedStatements } from './pglite-statements';
 import type { CoreRun, PgliteThreadReply, PgliteThreadRequest, RemoteError } from './pglite-thread-protocol';
 import * as schema from './schema';
-import { transactOn } from './transact';
+import { type TxFunction, transactOn } from './transact';
 import { createViews, type MessageFanout } from './views';
 
 /**
@@ -80,6 +81,12 @@ const messagesMade = (result: unknown): string[] =>
 
 const ROLLBACK = Symbol('rollback');
 
+interface GroupItem {
+  fn: TxFunction<unknown, unknown>;
+  input: unknown;
+  now: Date;
+}
+
 type Runner = Pick<PGlite, 'query' | 'exec'>;
 
 interface OpenTransaction {
@@ -107,6 +114,11 @@ export const servePglite = async (
   const db = drizzle(statements as unknown as PGlite, { schema }) as unknown as Db;
   const here = transactOn(db, { oneConnection: true });
   const views = createViews(db);
+  // Use cases arriving while one runs commit together (see group-commit.ts).
+  const group = createGroupCommit({
+    runOne: ({ fn, input, now }: GroupItem) => here.transact(fn, input, now),
+    runGroup: (items: GroupItem[]) => here.transactGroup(items),
+  });
   const transactions = new Map<number, OpenTransaction>();
   let nextTransaction = 1;
 
@@ -209,7 +221,7 @@ export const servePglite = async (
           const { input, now } = request;
           const result = await (request.kind === 'admin'
             ? here.transactAdmin(fn, input, now)
-            : here.transact(fn, input, now));
+            : group.run({ fn: fn as TxFunction<unknown, unknown>, input, now }));
           // The server pushes each new offer and message with its view: read here, after the
           // commit, they save the server a second message and a wait behind the next transaction.
           // The transaction has committed whatever these reads do: if one fails, the push reads

@@ -82,6 +82,51 @@ describe('PGlite on its own thread', () => {
     expect(stored?.customerName).toBe('Thread Customer');
   });
 
+  it('commits messages arriving together in one transaction: each stored once, in order, a failing one alone refused', async () => {
+    const now = Date.now();
+    const started = await store.transact(
+      startLiveChat,
+      {
+        entryPointKey: 'website',
+        customerName: 'Group Customer',
+        customerEmail: null,
+        firstMessage: 'first',
+        customerTokenHash: 'group-token',
+      },
+      new Date(now),
+    );
+    const conversationId = started.value.conversation.id;
+    const bodies = ['m1', 'm2', '', 'm3', 'm4', 'm5', 'm1'];
+    const settled = await Promise.allSettled(
+      bodies.map((body, i) =>
+        store.transact(
+          postCustomerMessage,
+          // The last repeats the first's clientMessageId: the stored message again.
+          { conversationId, body, clientMessageId: i === bodies.length - 1 ? 'g0' : `g${i}` },
+          new Date(now + 1 + i),
+        ),
+      ),
+    );
+    const seqs = settled.map((s) =>
+      s.status === 'fulfilled' ? s.value.value.seq : (s.reason as AppError).code,
+    );
+    expect(seqs).toEqual([2, 3, 'MESSAGE_EMPTY', 4, 5, 6, 2]);
+    const rows = await database.db
+      .select({ seq: schema.messages.seq, body: schema.messages.body })
+      .from(schema.messages)
+      .where(sql`${schema.messages.conversationId} = ${conversationId}`)
+      .orderBy(schema.messages.seq);
+    expect(rows.map((r) => `${r.seq} ${r.body}`)).toEqual([
+      '1 first',
+      '2 m1',
+      '3 m2',
+      '4 m3',
+      '5 m4',
+      '6 m5',
+    ]);
+    await store.transact(customerEndChat, { conversationId }, new Date(now + 100));
+  });
+
   it("brings back a stored message's fan-out with the transaction's result (not an opening's)", async () => {
     const now = new Date();
     const started = await database.runCore?.(
