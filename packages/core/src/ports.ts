@@ -79,14 +79,22 @@ export interface Tx {
     templates(id: string): Promise<{ name: string; language: string; body: string }[]>;
   };
   contacts: {
-    /** The contact with this identity on the channel, created if new; a name given replaces the stored one. */
-    upsert(input: { channel: TChannel; identity: string; name: string | null; at: Date }): Promise<Contact>;
+    /**
+     * The contact with this identity on the channel, created if new (a name given replaces the
+     * stored one), with its conversation on the entry point that has not ended, locked (null if
+     * none): one statement for every provider message.
+     */
+    upsertWithOpen(input: {
+      channel: TChannel;
+      identity: string;
+      name: string | null;
+      at: Date;
+      entryPointId: string;
+    }): Promise<{ contact: Contact; open: Conversation | null }>;
     /** Names a contact that has no name yet; null (and nothing changed) if it has one or is unknown. */
     nameIfUnnamed(input: { id: string; name: string }): Promise<Contact | null>;
   };
   providerConversations: {
-    /** The contact's conversation on the entry point that has not ended, locked; null if none. */
-    lockOpen(input: { entryPointId: string; contactId: string }): Promise<Conversation | null>;
     get(conversationId: string): Promise<ProviderConversation | null>;
     /**
      * The contact's conversations whose customer is still called `from`, and their customer's

@@ -1,7 +1,9 @@
+import type { TChannel } from '@switchboard/contracts';
 import type { ClaimedSend, Contact, Conversation, DeliveryError, StoredMessage, Tx } from '@switchboard/core';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
-import { builtStatement } from './built-statements';
+import { builtSqlStatements, builtStatement } from './built-statements';
 import type { Db } from './db';
+import { fromDriverRow } from './message-statements';
 import { contacts, conversations, entryPoints, messages, outbox } from './schema';
 
 type DbTx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -100,6 +102,47 @@ const lockOpenConversation = builtStatement((db) =>
     .for('no key update'),
 );
 
+const conversationFromDriverRow = fromDriverRow(conversations);
+
+/**
+ * The contact (created, or its name replaced by a new one given; an unchanged contact is not
+ * written) and its open conversation on the entry point, locked, in one statement. When the
+ * insert meets an existing contact it does not change, the contact is read from the table.
+ */
+const upsertContactWithOpen = builtSqlStatements<
+  'only',
+  Record<string, unknown> & {
+    k_id: string;
+    k_channel: TChannel;
+    k_identity: string;
+    k_name: string | null;
+    id: string | null;
+  }
+>(
+  () => sql`
+    with up as (
+      insert into ${contacts} (channel, identity, name, created_at)
+      values (${p('channel')}::text, ${p('identity')}::text, ${p('name')}::text, ${p('at')}::timestamptz)
+      on conflict (channel, identity) do update set name = excluded.name
+        where excluded.name is not null and ${contacts}.name is distinct from excluded.name
+      returning id, channel, identity, name
+    ),
+    k as (
+      select id, channel, identity, name from up
+      union all
+      select id, channel, identity, name from ${contacts}
+      where channel = ${p('channel')}::text and identity = ${p('identity')}::text
+        and not exists (select 1 from up)
+    )
+    select k.id as k_id, k.channel as k_channel, k.identity as k_identity, k.name as k_name, c.*
+    from k left join lateral (
+      select * from ${conversations}
+      where entry_point_id = ${p('entryPointId')}::uuid and contact_id = k.id and status <> 'ended'
+      order by arrived_at desc limit 1
+      for no key update
+    ) c on true`,
+);
+
 /** core's ports for the provider channels (contacts, provider messages, the outbox) on one transaction. */
 export const createChannelTx = (
   db: DbTx,
@@ -119,9 +162,25 @@ export const createChannelTx = (
     return row?.templates ?? [];
   },
   contacts: {
-    upsert: async ({ channel, identity, name, at }) => {
-      const [row] = await upsertContact(db, { channel, identity, name, at });
-      return contactFromRow(row!);
+    upsertWithOpen: async ({ channel, identity, name, at, entryPointId }) => {
+      const [row] = await upsertContactWithOpen(db, 'only', {
+        channel,
+        identity,
+        name,
+        at: at.toISOString(),
+        entryPointId,
+      });
+      if (row) {
+        return {
+          contact: { id: row.k_id, channel: row.k_channel, identity: row.k_identity, name: row.k_name },
+          open: row.id === null ? null : conversationFromRow(conversationFromDriverRow(row)),
+        };
+      }
+      // PostgreSQL, another transaction inserting the contact as this statement began: the
+      // statement locked its row but could not read it. Two statements read it now.
+      const [contact] = await upsertContact(db, { channel, identity, name, at });
+      const [open] = await lockOpenConversation(db, { entryPointId, contactId: contact!.id });
+      return { contact: contactFromRow(contact!), open: open ? conversationFromRow(open) : null };
     },
     nameIfUnnamed: async ({ id, name }) => {
       const [row] = await db
@@ -133,10 +192,6 @@ export const createChannelTx = (
     },
   },
   providerConversations: {
-    lockOpen: async ({ entryPointId, contactId }) => {
-      const [row] = await lockOpenConversation(db, { entryPointId, contactId });
-      return row ? conversationFromRow(row) : null;
-    },
     get: async (conversationId) => {
       const [row] = await db
         .select({ c: conversations, k: contacts })

@@ -186,7 +186,7 @@ describe('database round trips', () => {
         queueId: queue!.id,
       })
       .returning();
-    const inbound = (id: string) =>
+    const inbound = (id: string, profileName: string | null = 'P') =>
       run((c) =>
         receiveProviderMessage({
           ...c,
@@ -195,7 +195,7 @@ describe('database round trips', () => {
             kind: 'message',
             providerMessageId: id,
             identity: '4917000000001',
-            profileName: 'P',
+            profileName,
             body: `text ${id}`,
             at: new Date(clock),
           },
@@ -205,6 +205,12 @@ describe('database round trips', () => {
     const continues = await inbound('wamid.2');
     const repeats = await inbound('wamid.2');
     expect(repeats.value.created).toBe(false);
+    // A new profile name replaces the stored one; none given keeps it.
+    const renamed = await inbound('wamid.3', 'Q');
+    await inbound('wamid.4', null);
+    expect(renamed.value.conversationId).toBe(starts.value.conversationId);
+    const [contact] = await database.db.select().from(schema.contacts);
+    expect(contact?.name).toBe('Q');
 
     const counts = {
       customerMessage: customerMessage.calls.length,
@@ -222,11 +228,10 @@ describe('database round trips', () => {
     expect(continues.calls).toEqual([
       'entryPoints.get',
       'providerMessages.lockByProviderId',
-      'contacts.upsert',
-      'providerConversations.lockOpen',
+      'contacts.upsertWithOpen',
       'messages.append',
     ]);
     expect(counts.providerRepeats).toBeLessThanOrEqual(2);
-    expect(counts.providerStarts).toBeLessThanOrEqual(9);
+    expect(counts.providerStarts).toBeLessThanOrEqual(8);
   });
 });

@@ -34,11 +34,12 @@ export const receiveProviderMessage = async ({
       events: [],
     };
   }
-  const contact = await tx.contacts.upsert({
+  const { contact, open } = await tx.contacts.upsertWithOpen({
     channel: entryPoint.channel,
     identity: message.identity,
     name: message.profileName,
     at: now,
+    entryPointId,
   });
   const customerName = contact.name ?? message.identity;
   const newMessage = {
@@ -53,7 +54,6 @@ export const receiveProviderMessage = async ({
     entryPointId,
     providerMessageId: message.providerMessageId,
   };
-  const open = await tx.providerConversations.lockOpen({ entryPointId, contactId: contact.id });
   if (open) {
     const { message: stored } = await tx.messages.append({
       ...newMessage,
