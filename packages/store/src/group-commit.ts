@@ -49,7 +49,9 @@ export const createGroupCommit = <Item, R>({
         } else {
           const results = await runGroup(group.map((w) => w.item)).catch(() => null);
           if (results) {
-            group.forEach((w, i) => w.resolve(results[i] as R));
+            group.forEach((w, i) => {
+              w.resolve(results[i] as R);
+            });
           } else {
             for (const w of group) {
               await alone(w);
