@@ -63,7 +63,7 @@ test('transfer to a queue: the agent wraps up, the next agent sees the thread, t
   await alice.page.keyboard.press('Enter');
   const dialog = alice.page.getByRole('dialog', { name: 'Transfer request' });
   await expect(dialog.getByRole('radio', { name: /Bob Agent/ })).toBeVisible();
-  await dialog.getByRole('searchbox', { name: 'Search queues and agents' }).fill('supp');
+  await dialog.getByRole('searchbox', { name: 'Search queues, teams, skills and agents' }).fill('supp');
   await expect(dialog.getByRole('radio', { name: /Sales/ })).toBeHidden();
   await expect(dialog.getByRole('radio', { name: /Bob Agent/ })).toBeHidden();
   await dialog.getByRole('radio', { name: /Support/ }).check();
@@ -81,6 +81,28 @@ test('transfer to a queue: the agent wraps up, the next agent sees the thread, t
   await expect(chat.getByText(/Bob Agent joined the chat/)).toBeVisible();
   await expect(chat.getByText(/Transferred by|Wants a refund/)).toHaveCount(0);
 
+  await endAndWrapUp(bob.page);
+  await closeAll(alice, bob, customer);
+});
+
+test('transfer to a team: it waits for the team, and a member of it takes it', async ({ browser }) => {
+  const { alice, bob, customer } = await aliceHoldsAChat(browser, 'Tea Team', 'Who handles invoices?');
+  await setState(bob.page, 'Available');
+  await pane(alice.page).getByRole('button', { name: 'Transfer', exact: true }).click();
+  const dialog = alice.page.getByRole('dialog', { name: 'Transfer request' });
+  const teams = dialog.getByRole('group', { name: 'Teams' });
+  await expect(teams.getByRole('radio', { name: /Frontline.*\d Available/ })).toBeVisible();
+  await teams.getByRole('radio', { name: /Frontline/ }).check();
+  await dialog.getByRole('button', { name: 'Transfer', exact: true }).click();
+  await submitWrapUp(alice.page);
+
+  const offer = bob.page.getByRole('dialog', { name: 'Contact request from Tea Team' });
+  await expect(offer).toContainText('Transferred by Alice Agent');
+  await offer.getByRole('button', { name: 'Accept' }).click();
+  await expect(pane(bob.page).getByText('Transferred by Alice Agent from Support')).toBeVisible();
+  await bob.page.getByLabel('Language').selectOption({ label: 'Deutsch' });
+  await expect(pane(bob.page).getByText('Übergeben von Alice Agent aus Support')).toBeVisible();
+  await bob.page.getByLabel('Sprache').selectOption({ label: 'English' });
   await endAndWrapUp(bob.page);
   await closeAll(alice, bob, customer);
 });
@@ -115,7 +137,7 @@ test('transfer to an agent who rejects: the agent is told and the chat goes back
   const dialog = alice.page.getByRole('dialog', { name: 'Transfer request' });
   await dialog.getByRole('radio', { name: /Bob Agent/ }).check();
   await dialog.getByRole('button', { name: 'Transfer', exact: true }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('The agent is not Available');
+  await expect(dialog.getByRole('alert')).toHaveText('Bob Agent is not Available (Offline)');
   await setState(bob.page, 'Available');
   await dialog.getByRole('button', { name: 'Reload' }).click();
   await dialog.getByRole('radio', { name: /Bob Agent.*Available/ }).check();
@@ -148,9 +170,10 @@ test('conference: requested, Conference, both agents write, End conference leave
   await setState(bob.page, 'Available');
   await pane(alice.page).getByRole('button', { name: 'Conference', exact: true }).click();
   const dialog = alice.page.getByRole('dialog', { name: 'Conference request' });
-  await expect(dialog.getByRole('radio', { name: /Support/ })).toHaveCount(0);
-  await dialog.getByRole('searchbox', { name: 'Search agents' }).fill('bob');
-  await dialog.getByRole('radio', { name: /Bob Agent/ }).check();
+  // The WhatsApp guide's "or a queue": Support's strategy picks Bob, its one Available agent.
+  await dialog.getByRole('searchbox', { name: 'Search queues and agents' }).fill('supp');
+  await expect(dialog.getByRole('radio', { name: /Bob Agent/ })).toBeHidden();
+  await dialog.getByRole('radio', { name: /Support/ }).check();
   await dialog.getByRole('button', { name: 'Conference', exact: true }).click();
   await expect(
     pane(alice.page).getByRole('status').filter({ hasText: 'Conference requested' }),
@@ -254,7 +277,7 @@ test('in German, with the seeds’ terms; the supervisor sees the conference and
   await setState(bob.page, 'Available');
   await pane(alice.page).getByRole('button', { name: 'Konferenz', exact: true }).click();
   const dialog = alice.page.getByRole('dialog', { name: 'Konferenzanfrage' });
-  await dialog.getByRole('searchbox', { name: 'Agenten suchen' }).fill('Bob');
+  await dialog.getByRole('searchbox', { name: 'Warteschlangen und Agenten suchen' }).fill('Bob');
   await dialog.getByRole('radio', { name: /Bob Agent/ }).check();
   await dialog.getByRole('button', { name: 'Konferenz', exact: true }).click();
   await expect(

@@ -239,14 +239,19 @@ describe.each(BACKENDS)('supervisor live view, per channel (%s)', (backend) => {
   });
 
   it('lists every channel the agent holds something on, in channel order, at the default limit', async () => {
-    // No channel but live chat takes conversations yet: the triggers move the load when a live
-    // participation and the pending offer change channel, as one on SMS and Messenger would count.
+    // Her live participation moved to SMS and her pending offer to Messenger, with their counters,
+    // as one of each on those channels would count.
     const d = t.database.db;
     await d
       .update(schema.participants)
       .set({ channel: 'sms' })
       .where(eq(schema.participants.userId, alice.id));
     await d.update(schema.offers).set({ channel: 'messenger' }).where(eq(schema.offers.userId, alice.id));
+    await d.delete(schema.agentLoads).where(eq(schema.agentLoads.userId, alice.id));
+    await d.insert(schema.agentLoads).values([
+      { userId: alice.id, channel: 'sms', held: 1 },
+      { userId: alice.id, channel: 'messenger', held: 1 },
+    ]);
 
     expect(await aliceOnBoard()).toMatchObject({
       held: 0,

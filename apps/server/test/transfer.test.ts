@@ -81,6 +81,8 @@ describe.each(BACKENDS)('transfer and conference (%s)', (backend) => {
     await bob.put('/api/agent/state', { state: 'available' });
     const lists = await targets();
     expect(lists.queues.map((q: any) => q.name)).toEqual(['Sales', 'Support']);
+    expect(lists.teams).toEqual([{ id: expect.any(String), name: 'Frontline', available: 1 }]);
+    expect(lists.skills).toEqual([]);
     expect(lists.agents).toEqual([
       expect.objectContaining({ name: 'Alice Agent', state: 'offline', load: 0, limit: 3 }),
       expect.objectContaining({ name: 'Bob Agent', state: 'available', load: 0, limit: 3 }),
@@ -102,6 +104,7 @@ describe.each(BACKENDS)('transfer and conference (%s)', (backend) => {
     expect(moved.body.participation.state).toBe('wrapup');
     expect(moved.body.status).toBe('queued');
     expect((await row(id)).queuedAt).toEqual(queuedAt);
+    expect((await targets()).queues.find((q: any) => q.name === 'Support').waiting).toBe(2);
 
     // Bob has room for one: the transferred chat gets it, ahead of the later arrival.
     const ada = await loginAgent(t.baseUrl, 'ada@example.com');
@@ -206,6 +209,155 @@ describe.each(BACKENDS)('transfer and conference (%s)', (backend) => {
     const back = await row(id);
     expect([back.status, back.queuedAt, back.requestId]).toEqual(['queued', queuedAt, null]);
     expect(await history(id)).toContain('rejected');
+  });
+
+  /** A new agent, created by the administrator with these teams and skills, logged in. */
+  const newAgent = async (
+    name: string,
+    { teamIds, skills }: { teamIds: string[]; skills?: { skill: string; proficiency: number }[] },
+  ) => {
+    const ada = await loginAgent(t.baseUrl, 'ada@example.com');
+    const email = `${name.toLowerCase()}@example.com`;
+    const created = await ada.post('/api/admin/users', {
+      email,
+      name: `${name} Agent`,
+      role: 'agent',
+      password: 'demo-password',
+      teamIds,
+      skills: skills ?? [],
+    });
+    expect(created.status).toBe(201);
+    return loginAgent(t.baseUrl, email);
+  };
+  const frontline = async () => {
+    const ada = await loginAgent(t.baseUrl, 'ada@example.com');
+    return (await ada.get('/api/admin/teams')).body.teams.find((x: any) => x.name === 'Frontline').id;
+  };
+  const offersOf = async (conversationId: string) =>
+    (
+      await t.database.db.select().from(schema.offers).where(eq(schema.offers.conversationId, conversationId))
+    ).map((o) => o.userId);
+
+  it('to a team: it waits at its place for that team alone, and a member takes it', async () => {
+    const ada = await loginAgent(t.baseUrl, 'ada@example.com');
+    const billing = (await ada.post('/api/admin/teams', { name: 'Billing' })).body.id;
+    // Carol serves Support (Frontline) but is not in Billing; Dora is in Billing only.
+    const carol = await newAgent('Carol', { teamIds: [await frontline()] });
+    const dora = await newAgent('Dora', { teamIds: [billing] });
+    const { id } = await aliceHolds();
+    const { queuedAt } = await row(id);
+    const lists = await targets();
+    expect(lists.teams).toEqual(expect.arrayContaining([{ id: billing, name: 'Billing', available: 0 }]));
+
+    const unknown = await alice.post(`/api/conversations/${id}/transfer`, {
+      target: { type: 'team', teamId: randomUUID() },
+    });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'TEAM_NOT_FOUND']);
+    const moved = await alice.post(`/api/conversations/${id}/transfer`, {
+      target: { type: 'team', teamId: billing },
+      comment: 'Invoice question',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.participation.state).toBe('wrapup');
+    expect((await row(id)).queuedAt).toEqual(queuedAt);
+
+    // An Available agent of the queue who is not in the team is passed over.
+    await carol.put('/api/agent/state', { state: 'available' });
+    await t.server.settle();
+    expect([(await row(id)).status, await offersOf(id)]).toEqual(['queued', [alice.id]]);
+
+    const doraEvents = record(await dora.socket());
+    await dora.put('/api/agent/state', { state: 'available' });
+    const offer = await doraEvents.next('offer.created', (o: any) => o.conversationId === id);
+    expect(offer.request).toEqual({
+      kind: 'transfer',
+      requestedBy: 'Alice Agent',
+      comment: 'Invoice question',
+    });
+    expect((await dora.post(`/api/offers/${offer.id}/accept`)).status).toBe(200);
+    const taken = await row(id);
+    expect([taken.status, taken.routeTeamId, taken.requestId]).toEqual(['active', null, null]);
+    expect(await history(id)).toEqual([
+      'arrived',
+      'offered',
+      'accepted',
+      'transferred',
+      'left',
+      'offered',
+      'accepted',
+    ]);
+  });
+
+  it('to a skill: only an agent holding it takes it; an unknown skill is refused', async () => {
+    const carol = await newAgent('Carol', { teamIds: [await frontline()] });
+    const dora = await newAgent('Dora', { teamIds: [], skills: [{ skill: 'Refunds', proficiency: 3 }] });
+    const { id } = await aliceHolds();
+    expect((await targets()).skills).toEqual([{ name: 'Refunds', available: 0 }]);
+    const unknown = await alice.post(`/api/conversations/${id}/transfer`, {
+      target: { type: 'skill', skill: 'Astrology' },
+    });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'SKILL_NOT_FOUND']);
+    expect((await row(id)).status).toBe('active');
+
+    expect(
+      (await alice.post(`/api/conversations/${id}/transfer`, { target: { type: 'skill', skill: 'Refunds' } }))
+        .status,
+    ).toBe(200);
+    await carol.put('/api/agent/state', { state: 'available' });
+    await t.server.settle();
+    expect((await row(id)).routeSkill).toBe('Refunds');
+    expect(await offersOf(id)).toEqual([alice.id]);
+
+    const doraEvents = record(await dora.socket());
+    await dora.put('/api/agent/state', { state: 'available' });
+    const offer = await doraEvents.next('offer.created', (o: any) => o.conversationId === id);
+    // Dora rejects: it goes back, still for the skill's holders, and nobody else gets it.
+    expect((await dora.post(`/api/offers/${offer.id}/reject`)).status).toBe(204);
+    await t.server.settle();
+    const back = await row(id);
+    expect([back.status, back.routeSkill]).toEqual(['queued', 'Refunds']);
+    expect(await offersOf(id)).toEqual([alice.id, dora.id]);
+  });
+
+  it('to a queue that does not serve the channel: 409 with the reason; the dialog lists only queues that do', async () => {
+    const ada = await loginAgent(t.baseUrl, 'ada@example.com');
+    const sales = await queueId('Sales');
+    expect((await ada.patch(`/api/admin/queues/${sales}`, { channels: ['whatsapp'] })).status).toBe(200);
+    const { id } = await aliceHolds();
+    const refused = await alice.post(`/api/conversations/${id}/transfer`, {
+      target: { type: 'queue', queueId: sales },
+    });
+    expect([refused.status, refused.body.code]).toEqual([409, 'QUEUE_WRONG_CHANNEL']);
+    expect(refused.body.details).toEqual({ queue: 'Sales', channel: 'livechat' });
+    expect((await row(id)).status).toBe('active');
+    expect((await targets()).queues.map((q: any) => q.name)).toEqual(['Support']);
+    const forWhatsApp = (await alice.get('/api/transfer-targets?channel=whatsapp')).body;
+    expect(forWhatsApp.queues.map((q: any) => q.name)).toEqual(['Sales', 'Support']);
+  });
+
+  it('conference with a queue: its strategy picks an Available agent of it; none free is a 409', async () => {
+    const { id } = await aliceHolds();
+    const support = await queueId('Support');
+    const none = await alice.post(`/api/conversations/${id}/conference`, { queueId: support });
+    expect([none.status, none.body.code]).toEqual([409, 'NO_AGENT_AVAILABLE']);
+    expect(none.body.details).toEqual({ queue: 'Support' });
+    expect(await history(id)).toEqual(['arrived', 'offered', 'accepted']);
+
+    const bobEvents = record(await bob.socket());
+    await bob.put('/api/agent/state', { state: 'available' });
+    const requested = await alice.post(`/api/conversations/${id}/conference`, { queueId: support });
+    expect(requested.status).toBe(200);
+    expect(requested.body.conferenceRequest).toEqual({ agentName: 'Bob Agent' });
+    const offer = await bobEvents.next('offer.created', (o: any) => o.conversationId === id);
+    expect(offer.request).toEqual({ kind: 'conference', requestedBy: 'Alice Agent', comment: null });
+    expect((await bob.post(`/api/offers/${offer.id}/accept`)).status).toBe(200);
+    expect((await bob.get(`/api/conversations/${id}`)).body).toMatchObject({
+      conference: true,
+      participation: { role: 'guest' },
+    });
+    expect(
+      (await alice.post(`/api/conversations/${id}/conference`, { agentId: bob.id, queueId: support })).status,
+    ).toBe(400);
   });
 
   it('conference: requested, joined, both agents write, End conference leaves it with the added agent', async () => {

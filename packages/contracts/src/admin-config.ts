@@ -19,7 +19,7 @@ export const QUEUE_PRIORITY = { min: 0, max: 100 } as const;
 export const PASSWORD_MIN_LENGTH = 12;
 
 const ZName = z.string().trim().min(1).max(100);
-const ZSkillName = z.string().trim().min(1).max(64);
+export const ZSkillName = z.string().trim().min(1).max(64);
 const ZProficiency = z.number().int().min(PROFICIENCY.min).max(PROFICIENCY.max);
 
 /** True when no two items share a key: skills and team ids are sets. */

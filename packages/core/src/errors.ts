@@ -21,6 +21,7 @@ export const ERROR_CATALOGUE = {
   QUEUE_NOT_FOUND: { status: 404, message: 'The queue does not exist' },
   USER_NOT_FOUND: { status: 404, message: 'The user does not exist' },
   TEAM_NOT_FOUND: { status: 404, message: 'The team does not exist' },
+  SKILL_NOT_FOUND: { status: 404, message: 'No agent holds this skill and no queue requires it' },
   OFFER_CLOSED: { status: 409, message: 'The offer is no longer open' },
   CONVERSATION_ENDED: { status: 409, message: 'The conversation has ended' },
   CUSTOMER_LEFT: { status: 409, message: 'The customer has left the chat; you can only end it' },
@@ -28,6 +29,8 @@ export const ERROR_CATALOGUE = {
   ALREADY_ENDED: { status: 409, message: 'You have already ended this conversation' },
   TRANSFER_TO_SELF: { status: 409, message: 'You cannot transfer a conversation to yourself' },
   AGENT_NOT_AVAILABLE: { status: 409, message: 'The agent is not Available' },
+  QUEUE_WRONG_CHANNEL: { status: 409, message: 'The queue does not serve this conversation’s channel' },
+  NO_AGENT_AVAILABLE: { status: 409, message: 'No agent of the queue is Available with room for it' },
   AGENT_AT_LIMIT: { status: 409, message: 'The agent has no room for another conversation' },
   ALREADY_IN_CONVERSATION: { status: 409, message: 'The agent already takes part in this conversation' },
   REQUEST_PENDING: {

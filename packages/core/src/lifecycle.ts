@@ -1,3 +1,4 @@
+import type { TChannel } from '@switchboard/contracts';
 import { AppError } from './errors';
 import type {
   Agent,
@@ -5,6 +6,7 @@ import type {
   OfferStatus,
   Participant,
   ParticipationState,
+  Queue,
   RoutingRequestKind,
   RoutingTargetType,
 } from './model';
@@ -55,14 +57,27 @@ export const canMoveParticipation = (from: ParticipationState, to: Participation
 
 /**
  * What counts against an agent's limit on a channel: a live participation (active or in wrap-up)
- * and a pending offer, conference invitations included. The store's counters (agent_loads, kept
- * by triggers since migration 0003) count exactly these rows; the routing property test checks the
- * counters against the rows after every step. Moving the counting itself out of the triggers is
- * not done yet.
+ * and a pending offer, conference invitations included. The store keeps a counter per agent and
+ * channel (agent_loads) that routing reads; it moves it by `loadChange`, which use cases pass with
+ * every write of an offer or a participation, in the statement of that write. The routing
+ * property test checks the counters against the rows after every step.
  */
 export const countsAgainstLoad = {
   participation: (state: ParticipationState): boolean => state === 'active' || state === 'wrapup',
   offer: (status: OfferStatus): boolean => status === 'pending',
+};
+
+const counted = <S>(counts: (s: S) => boolean, s: S | null): number => (s !== null && counts(s) ? 1 : 0);
+
+/**
+ * How an agent's load on the channel changes when one of their offers or participations moves
+ * from one state to another (null: not there before, or not after): -1, 0 or +1.
+ */
+export const loadChange = {
+  offer: (from: OfferStatus | null, to: OfferStatus | null): number =>
+    counted(countsAgainstLoad.offer, to) - counted(countsAgainstLoad.offer, from),
+  participation: (from: ParticipationState | null, to: ParticipationState | null): number =>
+    counted(countsAgainstLoad.participation, to) - counted(countsAgainstLoad.participation, from),
 };
 
 const activeOf = (s: LifecycleSnapshot) => s.participants.filter((p) => p.state === 'active');
@@ -110,13 +125,25 @@ export const checkTargetAgent = ({
   }
   if (agent.state !== 'available') {
     throw new AppError('AGENT_NOT_AVAILABLE', `${agent.name} is not Available (${agent.state})`, {
+      name: agent.name,
       state: agent.state,
     });
   }
   if (load >= limit) {
     throw new AppError('AGENT_AT_LIMIT', `${agent.name} already has ${load} of ${limit} conversations`, {
+      name: agent.name,
       load,
       limit,
+    });
+  }
+};
+
+/** A queue takes only conversations of the channels it serves (a transfer or conference to it). */
+export const checkQueueServes = (queue: Pick<Queue, 'name' | 'channels'>, channel: TChannel): void => {
+  if (!queue.channels.includes(channel)) {
+    throw new AppError('QUEUE_WRONG_CHANNEL', `${queue.name} does not serve ${channel} conversations`, {
+      queue: queue.name,
+      channel,
     });
   }
 };
@@ -166,6 +193,14 @@ export const decideInvite = (
     throw new AppError('ALREADY_IN_CONVERSATION');
   }
 };
+
+/**
+ * What a conversation becomes when an offer of it is placed: a waiting one is offered (a routing
+ * run's offer); a transfer to an agent has made it offered already, and an invitation's stays
+ * active, so those leave it as it is (null).
+ */
+export const statusWhenOffered = (kind: 'routing' | 'transfer' | 'conference'): ConversationStatus | null =>
+  kind === 'routing' ? 'offered' : null;
 
 /** Accepting an offer: a new or transferred conversation must be offered; an invitation's stays active. */
 export const decideAccept = (s: LifecycleSnapshot, { kind }: { kind: RoutingRequestKind }) => {

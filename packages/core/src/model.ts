@@ -23,6 +23,8 @@ export interface Queue {
   offerTimeoutSeconds: number;
   noAnswerState: 'rona' | 'refused';
   strategy: string;
+  /** The channels whose conversations it serves. */
+  channels: TChannel[];
 }
 
 export interface EntryPoint {
@@ -35,6 +37,13 @@ export interface EntryPoint {
 }
 
 export type ConversationStatus = 'queued' | 'offered' | 'active' | 'ended';
+
+/**
+ * Who may take a waiting conversation in place of its queue's own rule (the queue's team and
+ * skills): a transfer to a team narrows it to that team's members, one to a skill to the agents
+ * holding that skill. It still waits in its queue, at its place.
+ */
+export type Narrowing = { type: 'team'; teamId: string } | { type: 'skill'; skill: string };
 
 export interface Conversation {
   id: string;
@@ -50,6 +59,8 @@ export interface Conversation {
   endedAt: Date | null;
   /** The open routing request its offers answer (a transfer); null: its arrival's, kind 'new'. */
   requestId: string | null;
+  /** Set while it waits for a team or a skill (a transfer's target); null: its queue decides. */
+  narrowing: Narrowing | null;
 }
 
 export type OfferStatus = 'pending' | 'accepted' | 'rejected' | 'timed_out' | 'withdrawn';

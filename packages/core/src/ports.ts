@@ -10,6 +10,7 @@ import type {
   ConversationEvent,
   ConversationStatus,
   EntryPoint,
+  Narrowing,
   NewMessage,
   Offer,
   OfferDecision,
@@ -43,6 +44,8 @@ export interface Tx {
      */
     listCandidates(input: {
       queue: Queue;
+      /** In place of the queue's team and skills: that team's members, or that skill's holders. */
+      narrowing?: Narrowing | null;
       channel: TChannel;
       ranking: CandidateRanking;
       limit: number | null;
@@ -69,8 +72,16 @@ export interface Tx {
     /**
      * Each queue and channel with waiting conversations: by queue priority, then by the oldest
      * waiting conversation. Limits are per channel, so routing decides per queue and channel.
+     * Conversations narrowed to a team or a skill (a transfer's) form groups of their own.
      */
-    listWaitingGroups(): Promise<{ queue: Queue; channel: TChannel }[]>;
+    listWaitingGroups(): Promise<{ queue: Queue; channel: TChannel; narrowing: Narrowing | null }[]>;
+  };
+  teams: {
+    get(id: string): Promise<{ id: string; name: string } | null>;
+  };
+  skills: {
+    /** Whether the skill is known: some agent holds it or some queue requires it. */
+    exists(skill: string): Promise<boolean>;
   };
   entryPoints: {
     getByKey(key: string): Promise<EntryPoint | null>;
@@ -153,7 +164,7 @@ export interface Tx {
   conversations: {
     /** A new conversation; with `opening`, its first message (seq 1), written with it. */
     create(
-      input: Omit<Conversation, 'id' | 'endedAt' | 'customerLeft' | 'requestId'> & {
+      input: Omit<Conversation, 'id' | 'endedAt' | 'customerLeft' | 'requestId' | 'narrowing'> & {
         customerTokenHash: string | null;
         /** Provider channels: the customer, and when they last wrote. */
         contactId?: string;
@@ -162,15 +173,25 @@ export interface Tx {
       opening?: Omit<NewMessage, 'conversationId'>,
     ): Promise<{ conversation: Conversation; opening: StoredMessage | null }>;
     lock(id: string): Promise<Conversation | null>;
+    /** Read without a lock: for what does not change (its channel) before the lock order allows the row lock. */
+    get(id: string): Promise<Conversation | null>;
     update(
       id: string,
-      patch: Partial<Pick<Conversation, 'status' | 'customerLeft' | 'endedAt' | 'queueId' | 'requestId'>>,
+      patch: Partial<
+        Pick<Conversation, 'status' | 'customerLeft' | 'endedAt' | 'queueId' | 'requestId' | 'narrowing'>
+      >,
     ): Promise<void>;
     /**
      * The oldest waiting conversations of a queue and channel, in their place order, locked, each
      * with the agents who still take part in it.
      */
-    lockWaiting(input: { queueId: string; channel: TChannel; limit: number }): Promise<WaitingConversation[]>;
+    lockWaiting(input: {
+      queueId: string;
+      channel: TChannel;
+      /** Those narrowed so (a transfer's team or skill); null: those their queue decides for. */
+      narrowing: Narrowing | null;
+      limit: number;
+    }): Promise<WaitingConversation[]>;
   };
   participants: {
     create(input: {
@@ -179,6 +200,8 @@ export interface Tx {
       channel: TChannel;
       joinedAt: Date;
       role?: Participant['role'];
+      /** What the new (active) participation adds to the agent's load (lifecycle.ts loadChange). */
+      load: number;
     }): Promise<Participant>;
     find(input: { conversationId: string; userId: string }): Promise<Participant | null>;
     listLive(conversationId: string): Promise<Participant[]>;
@@ -192,6 +215,8 @@ export interface Tx {
         notes?: string | null;
         wrappedAt?: Date;
       },
+      /** What the move changes in the agent's load (lifecycle.ts loadChange); 0 for none. */
+      counting: { load: number },
     ): Promise<void>;
   };
   offers: {
@@ -204,11 +229,25 @@ export interface Tx {
      * gone in the meantime is not made (absent from the answer); its conversation stays queued.
      * Each offer made is recorded as an 'offered' conversation event in the same statement.
      */
-    place(decisions: OfferDecision[]): Promise<Offer[]>;
+    /**
+     * `load`: what each placed offer adds to its agent's load (lifecycle.ts loadChange);
+     * `conversationStatus`: what each offered conversation becomes (lifecycle.ts
+     * statusWhenOffered), null to leave it as it is.
+     */
+    place(
+      decisions: OfferDecision[],
+      decided: { load: number; conversationStatus: ConversationStatus | null },
+    ): Promise<Offer[]>;
     lock(id: string): Promise<Offer | null>;
     findPending(conversationId: string): Promise<Offer | null>;
     listPendingForAgent(userId: string): Promise<Offer[]>;
-    close(input: { id: string; status: Exclude<OfferStatus, 'pending'>; at: Date }): Promise<void>;
+    /** `load`: what closing it changes in its agent's load (lifecycle.ts loadChange). */
+    close(input: {
+      id: string;
+      status: Exclude<OfferStatus, 'pending'>;
+      at: Date;
+      load: number;
+    }): Promise<void>;
   };
   messages: {
     get(id: string): Promise<StoredMessage | null>;

@@ -75,6 +75,7 @@ const conversation = (id: string, status: Conversation['status']): Conversation 
   queuedAt,
   endedAt: null,
   requestId: null,
+  narrowing: null,
 });
 
 const offer = (id: string, conversationId: string): Offer => ({

@@ -4,6 +4,7 @@ import {
   CONVERSATION_MOVES,
   canMoveConversation,
   canMoveParticipation,
+  checkQueueServes,
   checkTargetAgent,
   countsAgainstLoad,
   decideAccept,
@@ -13,7 +14,9 @@ import {
   decideOfferFailed,
   decideTransfer,
   type LifecycleSnapshot,
+  loadChange,
   phaseOf,
+  statusWhenOffered,
 } from '../src/lifecycle';
 
 const owner = { id: 'p-alice', userId: 'alice', state: 'active', role: 'owner' } as const;
@@ -218,5 +221,38 @@ describe('an offer that is not accepted', () => {
       requeue: false,
       requestFailed: true,
     });
+  });
+});
+
+describe('what moves an agent’s load', () => {
+  it('counts a pending offer and a live participation, each once, from when it is made to when it closes', () => {
+    expect(loadChange.offer(null, 'pending')).toBe(1);
+    for (const closed of ['accepted', 'rejected', 'timed_out', 'withdrawn'] as const) {
+      expect(loadChange.offer('pending', closed)).toBe(-1);
+    }
+    expect(loadChange.participation(null, 'active')).toBe(1);
+    // Wrap-up still counts (CXone: after-contact work holds the slot); done frees it.
+    expect(loadChange.participation('active', 'wrapup')).toBe(0);
+    expect(loadChange.participation('wrapup', 'done')).toBe(-1);
+    expect(loadChange.participation('active', 'active')).toBe(0);
+  });
+
+  it('marks a conversation offered only for a routing run’s offer', () => {
+    expect(statusWhenOffered('routing')).toBe('offered');
+    expect(statusWhenOffered('transfer')).toBeNull();
+    expect(statusWhenOffered('conference')).toBeNull();
+  });
+});
+
+describe('a queue chosen for a transfer or a conference', () => {
+  it('must serve the conversation’s channel', () => {
+    const sales = { name: 'Sales', channels: ['whatsapp' as const] };
+    expect(() => checkQueueServes(sales, 'whatsapp')).not.toThrow();
+    expect(() => checkQueueServes(sales, 'livechat')).toThrow(
+      expect.objectContaining({
+        code: 'QUEUE_WRONG_CHANNEL',
+        details: { queue: 'Sales', channel: 'livechat' },
+      }),
+    );
   });
 });

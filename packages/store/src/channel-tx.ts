@@ -1,5 +1,13 @@
 import type { TChannel } from '@switchboard/contracts';
-import type { ClaimedSend, Contact, Conversation, DeliveryError, StoredMessage, Tx } from '@switchboard/core';
+import type {
+  ClaimedSend,
+  Contact,
+  Conversation,
+  DeliveryError,
+  Narrowing,
+  StoredMessage,
+  Tx,
+} from '@switchboard/core';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
 import { builtSqlStatements, builtStatement } from './built-statements';
 import type { Db } from './db';
@@ -45,6 +53,24 @@ export const conversationFromRow = (row: ConversationRow): Conversation => ({
   queuedAt: row.queuedAt,
   endedAt: row.endedAt,
   requestId: row.requestId,
+  narrowing: narrowingFromRow(row),
+});
+
+/** A conversation's narrowing (transfer-conversation.ts) from its two columns. */
+export const narrowingFromRow = ({
+  routeTeamId,
+  routeSkill,
+}: Pick<ConversationRow, 'routeTeamId' | 'routeSkill'>): Narrowing | null =>
+  routeTeamId !== null
+    ? { type: 'team', teamId: routeTeamId }
+    : routeSkill !== null
+      ? { type: 'skill', skill: routeSkill }
+      : null;
+
+/** The columns a narrowing is stored in (both null: none). */
+export const narrowingColumns = (narrowing: Narrowing | null) => ({
+  routeTeamId: narrowing?.type === 'team' ? narrowing.teamId : null,
+  routeSkill: narrowing?.type === 'skill' ? narrowing.skill : null,
 });
 
 const contactFromRow = (row: typeof contacts.$inferSelect): Contact => ({

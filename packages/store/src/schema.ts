@@ -247,6 +247,13 @@ export const conversations = pgTable(
     lastCustomerMessageAt: ts('last_customer_message_at'),
     /** The open routing request (transfer) its offers belong to; null: its arrival's (kind 'new'). */
     requestId: uuid('request_id'),
+    /**
+     * A transfer to a team or a skill narrows who may take the waiting conversation: that team's
+     * members, or the agents holding that skill, instead of its queue's own eligibility. Null:
+     * the queue's. Cleared when an agent accepts it; a deleted team un-narrows it.
+     */
+    routeTeamId: uuid('route_team_id').references(() => teams.id, { onDelete: 'set null' }),
+    routeSkill: text('route_skill'),
   },
   (t) => [
     // A contact's open conversation on an entry point: where their next message goes.
@@ -257,6 +264,10 @@ export const conversations = pgTable(
     index('conversations_waiting_idx')
       .on(t.queueId, t.channel, t.queuedAt, t.id)
       .where(sql`status = 'queued'`),
+    // The few waiting conversations narrowed to a team or a skill, grouped apart by routing.
+    index('conversations_narrowed_waiting_idx')
+      .on(t.queueId, t.channel, t.queuedAt)
+      .where(sql`status = 'queued' and (route_team_id is not null or route_skill is not null)`),
     // The supervisor's per-queue counts (offered, active) without reading the history. Partial:
     // it holds live conversations only, and it cannot answer for queued ones, so the planner
     // never prefers it (and a sort of the whole backlog) to conversations_waiting_idx.

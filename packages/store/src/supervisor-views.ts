@@ -7,6 +7,7 @@ import type {
 } from '@switchboard/contracts';
 import { and, asc, desc, eq, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from './db';
+import { QUEUE_ID, USER_ID } from './qualified-ids';
 import { agentLimits, agentLoads, conversations, queues, users } from './schema';
 
 /**
@@ -16,10 +17,6 @@ import { agentLimits, agentLoads, conversations, queues, users } from './schema'
  * conversations_live_idx, conversations_waiting_idx), so the cost grows with the agents
  * and queues shown, not with the history stored.
  */
-
-// Qualified by hand, as in tx.ts: inside a subquery a bare "id" would be the subquery's own table's.
-const USER_ID = sql.raw('"users"."id"');
-const QUEUE_ID = sql.raw('"queues"."id"');
 
 const countWhere = (from: SQL) => sql<number>`(select count(*) from ${from})::int`;
 

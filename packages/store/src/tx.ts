@@ -4,6 +4,7 @@ import type {
   Agent,
   Candidate,
   CandidateRanking,
+  Narrowing,
   Offer,
   Participant,
   Queue,
@@ -15,9 +16,16 @@ import type {
 import { and, asc, desc, eq, isNull, lte, ne, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgInsertValue } from 'drizzle-orm/pg-core';
 import { builtSqlStatements, builtStatement, builtStatements } from './built-statements';
-import { conversationFromRow, createChannelTx, messageFromRow } from './channel-tx';
+import {
+  conversationFromRow,
+  createChannelTx,
+  messageFromRow,
+  narrowingColumns,
+  narrowingFromRow,
+} from './channel-tx';
 import type { Db } from './db';
 import { appendMessage, lockConversation, messageFromDriverRow } from './message-statements';
+import { CONVERSATION_ID, USER_ID } from './qualified-ids';
 import {
   agentLimits,
   agentLoads,
@@ -35,6 +43,7 @@ import {
   queues,
   routingRequests,
   settings,
+  teams,
   timers,
   users,
   wrapUpReasons,
@@ -108,11 +117,6 @@ const toParticipant = (row: typeof participants.$inferSelect): Participant => ({
 });
 
 export const toStoredMessage = (row: typeof messages.$inferSelect): StoredMessage => messageFromRow(row);
-
-// Qualified by hand: in a one-table select drizzle writes columns unqualified, and inside these
-// subqueries a bare "id" would be the subquery's own table's.
-const USER_ID = sql.raw('"users"."id"');
-const CONVERSATION_ID = sql.raw('"conversations"."id"');
 
 // Per agent, correlated: evaluated only for the agents routing reads. Walking an index in the
 // ranking's order (users_ready_since_idx, users_last_offered_idx) and stopping after the best few,
@@ -251,13 +255,30 @@ const conversationWithOpening = builtStatements((db, shape: string) => {
   return db.with(made, opened).select().from(made).crossJoin(opened);
 });
 
+/** Who may take a group's conversations: the queue's rule, or a transfer's team or skill (Narrowing). */
+type Eligibility = 'queue' | 'queue-team' | 'team' | 'skill';
+const eligibilityOf = (queue: Queue, narrowing: Narrowing | null | undefined) => {
+  if (narrowing?.type === 'team') {
+    return { eligibility: 'team' as const, teamId: narrowing.teamId, skill: null };
+  }
+  if (narrowing?.type === 'skill') {
+    return { eligibility: 'skill' as const, teamId: null, skill: narrowing.skill };
+  }
+  return {
+    eligibility: queue.teamId ? ('queue-team' as const) : ('queue' as const),
+    teamId: queue.teamId,
+    skill: null,
+  };
+};
+
 /**
  * The Available agents under their limit on a channel who may serve a queue (its team, each skill
  * it requires at its minimum proficiency or more), best first by a ranking; keyed by ranking,
- * whether the queue has a team, and the limit ('all': none).
+ * eligibility and the limit ('all': none). A narrowed group's eligibility replaces the queue's:
+ * the members of one team ('team'), or the holders of one skill at any proficiency ('skill').
  */
-const candidates = builtStatements((db, key: `${CandidateRanking}|${'team' | 'any'}|${number | 'all'}`) => {
-  const [ranking, team, limit] = key.split('|') as [CandidateRanking, 'team' | 'any', string];
+const candidates = builtStatements((db, key: `${CandidateRanking}|${Eligibility}|${number | 'all'}`) => {
+  const [ranking, eligibility, limit] = key.split('|') as [CandidateRanking, Eligibility, string];
   const channel = sql.placeholder('channel') as unknown as TChannel;
   const load = channelLoadSql(channel);
   const max = channelLimitSql(channel);
@@ -276,13 +297,18 @@ const candidates = builtStatements((db, key: `${CandidateRanking}|${'team' | 'an
         equalsConstant(users.state, 'available'),
         isNull(users.deactivatedAt),
         sql`${load} < ${max}`,
-        team === 'team'
+        eligibility === 'team' || eligibility === 'queue-team'
           ? sql`exists (select 1 from team_members tm where tm.team_id = ${sql.placeholder('teamId')} and tm.user_id = ${USER_ID})`
           : undefined,
         // Every skill the queue requires, each at its minimum proficiency or more.
-        sql`not exists (select 1 from ${queueSkills} qs where qs.queue_id = ${sql.placeholder('queueId')} and not exists (
+        eligibility === 'queue' || eligibility === 'queue-team'
+          ? sql`not exists (select 1 from ${queueSkills} qs where qs.queue_id = ${sql.placeholder('queueId')} and not exists (
           select 1 from ${agentSkills} s where s.user_id = ${USER_ID} and s.skill = qs.skill
-            and s.proficiency >= qs.min_proficiency))`,
+            and s.proficiency >= qs.min_proficiency))`
+          : undefined,
+        eligibility === 'skill'
+          ? sql`exists (select 1 from ${agentSkills} s where s.user_id = ${USER_ID} and s.skill = ${sql.placeholder('skill')})`
+          : undefined,
       ),
     )
     .orderBy(...rankingOrder(ranking, channel), asc(users.id));
@@ -291,6 +317,63 @@ const candidates = builtStatements((db, key: `${CandidateRanking}|${'team' | 'an
   // come back). On PGlite that plan cost 0.7 of the 0.9 ms this query took per arrival.
   return limit === 'all' ? query : query.limit(literalLimit(Number(limit)));
 });
+
+/**
+ * Every queue and channel with a conversation waiting, with the place of its head: an index probe
+ * each (conversations_waiting_idx), so the cost follows the queues, not the conversations waiting
+ * in them. Narrowed conversations (a transfer's team or skill) are few and form groups of their
+ * own, read from conversations_narrowed_waiting_idx.
+ */
+const waitingGroups = (() => {
+  const channels = sql.join(
+    ZChannel.options.map((c) => sql`(${c})`),
+    sql`, `,
+  );
+  return sql`(
+    select q.id as queue_id, ch.channel, null::uuid as route_team_id, null::text as route_skill,
+      (select c.queued_at from ${conversations} c
+        where c.queue_id = q.id and c.channel = ch.channel and c.status = 'queued'
+          and c.route_team_id is null and c.route_skill is null
+        order by c.queued_at, c.id limit 1) as head
+    from ${queues} q cross join (values ${channels}) as ch(channel)
+    union all
+    select c.queue_id, c.channel, c.route_team_id, c.route_skill, min(c.queued_at)
+    from ${conversations} c
+    where c.status = 'queued' and (c.route_team_id is not null or c.route_skill is not null)
+    group by c.queue_id, c.channel, c.route_team_id, c.route_skill
+  ) as g`;
+})();
+
+/**
+ * An agent's load counter (agent_loads) moved by what core decided (lifecycle.ts loadChange), as a
+ * CTE of the statement that writes the move: the counter and the row change together. Up, it is
+ * made if missing; down, it exists (the row counted when it was made).
+ */
+const loadAdded = (
+  db: DbTx,
+  { load, userId, channel }: { load: number; userId: string; channel: TChannel },
+) =>
+  db.$with('load_added', { n: sql<number>`n` }).as(
+    load >= 0
+      ? sql`insert into ${agentLoads} as l (user_id, channel, held) values (${userId}, ${channel}, ${load})
+          on conflict (user_id, channel) do update set held = l.held + excluded.held returning 1 as n`
+      : sql`update ${agentLoads} set held = held + ${load}
+          where user_id = ${userId} and channel = ${channel} returning 1 as n`,
+  );
+
+/** The same for a row of offers or participants named by id: its agent and channel read from it. */
+const loadMoved = (
+  db: DbTx,
+  { load, of, id }: { load: number; of: typeof offers | typeof participants; id: string },
+) =>
+  load === 0
+    ? []
+    : [
+        db.$with('load_moved', { n: sql<number>`n` }).as(
+          sql`update ${agentLoads} l set held = l.held + ${load}
+            from ${of} r where r.id = ${id} and l.user_id = r.user_id and l.channel = r.channel returning 1 as n`,
+        ),
+      ];
 
 /**
  * A routing run's offers in one statement (see offers.place), whatever their number: the decisions
@@ -311,8 +394,8 @@ const placeOffers = builtSqlStatements<
   }
 >((connections) => {
   const p = (name: string) => sql.placeholder(name);
-  // One statement: lock the chosen agents still Available, create their offers (the triggers add
-  // to their loads) and arm their deadlines, mark the conversations offered and the agents last
+  // One statement: lock the chosen agents still Available, create their offers, add them to their
+  // loads and arm their deadlines, mark the conversations offered and the agents last
   // offered. One connection (PGlite) runs one transaction at a time: no row to lock.
   const rowLock = connections === 'one' ? sql`` : sql`for no key update`;
   return sql`
@@ -333,18 +416,23 @@ const placeOffers = builtSqlStatements<
       from d where d.user_id in (select id from still)
       returning id, conversation_id, user_id, channel, status, offered_at, deadline_at, request_id
     ),
-    -- A waiting conversation is now offered; an active one keeps its status (a conference
-    -- invitation). Not "status = 'queued'": the planner then walks conversations_waiting_idx,
-    -- every waiting conversation, instead of the few ids (routing runs took 5 times as long).
+    -- The offered conversations take the status core decided (a routing run's: offered), or keep
+    -- theirs (null: a transfer's is offered already, an invitation's stays active).
     marked as (
-      update ${conversations} set status = 'offered'
-      where id in (select conversation_id from made) and status <> 'active'
+      update ${conversations} set status = ${p('status')}::text
+      where ${p('status')}::text is not null and id in (select conversation_id from made)
     ),
     logged as (
       insert into ${conversationEvents} (conversation_id, type, at, queue_id, channel, agent_id, request_id)
       select m.conversation_id, 'offered', m.offered_at,
         (select c.queue_id from ${conversations} c where c.id = m.conversation_id), m.channel, m.user_id, m.request_id
       from made m
+    ),
+    -- Each agent's load on the channel moves by what core decided a placed offer adds.
+    counted as (
+      insert into ${agentLoads} as l (user_id, channel, held)
+      select user_id, channel, count(*)::int * ${p('load')}::int from made group by user_id, channel
+      on conflict (user_id, channel) do update set held = l.held + excluded.held
     ),
     last_offered as (
       update ${users} set last_offered_at = (select max(offered_at) from made)
@@ -383,10 +471,12 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
           .where(eq(users.id, id));
         await db.insert(agentStateLog).values({ userId: id, state, reason, at });
       },
-      listCandidates: async ({ queue, channel, ranking, limit }) => {
-        const rows = await candidates(db, `${ranking}|${queue.teamId ? 'team' : 'any'}|${limit ?? 'all'}`, {
+      listCandidates: async ({ queue, narrowing, channel, ranking, limit }) => {
+        const { eligibility, teamId, skill } = eligibilityOf(queue, narrowing);
+        const rows = await candidates(db, `${ranking}|${eligibility}|${limit ?? 'all'}`, {
           channel,
-          teamId: queue.teamId,
+          teamId,
+          skill,
           queueId: queue.id,
         });
         return rows.map(
@@ -452,25 +542,44 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
         return row ? (row satisfies Queue) : null;
       },
       listWaitingGroups: async () => {
-        // The head of every queue and channel, an index probe each (conversations_waiting_idx): the
-        // cost follows the queues, not the conversations waiting in them.
-        const channels = sql.join(
-          ZChannel.options.map((c) => sql`(${c})`),
-          sql`, `,
-        );
-        const channel = sql<TChannel>`ch.channel`;
-        const head = (column: SQL) => sql`(
-        select ${column} from ${conversations} c
-        where c.queue_id = ${queues.id} and c.channel = ${channel} and c.status = 'queued'
-        order by c.queued_at, c.id limit 1)`;
-        const headQueuedAt = head(sql`c.queued_at`);
         const rows = await db
-          .select({ queue: queues, channel })
+          .select({
+            queue: queues,
+            channel: sql<TChannel>`g.channel`,
+            teamId: sql<string | null>`g.route_team_id`,
+            skill: sql<string | null>`g.route_skill`,
+          })
           .from(queues)
-          .crossJoin(sql`(values ${channels}) as ch(channel)`)
-          .where(sql`${headQueuedAt} is not null`)
-          .orderBy(desc(queues.priority), headQueuedAt, asc(queues.id), channel);
-        return rows.map((r) => ({ queue: r.queue satisfies Queue, channel: r.channel }));
+          .crossJoin(waitingGroups)
+          .where(sql`g.queue_id = ${queues.id} and g.head is not null`)
+          .orderBy(
+            desc(queues.priority),
+            sql`g.head`,
+            asc(queues.id),
+            sql`g.channel, g.route_team_id nulls first, g.route_skill nulls first`,
+          );
+        return rows.map((r) => ({
+          queue: r.queue satisfies Queue,
+          channel: r.channel,
+          narrowing: narrowingFromRow({ routeTeamId: r.teamId, routeSkill: r.skill }),
+        }));
+      },
+    },
+    teams: {
+      get: async (id) => {
+        const [row] = await db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.id, id));
+        return row ?? null;
+      },
+    },
+    skills: {
+      exists: async (skill) => {
+        const [row] = await db
+          .select({
+            known: sql<boolean>`exists (select 1 from ${agentSkills} s where s.skill = ${skill})
+              or exists (select 1 from ${queueSkills} qs where qs.skill = ${skill})`,
+          })
+          .from(sql`(values (1)) as one(x)`);
+        return row?.known === true;
       },
     },
     entryPoints: {
@@ -512,10 +621,17 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
         const [row] = await lockConversation(db, { id });
         return row ? conversationFromRow(row) : null;
       },
-      update: async (id, patch) => {
-        await db.update(conversations).set(patch).where(eq(conversations.id, id));
+      get: async (id) => {
+        const [row] = await db.select().from(conversations).where(eq(conversations.id, id));
+        return row ? conversationFromRow(row) : null;
       },
-      lockWaiting: async ({ queueId, channel, limit }) => {
+      update: async (id, { narrowing, ...patch }) => {
+        await db
+          .update(conversations)
+          .set({ ...patch, ...(narrowing === undefined ? {} : narrowingColumns(narrowing)) })
+          .where(eq(conversations.id, id));
+      },
+      lockWaiting: async ({ queueId, channel, narrowing, limit }) => {
         const rows = await db
           .select({
             conversation: conversations,
@@ -529,6 +645,11 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
               equalsConstant(conversations.status, 'queued'),
               eq(conversations.queueId, queueId),
               eq(conversations.channel, channel),
+              ...(narrowing === null
+                ? [isNull(conversations.routeTeamId), isNull(conversations.routeSkill)]
+                : narrowing.type === 'team'
+                  ? [eq(conversations.routeTeamId, narrowing.teamId)]
+                  : [eq(conversations.routeSkill, narrowing.skill)]),
             ),
           )
           .orderBy(asc(conversations.queuedAt), asc(conversations.id))
@@ -547,8 +668,9 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
       },
     },
     participants: {
-      create: async (input) => {
+      create: async ({ load, ...input }) => {
         const [row] = await db
+          .with(loadAdded(db, { load, userId: input.userId, channel: input.channel }))
           .insert(participants)
           .values({ ...input, state: 'active' })
           .returning();
@@ -570,16 +692,22 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
           .where(and(eq(participants.conversationId, conversationId), ne(participants.state, 'done')));
         return rows.map(toParticipant);
       },
-      update: async (id, patch) => {
-        await db.update(participants).set(patch).where(eq(participants.id, id));
+      update: async (id, patch, { load }) => {
+        await db
+          .with(...loadMoved(db, { load, of: participants, id }))
+          .update(participants)
+          .set(patch)
+          .where(eq(participants.id, id));
       },
     },
     offers: {
-      place: async (decisions) => {
+      place: async (decisions, { load, conversationStatus }) => {
         if (decisions.length === 0) {
           return [];
         }
         const rows = await placeOffers(db, oneConnection ? 'one' : 'many', {
+          load,
+          status: conversationStatus,
           conversations: decisions.map((d) => d.conversationId),
           agents: decisions.map((d) => d.userId),
           channels: decisions.map((d) => d.channel),
@@ -627,8 +755,12 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
           .orderBy(asc(offers.id));
         return rows.map(toOffer);
       },
-      close: async ({ id, status, at }) => {
-        await db.update(offers).set({ status, closedAt: at }).where(eq(offers.id, id));
+      close: async ({ id, status, at, load }) => {
+        await db
+          .with(...loadMoved(db, { load, of: offers, id }))
+          .update(offers)
+          .set({ status, closedAt: at })
+          .where(eq(offers.id, id));
       },
     },
     messages: {

@@ -39,7 +39,7 @@ type AgentSpec = typeof agentArb extends fc.Arbitrary<infer T> ? T : never;
 
 const resetAgents = async (agents: AgentSpec[]) => {
   const { db } = database;
-  await db.execute(sql`truncate timers, offers, participants, messages, conversations cascade`);
+  await db.execute(sql`truncate timers, offers, participants, messages, conversations, agent_loads cascade`);
   await db.execute(sql`delete from team_members`);
   await db.execute(sql`delete from agent_limits`);
   await db.execute(sql`delete from users`);
@@ -71,8 +71,11 @@ const resetAgents = async (agents: AgentSpec[]) => {
   if (limits.length > 0) {
     await db.insert(schema.agentLimits).values(limits);
   }
-  // The held conversations: live participations, which the triggers count into agent_loads.
+  // The held conversations: live participations, counted into agent_loads as the store's writes do.
   for (const [i, u] of rows.entries()) {
+    if (agents[i]!.held > 0) {
+      await db.insert(schema.agentLoads).values({ userId: u.id, channel: 'livechat', held: agents[i]!.held });
+    }
     for (let n = 0; n < agents[i]!.held; n++) {
       const [c] = await db
         .insert(schema.conversations)
@@ -185,6 +188,15 @@ describe('routing reads ahead only as far as it must', () => {
         joinedAt: new Date(BASE),
       })),
     );
+    for (const userId of ids.slice(0, 2)) {
+      await db
+        .insert(schema.agentLoads)
+        .values({ userId, channel: 'livechat', held: 1 })
+        .onConflictDoUpdate({
+          target: [schema.agentLoads.userId, schema.agentLoads.channel],
+          set: { held: sql`${schema.agentLoads.held} + 1` },
+        });
+    }
     const { value, events } = await store.transaction((tx) =>
       routeWaitingConversations({ tx, now: new Date(BASE + 60_000) }),
     );
@@ -219,24 +231,27 @@ describe('offers.place checks each chosen agent again', () => {
     const now = new Date(BASE + 60_000);
     const deadline = new Date(BASE + 105_000);
     const { value: made } = await store.transaction(async (tx) => ({
-      value: await tx.offers.place([
-        {
-          conversationId: waiting[0]!.id,
-          userId: gone!,
-          channel: 'livechat',
-          offeredAt: now,
-          deadlineAt: deadline,
-          requestId: null,
-        },
-        {
-          conversationId: waiting[1]!.id,
-          userId: here!,
-          channel: 'livechat',
-          offeredAt: now,
-          deadlineAt: deadline,
-          requestId: null,
-        },
-      ]),
+      value: await tx.offers.place(
+        [
+          {
+            conversationId: waiting[0]!.id,
+            userId: gone!,
+            channel: 'livechat',
+            offeredAt: now,
+            deadlineAt: deadline,
+            requestId: null,
+          },
+          {
+            conversationId: waiting[1]!.id,
+            userId: here!,
+            channel: 'livechat',
+            offeredAt: now,
+            deadlineAt: deadline,
+            requestId: null,
+          },
+        ],
+        { load: 1, conversationStatus: 'offered' },
+      ),
       events: [],
     }));
     expect(made.map((o) => [o.conversationId, o.userId])).toEqual([[waiting[1]!.id, here]]);
@@ -260,7 +275,9 @@ describe('offers.place checks each chosen agent again', () => {
 
 describe('conversations.create with an opening message', () => {
   it('writes the message as seq 1, and the next message of the conversation gets seq 2', async () => {
-    await database.db.execute(sql`truncate timers, offers, participants, messages, conversations cascade`);
+    await database.db.execute(
+      sql`truncate timers, offers, participants, messages, conversations, agent_loads cascade`,
+    );
     const now = new Date(BASE);
     const { value } = await store.transaction(async (tx) => {
       const created = await tx.conversations.create(

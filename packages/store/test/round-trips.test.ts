@@ -89,7 +89,7 @@ describe('database round trips', () => {
     await run((c) => setAgentState({ ...c, agentId: bob, state: 'available' }));
 
     const invite = await run((c) =>
-      inviteToConference({ ...c, conversationId, agentId: alice, inviteeId: bob }),
+      inviteToConference({ ...c, conversationId, agentId: alice, target: { type: 'agent', agentId: bob } }),
     );
     const [invitation] = (await database.db.select().from(schema.offers)).filter(
       (o) => o.status === 'pending',

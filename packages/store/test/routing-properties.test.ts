@@ -35,6 +35,9 @@ let store: Store;
 let agentIds: string[] = [];
 let reasonIds: { idle: string; wrapUp: string };
 let queueIds: string[] = [];
+let teamIds: string[] = [];
+/** Held by agents 1 and 3: a transfer to it waits for them alone. */
+const SKILL = 'Spanish';
 const limits = [1, 2, 3, 2];
 
 type Op =
@@ -42,7 +45,7 @@ type Op =
   | { kind: 'available' | 'idle' | 'signOut'; agent: number }
   | { kind: 'accept' | 'reject' | 'end' | 'wrapUp'; agent: number; pick: number }
   | { kind: 'customerLeaves'; pick: number }
-  /** `to` 0-1: a queue (Support, Sales); 2 and up: an agent. */
+  /** `to` 0-1: a queue (Support, Sales); 2-3: a team (Front, Back); 4: the skill; 5 and up: an agent. */
   | { kind: 'transfer'; agent: number; pick: number; to: number }
   | { kind: 'invite'; agent: number; pick: number; invitee: number }
   | { kind: 'endConference' | 'exitConference'; agent: number; pick: number }
@@ -73,7 +76,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       kind: fc.constant('transfer' as const),
       agent,
       pick,
-      to: fc.nat({ max: AGENTS + 1 }),
+      to: fc.nat({ max: AGENTS + 4 }),
     }),
   },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('invite' as const), agent, pick, invitee: agent }) },
@@ -198,10 +201,20 @@ const apply = async (op: Op) => {
         const target =
           op.to < 2
             ? { type: 'queue' as const, queueId: queueIds[op.to]! }
-            : { type: 'agent' as const, agentId: agentAt(op.to - 2 + op.pick) };
+            : op.to < 4
+              ? { type: 'team' as const, teamId: teamIds[op.to - 2]! }
+              : op.to === 4
+                ? { type: 'skill' as const, skill: SKILL }
+                : { type: 'agent' as const, agentId: agentAt(op.to - 5 + op.pick) };
         await run((c) => transferConversation({ ...c, ...base, target, comment: 'c' }));
       } else if (op.kind === 'invite') {
-        await run((c) => inviteToConference({ ...c, ...base, inviteeId: agentAt(op.invitee + op.pick) }));
+        await run((c) =>
+          inviteToConference({
+            ...c,
+            ...base,
+            target: { type: 'agent', agentId: agentAt(op.invitee + op.pick) },
+          }),
+        );
       } else {
         await run((c) => (op.kind === 'endConference' ? endConference : exitConference)({ ...c, ...base }));
       }
@@ -270,7 +283,7 @@ const checkInvariants = async () => {
       (select count(*) from participants p where p.user_id = u.id and p.state in ('active', 'wrapup'))
       + (select count(*) from offers o where o.user_id = u.id and o.status = 'pending'))`),
   ).toEqual([]);
-  // The loads routing reads (kept by triggers) are the loads counted from the rows.
+  // The loads routing reads (moved by core's loadChange with each write) are the loads counted from the rows.
   expect(
     await rows(sql`select coalesce(l.user_id, c.user_id) as user_id, l.held, c.n from agent_loads l
       full join (
@@ -294,21 +307,36 @@ const checkInvariants = async () => {
       or (c.status in ('queued', 'offered') and exists (select 1 from participants p where p.conversation_id = c.id and p.state = 'active'))
       or (c.status = 'active' and not exists (select 1 from participants p where p.conversation_id = c.id and p.state = 'active'))`),
   ).toEqual([]);
-  // An offer routing makes goes only to an agent of the queue's team (a transfer or an invitation
-  // to a named agent goes to that agent). Checked while pending: a transfer moves the conversation
-  // to another queue afterwards.
+  // An offer routing makes goes only to an agent of the queue's team, or of the team or skill a
+  // transfer named (one to a named agent goes to that agent). Checked while pending: a transfer
+  // moves the conversation to another queue afterwards.
   expect(
     await rows(sql`select o.id from offers o join conversations c on c.id = o.conversation_id join queues q on q.id = c.queue_id
       left join routing_requests r on r.id = o.request_id
-      where o.status = 'pending' and coalesce(r.target_type, 'queue') = 'queue'
-      and q.team_id is not null and not exists (select 1 from team_members tm where tm.team_id = q.team_id and tm.user_id = o.user_id)`),
+      where o.status = 'pending' and (
+        (coalesce(r.target_type, 'queue') = 'queue' and q.team_id is not null
+          and not exists (select 1 from team_members tm where tm.team_id = q.team_id and tm.user_id = o.user_id))
+        or (r.target_type = 'team'
+          and not exists (select 1 from team_members tm where tm.team_id::text = r.target_id and tm.user_id = o.user_id))
+        or (r.target_type = 'skill'
+          and not exists (select 1 from agent_skills s where s.skill = r.target_id and s.user_id = o.user_id)))`),
   ).toEqual([]);
-  // Nothing waits while an eligible agent is Available with room (and not in it already).
+  // A narrowing lasts while the conversation waits for its team or skill, no longer.
+  expect(
+    await rows(sql`select id from conversations
+      where status = 'active' and (route_team_id is not null or route_skill is not null)`),
+  ).toEqual([]);
+  // Nothing waits while an eligible agent is Available with room (and not in it already): of the
+  // queue's team, or of the team or skill it was transferred to.
   expect(
     await rows(sql`select c.id from conversations c join queues q on q.id = c.queue_id
       where c.status = 'queued' and exists (
-        select 1 from users u join team_members tm on tm.user_id = u.id and tm.team_id = q.team_id
-        where not exists (select 1 from participants p where p.conversation_id = c.id and p.user_id = u.id and p.state <> 'done')
+        select 1 from users u
+        where (case
+          when c.route_team_id is not null then exists (select 1 from team_members tm where tm.team_id = c.route_team_id and tm.user_id = u.id)
+          when c.route_skill is not null then exists (select 1 from agent_skills s where s.skill = c.route_skill and s.user_id = u.id)
+          else exists (select 1 from team_members tm where tm.team_id = q.team_id and tm.user_id = u.id) end)
+        and not exists (select 1 from participants p where p.conversation_id = c.id and p.user_id = u.id and p.state <> 'done')
         and u.state = 'available' and u.chat_limit > (
           (select count(*) from participants p where p.user_id = u.id and p.state in ('active', 'wrapup'))
           + (select count(*) from offers o where o.user_id = u.id and o.status = 'pending')))`),
@@ -321,6 +349,22 @@ const checkInvariants = async () => {
  * `pick`s are chosen for agentAt: 9 is agent 1.
  */
 const REACHING_TRANSFERS_AND_CONFERENCES: [Op[]][] = [
+  [
+    // To the skill (agents 1 and 3), then to the team Back (agents 2 and 3) after a reject.
+    [
+      { kind: 'arrive', entryPoint: 0 },
+      { kind: 'available', agent: 0 },
+      { kind: 'accept', agent: 0, pick: 0 },
+      { kind: 'available', agent: 2 },
+      { kind: 'transfer', agent: 0, pick: 0, to: 4 },
+      { kind: 'available', agent: 1 },
+      { kind: 'reject', agent: 1, pick: 0 },
+      { kind: 'available', agent: 3 },
+      { kind: 'accept', agent: 3, pick: 0 },
+      { kind: 'transfer', agent: 3, pick: 0, to: 3 },
+      { kind: 'accept', agent: 2, pick: 0 },
+    ],
+  ],
   [
     [
       { kind: 'arrive', entryPoint: 0 },
@@ -391,6 +435,11 @@ describe('routing properties on the real store', () => {
       ])
       .returning();
     queueIds = [support!.id, sales!.id];
+    teamIds = [front!.id, back!.id];
+    await db.insert(schema.agentSkills).values([
+      { userId: agentIds[1]!, skill: SKILL, proficiency: 5 },
+      { userId: agentIds[3]!, skill: SKILL, proficiency: 2 },
+    ]);
     await db.insert(schema.entryPoints).values([
       { key: 'support', name: 'S', channel: 'livechat' as const, queueId: support!.id },
       { key: 'sales', name: 'T', channel: 'livechat' as const, queueId: sales!.id },
@@ -408,7 +457,7 @@ describe('routing properties on the real store', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 5, maxLength: 40, size: 'max' }), async (ops) => {
         await database.db.execute(
-          sql`truncate timers, offers, participants, messages, conversations, agent_state_log restart identity cascade`,
+          sql`truncate timers, offers, participants, messages, conversations, agent_state_log, agent_loads restart identity cascade`,
         );
         await database.db
           .update(schema.users)
@@ -424,6 +473,12 @@ describe('routing properties on the real store', () => {
         )) {
           seen.add(reason === 'true' ? 'a transfer or invitation not accepted' : type);
         }
+        for (const { target } of await rows<{ target: string }>(
+          sql`select distinct r.target_type as target from offers o join routing_requests r on r.id = o.request_id
+            where o.status = 'accepted' and r.kind = 'transfer'`,
+        )) {
+          seen.add(`a transfer to a ${target} accepted`);
+        }
       }),
       { numRuns: 40, examples: REACHING_TRANSFERS_AND_CONFERENCES },
     );
@@ -434,13 +489,15 @@ describe('routing properties on the real store', () => {
       'joined',
       'left',
       'a transfer or invitation not accepted',
+      'a transfer to a team accepted',
+      'a transfer to a skill accepted',
     ];
     expect(reached.filter((type) => !seen.has(type))).toEqual([]);
   }, 120_000);
 
   it('puts an agent in the queue’s no-answer state when an offer times out, and in Refused on reject', async () => {
     await database.db.execute(
-      sql`truncate timers, offers, participants, messages, conversations restart identity cascade`,
+      sql`truncate timers, offers, participants, messages, conversations, agent_loads restart identity cascade`,
     );
     await database.db.update(schema.users).set({ state: 'offline' });
     await apply({ kind: 'available', agent: 3 });

@@ -50,28 +50,26 @@ export const START_PATTERN = new RegExp(
   'g',
 );
 
-/** The value 0-9 of a decimal digit of any script in DIGIT_ZEROS, or -1. */
-export const digitValue = (c: number): number => {
-  if (c < 0x80) {
-    return c >= 48 && c <= 57 ? c - 48 : -1;
+/** The value of every code unit that is a digit of a block in DIGIT_ZEROS, -1 for the others. */
+const DIGIT_VALUES = new Int8Array(0x10000).fill(-1);
+for (const zero of [48, ...DIGIT_ZEROS]) {
+  for (let d = 0; d <= 9; d++) {
+    DIGIT_VALUES[zero + d] = d;
   }
-  for (const zero of DIGIT_ZEROS) {
-    if (c >= zero && c <= zero + 9) {
-      return c - zero;
-    }
-  }
-  return -1;
-};
+}
+
+/** The value 0-9 of a decimal digit of any script in DIGIT_ZEROS, or -1 (also for -1, outside a string). */
+export const digitValue = (c: number): number => (c >= 0 ? (DIGIT_VALUES[c] ?? -1) : -1);
 
 /** Fullwidth `+ ( ) - . /` (U+FF0B...U+FF0F) and the minus sign, as East Asian keyboards type them. */
-const FOLDED_PUNCTUATION: Record<number, string> = {
-  65291: '+',
-  65288: '(',
-  65289: ')',
-  65293: '-',
-  65294: '.',
-  65295: '/',
-  8722: '-',
+const FOLDED_PUNCTUATION: Record<number, number> = {
+  65291: 43, // +
+  65288: 40, // (
+  65289: 41, // )
+  65293: 45, // -
+  65294: 46, // .
+  65295: 47, // /
+  8722: 45, // -
 };
 
 /**
@@ -79,21 +77,22 @@ const FOLDED_PUNCTUATION: Record<number, string> = {
  * code unit for code unit: the detector reads this copy and its offsets hold for the original.
  */
 export const foldDigits = (text: string): string => {
-  let out = '';
-  let from = 0;
+  // One code unit for one: the codes are gathered and the string made once, not piece by piece.
+  const codes: number[] = new Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x660) {
+      codes[i] = c;
       continue;
     }
-    const d = digitValue(c);
-    const ascii = d >= 0 ? String.fromCharCode(48 + d) : FOLDED_PUNCTUATION[c];
-    if (ascii !== undefined) {
-      out += text.slice(from, i) + ascii;
-      from = i + 1;
-    }
+    const d = DIGIT_VALUES[c]!;
+    codes[i] = d >= 0 ? 48 + d : (FOLDED_PUNCTUATION[c] ?? c);
   }
-  return out + text.slice(from);
+  let out = '';
+  for (let i = 0; i < codes.length; i += 4096) {
+    out += String.fromCharCode.apply(null, codes.slice(i, i + 4096));
+  }
+  return out;
 };
 
 /** Code at `i`, or -1 outside the string: boundary checks need no bounds tests of their own. */

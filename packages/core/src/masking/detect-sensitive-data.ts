@@ -1,4 +1,3 @@
-import type { CountryCode } from 'libphonenumber-js/max';
 import {
   codeAt,
   digitValue,
@@ -11,7 +10,7 @@ import {
 } from './char-codes';
 import { findEmailAt } from './email';
 import { nextGroupStart } from './numeric-token';
-import { nationalPlanOf, toPhoneRegion } from './phone';
+import { type RegionReading, regionReadingOf } from './phone';
 import { createNumberScan, type NumberScan, scanNumberAt, skipWord } from './scan-numbers';
 import type { DetectSensitiveDataOptions, Finding } from './types';
 
@@ -40,7 +39,7 @@ export const detectSensitiveData = ({ text, defaultRegion }: DetectSensitiveData
 export const detectIn = (text: string, defaultRegion: string | undefined): Finding[] => {
   const found: Finding[] = [];
   const length = text.length;
-  let region: CountryCode | undefined;
+  let reading: RegionReading | undefined;
   // A lone run of digits shorter than any value (`5 days`, `14:30`, `49,90 €`, `order 12345`) is
   // passed over here, before any scanning state is built: most messages have only such numbers.
   let shortRun = -1;
@@ -74,8 +73,8 @@ export const detectIn = (text: string, defaultRegion: string | undefined): Findi
       continue;
     }
     if (shortRun < 0) {
-      region = toPhoneRegion(defaultRegion);
-      shortRun = region === undefined ? 5 : Math.min(5, nationalPlanOf(region).minDigits - 1);
+      reading = regionReadingOf(defaultRegion);
+      shortRun = reading.shortRun;
     }
     let j = i + 1;
     while (j < length && isDigitCode(text.charCodeAt(j))) {
@@ -86,7 +85,8 @@ export const detectIn = (text: string, defaultRegion: string | undefined): Findi
       i = j < length && isWordCode(text.charCodeAt(j)) ? skipWord(text, j) : j;
       continue;
     }
-    numbers ??= createNumberScan(text, region, found);
+    numbers ??= createNumberScan(text, reading!, found);
+    numbers.lastAt = ats === undefined ? -1 : ats[ats.length - 1]!;
     i = scanNumberAt(numbers, i);
   }
   return ats === undefined ? found : addEmails(text, found, ats);
@@ -128,6 +128,18 @@ const standsAlone = (text: string, p: number): boolean =>
  * a local part starts after them and a domain stops before them.
  */
 const addEmails = (text: string, numbers: Finding[], ats: readonly number[]): Finding[] => {
+  if (numbers.length === 0) {
+    // Only addresses: found in order, each after the one before.
+    let lastEnd = 0;
+    for (const at of ats) {
+      const email = findEmailAt(text, at, lastEnd, text.length);
+      if (email !== undefined) {
+        numbers.push({ type: 'email', kind: 'email', start: email[0], end: email[1] });
+        lastEnd = email[1];
+      }
+    }
+    return numbers;
+  }
   const all = [...numbers];
   let next = 0; // the first number that starts after the current `@`
   let lastEnd = 0;

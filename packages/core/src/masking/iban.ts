@@ -1,12 +1,5 @@
 import { countrySpecs } from 'ibantools';
-import {
-  codeAt,
-  isAsciiAlnumCode,
-  isAsciiLetterCode,
-  isDigitCode,
-  isSpaceCode,
-  isWordCode,
-} from './char-codes';
+import { codeAt, isAsciiAlnumCode, isDigitCode, isSpaceCode, isWordCode } from './char-codes';
 
 /**
  * International bank account numbers (ISO 13616-1), electronic (`DE89370400440532013000`) and
@@ -49,20 +42,49 @@ const shapeOf = (text: string, p: number): CountryShape | undefined => {
 const isSeparator = (c: number): boolean => isSpaceCode(c) || c === 45;
 
 /**
- * ISO 7064 MOD 97-10 over the IBAN moved to its end (ISO 13616-1 §7.2): letters count as 10-35.
- * Computed piecewise on code units, without building the digit string.
+ * ISO 7064 MOD 97-10 (ISO 13616-1 §7.2) carried on over `chars`, upper-case letters and digits:
+ * letters count as 10-35. Computed on code units, without building the digit string.
  */
-const mod97 = (iban: string): number => {
-  let remainder = 0;
-  for (let k = 4; k < iban.length + 4; k++) {
-    const c = iban.charCodeAt(k < iban.length ? k : k - iban.length);
+const mod97Of = (chars: string, start: number): number => {
+  // Digits are gathered into a chunk of up to nine and the remainder taken once per chunk:
+  // remainder * scale + chunk stays far below 2^53, so the arithmetic is exact.
+  let remainder = start;
+  let chunk = 0;
+  let scale = 1;
+  for (let k = 0; k < chars.length; k++) {
+    const c = chars.charCodeAt(k);
     if (c <= 57) {
-      remainder = (remainder * 10 + (c - 48)) % 97;
+      chunk = chunk * 10 + (c - 48);
+      scale *= 10;
     } else {
-      remainder = (remainder * 100 + (c - 55)) % 97;
+      chunk = chunk * 100 + (c - 55);
+      scale *= 100;
+    }
+    if (scale >= 10_000_000) {
+      remainder = (remainder * scale + chunk) % 97;
+      chunk = 0;
+      scale = 1;
     }
   }
-  return remainder;
+  return (remainder * scale + chunk) % 97;
+};
+
+/** The BBAN written in `[from, to)`, separators left out and letters in upper case. */
+const bbanOf = (text: string, from: number, to: number): string => {
+  let out = '';
+  let piece = from;
+  let lower = false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (!isAsciiAlnumCode(c)) {
+      out += text.slice(piece, k);
+      piece = k + 1;
+    } else if (c >= 97) {
+      lower = true;
+    }
+  }
+  out = piece === from ? text.slice(from, to) : out + text.slice(piece, to);
+  return lower ? out.toUpperCase() : out;
 };
 
 export interface IbanMatch {
@@ -117,23 +139,20 @@ export const findIbanAt = (text: string, p: number): IbanMatch | undefined => {
   if (isWordCode(codeAt(text, q))) {
     return undefined;
   }
-  const country = text.slice(p, p + 2).toUpperCase();
-  let electronic = country;
-  for (let k = from; k < q; k++) {
-    const c = text.charCodeAt(k);
-    if (isAsciiAlnumCode(c)) {
-      electronic += isAsciiLetterCode(c) ? String.fromCharCode(c & ~32) : text[k];
-    }
-  }
+  // The check digits are the two characters after the letters (separators come after four).
   // Not the country's structure (ibantools: WrongBBANFormat, ChecksumNotNumber): no IBAN at all.
-  if (
-    !isDigitCode(electronic.charCodeAt(2)) ||
-    !isDigitCode(electronic.charCodeAt(3)) ||
-    (shape.bban !== undefined && !shape.bban.test(electronic.slice(4)))
-  ) {
+  if (!isDigitCode(text.charCodeAt(from)) || !isDigitCode(text.charCodeAt(from + 1))) {
+    return undefined;
+  }
+  const bban = bbanOf(text, from + 2, q);
+  if (shape.bban !== undefined && !shape.bban.test(bban)) {
     return undefined;
   }
   // A national BBAN check digit is not asked for (ibantools' WrongAccountBankBranchChecksum is
-  // tolerated, see above); the ISO 13616 check decides.
-  return { end: q, country, valid: mod97(electronic) === 1 };
+  // tolerated, see above); the ISO 13616 check decides: BBAN, country letters, check digits.
+  let remainder = mod97Of(bban, 0);
+  remainder = (remainder * 100 + ((text.charCodeAt(p) & ~32) - 55)) % 97;
+  remainder = (remainder * 100 + ((text.charCodeAt(p + 1) & ~32) - 55)) % 97;
+  remainder = (remainder * 100 + (text.charCodeAt(from) - 48) * 10 + (text.charCodeAt(from + 1) - 48)) % 97;
+  return { end: q, country: text.slice(p, p + 2).toUpperCase(), valid: remainder === 1 };
 };

@@ -350,13 +350,15 @@ const lastWordShapes = new Set<number>();
 for (const word of [...singleWords.keys(), ...phrases.keys()]) {
   lastWordShapes.add(word.charCodeAt(0) * 64 + Math.min(word.length, 63));
 }
+/** lastWordShapes for words beginning with an ASCII character, as a table: no hashing per word. */
+const asciiLastWordShapes = Uint8Array.from({ length: 128 * 64 }, (_, k) => (lastWordShapes.has(k) ? 1 : 0));
 
 /** The kind of the keyword that ends at `end`, the word there starting at `start`; 0 if none. */
 const keywordEndingAt = (text: string, start: number, end: number, floor: number): number => {
   const first = text.charCodeAt(start);
   // toLowerCase of one code unit is one code unit for the letters keywords begin with.
   const lower = first >= 65 && first <= 90 ? first | 32 : first < 0x80 ? first : -1;
-  if (lower >= 0 && !lastWordShapes.has(lower * 64 + Math.min(end - start, 63))) {
+  if (lower >= 0 && asciiLastWordShapes[lower * 64 + Math.min(end - start, 63)] === 0) {
     return 0;
   }
   const last = text.slice(start, end).toLowerCase();
@@ -449,24 +451,49 @@ export const hasIdentityKeywordNear = (
 /**
  * True when the closest keyword before `start` says the number is a reference or an identity
  * number (`Bestellnummer 0301234567`, `pedido 612345678`, `#4155552671`), not a phone number.
+ * `lastAt`, when given, is the last `@` before `start` (-1 for none).
  */
-export const isReferenceContext = (text: string, start: number): boolean => {
+export const isReferenceContext = (text: string, start: number, lastAt?: number): boolean => {
   let p = start - 1;
-  while (p >= 0 && (text[p] === ' ' || text[p] === ':')) {
+  while (p >= 0 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 58)) {
     p--;
   }
-  if (p >= 0 && (text[p] === '#' || text[p] === '№')) {
-    return true;
+  if (p >= 0 && (text.charCodeAt(p) === 35 || text.charCodeAt(p) === 0x2116)) {
+    return true; // `#` or `№`
   }
   let floor = Math.max(0, start - CONTEXT_BEFORE);
-  const at = text.lastIndexOf('@', start - 1);
+  // The last `@` in the window: given by the caller that has met every `@` before `start`, or
+  // read back from the number (no call into the runtime).
+  let at = start - 1;
+  if (lastAt !== undefined) {
+    at = lastAt;
+  } else {
+    while (at >= floor && text.charCodeAt(at) !== 64) {
+      at--;
+    }
+  }
   if (at >= floor) {
     // Words of an e-mail address name nothing: the window begins after the address.
     floor = at;
-    while (floor < start && !/\s/.test(text[floor]!)) {
+    while (floor < start && !isWhiteSpaceCode(text.charCodeAt(floor))) {
       floor++;
     }
   }
   const kind = closestKeyword(text, floor, start);
   return kind !== 0 && kind !== PHONE_CLASS;
 };
+
+/** What `\s` matches (ECMAScript WhiteSpace and LineTerminator), on one code unit. */
+const isWhiteSpaceCode = (c: number): boolean =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  (c >= 0x80 &&
+    (c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff));

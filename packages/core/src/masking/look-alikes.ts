@@ -106,6 +106,47 @@ const CURRENCY_SYMBOLS = new Set([0x24, 0xa3, 0xa5, 0x20ac, 0x20b9, 0x20bd, 0x20
 const CURRENCY_WORD =
   /^(?:kr|kr\.|sek|nok|dkk|eur|euro|euros|usd|gbp|chf|pln|czk|huf|ron|jpy|cad|aud|dollars?|pounds?|pesos?|francs?|kronor|kronen|kroner)$/i;
 
+/** Every spelling CURRENCY_WORD takes, by lower-case first letter and length (`k`, 2 for `kr`). */
+const CURRENCY_SHAPES = new Set(
+  [
+    'kr',
+    'kr.',
+    'sek',
+    'nok',
+    'dkk',
+    'eur',
+    'euro',
+    'euros',
+    'usd',
+    'gbp',
+    'chf',
+    'pln',
+    'czk',
+    'huf',
+    'ron',
+    'jpy',
+    'cad',
+    'aud',
+    'dollar',
+    'dollars',
+    'pound',
+    'pounds',
+    'peso',
+    'pesos',
+    'franc',
+    'francs',
+    'kronor',
+    'kronen',
+    'kroner',
+  ].map((word) => word.charCodeAt(0) * 16 + word.length),
+);
+
+/** CURRENCY_WORD, asked only of a word whose first letter and length some currency word has. */
+const isCurrencyWord = (word: string): boolean =>
+  word.length > 1 &&
+  CURRENCY_SHAPES.has(((word.charCodeAt(0) | 32) * 16 + word.length) | 0) &&
+  CURRENCY_WORD.test(word);
+
 const wordBefore = (text: string, p: number): string => {
   let end = p;
   while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) {
@@ -154,5 +195,5 @@ export const looksLikePrice = (text: string, start: number, end: number): boolea
   if (after === 58 && codeAt(text, end + 1) === 45) {
     return true; // `1 299:-` (Swedish)
   }
-  return CURRENCY_WORD.test(wordBefore(text, start)) || CURRENCY_WORD.test(wordAfter(text, end));
+  return isCurrencyWord(wordBefore(text, start)) || isCurrencyWord(wordAfter(text, end));
 };

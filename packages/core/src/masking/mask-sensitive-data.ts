@@ -1,8 +1,10 @@
-import { digitValue } from './char-codes';
+import { digitValue, isAsciiLetterCode } from './char-codes';
 import { detectIn } from './detect-sensitive-data';
 import type { DetectSensitiveDataOptions, Finding } from './types';
 
 export const MASK_CHARACTER = '*';
+
+const LETTERS = /[A-Za-z]/g;
 
 /** Values are short: slices of one string of stars instead of a new one per value. */
 const STARS = MASK_CHARACTER.repeat(64);
@@ -17,32 +19,48 @@ const stars = (n: number): string => (n <= STARS.length ? STARS.slice(0, n) : MA
  *   separators included (digits of any script count); after the first of them, digits and separators stay and letters (an
  *   IBAN's or a DNI's) become `*`, so nothing else stays readable.
  */
-export const maskValue = ({ value, type }: { value: string; type: Finding['type'] }): string => {
+export const maskValue = ({ value, type }: { value: string; type: Finding['type'] }): string =>
+  maskSpan(value, 0, value.length, type);
+
+/**
+ * maskValue of `text.slice(start, end)`, read in place: the masked form is stars and, for a
+ * number, a tail cut from `text`, so nothing but the result is built.
+ */
+const maskSpan = (text: string, start: number, end: number, type: Finding['type']): string => {
   if (type === 'email') {
-    const at = value.lastIndexOf('@');
+    let at = end - 1;
+    while (at >= start && text.charCodeAt(at) !== 64) {
+      at--;
+    }
+    at -= start;
     // A local part of one character would be kept whole by "keep the first character", so it is
     // masked (`*@x.se`); of two, the first stays and the second is masked (`j*@x.se`): the rule
     // as written, and the address is no longer readable.
     return at === 1
-      ? MASK_CHARACTER + value.slice(1)
-      : value[0] + stars(Math.max(0, at - 1)) + value.slice(at);
+      ? MASK_CHARACTER + text.slice(start + 1, end)
+      : text[start] + stars(Math.max(0, at - 1)) + text.slice(start + at, end);
   }
-  let fourth = value.length;
+  let fourth = end;
   let seen = 0;
-  for (let i = value.length - 1; i >= 0 && seen < 4; i--) {
-    if (digitValue(value.charCodeAt(i)) >= 0) {
+  let letters = false;
+  for (let i = end - 1; i >= start && seen < 4; i--) {
+    const c = text.charCodeAt(i);
+    if (digitValue(c) >= 0) {
       seen++;
       fourth = i;
+    } else if (isAsciiLetterCode(c)) {
+      letters = true;
     }
   }
   if (seen < 4) {
-    return stars(value.length);
+    return stars(end - start);
   }
-  let tail = value.slice(fourth);
-  if (/[A-Za-z]/.test(tail)) {
-    tail = tail.replace(/[A-Za-z]/g, MASK_CHARACTER);
+  if (!letters) {
+    return stars(fourth - start) + text.slice(fourth, end);
   }
-  return stars(fourth) + tail;
+  // An IBAN's or a DNI's letters among the last four digits become stars too (one native
+  // replace: an IBAN's tail can hold a dozen letters).
+  return stars(fourth - start) + text.slice(fourth, end).replace(LETTERS, MASK_CHARACTER);
 };
 
 /** The text with every finding replaced by its masked form; the rest is untouched. */
@@ -54,7 +72,7 @@ export const applyMasks = ({ text, findings }: { text: string; findings: readonl
   let from = 0;
   for (const finding of findings) {
     out += text.slice(from, finding.start);
-    out += maskValue({ value: text.slice(finding.start, finding.end), type: finding.type });
+    out += maskSpan(text, finding.start, finding.end, finding.type);
     from = finding.end;
   }
   return out + text.slice(from);

@@ -1,4 +1,4 @@
-import { codeAt, isWordCode } from './char-codes';
+import { codeAt, isDigitCode, isWordCode } from './char-codes';
 import { numberAt, passesLuhn } from './checksums';
 import { hasIdentityKeywordNear } from './keywords';
 import { groupLength, hasUniformSeparators, type NumericToken } from './numeric-token';
@@ -138,6 +138,33 @@ export const isValidNinoPrefix = (prefix: string): boolean => {
   return !['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ'].includes(upper);
 };
 
+/** NINO's three pairs of digits from `q`, each after at most one space (`12 34 56`, `123456`). */
+const hasNinoDigitsAt = (text: string, q: number): boolean => {
+  let r = q;
+  for (let pair = 0; pair < 3; pair++) {
+    if (text.charCodeAt(r) === 32) {
+      r++;
+    }
+    if (!isDigitCode(text.charCodeAt(r)) || !isDigitCode(text.charCodeAt(r + 1))) {
+      return false;
+    }
+    r += 2;
+  }
+  return true;
+};
+
+/** isValidNinoPrefix of every pair of letters, indexed (first - A) * 26 + (second - A). */
+const NINO_PREFIXES = Uint8Array.from({ length: 26 * 26 }, (_, k) =>
+  isValidNinoPrefix(String.fromCharCode(65 + Math.floor(k / 26), 65 + (k % 26))) ? 1 : 0,
+);
+
+/** Two ASCII letters at `p` that isValidNinoPrefix accepts, read from their codes. */
+const hasNinoPrefixAt = (text: string, p: number): boolean => {
+  const a = (text.charCodeAt(p) & ~32) - 65;
+  const b = (text.charCodeAt(p + 1) & ~32) - 65;
+  return a >= 0 && a < 26 && b >= 0 && b < 26 && NINO_PREFIXES[a * 26 + b] === 1;
+};
+
 const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
 
 /**
@@ -259,7 +286,9 @@ const execAt = (pattern: RegExp, text: string, at: number): RegExpExecArray | nu
  * (`AB 12 34 56 C`) or a Spanish NIE (`X1234567L`).
  */
 export const findLetterLedNationalId = (text: string, p: number): IdMatch | undefined => {
-  const nino = execAt(NINO, text, p);
+  // The letters decide before any pattern runs: most words before a number (`is`, `al`, `au`) are
+  // no allocated NINO prefix, and a NIE begins with X, Y or Z.
+  const nino = hasNinoPrefixAt(text, p) && hasNinoDigitsAt(text, p + 2) ? execAt(NINO, text, p) : null;
   if (nino !== null && isValidNinoPrefix(nino[1]!)) {
     const upper =
       nino[1] === nino[1]!.toUpperCase() && nino[5] !== undefined && nino[5] === nino[5].toUpperCase();
@@ -268,7 +297,8 @@ export const findLetterLedNationalId = (text: string, p: number): IdMatch | unde
       return { kind: 'gb_nino', end: p + nino[0].length };
     }
   }
-  const nie = execAt(NIE, text, p);
+  const first = text.charCodeAt(p) | 32;
+  const nie = first === 120 || first === 121 || first === 122 ? execAt(NIE, text, p) : null;
   if (nie !== null) {
     const number = numberAt(`${'XYZ'.indexOf(nie[1]!.toUpperCase())}${nie[2]}`, 0, 8);
     if (dniLetterOf(number) === nie[3]!.toUpperCase()) {
@@ -284,20 +314,50 @@ export const findLetterLedNationalId = (text: string, p: number): IdMatch | unde
  * a person born in Corsica (`1 85 05 2A 006 084 36`).
  */
 export const findLetterBearingNationalId = (text: string, p: number): IdMatch | undefined => {
-  const dni = execAt(DNI, text, p);
+  // Each pattern runs only where its first digits are written as it needs them: eight digits or
+  // `12.` for a DNI, two digits and then six for a Versicherungsnummer, a `2A` or `2B` for a NIR.
+  const run = digitRun(text, p);
+  const dni = run >= 8 || (run === 2 && text.charCodeAt(p + 2) === 46) ? execAt(DNI, text, p) : null;
   if (dni !== null) {
     const number = numberAt(dni[1]!.replaceAll('.', ''), 0, 8);
     if (dniLetterOf(number) === dni[2]!.toUpperCase()) {
       return { kind: 'es_dni', end: p + dni[0].length };
     }
   }
-  const svnr = execAt(SVNR, text, p);
+  const svnr =
+    run === 8 || (run === 2 && text.charCodeAt(p + 2) === 32 && digitRun(text, p + 3) >= 6)
+      ? execAt(SVNR, text, p)
+      : null;
   if (svnr !== null && isValidSvnr(`${svnr[1]}${svnr[2]}${svnr[3]}${svnr[4]}${svnr[5]}`)) {
     return { kind: 'de_svnr', end: p + svnr[0].length };
   }
-  const nir = execAt(NIR_CORSICA, text, p);
+  const nir = hasCorsicanDepartment(text, p) ? execAt(NIR_CORSICA, text, p) : null;
   if (nir !== null && isValidNir(nir.slice(1).join(''))) {
     return { kind: 'fr_nir', end: p + nir[0].length };
   }
   return undefined;
+};
+
+/** How many ASCII digits follow one another from `p`. */
+const digitRun = (text: string, p: number): number => {
+  let q = p;
+  while (q < text.length && isDigitCode(text.charCodeAt(q))) {
+    q++;
+  }
+  return q - p;
+};
+
+/**
+ * A `2A` or `2B` where NIR_CORSICA reads the department from `p`: its letter comes 6 to 9 code
+ * units on (a digit, two pairs and up to three single spaces before the `2`).
+ */
+const hasCorsicanDepartment = (text: string, p: number): boolean => {
+  const end = Math.min(text.length, p + 10);
+  for (let q = p + 6; q < end; q++) {
+    const c = text.charCodeAt(q) | 32;
+    if ((c === 97 || c === 98) && text.charCodeAt(q - 1) === 50) {
+      return true;
+    }
+  }
+  return false;
 };

@@ -14,23 +14,24 @@ export interface NumericToken {
   /** Written with a leading `+` (international form). */
   plus: boolean;
   count: number;
-  readonly groupStart: number[];
-  readonly groupEnd: number[];
+  readonly groupStart: Int32Array;
+  readonly groupEnd: Int32Array;
   /** digitsBefore[i] = number of digits in groups 0..i-1. */
-  readonly digitsBefore: number[];
+  readonly digitsBefore: Int32Array;
 }
 
 /** More groups than any phone, card, IBAN or identity number is written with. */
 export const MAX_GROUPS = 24;
 
+/** Typed arrays of fixed size: stores without bounds growth or element-kind checks. */
 export const createNumericToken = (): NumericToken => ({
   start: 0,
   end: 0,
   plus: false,
   count: 0,
-  groupStart: [],
-  groupEnd: [],
-  digitsBefore: [0],
+  groupStart: new Int32Array(MAX_GROUPS + 1),
+  groupEnd: new Int32Array(MAX_GROUPS + 1),
+  digitsBefore: new Int32Array(MAX_GROUPS + 1),
 });
 
 const SEP_NONE = 0;

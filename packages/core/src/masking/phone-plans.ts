@@ -66,6 +66,8 @@ interface FormatPlan {
 
 export interface Plan {
   readonly callingCode: string;
+  /** The calling code as a number, to index the memos below without converting it. */
+  readonly callingCodeValue: number;
   readonly idd: RegExp | undefined;
   readonly nationalNumber: RegExp;
   readonly possibleLengths: readonly number[] | undefined;
@@ -153,6 +155,7 @@ const compile = (raw: RawPlan): Plan => {
   });
   return {
     callingCode: raw.callingCode(),
+    callingCodeValue: Number(raw.callingCode()),
     idd: idd ? leading(idd) : undefined,
     nationalNumber: whole(raw.nationalNumberPattern()),
     possibleLengths: raw.possibleLengths(),
@@ -195,10 +198,10 @@ const callingCodePlans: (Plan | undefined)[] = [];
  * The regions of a calling code with their plans (`1` → US, AG, AI, ...), none for a
  * non-geographic one (`800`), or null when it is no calling code.
  */
-const regionsOf = (callingCode: string): readonly (readonly [string, Plan])[] | null => {
-  const index = Number(callingCode);
+const regionsOf = (index: number): readonly (readonly [string, Plan])[] | null => {
   let regions = callingCodes[index];
   if (regions === undefined) {
+    const callingCode = String(index);
     const m = metadata();
     regions = m.hasCallingCode(callingCode)
       ? (m.getCountryCodesForCallingCode(callingCode) ?? []).map(
@@ -211,11 +214,10 @@ const regionsOf = (callingCode: string): readonly (readonly [string, Plan])[] | 
 };
 
 /** The plan of a calling code: its main country's, or the non-geographic one. */
-const planOfCallingCode = (callingCode: string): Plan => {
-  const index = Number(callingCode);
+const planOfCallingCode = (index: number): Plan => {
   let plan = callingCodePlans[index];
   if (plan === undefined) {
-    plan = planOf(callingCode);
+    plan = planOf(String(index));
     callingCodePlans[index] = plan;
   }
   return plan;
@@ -271,7 +273,7 @@ export const isValidNational = (national: string, plan: Plan): boolean =>
   plan.hasTypes ? numberTypeOf(national, plan) !== undefined : plan.nationalNumber.test(national);
 
 /** getCountryByCallingCode.js and getCountryByNationalNumber.js: the region and its plan. */
-const regionByCallingCode = (callingCode: string, national: string): readonly [string, Plan] | undefined => {
+const regionByCallingCode = (callingCode: number, national: string): readonly [string, Plan] | undefined => {
   const regions = regionsOf(callingCode);
   if (regions === null || regions.length === 0) {
     return undefined;
@@ -315,7 +317,7 @@ export const extractNationalNumber = (number: string, plan: Plan): string => {
     return number;
   }
   if (plan.possibleLengths) {
-    const region = regionByCallingCode(plan.callingCode, national);
+    const region = regionByCallingCode(plan.callingCodeValue, national);
     const length = checkLength(national, region === undefined ? plan : region[1]);
     if (length === TOO_SHORT || length === INVALID_LENGTH) {
       return number;
@@ -335,18 +337,18 @@ export interface ParsedNumber {
 const MIN_NATIONAL = 2;
 const MAX_NATIONAL = 17;
 
-const finish = (
-  callingCode: string,
-  number: string,
-  plan: Plan,
-  fallback: Plan,
-): ParsedNumber | undefined => {
+/** The number after its calling code, read in the plan of the calling code's main region. */
+const finish = (number: string, plan: Plan): ParsedNumber | undefined => {
   const national = extractNationalNumber(number, plan);
   if (national.length < MIN_NATIONAL || national.length > MAX_NATIONAL) {
     return undefined;
   }
-  const region = regionByCallingCode(callingCode, national);
-  return { callingCode, national, plan: region === undefined || region[0] === '001' ? fallback : region[1] };
+  const region = regionByCallingCode(plan.callingCodeValue, national);
+  return {
+    callingCode: plan.callingCode,
+    national,
+    plan: region === undefined || region[0] === '001' ? plan : region[1],
+  };
 };
 
 /** extractCountryCallingCode.js, for digits written after `+` (or an international call prefix). */
@@ -358,9 +360,7 @@ export const parseInternational = (digits: string): ParsedNumber | undefined => 
   for (let i = 1; i <= 3 && i <= digits.length; i++) {
     value = value * 10 + (digits.charCodeAt(i - 1) - 48);
     if (knownCallingCode(value)) {
-      const callingCode = digits.slice(0, i);
-      const plan = planOfCallingCode(callingCode);
-      return finish(callingCode, digits.slice(i), plan, plan);
+      return finish(digits.slice(i), planOfCallingCode(value));
     }
   }
   return undefined;
@@ -369,7 +369,7 @@ export const parseInternational = (digits: string): ParsedNumber | undefined => 
 /** Whether `value` (1 to 999) is a calling code, without building its string once it has been asked. */
 const knownCallingCode = (value: number): boolean => {
   const regions = callingCodes[value];
-  return regions === undefined ? regionsOf(String(value)) !== null : regions !== null;
+  return regions === undefined ? regionsOf(value) !== null : regions !== null;
 };
 
 export type NationalReading =
@@ -403,7 +403,7 @@ export const parseWithRegion = (digits: string, region: CountryCode): NationalRe
       return { kind: 'calling-code-without-plus' };
     }
   }
-  const number = finish(plan.callingCode, digits, plan, plan);
+  const number = finish(digits, plan);
   return number === undefined ? { kind: 'none' } : { kind: 'national', number };
 };
 

@@ -80,6 +80,54 @@ export const nationalPlanOf = (region: CountryCode): NationalPlan => {
   return national;
 };
 
+/** What the detector needs of a default region, looked up once per spelling. */
+export interface RegionReading {
+  readonly region: CountryCode | undefined;
+  readonly plan: NationalPlan | undefined;
+  /** A lone run of at most this many digits is no value (detect-sensitive-data.ts). */
+  readonly shortRun: number;
+  /** The fewest digits any detector can use: international numbers have at least six. */
+  readonly minDigits: number;
+}
+
+const NO_REGION: RegionReading = { region: undefined, plan: undefined, shortRun: 5, minDigits: 6 };
+
+/** A memo of region spellings already read (`se`, `SE`, `XX`), and the last one: saved work, not state. */
+const readings = new Map<string, RegionReading>();
+let lastSpelling: string | undefined;
+let lastReading: RegionReading = NO_REGION;
+
+/** The reading of a default region as a caller spells it; unknown regions read as none. */
+export const regionReadingOf = (spelling: string | undefined): RegionReading => {
+  if (spelling === undefined) {
+    return NO_REGION;
+  }
+  if (spelling === lastSpelling) {
+    return lastReading;
+  }
+  let reading = readings.get(spelling);
+  if (reading === undefined) {
+    const region = toPhoneRegion(spelling);
+    if (region === undefined) {
+      reading = NO_REGION;
+    } else {
+      const plan = nationalPlanOf(region);
+      reading = {
+        region,
+        plan,
+        shortRun: Math.min(5, plan.minDigits - 1),
+        minDigits: Math.min(6, plan.minDigits),
+      };
+    }
+    if (readings.size < 1000) {
+      readings.set(spelling, reading);
+    }
+  }
+  lastSpelling = spelling;
+  lastReading = reading;
+  return reading;
+};
+
 /**
  * A number written in international form, given its digits after `+` or `00`. Errs toward
  * masking: a possible number (right length for the country code) is enough, as the seeds mask

@@ -1,4 +1,3 @@
-import type { CountryCode } from 'libphonenumber-js/max';
 import { isCardGrouping, matchCardNumber } from './card';
 import { codeAt, isAsciiLetterCode, isDigitCode, isSpaceCode, isWordCode } from './char-codes';
 import { findIbanAt } from './iban';
@@ -22,7 +21,7 @@ import {
   spanDigitCount,
   spanDigits,
 } from './numeric-token';
-import { isInternationalPhone, isNationalPhone, type NationalPlan, nationalPlanOf } from './phone';
+import { isInternationalPhone, isNationalPhone, type NationalPlan, type RegionReading } from './phone';
 import type { Finding } from './types';
 
 /**
@@ -73,6 +72,12 @@ export interface NumberScan {
    * which in a query string is far more often an id.
    */
   keyValue: boolean;
+  /**
+   * The last `@` before the current number, or -1: the detector meets every `@` on its way
+   * (detect-sensitive-data.ts) and sets this before each number, so the reference check need not
+   * search the window for one.
+   */
+  lastAt: number;
 }
 
 /**
@@ -82,32 +87,27 @@ export interface NumberScan {
  */
 let shared: NumberScan | undefined;
 
-export const createNumberScan = (
-  text: string,
-  region: CountryCode | undefined,
-  found: Finding[],
-): NumberScan => {
-  const plan = region === undefined ? undefined : nationalPlanOf(region);
-  // International numbers have at least six digits (phone.ts).
-  const minDigits = plan === undefined ? 6 : Math.min(6, plan.minDigits);
+export const createNumberScan = (text: string, reading: RegionReading, found: Finding[]): NumberScan => {
   if (shared === undefined) {
     shared = {
       text,
       found,
-      plan,
-      minDigits,
+      plan: reading.plan,
+      minDigits: reading.minDigits,
       token: createNumericToken(),
       reference: UNKNOWN,
       keyValue: false,
+      lastAt: -1,
     };
     return shared;
   }
   shared.text = text;
   shared.found = found;
-  shared.plan = plan;
-  shared.minDigits = minDigits;
+  shared.plan = reading.plan;
+  shared.minDigits = reading.minDigits;
   shared.reference = UNKNOWN;
   shared.keyValue = false;
+  shared.lastAt = -1;
   return shared;
 };
 
@@ -289,7 +289,7 @@ const cardBrand = (scan: NumberScan, from: number, to: number, digits: string): 
 
 const isReference = (scan: NumberScan): boolean => {
   if (scan.reference === UNKNOWN) {
-    scan.reference = isReferenceContext(scan.text, scan.token.start) ? YES : NO;
+    scan.reference = isReferenceContext(scan.text, scan.token.start, scan.lastAt) ? YES : NO;
   }
   return scan.reference === YES;
 };
@@ -347,6 +347,7 @@ const isPhone = (
   digits: string,
   international: boolean,
   count: number,
+  shapeChecked = false,
 ): boolean => {
   if (international) {
     // `+` says phone number. `00` is also how long references begin (SSCC parcel numbers, order
@@ -359,7 +360,7 @@ const isPhone = (
   }
   // Cheapest first: the shape of the digits, the words around them, then the numbering plan.
   return (
-    !looksAlike(scan, from, to, count) &&
+    (shapeChecked || !looksAlike(scan, from, to, count)) &&
     !isReference(scan) &&
     !looksLikePrice(scan.text, phoneStart(scan, from, to), scan.token.groupEnd[to]!) &&
     isNationalPhone(digits, plan)
@@ -394,6 +395,8 @@ const matchFrom = (scan: NumberScan, from: number, count: number): number => {
     const phoneLength =
       oneLine &&
       (international ? n >= (plus ? 6 : 8) : national && n >= plan.minDigits && n <= plan.maxDigits);
+    // A national reading asked here need not ask its shape again below.
+    const shapeChecked = !idLength && !cardLength && phoneLength && !international;
     if (
       !idLength &&
       !cardLength &&
@@ -420,7 +423,7 @@ const matchFrom = (scan: NumberScan, from: number, count: number): number => {
       push(scan, 'card', brand, start, end);
       return to;
     }
-    if (phoneLength && isPhone(scan, from, to, digits, international, count)) {
+    if (phoneLength && isPhone(scan, from, to, digits, international, count, shapeChecked)) {
       push(scan, 'phone', international ? 'international' : 'national', phoneStart(scan, from, to), end);
       return to;
     }

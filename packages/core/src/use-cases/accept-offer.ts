@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import type { DomainEvent } from '../events';
-import { decideAccept } from '../lifecycle';
+import { decideAccept, loadChange } from '../lifecycle';
 import type { UseCaseContext, UseCaseResult } from './types';
 
 /**
@@ -39,7 +39,12 @@ export const acceptOffer = async ({
     },
     { kind },
   );
-  await tx.offers.close({ id: offer.id, status: 'accepted', at: now });
+  await tx.offers.close({
+    id: offer.id,
+    status: 'accepted',
+    at: now,
+    load: loadChange.offer('pending', 'accepted'),
+  });
   await tx.timers.cancel({ kind: 'offer.deadline', subjectId: offer.id });
   await tx.participants.create({
     conversationId: conversation.id,
@@ -47,9 +52,10 @@ export const acceptOffer = async ({
     channel: conversation.channel,
     joinedAt: now,
     role,
+    load: loadChange.participation(null, 'active'),
   });
-  if (conversation.status !== status || conversation.requestId !== null) {
-    await tx.conversations.update(conversation.id, { status, requestId: null });
+  if (conversation.status !== status || conversation.requestId !== null || conversation.narrowing !== null) {
+    await tx.conversations.update(conversation.id, { status, requestId: null, narrowing: null });
   }
   if (request) {
     await tx.routingRequests.close({ id: request.id, status: 'done', at: now });

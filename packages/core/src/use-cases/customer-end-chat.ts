@@ -13,19 +13,15 @@ export const customerEndChat = async ({
   now,
   conversationId,
 }: UseCaseContext & { conversationId: string }): Promise<UseCaseResult<null>> => {
+  // Every offer is made under the routing lock (a routing run, a transfer to an agent, an
+  // invitation), so holding it no offer can appear for this conversation while we decide: then the
+  // usual order, offer before conversation, and never an offer left for a chat the customer left.
+  await tx.lockRouting();
   const pending = await tx.offers.findPending(conversationId);
-  let offer = pending ? await tx.offers.lock(pending.id) : null;
+  const offer = pending ? await tx.offers.lock(pending.id) : null;
   const conversation = await tx.conversations.lock(conversationId);
   if (!conversation) {
     throw new AppError('CONVERSATION_NOT_FOUND');
-  }
-  // An offer made while we waited for the conversation's lock (a transfer to an agent, a routing
-  // run) is withdrawn too: never an offer left for a chat the customer has left. Locked after the
-  // conversation, against the usual order: an accept holding it deadlocks with us at worst, and
-  // PostgreSQL aborts one of the two, which the runner retries.
-  const latest = await tx.offers.findPending(conversationId);
-  if (latest && latest.id !== offer?.id) {
-    offer = await tx.offers.lock(latest.id);
   }
   if (conversation.status === 'ended' || conversation.customerLeft) {
     return { value: null, events: [] };

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../events';
+import { loadChange } from '../lifecycle';
 import type { Conversation, Offer, Participant } from '../model';
 import type { Tx } from '../ports';
 import { closeOfferAndRequeue } from './return-to-queue';
@@ -31,9 +32,13 @@ export const leaveConversation = async ({
   pending: Offer | null;
 }): Promise<DomainEvent[]> => {
   const conversationId = conversation.id;
-  await tx.participants.update(leaving, { state: 'wrapup', endedAt: now });
+  await tx.participants.update(
+    leaving,
+    { state: 'wrapup', endedAt: now },
+    { load: loadChange.participation('active', 'wrapup') },
+  );
   if (promote) {
-    await tx.participants.update(promote, { role: 'owner' satisfies Participant['role'] });
+    await tx.participants.update(promote, { role: 'owner' satisfies Participant['role'] }, { load: 0 });
   }
   const base = { conversationId, at: now, queueId: conversation.queueId, channel: conversation.channel };
   const events: DomainEvent[] = [];

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../events';
-import { decideOfferFailed } from '../lifecycle';
+import { decideOfferFailed, loadChange } from '../lifecycle';
 import type { Conversation, Offer } from '../model';
 import type { Tx } from '../ports';
 
@@ -22,7 +22,7 @@ export const closeOfferAndRequeue = async ({
   reason: 'rejected' | 'timed_out' | 'withdrawn';
   now: Date;
 }): Promise<DomainEvent[]> => {
-  await tx.offers.close({ id: offer.id, status: reason, at: now });
+  await tx.offers.close({ id: offer.id, status: reason, at: now, load: loadChange.offer('pending', reason) });
   await tx.timers.cancel({ kind: 'offer.deadline', subjectId: offer.id });
   const request = offer.requestId ? await tx.routingRequests.get(offer.requestId) : null;
   const decision = decideOfferFailed(conversation, request ?? { kind: 'new', targetType: 'queue' });

@@ -1,7 +1,14 @@
 import type { DomainEvent } from '../events';
+import { loadChange, statusWhenOffered } from '../lifecycle';
 import type { Candidate, Conversation, Offer, OfferDecision, Queue, WaitingConversation } from '../model';
 import { getRoutingStrategy, type RoutingStrategy } from '../routing/strategies';
 import type { UseCaseContext, UseCaseResult } from './types';
+
+/** What a routing run's offers change besides themselves (lifecycle.ts). */
+const ROUTED = {
+  load: loadChange.offer(null, 'pending'),
+  conversationStatus: statusWhenOffered('routing'),
+};
 
 /** Candidates read first: enough for an arrival, and to tell a queue without a free agent. */
 const FIRST_LOOK = 2;
@@ -109,7 +116,7 @@ export const offerOnArrival = async ({
   if (!decisions || decisions.length === 0) {
     return null;
   }
-  const created = await tx.offers.place(decisions);
+  const created = await tx.offers.place(decisions, ROUTED);
   return created.length === 0 ? null : created.map(offerCreated);
 };
 
@@ -138,22 +145,23 @@ export const routeWaitingConversations = async ({
   const events: DomainEvent[] = [];
   let offered = 0;
   let missed = 0;
-  for (const { queue, channel } of await tx.queues.listWaitingGroups()) {
+  for (const { queue, channel, narrowing } of await tx.queues.listWaitingGroups()) {
     const room = maxOffers - offered;
     if (room <= 0) {
       break;
     }
     const strategy = getRoutingStrategy(queue.strategy);
     const { ranking } = strategy;
-    let candidates = await tx.agents.listCandidates({ queue, channel, ranking, limit: FIRST_LOOK });
+    const group = { queue, channel, narrowing, ranking };
+    let candidates = await tx.agents.listCandidates({ ...group, limit: FIRST_LOOK });
     if (candidates.length === 0) {
       continue;
     }
     let complete = candidates.length < FIRST_LOOK;
     const capacity = candidates.reduce((n, c) => n + c.limit - c.load, 0);
+    const waitingIn = { queueId: queue.id, channel, narrowing };
     let waiting = await tx.conversations.lockWaiting({
-      queueId: queue.id,
-      channel,
+      ...waitingIn,
       limit: complete ? Math.min(room, capacity) : room,
     });
     if (
@@ -164,20 +172,20 @@ export const routeWaitingConversations = async ({
       // A conversation at the head that a candidate already takes part in (transferred by them,
       // in their wrap-up) does not use their capacity: read further, or a later one would wait
       // beside a free agent (found by the routing property test).
-      waiting = await tx.conversations.lockWaiting({ queueId: queue.id, channel, limit: room });
+      waiting = await tx.conversations.lockWaiting({ ...waitingIn, limit: room });
     }
     if (!complete && waiting.length >= candidates.length) {
       const limit = waiting.length + 1;
-      candidates = await tx.agents.listCandidates({ queue, channel, ranking, limit });
+      candidates = await tx.agents.listCandidates({ ...group, limit });
       complete = candidates.length < limit;
     }
     let decisions = decide({ waiting, candidates, complete, strategy, queue, now });
     if (decisions === null) {
       // Agents who already take part in these conversations filled the look-ahead: read everyone.
-      candidates = await tx.agents.listCandidates({ queue, channel, ranking, limit: null });
+      candidates = await tx.agents.listCandidates({ ...group, limit: null });
       decisions = decide({ waiting, candidates, complete: true, strategy, queue, now }) ?? [];
     }
-    const created = await tx.offers.place(decisions);
+    const created = await tx.offers.place(decisions, ROUTED);
     missed += decisions.length - created.length;
     events.push(...created.map(offerCreated));
     offered += created.length;

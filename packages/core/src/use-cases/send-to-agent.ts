@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import type { DomainEvent } from '../events';
-import { checkTargetAgent } from '../lifecycle';
+import { checkTargetAgent, loadChange, statusWhenOffered } from '../lifecycle';
 import type { Agent, Conversation, Queue } from '../model';
 import type { Tx } from '../ports';
 
@@ -17,7 +17,10 @@ export const sendToAgent = async ({
   conversation,
   queue,
   requestId,
+  kind,
 }: {
+  /** What the offer answers: a transfer (the conversation is offered already) or an invitation. */
+  kind: 'transfer' | 'conference';
   tx: Tx;
   now: Date;
   agent: Agent;
@@ -29,16 +32,19 @@ export const sendToAgent = async ({
     agent,
     ...(await tx.agents.loadOn({ agentId: agent.id, channel: conversation.channel })),
   });
-  const [offer] = await tx.offers.place([
-    {
-      conversationId: conversation.id,
-      userId: agent.id,
-      channel: conversation.channel,
-      offeredAt: now,
-      deadlineAt: new Date(now.getTime() + queue.offerTimeoutSeconds * 1000),
-      requestId,
-    },
-  ]);
+  const [offer] = await tx.offers.place(
+    [
+      {
+        conversationId: conversation.id,
+        userId: agent.id,
+        channel: conversation.channel,
+        offeredAt: now,
+        deadlineAt: new Date(now.getTime() + queue.offerTimeoutSeconds * 1000),
+        requestId,
+      },
+    ],
+    { load: loadChange.offer(null, 'pending'), conversationStatus: statusWhenOffered(kind) },
+  );
   if (!offer) {
     throw new AppError('AGENT_NOT_AVAILABLE');
   }

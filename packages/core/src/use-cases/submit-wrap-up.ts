@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { loadChange } from '../lifecycle';
 import type { UseCaseContext, UseCaseResult } from './types';
 
 /** "Submit wrap-up" closes the agent's after-contact work and frees their capacity. */
@@ -30,7 +31,11 @@ export const submitWrapUp = async ({
   if (!reason) {
     throw new AppError('REASON_NOT_FOUND', 'Choose one of the wrap-up reasons');
   }
-  await tx.participants.update(participant.id, { state: 'done', wrapUpReasonId, notes, wrappedAt: now });
+  await tx.participants.update(
+    participant.id,
+    { state: 'done', wrapUpReasonId, notes, wrappedAt: now },
+    { load: loadChange.participation('wrapup', 'done') },
+  );
   await tx.conversationEvents.append([
     {
       conversationId,

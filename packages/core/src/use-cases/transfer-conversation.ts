@@ -1,17 +1,36 @@
+import { transferredLine } from '@switchboard/contracts';
 import { AppError } from '../errors';
 import type { DomainEvent } from '../events';
-import { decideTransfer } from '../lifecycle';
-import type { Agent, Queue } from '../model';
+import { checkQueueServes, decideTransfer, loadChange } from '../lifecycle';
+import type { Agent, Narrowing, Queue } from '../model';
 import { readLifecycle } from './read-lifecycle';
 import { sendToAgent } from './send-to-agent';
 import type { UseCaseContext, UseCaseResult } from './types';
 
-export type TransferTarget = { type: 'queue'; queueId: string } | { type: 'agent'; agentId: string };
+export type TransferTarget =
+  | { type: 'queue'; queueId: string }
+  | { type: 'agent'; agentId: string }
+  | { type: 'team'; teamId: string }
+  | { type: 'skill'; skill: string };
+
+const targetIdOf = (target: TransferTarget): string => {
+  switch (target.type) {
+    case 'queue':
+      return target.queueId;
+    case 'agent':
+      return target.agentId;
+    case 'team':
+      return target.teamId;
+    case 'skill':
+      return target.skill;
+  }
+};
 
 /**
  * Transfer (Übergeben, Överför, Doorverbinden, Transférer, Transferir): the conversation leaves the
  * agent, who goes to wrap-up. To a queue it waits there keeping its place (its queuedAt: ahead of
- * later arrivals); to an agent it is offered to them alone. The next agent sees every earlier
+ * later arrivals); to a team or a skill (CXone) it waits so in its own queue, for that team's members
+ * or that skill's holders only (its narrowing); to an agent it is offered to them alone. The next agent sees every earlier
  * message, the comment and "Transferred by <agent> from <queue>", lines for agents only.
  */
 export const transferConversation = async ({
@@ -31,6 +50,7 @@ export const transferConversation = async ({
 }): Promise<UseCaseResult<{ requestId: string }>> => {
   let toAgent: Agent | null = null;
   let toQueue: Queue | null = null;
+  let narrowing: Narrowing | null = null;
   if (target.type === 'agent') {
     // Routing lock, then agent, then conversation: the order routing runs and rejects take them.
     await tx.lockRouting();
@@ -38,15 +58,28 @@ export const transferConversation = async ({
     if (!toAgent || toAgent.deactivatedAt) {
       throw new AppError('USER_NOT_FOUND');
     }
-  } else {
+  } else if (target.type === 'queue') {
     toQueue = await tx.queues.get(target.queueId);
     if (!toQueue) {
       throw new AppError('QUEUE_NOT_FOUND');
     }
+  } else if (target.type === 'team') {
+    if (!(await tx.teams.get(target.teamId))) {
+      throw new AppError('TEAM_NOT_FOUND');
+    }
+    narrowing = target;
+  } else {
+    if (!(await tx.skills.exists(target.skill))) {
+      throw new AppError('SKILL_NOT_FOUND');
+    }
+    narrowing = target;
   }
   const conversation = await tx.conversations.lock(conversationId);
   if (!conversation) {
     throw new AppError('CONVERSATION_NOT_FOUND');
+  }
+  if (toQueue) {
+    checkQueueServes(toQueue, conversation.channel);
   }
   const snapshot = await readLifecycle(tx, conversation);
   const { leaving, status } = decideTransfer(snapshot, {
@@ -58,14 +91,18 @@ export const transferConversation = async ({
     conversationId,
     kind: 'transfer',
     targetType: target.type,
-    targetId: target.type === 'agent' ? target.agentId : target.queueId,
+    targetId: targetIdOf(target),
     requestedBy: agentId,
     requestedAt: now,
     fromQueueId: conversation.queueId,
     comment,
   });
   const queueId = toQueue?.id ?? conversation.queueId;
-  await tx.participants.update(leaving, { state: 'wrapup', endedAt: now });
+  await tx.participants.update(
+    leaving,
+    { state: 'wrapup', endedAt: now },
+    { load: loadChange.participation('active', 'wrapup') },
+  );
   const base = { conversationId, at: now, channel: conversation.channel, requestId: request.id };
   await tx.conversationEvents.append([
     {
@@ -79,7 +116,7 @@ export const transferConversation = async ({
     { ...base, type: 'left', queueId: conversation.queueId, agentId },
   ]);
   const events: DomainEvent[] = [];
-  await tx.conversations.update(conversationId, { status, queueId, requestId: request.id });
+  await tx.conversations.update(conversationId, { status, queueId, requestId: request.id, narrowing });
   if (toAgent && fromQueue) {
     events.push(
       ...(await sendToAgent({
@@ -89,6 +126,7 @@ export const transferConversation = async ({
         conversation,
         queue: fromQueue,
         requestId: request.id,
+        kind: 'transfer',
       })),
     );
   } else {
@@ -96,7 +134,7 @@ export const transferConversation = async ({
   }
   const line = { conversationId, author: 'system' as const, authorUserId: agentId, authorName: agentName };
   const lines = [
-    { body: `Transferred by ${agentName} from ${fromQueue?.name ?? '?'}`, systemEvent: 'transferred' },
+    { body: transferredLine(agentName, fromQueue?.name ?? '?'), systemEvent: 'transferred' },
     ...(comment ? [{ body: comment, systemEvent: 'transfer_comment' }] : []),
   ];
   for (const { body, systemEvent } of lines) {

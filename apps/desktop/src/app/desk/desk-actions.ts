@@ -303,14 +303,14 @@ export const createDeskController = (deps: Deps): DeskController => {
         throw error;
       }
     },
-    loadTransferTargets: () => fetchTransferTargets(api),
+    loadTransferTargets: (channel) => fetchTransferTargets(api, channel),
     transferConversation: async (conversationId, request) => {
       dispatchConversations({ type: 'upserted', summary: await postTransfer(api, conversationId, request) });
     },
-    inviteToConference: async (conversationId, agentId) => {
+    inviteToConference: async (conversationId, request) => {
       dispatchConversations({
         type: 'upserted',
-        summary: await postConference(api, conversationId, agentId),
+        summary: await postConference(api, conversationId, request),
       });
     },
     leaveConference: async (conversationId, how) => {

@@ -1,5 +1,7 @@
 import type {
   TAgentStateSnapshot,
+  TChannel,
+  TConferenceRequest,
   TMe,
   TOffer,
   TReason,
@@ -37,11 +39,11 @@ export type DeskActions = {
   /** Rejects with the ApiError for the wrap-up dialog to show. */
   submitWrapUp: (conversationId: string, request: TWrapUpRequest) => Promise<void>;
   /** The Transfer and Conference dialogs' lists, fresh from the server. */
-  loadTransferTargets: () => Promise<TTransferTargets>;
+  loadTransferTargets: (channel: TChannel) => Promise<TTransferTargets>;
   /** Rejects with the ApiError for the dialog to show; resolved, the agent is in wrap-up. */
   transferConversation: (conversationId: string, request: TTransferRequest) => Promise<void>;
   /** Rejects with the ApiError for the dialog to show. */
-  inviteToConference: (conversationId: string, agentId: string) => Promise<void>;
+  inviteToConference: (conversationId: string, request: TConferenceRequest) => Promise<void>;
   /** End conference (the first agent) or Exit conference (the added one); true once in wrap-up. */
   leaveConference: (conversationId: string, how: 'end' | 'exit') => Promise<boolean>;
   dismissNotice: (id: string) => void;

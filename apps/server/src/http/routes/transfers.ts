@@ -90,7 +90,10 @@ export const transferRoutes =
         await ctx.run(inviteToConference, {
           conversationId: request.params.id,
           agentId: userId,
-          inviteeId: request.body.agentId,
+          target:
+            'queueId' in request.body
+              ? { type: 'queue', queueId: request.body.queueId }
+              : { type: 'agent', agentId: request.body.agentId },
         });
         return summary(request.params.id, userId);
       },

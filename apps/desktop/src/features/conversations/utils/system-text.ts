@@ -1,4 +1,4 @@
-import type { TMessage } from '@switchboard/contracts';
+import { type TMessage, transferredLineNames } from '@switchboard/contracts';
 import type { TFunction } from 'i18next';
 
 /** An author name that names a person, not the system itself. */
@@ -23,8 +23,9 @@ export const systemText = (message: TMessage, t: TFunction): string => {
       : t(`system.${event}`, { name });
   }
   if (event === 'transferred') {
-    // "Transferred by <agent> from <queue>": the server's line names the queue; agents only.
-    return message.body;
+    // "Transferred by <agent> from <queue>", agents only: translated from its two names.
+    const names = transferredLineNames(message.body, message.authorName);
+    return names ? t('system.transferred', names) : message.body;
   }
   if (event === 'transfer_comment') {
     return t('system.transfer_comment', { name: personName(message) ?? '', comment: message.body });

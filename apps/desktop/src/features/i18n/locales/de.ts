@@ -104,13 +104,16 @@ export const de: LocaleMessages = {
   transfer: {
     transferTitle: 'Übergabeanfrage',
     conferenceTitle: 'Konferenzanfrage',
-    search: 'Warteschlangen und Agenten suchen',
-    searchAgents: 'Agenten suchen',
+    search: 'Warteschlangen, Teams, Skills und Agenten suchen',
+    searchConference: 'Warteschlangen und Agenten suchen',
     reload: 'Neu laden',
     loading: 'Listen werden geladen…',
     queues: 'Warteschlangen',
     agents: 'Agenten',
     queueWaiting: '{{count}} wartend',
+    teams: 'Teams',
+    skills: 'Skills',
+    available: '{{count}} verfügbar',
     agentLoad: '{{state}} · {{load}} von {{limit}}',
     comment: 'Kommentar für den nächsten Agenten (optional)',
     noMatch: 'Keine Treffer.',
@@ -124,6 +127,7 @@ export const de: LocaleMessages = {
     agent_left: '{{name}} hat den Chat verlassen',
     conversation_ended: 'Die Konversation wurde beendet',
     transfer_comment: 'Kommentar von {{name}}: {{comment}}',
+    transferred: 'Übergeben von {{agent}} aus {{queue}}',
   },
   delivery: {
     sending: 'Wird gesendet…',
@@ -198,7 +202,16 @@ export const de: LocaleMessages = {
     transfers: 'Übergaben',
     conferences: 'Konferenzen',
   },
+  errorDetails: {
+    AGENT_NOT_AVAILABLE: '{{name}} ist nicht verfügbar ({{state}})',
+    AGENT_AT_LIMIT: '{{name}} hat schon {{load}} von {{limit}} Konversationen',
+    NO_AGENT_AVAILABLE: 'Kein Agent von {{queue}} ist verfügbar und hat Platz dafür',
+    QUEUE_WRONG_CHANNEL: '{{queue}} bedient den Kanal dieser Konversation nicht',
+  },
   errors: {
+    SKILL_NOT_FOUND: 'Kein Agent hat diesen Skill und keine Warteschlange verlangt ihn',
+    QUEUE_WRONG_CHANNEL: 'Die Warteschlange bedient den Kanal dieser Konversation nicht',
+    NO_AGENT_AVAILABLE: 'Kein Agent der Warteschlange ist verfügbar und hat Platz dafür',
     ENTRY_POINT_DELETED: 'Das Asset dieser Konversation wurde gelöscht; Sie können sie nur noch beenden',
     OUTSIDE_MESSAGING_WINDOW:
       'Das Nachrichtenfenster des Kunden ist geschlossen; freier Text kann nicht gesendet werden',

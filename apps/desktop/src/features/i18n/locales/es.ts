@@ -103,13 +103,16 @@ export const es: LocaleMessages = {
   transfer: {
     transferTitle: 'Solicitud de transferencia',
     conferenceTitle: 'Solicitud de conferencia',
-    search: 'Buscar colas y agentes',
-    searchAgents: 'Buscar agentes',
+    search: 'Buscar colas, equipos, habilidades y agentes',
+    searchConference: 'Buscar colas y agentes',
     reload: 'Recargar',
     loading: 'Cargando las listas…',
     queues: 'Colas',
     agents: 'Agentes',
     queueWaiting: '{{count}} en espera',
+    teams: 'Equipos',
+    skills: 'Habilidades',
+    available: '{{count}} Disponible(s)',
     agentLoad: '{{state}} · {{load}} de {{limit}}',
     comment: 'Comentario para el siguiente agente (opcional)',
     noMatch: 'Nada coincide con la búsqueda.',
@@ -122,6 +125,7 @@ export const es: LocaleMessages = {
     agent_left: '{{name}} ha salido del chat',
     conversation_ended: 'La conversación ha finalizado',
     transfer_comment: 'Comentario de {{name}}: {{comment}}',
+    transferred: 'Transferido por {{agent}} desde {{queue}}',
   },
   delivery: {
     sending: 'Enviando…',
@@ -196,7 +200,16 @@ export const es: LocaleMessages = {
     transfers: 'Transferencias',
     conferences: 'Conferencias',
   },
+  errorDetails: {
+    AGENT_NOT_AVAILABLE: '{{name}} no está Disponible ({{state}})',
+    AGENT_AT_LIMIT: '{{name}} ya tiene {{load}} de {{limit}} conversaciones',
+    NO_AGENT_AVAILABLE: 'Ningún agente de {{queue}} está Disponible con espacio para ella',
+    QUEUE_WRONG_CHANNEL: '{{queue}} no atiende el canal de esta conversación',
+  },
   errors: {
+    SKILL_NOT_FOUND: 'Ningún agente tiene esta habilidad y ninguna cola la requiere',
+    QUEUE_WRONG_CHANNEL: 'La cola no atiende el canal de esta conversación',
+    NO_AGENT_AVAILABLE: 'Ningún agente de la cola está Disponible con espacio para ella',
     ENTRY_POINT_DELETED: 'Se ha eliminado el recurso de esta conversación; solo puede finalizarla',
     OUTSIDE_MESSAGING_WINDOW:
       'La ventana de mensajería del cliente se ha cerrado; no se puede enviar texto libre',

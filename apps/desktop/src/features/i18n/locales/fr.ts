@@ -107,13 +107,16 @@ export const fr: LocaleMessages = {
   transfer: {
     transferTitle: 'Demande de transfert',
     conferenceTitle: 'Demande de conférence',
-    search: 'Rechercher des files et des agents',
-    searchAgents: 'Rechercher des agents',
+    search: 'Rechercher des files, équipes, compétences et agents',
+    searchConference: 'Rechercher des files et des agents',
     reload: 'Recharger',
     loading: 'Chargement des listes…',
     queues: 'Files d’attente',
     agents: 'Agents',
     queueWaiting: '{{count}} en attente',
+    teams: 'Équipes',
+    skills: 'Compétences',
+    available: '{{count}} Disponible(s)',
     agentLoad: '{{state}} · {{load}} sur {{limit}}',
     comment: 'Commentaire pour l’agent suivant (facultatif)',
     noMatch: 'Aucun résultat.',
@@ -126,6 +129,7 @@ export const fr: LocaleMessages = {
     agent_left: '{{name}} a quitté le clavardage',
     conversation_ended: 'La conversation est terminée',
     transfer_comment: 'Commentaire de {{name}} : {{comment}}',
+    transferred: 'Transféré par {{agent}} depuis {{queue}}',
   },
   delivery: {
     sending: 'Envoi…',
@@ -200,7 +204,16 @@ export const fr: LocaleMessages = {
     transfers: 'Transferts',
     conferences: 'Conférences',
   },
+  errorDetails: {
+    AGENT_NOT_AVAILABLE: '{{name}} n’est pas Disponible ({{state}})',
+    AGENT_AT_LIMIT: '{{name}} a déjà {{load}} conversations sur {{limit}}',
+    NO_AGENT_AVAILABLE: 'Aucun agent de {{queue}} n’est Disponible avec de la place',
+    QUEUE_WRONG_CHANNEL: '{{queue}} ne dessert pas le canal de cette conversation',
+  },
   errors: {
+    SKILL_NOT_FOUND: 'Aucun agent n’a cette compétence et aucune file ne l’exige',
+    QUEUE_WRONG_CHANNEL: 'La file ne dessert pas le canal de cette conversation',
+    NO_AGENT_AVAILABLE: 'Aucun agent de la file n’est Disponible avec de la place',
     ENTRY_POINT_DELETED:
       'La ressource de cette conversation a été supprimée ; vous pouvez seulement la terminer',
     OUTSIDE_MESSAGING_WINDOW:

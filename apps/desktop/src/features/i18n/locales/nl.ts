@@ -106,13 +106,16 @@ export const nl: LocaleMessages = {
   transfer: {
     transferTitle: 'Doorverbindverzoek',
     conferenceTitle: 'Conferentieverzoek',
-    search: 'Wachtrijen en agents zoeken',
-    searchAgents: 'Agents zoeken',
+    search: 'Wachtrijen, teams, vaardigheden en agents zoeken',
+    searchConference: 'Wachtrijen en agents zoeken',
     reload: 'Opnieuw laden',
     loading: 'De lijsten worden geladen…',
     queues: 'Wachtrijen',
     agents: 'Agents',
     queueWaiting: '{{count}} wachtend',
+    teams: 'Teams',
+    skills: 'Vaardigheden',
+    available: '{{count}} Beschikbaar',
     agentLoad: '{{state}} · {{load}} van {{limit}}',
     comment: 'Opmerking voor de volgende agent (optioneel)',
     noMatch: 'Niets komt overeen met uw zoekopdracht.',
@@ -125,6 +128,7 @@ export const nl: LocaleMessages = {
     agent_left: '{{name}} heeft de chat verlaten',
     conversation_ended: 'Het gesprek is beëindigd',
     transfer_comment: 'Opmerking van {{name}}: {{comment}}',
+    transferred: 'Doorverbonden door {{agent}} vanuit {{queue}}',
   },
   delivery: {
     sending: 'Verzenden…',
@@ -199,7 +203,16 @@ export const nl: LocaleMessages = {
     transfers: 'Doorverbindingen',
     conferences: 'Conferenties',
   },
+  errorDetails: {
+    AGENT_NOT_AVAILABLE: '{{name}} is niet Beschikbaar ({{state}})',
+    AGENT_AT_LIMIT: '{{name}} heeft al {{load}} van {{limit}} gesprekken',
+    NO_AGENT_AVAILABLE: 'Geen agent van {{queue}} is Beschikbaar met ruimte ervoor',
+    QUEUE_WRONG_CHANNEL: '{{queue}} bedient het kanaal van dit gesprek niet',
+  },
   errors: {
+    SKILL_NOT_FOUND: 'Geen agent heeft deze vaardigheid en geen wachtrij vraagt erom',
+    QUEUE_WRONG_CHANNEL: 'De wachtrij bedient het kanaal van dit gesprek niet',
+    NO_AGENT_AVAILABLE: 'Geen agent van de wachtrij is Beschikbaar met ruimte ervoor',
     ENTRY_POINT_DELETED: 'Het asset van dit gesprek is verwijderd; u kunt het alleen nog beëindigen',
     OUTSIDE_MESSAGING_WINDOW:
       'Het berichtvenster van de klant is gesloten; vrije tekst kan niet worden verzonden',

@@ -1,5 +1,5 @@
 import type { TConversationSummary } from '@switchboard/contracts';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../../app/desk/desk-context';
 import { type TransferChoice, TransferDialog } from './TransferDialog';
@@ -23,9 +23,17 @@ export const TransferActions = ({
   const open = summary.status === 'active' && !summary.customerLeft;
   const free = open && !summary.conference && summary.conferenceRequest === null;
 
+  const { channel } = summary;
+  const loadTargets = useCallback(() => actions.loadTransferTargets(channel), [actions, channel]);
+
   const submit = async (choice: TransferChoice, comment: string) => {
-    if (dialog === 'conference' && choice.type === 'agent') {
-      await actions.inviteToConference(summary.id, choice.agentId);
+    if (dialog === 'conference') {
+      if (choice.type === 'agent' || choice.type === 'queue') {
+        await actions.inviteToConference(
+          summary.id,
+          choice.type === 'agent' ? { agentId: choice.agentId } : { queueId: choice.queueId },
+        );
+      }
       setDialog(null);
       return;
     }
@@ -71,7 +79,7 @@ export const TransferActions = ({
       <TransferDialog
         open={dialog !== null}
         mode={dialog ?? 'transfer'}
-        loadTargets={actions.loadTransferTargets}
+        loadTargets={loadTargets}
         onSubmit={submit}
         onClose={() => setDialog(null)}
       />

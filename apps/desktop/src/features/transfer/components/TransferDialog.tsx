@@ -5,14 +5,74 @@ import { ModalDialog } from '../../../shared/ui/ModalDialog';
 import { describeError } from '../../i18n/describe-error';
 import { filterByName, sortAgents } from '../filter-targets';
 
-export type TransferChoice = { type: 'queue'; queueId: string } | { type: 'agent'; agentId: string };
+export type TransferChoice =
+  | { type: 'queue'; queueId: string }
+  | { type: 'agent'; agentId: string }
+  | { type: 'team'; teamId: string }
+  | { type: 'skill'; skill: string };
+
+const keyOf = (choice: TransferChoice): string => {
+  switch (choice.type) {
+    case 'queue':
+      return choice.queueId;
+    case 'agent':
+      return choice.agentId;
+    case 'team':
+      return choice.teamId;
+    case 'skill':
+      return choice.skill;
+  }
+};
+
+/** One list of the dialog: a radio group under its legend, or "nothing matches". Teams and skills show only where there are some. */
+const TargetList = <T,>({
+  legend,
+  items,
+  loaded,
+  name,
+  choiceOf,
+  label,
+  detail,
+  chosen,
+  onChoose,
+}: {
+  legend: string;
+  items: readonly T[];
+  loaded: boolean;
+  name: string;
+  choiceOf: (item: T) => TransferChoice;
+  label: (item: T) => string;
+  detail: (item: T) => string;
+  chosen: TransferChoice | null;
+  onChoose: (choice: TransferChoice) => void;
+}) => {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="transfer__list">
+      <legend>{legend}</legend>
+      {items.map((item) => {
+        const choice = choiceOf(item);
+        const checked = chosen?.type === choice.type && keyOf(chosen) === keyOf(choice);
+        return (
+          <label key={keyOf(choice)} className={`reason${checked ? ' reason--chosen' : ''}`}>
+            <input type="radio" name={name} checked={checked} onChange={() => onChoose(choice)} />
+            <span>{label(item)}</span>
+            <span className="transfer__detail">{detail(item)}</span>
+          </label>
+        );
+      })}
+      {loaded && items.length === 0 && <p className="wrapup__empty">{t('transfer.noMatch')}</p>}
+    </fieldset>
+  );
+};
 
 const COMMENT_MAX = 1000;
 
 /**
- * The seeds' "Transfer request" and "Conference request" dialogs: a queue or an agent (a
- * conference: an agent) from lists filtered by a search field, a Reload button that fetches the
- * agents' current states, and for a transfer an optional comment for the next agent.
+ * The seeds' "Transfer request" and "Conference request" dialogs: a queue, a team, a skill (CXone)
+ * or an agent (a conference: a queue or an agent) from lists filtered by a search field, a Reload
+ * button that fetches the agents' current states, and for a transfer an optional comment for the
+ * next agent.
  */
 export const TransferDialog = ({
   open,
@@ -76,11 +136,14 @@ export const TransferDialog = ({
   };
 
   const locale = i18n.language;
-  const queues = mode === 'transfer' ? filterByName(targets?.queues ?? [], query, locale) : [];
+  const transfer = mode === 'transfer';
+  const queues = filterByName(targets?.queues ?? [], query, locale);
+  const teams = transfer ? filterByName(targets?.teams ?? [], query, locale) : [];
+  const skills = transfer ? filterByName(targets?.skills ?? [], query, locale) : [];
   const agents = filterByName(sortAgents(targets?.agents ?? []), query, locale);
-  const title = mode === 'transfer' ? t('transfer.transferTitle') : t('transfer.conferenceTitle');
-  const chosen = (type: TransferChoice['type'], id: string) =>
-    choice?.type === type && (choice.type === 'queue' ? choice.queueId : choice.agentId) === id;
+  const title = transfer ? t('transfer.transferTitle') : t('transfer.conferenceTitle');
+  const search = transfer ? t('transfer.search') : t('transfer.searchConference');
+  const list = { loaded: targets !== null, name: `${titleId}-target`, chosen: choice, onChoose: setChoice };
 
   return (
     <ModalDialog open={open} onClose={onClose} labelledBy={titleId} className="modal--transfer">
@@ -92,8 +155,8 @@ export const TransferDialog = ({
           <input
             className="input"
             type="search"
-            aria-label={mode === 'transfer' ? t('transfer.search') : t('transfer.searchAgents')}
-            placeholder={mode === 'transfer' ? t('transfer.search') : t('transfer.searchAgents')}
+            aria-label={search}
+            placeholder={search}
             value={query}
             onChange={(event) => setQuery(event.target.value)}
             onKeyDown={(event) => {
@@ -107,49 +170,53 @@ export const TransferDialog = ({
           </button>
         </div>
         {loading && targets === null && <p role="status">{t('transfer.loading')}</p>}
-        {mode === 'transfer' && (
-          <fieldset className="transfer__list">
-            <legend>{t('transfer.queues')}</legend>
-            {queues.map((queue) => (
-              <label key={queue.id} className={`reason${chosen('queue', queue.id) ? ' reason--chosen' : ''}`}>
-                <input
-                  type="radio"
-                  name={`${titleId}-target`}
-                  checked={chosen('queue', queue.id)}
-                  onChange={() => setChoice({ type: 'queue', queueId: queue.id })}
-                />
-                <span>{queue.name}</span>
-                <span className="transfer__detail">
-                  {t('transfer.queueWaiting', { count: queue.waiting })}
-                </span>
-              </label>
-            ))}
-            {targets && queues.length === 0 && <p className="wrapup__empty">{t('transfer.noMatch')}</p>}
-          </fieldset>
-        )}
-        <fieldset className="transfer__list">
-          <legend>{t('transfer.agents')}</legend>
-          {agents.map((agent) => (
-            <label key={agent.id} className={`reason${chosen('agent', agent.id) ? ' reason--chosen' : ''}`}>
-              <input
-                type="radio"
-                name={`${titleId}-target`}
-                checked={chosen('agent', agent.id)}
-                onChange={() => setChoice({ type: 'agent', agentId: agent.id })}
+        <TargetList
+          {...list}
+          legend={t('transfer.queues')}
+          items={queues}
+          choiceOf={(queue) => ({ type: 'queue', queueId: queue.id })}
+          label={(queue) => queue.name}
+          detail={(queue) => t('transfer.queueWaiting', { count: queue.waiting })}
+        />
+        {transfer && (
+          <>
+            {(targets?.teams.length ?? 0) > 0 && (
+              <TargetList
+                {...list}
+                legend={t('transfer.teams')}
+                items={teams}
+                choiceOf={(team) => ({ type: 'team', teamId: team.id })}
+                label={(team) => team.name}
+                detail={(team) => t('transfer.available', { count: team.available })}
               />
-              <span>{agent.name}</span>
-              <span className="transfer__detail">
-                {t('transfer.agentLoad', {
-                  state: t(`presence.${agent.state}`),
-                  load: String(agent.load),
-                  limit: String(agent.limit),
-                })}
-              </span>
-            </label>
-          ))}
-          {targets && agents.length === 0 && <p className="wrapup__empty">{t('transfer.noMatch')}</p>}
-        </fieldset>
-        {mode === 'transfer' && (
+            )}
+            {(targets?.skills.length ?? 0) > 0 && (
+              <TargetList
+                {...list}
+                legend={t('transfer.skills')}
+                items={skills}
+                choiceOf={(skill) => ({ type: 'skill', skill: skill.name })}
+                label={(skill) => skill.name}
+                detail={(skill) => t('transfer.available', { count: skill.available })}
+              />
+            )}
+          </>
+        )}
+        <TargetList
+          {...list}
+          legend={t('transfer.agents')}
+          items={agents}
+          choiceOf={(agent) => ({ type: 'agent', agentId: agent.id })}
+          label={(agent) => agent.name}
+          detail={(agent) =>
+            t('transfer.agentLoad', {
+              state: t(`presence.${agent.state}`),
+              load: String(agent.load),
+              limit: String(agent.limit),
+            })
+          }
+        />
+        {transfer && (
           <label className="field">
             <span className="field__label">{t('transfer.comment')}</span>
             <textarea
@@ -171,7 +238,7 @@ export const TransferDialog = ({
             {t('conversations.cancel')}
           </button>
           <button className="button button--primary" type="submit" disabled={!choice || submitting}>
-            {mode === 'transfer' ? t('conversations.transfer') : t('conversations.conference')}
+            {transfer ? t('conversations.transfer') : t('conversations.conference')}
           </button>
         </div>
       </form>

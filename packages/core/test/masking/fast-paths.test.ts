@@ -1,0 +1,333 @@
+import fc from 'fast-check';
+import { ValidationErrorsIBAN, validateIBAN } from 'ibantools';
+import { describe, expect, it } from 'vitest';
+import { digitValue, foldDigits } from '../../src/masking/char-codes';
+import { findIbanAt } from '../../src/masking/iban';
+import { maskValue } from '../../src/masking/index';
+import { isReferenceContext } from '../../src/masking/keywords';
+import { looksLikePrice } from '../../src/masking/look-alikes';
+import {
+  dniLetterOf,
+  findLetterBearingNationalId,
+  findLetterLedNationalId,
+  isValidNinoPrefix,
+  isValidNir,
+  isValidSvnr,
+} from '../../src/masking/national-id';
+import { registryCountries, validIban } from './corpus/ibans';
+import { dni, nie, nir, svnr } from './corpus/national-ids';
+import { createRandom } from './corpus/random';
+
+/**
+ * The masker's shortcuts (issue 16, speed on short lines) against the plain readings they stand
+ * for: each shortcut skips work where its answer is already known, so on any input its answer must
+ * be the plain one. The plain readings below are written the simple way, as the masker read them
+ * before the shortcuts.
+ */
+
+const isWord = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}\p{M}_*]/u.test(c);
+
+/** The identity patterns run at every position, unguarded. */
+const plainExecAt = (pattern: RegExp, text: string, at: number): RegExpExecArray | null => {
+  const sticky = new RegExp(pattern.source, 'y');
+  sticky.lastIndex = at;
+  const match = sticky.exec(text);
+  return match !== null && !isWord(text[at + match[0].length]) ? match : null;
+};
+
+const NINO = /([A-Za-z]{2}) ?(\d{2}) ?(\d{2}) ?(\d{2})(?: ?([A-Da-d]))?/;
+const NIE = /([XYZxyz])[- ]?(\d{7})[- ]?([A-Za-z])/;
+const DNI = /(\d{8}|\d{2}\.\d{3}\.\d{3})[- ]?([A-Za-z])/;
+const SVNR = /(\d{2}) ?(\d{6}) ?([A-Za-z]) ?(\d{2}) ?(\d)/;
+const NIR_CORSICA = /([1-478]) ?(\d{2}) ?(\d{2}) ?(2[ABab]) ?(\d{3}) ?(\d{3}) ?(\d{2})/;
+
+/** findLetterLedNationalId without its guards, for texts without identity keywords. */
+const plainLetterLed = (text: string, p: number) => {
+  const nino = plainExecAt(NINO, text, p);
+  if (nino !== null && isValidNinoPrefix(nino[1]!)) {
+    const upper =
+      nino[1] === nino[1]!.toUpperCase() && nino[5] !== undefined && nino[5] === nino[5].toUpperCase();
+    if (upper) {
+      return { kind: 'gb_nino', end: p + nino[0].length };
+    }
+  }
+  const nie = plainExecAt(NIE, text, p);
+  if (nie !== null) {
+    const number = Number(`${'XYZ'.indexOf(nie[1]!.toUpperCase())}${nie[2]}`);
+    if (dniLetterOf(number) === nie[3]!.toUpperCase()) {
+      return { kind: 'es_nie', end: p + nie[0].length };
+    }
+  }
+  return undefined;
+};
+
+const plainLetterBearing = (text: string, p: number) => {
+  const dniMatch = plainExecAt(DNI, text, p);
+  if (
+    dniMatch !== null &&
+    dniLetterOf(Number(dniMatch[1]!.replaceAll('.', ''))) === dniMatch[2]!.toUpperCase()
+  ) {
+    return { kind: 'es_dni', end: p + dniMatch[0].length };
+  }
+  const sv = plainExecAt(SVNR, text, p);
+  if (sv !== null && isValidSvnr(`${sv[1]}${sv[2]}${sv[3]}${sv[4]}${sv[5]}`)) {
+    return { kind: 'de_svnr', end: p + sv[0].length };
+  }
+  const corsica = plainExecAt(NIR_CORSICA, text, p);
+  if (corsica !== null && isValidNir(corsica.slice(1).join(''))) {
+    return { kind: 'fr_nir', end: p + corsica[0].length };
+  }
+  return undefined;
+};
+
+describe('identity numbers: the patterns run only where their digits can match', () => {
+  const random = createRandom(16);
+  const values = Array.from({ length: 40 }, () => [
+    svnr(random),
+    nir(random),
+    dni(random),
+    nie(random),
+  ]).flat();
+  // NIRs of people born in Corsica: the department written 2A or 2B.
+  const corsican = Array.from({ length: 40 }, () => nir(random, true));
+  // National Insurance numbers with and without their suffix letter, spaced and not.
+  const ninos = Array.from({ length: 40 }, () => {
+    const pairs = Array.from({ length: 3 }, () => String(random.int(10, 99)));
+    return `${random.pick(['AB', 'JG', 'CE', 'QQ', 'ZZ'])} ${pairs.join(' ')}${random.pick(['', ' C', ' D', 'A'])}`;
+  });
+  const writings = [...values, ...corsican, ...ninos].flatMap((v) => [
+    v,
+    v.replace(/(\d{2})(\d{6})/, '$1 $2'),
+    v.replace(/(\d{2})(?=\d)/g, '$1 '),
+    v.replace(/^(\w)(\w{2})(\w{2})(\w{2})(\w{3})(\w{3})/, '$1 $2 $3 $4 $5 $6 '),
+    v.toLowerCase(),
+  ]);
+  const pieces = fc.constantFrom(
+    '1',
+    '2',
+    '0',
+    '9',
+    ' ',
+    '.',
+    '-',
+    'A',
+    'B',
+    'a',
+    'C',
+    'X',
+    'z',
+    'Q',
+    'JG',
+    'AB',
+  );
+  const shaped = fc.oneof(
+    fc.constantFrom(...writings),
+    fc.array(pieces, { maxLength: 20 }).map((p) => p.join('')),
+  );
+
+  it('reads what the unguarded patterns read, at every position', () => {
+    fc.assert(
+      fc.property(shaped, fc.constantFrom('', ' ', 'x'), (value, tail) => {
+        const text = `${value}${tail}`;
+        for (let p = 0; p < text.length; p++) {
+          expect(findLetterBearingNationalId(text, p)).toEqual(plainLetterBearing(text, p));
+          expect(findLetterLedNationalId(text, p)).toEqual(plainLetterLed(text, p));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('IBAN check digits, taken chunk by chunk, agree with ibantools in every writing', () => {
+  const random = createRandom(17);
+  const countries = registryCountries();
+  const writings = (iban: string): string[] => {
+    const print = iban.replace(/(.{4})(?=.)/g, '$1 ');
+    return [iban, print, iban.toLowerCase(), print.replace(/ /g, '\u00a0'), print.toLowerCase()];
+  };
+
+  it('finds every valid IBAN valid, and a mistyped one as ibantools judges it', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...countries), fc.nat(), fc.nat(), (country, at, digit) => {
+        const iban = validIban(country, random);
+        const k = 4 + (at % (iban.length - 4));
+        const mistyped = /\d/.test(iban[k]!)
+          ? iban.slice(0, k) + ((Number(iban[k]) + 1 + (digit % 9)) % 10) + iban.slice(k + 1)
+          : iban;
+        for (const written of writings(iban)) {
+          expect(findIbanAt(written, 0)).toEqual({ end: written.length, country, valid: true });
+        }
+        // As iban.ts reads ISO 13616: a failing national BBAN check digit does not stop masking.
+        const expected = validateIBAN(mistyped).errorCodes.every(
+          (e) =>
+            e === ValidationErrorsIBAN.WrongAccountBankBranchChecksum ||
+            e === ValidationErrorsIBAN.QRIBANNotAllowed,
+        );
+        for (const written of writings(mistyped)) {
+          const match = findIbanAt(written, 0);
+          if (match !== undefined) {
+            expect(match.valid).toBe(expected);
+          }
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+/** The seeds' masking rule, written the plain way. */
+const plainMask = (value: string, type: 'email' | 'card'): string => {
+  if (type === 'email') {
+    const at = value.lastIndexOf('@');
+    return at === 1 ? `*${value.slice(1)}` : value[0] + '*'.repeat(Math.max(0, at - 1)) + value.slice(at);
+  }
+  let fourth = value.length;
+  let seen = 0;
+  for (let i = value.length - 1; i >= 0 && seen < 4; i--) {
+    if (/\p{Nd}/u.test(value[i]!)) {
+      seen++;
+      fourth = i;
+    }
+  }
+  return seen < 4
+    ? '*'.repeat(value.length)
+    : '*'.repeat(fourth) + value.slice(fourth).replace(/[A-Za-z]/g, '*');
+};
+
+describe('maskValue cuts the masked form from the value', () => {
+  it('gives the plain rule for numbers with letters and separators, and for addresses', () => {
+    const numberish = fc
+      .array(fc.constantFrom('1', '7', '٤', '४', '３', ' ', '-', '.', 'A', 'z', 'Q', '+', '('), {
+        maxLength: 30,
+      })
+      .map((p) => p.join(''));
+    const address = fc
+      .tuple(fc.stringMatching(/^[a-z0-9._+-]{1,12}$/), fc.constantFrom('x.se', 'gmail.com', 'müller.de'))
+      .map(([local, domain]) => `${local}@${domain}`);
+    fc.assert(
+      fc.property(numberish, address, (n, a) => {
+        expect(maskValue({ value: n, type: 'card' })).toBe(plainMask(n, 'card'));
+        expect(maskValue({ value: a, type: 'email' })).toBe(plainMask(a, 'email'));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('the reference check told the last @', () => {
+  it('answers as when it searches the window itself', () => {
+    const piece = fc.constantFrom(
+      'order ',
+      'tel ',
+      'Bestellnummer ',
+      '@',
+      'x@y.se ',
+      'jan ',
+      ' ',
+      '#',
+      ':',
+      '12',
+      'é',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = `${pieces.join('')}0701234567`;
+        const start = text.length - 10;
+        expect(isReferenceContext(text, start, text.lastIndexOf('@', start - 1))).toBe(
+          isReferenceContext(text, start),
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('digits of other scripts folded through one table', () => {
+  it('maps each code unit as the digit blocks and fullwidth punctuation say, and nothing else', () => {
+    const FOLDED: Record<string, string> = {
+      '＋': '+',
+      '（': '(',
+      '）': ')',
+      '－': '-',
+      '．': '.',
+      '／': '/',
+      '−': '-',
+    };
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 40 }),
+          fc
+            .array(
+              fc.constantFrom(
+                '٤',
+                '۷',
+                '४',
+                '৩',
+                '３',
+                '＋',
+                '（',
+                '－',
+                '−',
+                '7',
+                'a',
+                ' ',
+                '\u0660',
+                '\uff19',
+              ),
+              { maxLength: 20 },
+            )
+            .map((p) => p.join('')),
+        ),
+        (text) => {
+          const plain = Array.from({ length: text.length }, (_, i) => {
+            const c = text.charCodeAt(i);
+            const d = digitValue(c);
+            return c >= 0x660 && d >= 0 ? String(d) : c >= 0x660 ? (FOLDED[text[i]!] ?? text[i]) : text[i];
+          }).join('');
+          expect(foldDigits(text)).toBe(plain);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('currency words asked only of words shaped like one', () => {
+  const CURRENCY =
+    /^(?:kr|kr\.|sek|nok|dkk|eur|euro|euros|usd|gbp|chf|pln|czk|huf|ron|jpy|cad|aud|dollars?|pounds?|pesos?|francs?|kronor|kronen|kroner)$/i;
+  /** look-alikes.ts's words around a number, read the plain way: up to eight letters (and dots after). */
+  const plainWordBefore = (text: string, start: number): string =>
+    /([A-Za-z]{0,8})[ \u00a0\u202f\u2009\u2007]*$/.exec(text.slice(0, start))![1]!;
+  const plainWordAfter = (text: string, end: number): string =>
+    /^[ \u00a0\u202f\u2009\u2007]*([A-Za-z.]{0,8})/.exec(text.slice(end))![1]!;
+
+  it('finds a price wherever the plain pattern finds its word', () => {
+    const word = fc.constantFrom(
+      'kr',
+      'KR.',
+      'Sek',
+      'euros',
+      'Dollars',
+      'peso',
+      'kronen',
+      'auD',
+      'au',
+      'kro',
+      'pesoss',
+      'x',
+      'EUR.',
+    );
+    fc.assert(
+      fc.property(word, fc.boolean(), (w, before) => {
+        const text = before ? `${w} 1 299` : `1 299 ${w}`;
+        const start = before ? w.length + 1 : 0;
+        const plain =
+          CURRENCY.test(plainWordBefore(text, start)) || CURRENCY.test(plainWordAfter(text, start + 5));
+        expect(looksLikePrice(text, start, start + 5)).toBe(plain);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
