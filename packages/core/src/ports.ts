@@ -115,6 +115,14 @@ export interface Tx {
   };
   providerMessages: {
     /** A message by its provider id on an entry point, locked. */
+    /**
+     * The entry point, and the message with this provider id on it if one is stored (not locked:
+     * a repeated delivery only answers its ids), in one statement.
+     */
+    findWithEntryPoint(input: {
+      entryPointId: string;
+      providerMessageId: string;
+    }): Promise<{ entryPoint: EntryPoint | null; known: StoredMessage | null }>;
     lockByProviderId(input: {
       entryPointId: string;
       providerMessageId: string;

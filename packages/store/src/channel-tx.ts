@@ -89,6 +89,16 @@ const entryPointById = builtStatement((db) =>
     .from(entryPoints)
     .where(eq(entryPoints.id, p('id'))),
 );
+const entryPointWithMessage = builtStatement((db) =>
+  db
+    .select({ entryPoint: entryPoints, message: messages })
+    .from(entryPoints)
+    .leftJoin(
+      messages,
+      and(eq(messages.entryPointId, entryPoints.id), eq(messages.providerMessageId, p('providerMessageId'))),
+    )
+    .where(eq(entryPoints.id, p('entryPointId'))),
+);
 const lockByProviderId = builtStatement((db) =>
   db
     .select()
@@ -255,6 +265,13 @@ export const createChannelTx = (
     },
   },
   providerMessages: {
+    findWithEntryPoint: async ({ entryPointId, providerMessageId }) => {
+      const [row] = await entryPointWithMessage(db, { entryPointId, providerMessageId });
+      return {
+        entryPoint: row?.entryPoint ?? null,
+        known: row?.message ? messageFromRow(row.message) : null,
+      };
+    },
     lockByProviderId: async ({ entryPointId, providerMessageId }) => {
       const [row] = await lockByProviderId(db, { entryPointId, providerMessageId });
       return row ? messageFromRow(row) : null;

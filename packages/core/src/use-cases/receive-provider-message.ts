@@ -20,14 +20,13 @@ export const receiveProviderMessage = async ({
 }: UseCaseContext & { entryPointId: string; message: InboundMessage }): Promise<
   UseCaseResult<{ conversationId: string; messageId: string; created: boolean }>
 > => {
-  const entryPoint = await tx.entryPoints.get(entryPointId);
-  if (!entryPoint || entryPoint.deletedAt || entryPoint.channel === 'livechat') {
-    throw new AppError('ENTRY_POINT_NOT_FOUND');
-  }
-  const known = await tx.providerMessages.lockByProviderId({
+  const { entryPoint, known } = await tx.providerMessages.findWithEntryPoint({
     entryPointId,
     providerMessageId: message.providerMessageId,
   });
+  if (!entryPoint || entryPoint.deletedAt || entryPoint.channel === 'livechat') {
+    throw new AppError('ENTRY_POINT_NOT_FOUND');
+  }
   if (known) {
     return {
       value: { conversationId: known.conversationId, messageId: known.id, created: false },
