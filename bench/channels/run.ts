@@ -6,7 +6,7 @@
  *
  * Prints one JSON object:
  * - inbound: signed WhatsApp webhooks verified, stored and routed per second, and the time to the
- *   200 (p50/p99), posted from another process (clients.ts) at BENCH_CONCURRENCY (16) at once;
+ *   200 (p50/p99), with the CPU time the server's process and its database thread spent per message, posted from another process (clients.ts) at BENCH_CONCURRENCY (16) at once;
  *   BENCH_INBOUND (3,000) messages from BENCH_CONTACTS (300) customers, so most continue a
  *   conversation and 300 start one (queued; no agent is Available);
  * - replays: one delivery posted BENCH_REPLAYS (10,000) times: the answers, and how many
@@ -155,8 +155,14 @@ const warmMessages = await countRows(sql`select count(*)::int as n from messages
 
 // 1. Inbound.
 log(`inbound: ${INBOUND} deliveries at concurrency ${CONCURRENCY}`);
+const cpu0 = process.cpuUsage();
+const db0 = (await database.load?.())?.active ?? Number.NaN;
 const inboundRun = await post(INBOUND, false, 'measured');
 await server.settle();
+const cpu1 = process.cpuUsage(cpu0);
+// The server's process (both its threads; the clients run in another) and its database thread alone.
+const inboundCpuMs = (cpu1.user + cpu1.system) / 1000;
+const inboundDatabaseMs = ((await database.load?.())?.active ?? Number.NaN) - db0;
 const stored = (await countRows(sql`select count(*)::int as n from messages`)) - warmMessages;
 
 // 2. Replays of one delivery.
@@ -215,6 +221,8 @@ const result = {
     perSecond: round(inboundPerSecond),
     p50Ms: round(quantile(inboundRun.latencies, 0.5), 2),
     p99Ms: round(quantile(inboundRun.latencies, 0.99), 2),
+    serverCpuMsPerMessage: round(inboundCpuMs / INBOUND, 3),
+    databaseThreadMsPerMessage: round(inboundDatabaseMs / INBOUND, 3),
     statuses: inboundRun.statuses,
     messagesStored: stored,
   },

@@ -11,12 +11,14 @@
  * In the second phase one more customer floods `typing` as fast as its socket carries it, and
  * reconnects whenever the server disconnects it.
  *
+ * Each phase also gives the CPU time the server's process and its database thread spent per message.
+ *
  * Prints one JSON object; it asserts nothing, it says whether the targets were met. The load
  * generator runs on the same two cores as the server.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -147,9 +149,30 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 100));
 }
 
+/**
+ * CPU the server process has used so far (all its threads, from /proc), and the time its database
+ * thread (PGlite) has worked (from /metrics): per message these say where the time goes, and they
+ * move less than throughput when other work shares the machine.
+ */
+const serverCpuMs = () => {
+  try {
+    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+};
+const databaseThreadMs = async () => {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith('switchboard_database_thread_busy_seconds_total'));
+  return line ? Number(line.split(' ')[1]) * 1000 : Number.NaN;
+};
+
 /** Every sender sends one message after the other for SECONDS; returns the phase's figures. */
 const phase = async (label: string) => {
   latencies.length = 0;
+  const cpu0 = serverCpuMs();
+  const db0 = await databaseThreadMs();
   let acknowledged = 0;
   let failed = 0;
   const until = performance.now() + SECONDS * 1000;
@@ -177,8 +200,12 @@ const phase = async (label: string) => {
   for (let i = 0; i < 50 && pending.size > 0; i += 1) {
     await new Promise((r) => setTimeout(r, 20));
   }
+  const cpuMs = serverCpuMs() - cpu0;
+  const dbMs = (await databaseThreadMs()) - db0;
   return {
     messagesPerSecond: round(acknowledged / SECONDS),
+    serverCpuMsPerMessage: round(cpuMs / Math.max(1, acknowledged), 3),
+    databaseThreadMsPerMessage: round(dbMs / Math.max(1, acknowledged), 3),
     failed,
     pushedToAgent: latencies.length,
     p50PostToAgentMs: round(quantile(latencies, 0.5)),

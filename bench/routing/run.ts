@@ -252,7 +252,7 @@ log(`arrival-to-offer p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms`);
 
 // Routing alone from here: no listeners, so only the decision's own transaction is timed (and no
 // view of its offers is read for a push).
-const store = createStore(database, { offerViewsAhead: false });
+const store = createStore(database, { viewsAhead: false });
 const run = createUseCaseRunner({ store, bus: { publish: () => {} }, clock: { now: () => new Date() } });
 const reset = async () => {
   await db.execute(sql`delete from timers`);

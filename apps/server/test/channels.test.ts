@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   type FakeProviders,
   messengerText,
@@ -59,6 +59,9 @@ describe.each(BACKENDS)('WhatsApp, SMS and Messenger end to end (%s)', (backend)
     fake.received.length = 0;
     fake.accepted.length = 0;
     fake.next.length = 0;
+    fake.profiles.clear();
+    fake.profileReads.length = 0;
+    fake.nextProfile.length = 0;
     const db = await createTestDatabase(backend);
     drop = db.drop;
     t = await startServer({ database: await db.open(), env: { PUBLIC_URL: 'https://contact.example.com' } });
@@ -481,6 +484,81 @@ describe.each(BACKENDS)('WhatsApp, SMS and Messenger end to end (%s)', (backend)
     expect((await postMeta(t.baseUrl, path, read, FB.appSecret)).status).toBe(200);
     const marked = await events.next('message.updated', (e: any) => e.message.deliveryStatus === 'read');
     expect(marked.message.id).toBe(sent.body.id);
+  });
+
+  it("Messenger: the customer's profile name is read once, after the 200, and reaches the popover and the tab", async () => {
+    fake.profiles.set('PSID7', { first_name: 'Lucía', last_name: 'Fernández' });
+    const events = await available();
+    const path = `/webhooks/messenger/${ids.messenger}`;
+    const first = messengerText(FB.pageId, 'PSID7', 'm_p1', 'Hola');
+    expect((await postMeta(t.baseUrl, path, first, FB.appSecret)).status).toBe(200);
+    const offer = await events.next('offer.created');
+    // The popover is told once the name is read (the offer may be made before or after that).
+    const named =
+      offer.customerName === 'Lucía Fernández'
+        ? offer
+        : await events.next('offer.updated', (o: any) => o.customerName === 'Lucía Fernández');
+    expect(named).toMatchObject({ id: offer.id, channel: 'messenger' });
+    expect(fake.profileReads).toEqual([
+      { path: '/v21.0/PSID7?fields=first_name,last_name', authorization: `Bearer ${FB.pageAccessToken}` },
+    ]);
+
+    const accepted = await alice.post(`/api/offers/${offer.id}/accept`);
+    expect(accepted.body.customerName).toBe('Lucía Fernández');
+    expect(
+      accepted.body.messages.filter((m: any) => m.author === 'customer').map((m: any) => m.authorName),
+    ).toEqual(['Lucía Fernández']);
+    // Stored on the contact once: a later message (and a later conversation) reads no profile again.
+    expect(
+      (
+        await postMeta(
+          t.baseUrl,
+          path,
+          messengerText(FB.pageId, 'PSID7', 'm_p2', '¿Sigue ahí?'),
+          FB.appSecret,
+        )
+      ).status,
+    ).toBe(200);
+    const second = await events.next('message.created', (e: any) => e.message.body === '¿Sigue ahí?');
+    expect(second.message.authorName).toBe('Lucía Fernández');
+    await t.server.settle();
+    expect(fake.profileReads).toHaveLength(1);
+  });
+
+  it('Messenger: a profile that cannot be read leaves the PSID as the name, with a logged code', async () => {
+    const warn = vi.spyOn(t.server.ctx.logger, 'warn');
+    // Meta's answer when the app lacks the permission to read user profiles.
+    fake.nextProfile.push({
+      status: 400,
+      body: { error: { message: '(#10) Application does not have permission for this action', code: 10 } },
+    });
+    const events = await available();
+    const path = `/webhooks/messenger/${ids.messenger}`;
+    expect(
+      (await postMeta(t.baseUrl, path, messengerText(FB.pageId, 'PSID8', 'm_q1', 'Hola'), FB.appSecret))
+        .status,
+    ).toBe(200);
+    const offer = await events.next('offer.created');
+    await t.server.settle();
+    expect(fake.profileReads).toHaveLength(1);
+    expect(warn).toHaveBeenCalledWith(
+      expect.objectContaining({
+        code: 'PROFILE_NAME_UNREAD',
+        reason: expect.objectContaining({ code: 'unauthorized', providerCode: '10' }),
+      }),
+      expect.any(String),
+    );
+    const accepted = await alice.post(`/api/offers/${offer.id}/accept`);
+    expect(accepted.body.customerName).toBe('PSID8');
+    // A PSID the page may not read (Meta: object does not exist): the same.
+    const other = messengerText(FB.pageId, 'PSID-unknown', 'm_q2', 'Hola');
+    expect((await postMeta(t.baseUrl, path, other, FB.appSecret)).status).toBe(200);
+    await t.server.settle();
+    expect(warn).toHaveBeenLastCalledWith(
+      expect.objectContaining({ reason: expect.objectContaining({ providerCode: '100/33' }) }),
+      expect.any(String),
+    );
+    warn.mockRestore();
   });
 
   it('retries a 503 with backoff, fails on a permanent error with its reason, and sends again on Retry', async () => {

@@ -22,8 +22,45 @@ export const startFakeProviders = async () => {
   const accepted: string[] = [];
   const next: Answer[] = [];
   const waiters: { n: number; resolve: () => void }[] = [];
+  /** Messenger's User Profile API: the profiles by PSID; an unknown PSID is answered as Meta does. */
+  const profiles = new Map<string, { first_name: string; last_name: string }>();
+  /** The profile reads asked for: their path and Authorization header. */
+  const profileReads: { path: string; authorization: string | undefined }[] = [];
+  /** Answers for the coming profile reads (a missing permission, ...); otherwise from `profiles`. */
+  const nextProfile: Answer[] = [];
   let counter = 0;
+  const readProfile = (req: IncomingMessage, res: ServerResponse) => {
+    const path = req.url ?? '';
+    profileReads.push({ path, authorization: req.headers.authorization });
+    const queued = nextProfile.shift();
+    if (queued === 'hang') {
+      return;
+    }
+    const psid = decodeURIComponent(path.split('?')[0]?.split('/').pop() ?? '');
+    const profile = profiles.get(psid);
+    const { status, body } =
+      queued ??
+      (profile
+        ? { status: 200, body: { ...profile, id: psid } }
+        : {
+            status: 400,
+            body: {
+              error: {
+                message: `Unsupported get request. Object with ID '${psid}' does not exist`,
+                type: 'GraphMethodException',
+                code: 100,
+                error_subcode: 33,
+              },
+            },
+          });
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === 'GET') {
+      readProfile(req, res);
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -74,6 +111,9 @@ export const startFakeProviders = async () => {
     received,
     accepted,
     next,
+    profiles,
+    profileReads,
+    nextProfile,
     /** Resolves once `n` sends have been received in all. */
     until: (n: number) =>
       received.length >= n ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ n, resolve })),

@@ -153,4 +153,58 @@ describe('Messenger Platform adapter', () => {
     });
     expect(outcome).toMatchObject({ ok: false, retryable, error: { code } });
   });
+
+  it("reads the customer's name from the User Profile API with the page's token", async () => {
+    const fake = await startFakeProvider((_req, res) =>
+      json(res, 200, { first_name: 'Lucía', last_name: 'Fernández', id: 'PSID1' }),
+    );
+    close = fake.close;
+    const read = messengerAdapter.readProfileName;
+    expect(await read?.({ config: { ...config, apiBaseUrl: `${fake.url}/` }, identity: 'PSID1' })).toEqual({
+      ok: true,
+      name: 'Lucía Fernández',
+    });
+    expect(fake.received[0]).toMatchObject({
+      method: 'GET',
+      url: '/v21.0/PSID1?fields=first_name,last_name',
+      headers: { authorization: 'Bearer page-token' },
+    });
+  });
+
+  it.each([
+    [
+      400,
+      { error: { code: 10, message: '(#10) Application does not have permission' } },
+      'unauthorized',
+      '10',
+    ],
+    [
+      400,
+      { error: { code: 100, error_subcode: 33, message: 'Object does not exist' } },
+      'invalid_request',
+      '100/33',
+    ],
+    [190, { error: { code: 190, message: 'Invalid OAuth access token' } }, 'unauthorized', '190'],
+    [200, { id: 'PSID1' }, 'unknown', null],
+    [500, 'not json', 'provider_unavailable', null],
+  ])('a profile answered %i %j is not read, with the code %s', async (status, body, code, providerCode) => {
+    const fake = await startFakeProvider((_req, res) => json(res, status === 190 ? 401 : status, body));
+    close = fake.close;
+    const outcome = await messengerAdapter.readProfileName?.({
+      config: { ...config, apiBaseUrl: fake.url },
+      identity: 'PSID1',
+    });
+    expect(outcome).toMatchObject({ ok: false, error: { code, providerCode } });
+  });
+
+  it('gives up on a profile that does not come within its deadline', async () => {
+    const fake = await startFakeProvider(() => {});
+    close = fake.close;
+    const outcome = await messengerAdapter.readProfileName?.({
+      config: { ...config, apiBaseUrl: fake.url },
+      identity: 'PSID1',
+      timeoutMs: 50,
+    });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'timeout' } });
+  });
 });

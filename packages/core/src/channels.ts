@@ -7,3 +7,11 @@ export const COMPOSE_LIMITS: Record<TChannel, number> = {
   livechat: 1000,
   messenger: 1000,
 };
+
+/**
+ * Channels whose webhooks never carry the customer's name, but whose provider gives it on request
+ * (Messenger's User Profile API): a new conversation of a contact with no name asks for it once,
+ * after its commit (the `contact.profile_wanted` event). WhatsApp sends the profile name with each
+ * message; SMS has none.
+ */
+export const readsProfileName = (channel: TChannel): boolean => channel === 'messenger';

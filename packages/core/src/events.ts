@@ -19,6 +19,20 @@ export type DomainEvent =
        */
       opening?: true;
     }
+  /**
+   * A contact of a channel whose webhooks carry no name (see readsProfileName) started a
+   * conversation: a listener may read the name from the provider and name the contact.
+   */
+  | { type: 'contact.profile_wanted'; contactId: string; entryPointId: string; identity: string }
+  /**
+   * The customer of a conversation got their name (it showed their channel identity until now):
+   * desktops that show the conversation, or hold an offer of it, are told.
+   */
+  | {
+      type: 'customer.named';
+      conversationId: string;
+      pendingOffer: { offerId: string; agentId: string } | null;
+    }
   /** An agent's message on a provider channel moved on: sent, delivered, read or failed. */
   | { type: 'message.delivery_changed'; conversationId: string; messageId: string }
   /** A send job is due at `dueAt`: a sender should claim it then. */

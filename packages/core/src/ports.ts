@@ -90,17 +90,39 @@ export interface Tx {
     templates(id: string): Promise<{ name: string; language: string; body: string }[]>;
   };
   contacts: {
-    /** The contact with this identity on the channel, created if new; a name given replaces the stored one. */
-    upsert(input: { channel: TChannel; identity: string; name: string | null; at: Date }): Promise<Contact>;
+    /**
+     * The contact with this identity on the channel, created if new (a name given replaces the
+     * stored one), with its conversation on the entry point that has not ended, locked (null if
+     * none): one statement for every provider message.
+     */
+    upsertWithOpen(input: {
+      channel: TChannel;
+      identity: string;
+      name: string | null;
+      at: Date;
+      entryPointId: string;
+    }): Promise<{ contact: Contact; open: Conversation | null }>;
+    /** Names a contact that has no name yet; null (and nothing changed) if it has one or is unknown. */
+    nameIfUnnamed(input: { id: string; name: string }): Promise<Contact | null>;
   };
   providerConversations: {
-    /** The contact's conversation on the entry point that has not ended, locked; null if none. */
-    lockOpen(input: { entryPointId: string; contactId: string }): Promise<Conversation | null>;
     get(conversationId: string): Promise<ProviderConversation | null>;
-    touchCustomer(input: { conversationId: string; at: Date }): Promise<void>;
+    /**
+     * The contact's conversations whose customer is still called `from`, and their customer's
+     * messages signed `from`, now carry `to`; returns those conversations' ids.
+     */
+    renameCustomer(input: { contactId: string; from: string; to: string }): Promise<string[]>;
   };
   providerMessages: {
     /** A message by its provider id on an entry point, locked. */
+    /**
+     * The entry point, and the message with this provider id on it if one is stored (not locked:
+     * a repeated delivery only answers its ids), in one statement.
+     */
+    findWithEntryPoint(input: {
+      entryPointId: string;
+      providerMessageId: string;
+    }): Promise<{ entryPoint: EntryPoint | null; known: StoredMessage | null }>;
     lockByProviderId(input: {
       entryPointId: string;
       providerMessageId: string;
@@ -237,8 +259,13 @@ export interface Tx {
   };
   messages: {
     get(id: string): Promise<StoredMessage | null>;
-    /** Assigns the next seq; a repeated (author, clientMessageId) returns the stored one instead. */
-    append(input: NewMessage): Promise<{ message: StoredMessage; created: boolean }>;
+    /**
+     * Assigns the next seq; a repeated (author, clientMessageId) returns the stored one instead.
+     * With `customerWroteAt`, also records it as when the customer last wrote (provider channels).
+     */
+    append(
+      input: NewMessage & { customerWroteAt?: Date },
+    ): Promise<{ message: StoredMessage; created: boolean }>;
   };
   timers: {
     cancel(input: { kind: TimerKind; subjectId: string }): Promise<void>;

@@ -1,3 +1,4 @@
+import type { TChannel } from '@switchboard/contracts';
 import type {
   ClaimedSend,
   Contact,
@@ -8,7 +9,9 @@ import type {
   Tx,
 } from '@switchboard/core';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
+import { builtSqlStatements, builtStatement } from './built-statements';
 import type { Db } from './db';
+import { fromDriverRow } from './message-statements';
 import { contacts, conversations, entryPoints, messages, outbox } from './schema';
 
 type DbTx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -77,6 +80,105 @@ const contactFromRow = (row: typeof contacts.$inferSelect): Contact => ({
   name: row.name,
 });
 
+const p = (name: string) => sql.placeholder(name);
+
+// Every provider message runs these: built once (see built-statements.ts).
+const entryPointById = builtStatement((db) =>
+  db
+    .select()
+    .from(entryPoints)
+    .where(eq(entryPoints.id, p('id'))),
+);
+const entryPointWithMessage = builtStatement((db) =>
+  db
+    .select({ entryPoint: entryPoints, message: messages })
+    .from(entryPoints)
+    .leftJoin(
+      messages,
+      and(eq(messages.entryPointId, entryPoints.id), eq(messages.providerMessageId, p('providerMessageId'))),
+    )
+    .where(eq(entryPoints.id, p('entryPointId'))),
+);
+const lockByProviderId = builtStatement((db) =>
+  db
+    .select()
+    .from(messages)
+    .where(
+      and(
+        eq(messages.entryPointId, p('entryPointId')),
+        eq(messages.providerMessageId, p('providerMessageId')),
+      ),
+    )
+    .for('no key update'),
+);
+const upsertContact = builtStatement((db) =>
+  db
+    .insert(contacts)
+    .values({ channel: p('channel'), identity: p('identity'), name: p('name'), createdAt: p('at') })
+    .onConflictDoUpdate({
+      target: [contacts.channel, contacts.identity],
+      set: { name: sql`coalesce(excluded.name, ${contacts.name})` },
+    })
+    .returning(),
+);
+const lockOpenConversation = builtStatement((db) =>
+  db
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.entryPointId, p('entryPointId')),
+        eq(conversations.contactId, p('contactId')),
+        ne(conversations.status, 'ended'),
+        isNotNull(conversations.contactId),
+      ),
+    )
+    .orderBy(desc(conversations.arrivedAt))
+    .limit(1)
+    .for('no key update'),
+);
+
+const conversationFromDriverRow = fromDriverRow(conversations);
+
+/**
+ * The contact (created, or its name replaced by a new one given; an unchanged contact is not
+ * written) and its open conversation on the entry point, locked, in one statement. When the
+ * insert meets an existing contact it does not change, the contact is read from the table.
+ */
+const upsertContactWithOpen = builtSqlStatements<
+  'only',
+  Record<string, unknown> & {
+    k_id: string;
+    k_channel: TChannel;
+    k_identity: string;
+    k_name: string | null;
+    id: string | null;
+  }
+>(
+  () => sql`
+    with up as (
+      insert into ${contacts} (channel, identity, name, created_at)
+      values (${p('channel')}::text, ${p('identity')}::text, ${p('name')}::text, ${p('at')}::timestamptz)
+      on conflict (channel, identity) do update set name = excluded.name
+        where excluded.name is not null and ${contacts}.name is distinct from excluded.name
+      returning id, channel, identity, name
+    ),
+    k as (
+      select id, channel, identity, name from up
+      union all
+      select id, channel, identity, name from ${contacts}
+      where channel = ${p('channel')}::text and identity = ${p('identity')}::text
+        and not exists (select 1 from up)
+    )
+    select k.id as k_id, k.channel as k_channel, k.identity as k_identity, k.name as k_name, c.*
+    from k left join lateral (
+      select * from ${conversations}
+      where entry_point_id = ${p('entryPointId')}::uuid and contact_id = k.id and status <> 'ended'
+      order by arrived_at desc limit 1
+      for no key update
+    ) c on true`,
+);
+
 /** core's ports for the provider channels (contacts, provider messages, the outbox) on one transaction. */
 export const createChannelTx = (
   db: DbTx,
@@ -85,7 +187,7 @@ export const createChannelTx = (
   entryPointTemplates: Tx['entryPoints']['templates'];
 } => ({
   entryPointById: async (id) => {
-    const [row] = await db.select().from(entryPoints).where(eq(entryPoints.id, id));
+    const [row] = await entryPointById(db, { id });
     return row ?? null;
   },
   entryPointTemplates: async (id) => {
@@ -96,36 +198,36 @@ export const createChannelTx = (
     return row?.templates ?? [];
   },
   contacts: {
-    upsert: async ({ channel, identity, name, at }) => {
+    upsertWithOpen: async ({ channel, identity, name, at, entryPointId }) => {
+      const [row] = await upsertContactWithOpen(db, 'only', {
+        channel,
+        identity,
+        name,
+        at: at.toISOString(),
+        entryPointId,
+      });
+      if (row) {
+        return {
+          contact: { id: row.k_id, channel: row.k_channel, identity: row.k_identity, name: row.k_name },
+          open: row.id === null ? null : conversationFromRow(conversationFromDriverRow(row)),
+        };
+      }
+      // PostgreSQL, another transaction inserting the contact as this statement began: the
+      // statement locked its row but could not read it. Two statements read it now.
+      const [contact] = await upsertContact(db, { channel, identity, name, at });
+      const [open] = await lockOpenConversation(db, { entryPointId, contactId: contact!.id });
+      return { contact: contactFromRow(contact!), open: open ? conversationFromRow(open) : null };
+    },
+    nameIfUnnamed: async ({ id, name }) => {
       const [row] = await db
-        .insert(contacts)
-        .values({ channel, identity, name, createdAt: at })
-        .onConflictDoUpdate({
-          target: [contacts.channel, contacts.identity],
-          set: { name: sql`coalesce(excluded.name, ${contacts.name})` },
-        })
+        .update(contacts)
+        .set({ name })
+        .where(and(eq(contacts.id, id), isNull(contacts.name)))
         .returning();
-      return contactFromRow(row!);
+      return row ? contactFromRow(row) : null;
     },
   },
   providerConversations: {
-    lockOpen: async ({ entryPointId, contactId }) => {
-      const [row] = await db
-        .select()
-        .from(conversations)
-        .where(
-          and(
-            eq(conversations.entryPointId, entryPointId),
-            eq(conversations.contactId, contactId),
-            ne(conversations.status, 'ended'),
-            isNotNull(conversations.contactId),
-          ),
-        )
-        .orderBy(desc(conversations.arrivedAt))
-        .limit(1)
-        .for('no key update');
-      return row ? conversationFromRow(row) : null;
-    },
     get: async (conversationId) => {
       const [row] = await db
         .select({ c: conversations, k: contacts })
@@ -140,22 +242,38 @@ export const createChannelTx = (
           }
         : null;
     },
-    touchCustomer: async ({ conversationId, at }) => {
-      await db
+    renameCustomer: async ({ contactId, from, to }) => {
+      const renamed = await db
         .update(conversations)
-        .set({ lastCustomerMessageAt: at })
-        .where(eq(conversations.id, conversationId));
+        .set({ customerName: to })
+        .where(and(eq(conversations.contactId, contactId), eq(conversations.customerName, from)))
+        .returning({ id: conversations.id });
+      const ids = renamed.map((r) => r.id);
+      if (ids.length > 0) {
+        await db
+          .update(messages)
+          .set({ authorName: to })
+          .where(
+            and(
+              inArray(messages.conversationId, ids),
+              eq(messages.author, 'customer'),
+              eq(messages.authorName, from),
+            ),
+          );
+      }
+      return ids;
     },
   },
   providerMessages: {
+    findWithEntryPoint: async ({ entryPointId, providerMessageId }) => {
+      const [row] = await entryPointWithMessage(db, { entryPointId, providerMessageId });
+      return {
+        entryPoint: row?.entryPoint ?? null,
+        known: row?.message ? messageFromRow(row.message) : null,
+      };
+    },
     lockByProviderId: async ({ entryPointId, providerMessageId }) => {
-      const [row] = await db
-        .select()
-        .from(messages)
-        .where(
-          and(eq(messages.entryPointId, entryPointId), eq(messages.providerMessageId, providerMessageId)),
-        )
-        .for('no key update');
+      const [row] = await lockByProviderId(db, { entryPointId, providerMessageId });
       return row ? messageFromRow(row) : null;
     },
     lockSentTo: async ({ entryPointId, identity, upTo }) => {

@@ -26,7 +26,8 @@ export interface Database {
   load?: () => Promise<EventLoopUtilization>;
   /**
    * Runs one of core's transaction functions where the database is (PGlite's thread): the input
-   * goes there, the result comes back, with the views of the offers it made when `readOffers`.
+   * goes there, the result comes back, with the views of the offers and messages it made when
+   * `readAhead`.
    * Undefined when it cannot (not one of core's exports, or an input that cannot be copied): the
    * caller runs it here.
    */
@@ -34,7 +35,7 @@ export interface Database {
     fn: (input: never) => Promise<R>,
     input: unknown,
     now: Date,
-    options: { kind: CoreKind; readOffers: boolean },
+    options: { kind: CoreKind; readAhead: boolean },
   ) => Promise<CoreRun<R>> | undefined;
 }
 

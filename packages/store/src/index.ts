@@ -9,7 +9,7 @@ import { createReadAhead } from './read-ahead';
 import { createSupervisorViews } from './supervisor-views';
 import { type AdminTxFunction, type TxFunction, transactOn } from './transact';
 import { createTx } from './tx';
-import { createViews, type OfferWithContext } from './views';
+import { createViews, type MessageFanout, type OfferWithContext } from './views';
 
 export type { AuthRepository, SessionRecord } from './auth-repository';
 export type { Database, Db } from './db';
@@ -20,7 +20,7 @@ export * as schema from './schema';
 export { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './seed';
 export type { SupervisorViews } from './supervisor-views';
 export type { AdminTxFunction, TxFunction } from './transact';
-export type { MaskingInput, OfferWithContext, Views } from './views';
+export type { MaskingInput, MessageFanout, OfferWithContext, Views } from './views';
 export { toMessageDto } from './views';
 
 export interface Store extends UnitOfWork, AdminUnitOfWork {
@@ -44,25 +44,29 @@ export interface Store extends UnitOfWork, AdminUnitOfWork {
 /**
  * The store: core's unit of work on drizzle, plus read models and the auth repository.
  *
- * `offerViewsAhead` (default on, as the server pushes every new offer with its view): where the
- * database runs core's functions itself, the views of the offers a transaction made come back with
- * its result, for the push to take (see read-ahead.ts). Off where nothing reads them (the routing
- * bench's decision runs).
+ * `viewsAhead` (default on, as the server pushes every new offer and message with its view): where
+ * the database runs core's functions itself, the views of the offers a transaction made and the
+ * fan-outs of the messages it stored come back with its result, for the push to take (see
+ * read-ahead.ts). Off where nothing reads them (the routing bench's decision runs).
  */
 export const createStore = (
   database: Database,
-  { offerViewsAhead = true }: { offerViewsAhead?: boolean } = {},
+  { viewsAhead = true }: { viewsAhead?: boolean } = {},
 ): Store => {
   const txOptions = { oneConnection: database.kind === 'pglite' };
   const here = transactOn(database.db, txOptions);
   const offersReadAhead = createReadAhead<OfferWithContext>();
+  const fanoutsReadAhead = createReadAhead<MessageFanout>();
   // Where the database runs core's functions itself (PGlite's thread), each transaction is one
   // message there; otherwise each statement is one round trip.
   const there = <R>(fn: (input: never) => Promise<R>, input: unknown, now: Date, kind: CoreKind) =>
-    database.runCore?.(fn, input, now, { kind, readOffers: offerViewsAhead })?.then(({ result, offers }) => {
-      offersReadAhead.keep(offers.map((view) => [view.offer.id, view]));
-      return result;
-    });
+    database
+      .runCore?.(fn, input, now, { kind, readAhead: viewsAhead })
+      ?.then(({ result, offers, fanouts }) => {
+        offersReadAhead.keep(offers.map((view) => [view.offer.id, view]));
+        fanoutsReadAhead.keep(fanouts);
+        return result;
+      });
   return {
     database,
     transaction: (fn) => database.db.transaction((dbTx) => fn(createTx(dbTx, txOptions))),
@@ -73,7 +77,7 @@ export const createStore = (
     adminTransaction: (fn) =>
       database.db.transaction((dbTx) => fn(createTx(dbTx, txOptions), createAdminRepository(dbTx))),
     admin: createAdminRepository(database.db),
-    views: createViews(database.db, { offersReadAhead }),
+    views: createViews(database.db, { offersReadAhead, fanoutsReadAhead }),
     supervisor: createSupervisorViews(database.db),
     auth: createAuthRepository(database.db),
     presence: createPresenceRepository(database.db),

@@ -36,7 +36,7 @@ export interface RemotePglite extends RemoteRunner {
     fn: (input: never) => Promise<R>,
     input: unknown,
     now: Date,
-    options: { kind: CoreKind; readOffers: boolean },
+    options: { kind: CoreKind; readAhead: boolean },
   ): Promise<CoreRun<R>> | undefined;
   /** How busy the database thread has been since it started (compare two readings). */
   load(): Promise<EventLoopUtilization>;
@@ -215,7 +215,7 @@ export const startPgliteThread = async ({
       fn: (input: never) => Promise<R>,
       input: unknown,
       now: Date,
-      { kind, readOffers }: { kind: CoreKind; readOffers: boolean },
+      { kind, readAhead }: { kind: CoreKind; readAhead: boolean },
     ) => {
       const name = CORE_NAMES.get(fn);
       if (name === undefined || gone) {
@@ -223,7 +223,7 @@ export const startPgliteThread = async ({
       }
       const id = nextId++;
       try {
-        return send<CoreRun<R>>(id, { op: 'core', name, kind, input, now, readOffers, id });
+        return send<CoreRun<R>>(id, { op: 'core', name, kind, input, now, readAhead, id });
       } catch {
         // An input that cannot be copied (a function in it): the caller runs it on its own thread.
         return undefined;

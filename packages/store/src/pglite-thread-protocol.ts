@@ -1,4 +1,4 @@
-import type { OfferWithContext } from './views';
+import type { MessageFanout, OfferWithContext } from './views';
 
 /** The messages between the server's thread and the database thread (`pglite-thread.ts`). */
 
@@ -16,19 +16,24 @@ export type PgliteThreadRequest =
       kind: CoreKind;
       input: unknown;
       now: Date;
-      /** Read the views of the offers it made, after the commit (see CoreRun). */
-      readOffers: boolean;
+      /** Read the views of the offers and messages it made, after the commit (see CoreRun). */
+      readAhead: boolean;
     }
   | { id: number; op: 'load' | 'close' };
 
 /** `tx`: core's Tx; `admin`: core's Tx and the administrator's repository on one transaction. */
 export type CoreKind = 'tx' | 'admin';
 
-/** The answer to `core`: the function's result, and the views of the offers it made if asked. */
+/** The answer to `core`: the function's result, and the views of the offers and messages it made if asked. */
 export interface CoreRun<R> {
   result: R;
   /** Read right after the commit, one per `offer.created` among the result's events. */
   offers: OfferWithContext[];
+  /**
+   * Read right after the commit, one per `message.created` among the result's events (but an
+   * opening message's, which no one is pushed), keyed by message id.
+   */
+  fanouts: [string, MessageFanout][];
 }
 
 /** An error as it crosses threads: its message and PostgreSQL's fields (code, detail, constraint, ...). */

@@ -5,11 +5,12 @@ import { PGlite, type QueryOptions, type Results } from '@electric-sql/pglite';
 import * as core from '@switchboard/core';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { Db } from './db';
+import { createGroupCommit } from './group-commit';
 import { DRIZZLE_PARSERS, withPreparedStatements } from './pglite-statements';
 import type { CoreRun, PgliteThreadReply, PgliteThreadRequest, RemoteError } from './pglite-thread-protocol';
 import * as schema from './schema';
-import { transactOn } from './transact';
-import { createViews } from './views';
+import { type TxFunction, transactOn } from './transact';
+import { createViews, type MessageFanout } from './views';
 
 /**
  * The database thread: PGlite (PostgreSQL compiled to WebAssembly) runs here, so that its work
@@ -64,15 +65,27 @@ const plain = (result: Results<unknown>) => ({
   ...(result.affectedRows === undefined ? {} : { affectedRows: result.affectedRows }),
 });
 
-/** The offers a use case made: the ids of the `offer.created` events in its outcome, if it has one. */
-const offersMade = (result: unknown): string[] => {
+/** The events of a use case's outcome, if it has one. */
+const eventsOf = (result: unknown): core.DomainEvent[] => {
   const events = (result as { events?: unknown } | null)?.events;
-  return Array.isArray(events)
-    ? events.flatMap((e: core.DomainEvent) => (e.type === 'offer.created' ? [e.offerId] : []))
-    : [];
+  return Array.isArray(events) ? events : [];
 };
 
+/** The offers a use case made: the ids of its `offer.created` events. */
+const offersMade = (result: unknown): string[] =>
+  eventsOf(result).flatMap((e) => (e.type === 'offer.created' ? [e.offerId] : []));
+
+/** The messages a use case stored that are pushed: its `message.created` events but openings. */
+const messagesMade = (result: unknown): string[] =>
+  eventsOf(result).flatMap((e) => (e.type === 'message.created' && !e.opening ? [e.messageId] : []));
+
 const ROLLBACK = Symbol('rollback');
+
+interface GroupItem {
+  fn: TxFunction<unknown, unknown>;
+  input: unknown;
+  now: Date;
+}
 
 type Runner = Pick<PGlite, 'query' | 'exec'>;
 
@@ -101,6 +114,11 @@ export const servePglite = async (
   const db = drizzle(statements as unknown as PGlite, { schema }) as unknown as Db;
   const here = transactOn(db, { oneConnection: true });
   const views = createViews(db);
+  // Use cases arriving while one runs commit together (see group-commit.ts).
+  const group = createGroupCommit({
+    runOne: ({ fn, input, now }: GroupItem) => here.transact(fn, input, now),
+    runGroup: (items: GroupItem[]) => here.transactGroup(items),
+  });
   const transactions = new Map<number, OpenTransaction>();
   let nextTransaction = 1;
 
@@ -203,14 +221,21 @@ export const servePglite = async (
           const { input, now } = request;
           const result = await (request.kind === 'admin'
             ? here.transactAdmin(fn, input, now)
-            : here.transact(fn, input, now));
-          // The server pushes each new offer with its view: read here, after the commit, it saves
-          // the server a second message and a wait behind the next transaction. The transaction
-          // has committed whatever this read does: if it fails, the push reads the view itself
-          // (and reports what fails then).
-          const made = request.readOffers ? offersMade(result) : [];
+            : group.run({ fn: fn as TxFunction<unknown, unknown>, input, now }));
+          // The server pushes each new offer and message with its view: read here, after the
+          // commit, they save the server a second message and a wait behind the next transaction.
+          // The transaction has committed whatever these reads do: if one fails, the push reads
+          // the view itself (and reports what fails then).
+          const made = request.readAhead ? offersMade(result) : [];
           const offers = made.length > 0 ? await views.readOffersWithContext(made).catch(() => []) : [];
-          return { result, offers };
+          const fanouts: [string, MessageFanout][] = [];
+          for (const messageId of request.readAhead ? messagesMade(result) : []) {
+            const fanout = await views.readMessageFanout(messageId).catch(() => null);
+            if (fanout) {
+              fanouts.push([messageId, fanout]);
+            }
+          }
+          return { result, offers, fanouts };
         });
         return;
       case 'load':

@@ -15,6 +15,18 @@ export type AdminTxFunction<I, R> = (input: I & { tx: Tx; admin: AdminTx; now: D
 export const transactOn = (db: Db, { oneConnection }: { oneConnection: boolean }) => ({
   transact: <I, R>(fn: TxFunction<I, R>, input: I, now: Date): Promise<R> =>
     db.transaction((dbTx) => fn({ ...input, tx: createTx(dbTx, { oneConnection }), now })),
+  /** Several functions, in order, in one transaction (see group-commit.ts): all commit, or none. */
+  transactGroup: async <R>(
+    items: readonly { fn: TxFunction<unknown, R>; input: unknown; now: Date }[],
+  ): Promise<R[]> =>
+    db.transaction(async (dbTx) => {
+      const tx = createTx(dbTx, { oneConnection });
+      const results: R[] = [];
+      for (const { fn, input, now } of items) {
+        results.push(await fn({ ...(input as object), tx, now }));
+      }
+      return results;
+    }),
   transactAdmin: <I, R>(fn: AdminTxFunction<I, R>, input: I, now: Date): Promise<R> =>
     db.transaction((dbTx) =>
       fn({ ...input, tx: createTx(dbTx, { oneConnection }), admin: createAdminRepository(dbTx), now }),

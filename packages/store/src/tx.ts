@@ -24,6 +24,7 @@ import {
   narrowingFromRow,
 } from './channel-tx';
 import type { Db } from './db';
+import { appendMessage, lockConversation, messageFromDriverRow } from './message-statements';
 import { CONVERSATION_ID, USER_ID } from './qualified-ids';
 import {
   agentLimits,
@@ -617,11 +618,7 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
         return { conversation: conversationFromRow(row.made), opening: toStoredMessage(row.opened) };
       },
       lock: async (id) => {
-        const [row] = await db
-          .select()
-          .from(conversations)
-          .where(eq(conversations.id, id))
-          .for('no key update');
+        const [row] = await lockConversation(db, { id });
         return row ? conversationFromRow(row) : null;
       },
       get: async (id) => {
@@ -772,59 +769,25 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
         return row ? toStoredMessage(row) : null;
       },
       append: async (input) => {
-        if (input.clientMessageId !== null) {
-          const [existing] = await db
-            .select()
-            .from(messages)
-            .where(
-              and(
-                eq(messages.conversationId, input.conversationId),
-                eq(messages.author, input.author),
-                eq(messages.clientMessageId, input.clientMessageId),
-              ),
-            );
-          if (existing) {
-            return { message: toStoredMessage(existing), created: false };
-          }
-        }
-        // The increment takes the conversation's row lock: seqs are gap-free and ordered per
-        // conversation. One statement: the counter and the row.
-        const next = db.$with('next').as(
-          db
-            .update(conversations)
-            .set({ lastSeq: sql`${conversations.lastSeq} + 1` })
-            .where(eq(conversations.id, input.conversationId))
-            .returning({ seq: conversations.lastSeq }),
-        );
-        const [row] = await db
-          .with(next)
-          .insert(messages)
-          .select(
-            db
-              .select({
-                id: sql`gen_random_uuid()`.as('id'),
-                conversationId: sql`${input.conversationId}::uuid`.as('conversation_id'),
-                seq: next.seq,
-                author: sql`${input.author}`.as('author'),
-                authorUserId: sql`${input.authorUserId}::uuid`.as('author_user_id'),
-                authorName: sql`${input.authorName}`.as('author_name'),
-                body: sql`${input.body}`.as('body'),
-                systemEvent: sql`${input.systemEvent}`.as('system_event'),
-                clientMessageId: sql`${input.clientMessageId}`.as('client_message_id'),
-                createdAt: sql`${input.createdAt.toISOString()}::timestamptz`.as('created_at'),
-                entryPointId: sql`${input.entryPointId ?? null}::uuid`.as('entry_point_id'),
-                providerMessageId: sql`${input.providerMessageId ?? null}`.as('provider_message_id'),
-                deliveryStatus: sql`${input.deliveryStatus ?? null}`.as('delivery_status'),
-                deliveryError: sql`null::jsonb`.as('delivery_error'),
-                audience: sql`${input.audience ?? 'all'}`.as('audience'),
-              })
-              .from(next),
-          )
-          .returning();
+        const [row] = await appendMessage(db, 'only', {
+          conversationId: input.conversationId,
+          author: input.author,
+          authorUserId: input.authorUserId,
+          authorName: input.authorName,
+          body: input.body,
+          systemEvent: input.systemEvent,
+          clientMessageId: input.clientMessageId,
+          createdAt: input.createdAt.toISOString(),
+          entryPointId: input.entryPointId ?? null,
+          providerMessageId: input.providerMessageId ?? null,
+          deliveryStatus: input.deliveryStatus ?? null,
+          audience: input.audience ?? 'all',
+          customerWroteAt: input.customerWroteAt?.toISOString() ?? null,
+        });
         if (!row) {
           throw new Error(`conversation ${input.conversationId} vanished inside its own transaction`);
         }
-        return { message: toStoredMessage(row), created: true };
+        return { message: toStoredMessage(messageFromDriverRow(row)), created: row.created };
       },
     },
     timers: {

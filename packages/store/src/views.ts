@@ -13,7 +13,7 @@ import type {
 } from '@switchboard/contracts';
 import { COMPOSE_LIMITS, type StoredMessage } from '@switchboard/core';
 import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
-import { builtStatements } from './built-statements';
+import { builtStatement, builtStatements } from './built-statements';
 import type { Db } from './db';
 import type { ReadAhead } from './read-ahead';
 import {
@@ -134,6 +134,19 @@ export interface MaskingInput {
 /** An offer as its popover shows it, with what masking it needs. */
 export type OfferWithContext = MaskingInput & { offer: TOffer };
 
+/** Everything the push of a new message needs (see getMessageFanout). */
+export type MessageFanout = MaskingInput & {
+  message: TMessage;
+  /** 'agents': never delivered to the customer. */
+  audience: 'all' | 'agents';
+  channel: TChannel;
+  liveParticipantIds: string[];
+  pendingOffer: { id: string; userId: string } | null;
+};
+
+/** Conversations' customer token hashes kept in memory: a hash never changes once written. */
+const TOKEN_HASHES_KEPT = 20_000;
+
 /** A messages row as json_agg writes it: column names, times as text. */
 interface StoredMessageJson {
   id: string;
@@ -180,9 +193,37 @@ export const toMessageDto = (m: StoredMessage): TMessage => ({
   ...(m.deliveryStatus ? { deliveryStatus: m.deliveryStatus, deliveryError: m.deliveryError ?? null } : {}),
 });
 
+/** The fan-out of a new message (see readMessageFanout), built once: it runs for every message. */
+const messageFanout = builtStatement((db) =>
+  db
+    .select({
+      m: messages,
+      channel: conversations.channel,
+      region: entryPoints.region,
+      live: sql<string[] | string>`array(
+          select p.user_id from ${participants} p
+          where p.conversation_id = ${messages.conversationId} and p.state <> 'done')`,
+      pending: sql<{ id: string; userId: string } | null>`(
+          select json_build_object('id', o.id, 'userId', o.user_id) from ${offers} o
+          where o.conversation_id = ${messages.conversationId} and o.status = 'pending'
+            and o.offered_at < ${messages.createdAt} limit 1)`,
+      settings: storedSettingsSql,
+    })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .innerJoin(entryPoints, eq(entryPoints.id, conversations.entryPointId))
+    .where(eq(messages.id, sql.placeholder('messageId'))),
+);
+
 export const createViews = (
   db: Db,
-  { offersReadAhead }: { offersReadAhead?: ReadAhead<OfferWithContext> | undefined } = {},
+  {
+    offersReadAhead,
+    fanoutsReadAhead,
+  }: {
+    offersReadAhead?: ReadAhead<OfferWithContext> | undefined;
+    fanoutsReadAhead?: ReadAhead<MessageFanout> | undefined;
+  } = {},
 ) => {
   const listMessages = async ({
     conversationId,
@@ -371,37 +412,8 @@ export const createViews = (
    * conversation made before the message (an offer made after it already shows it), and what
    * masking needs.
    */
-  const getMessageFanout = async (
-    messageId: string,
-  ): Promise<
-    | (MaskingInput & {
-        message: TMessage;
-        /** 'agents': never delivered to the customer. */
-        audience: 'all' | 'agents';
-        channel: TChannel;
-        liveParticipantIds: string[];
-        pendingOffer: { id: string; userId: string } | null;
-      })
-    | null
-  > => {
-    const [row] = await db
-      .select({
-        m: messages,
-        channel: conversations.channel,
-        region: entryPoints.region,
-        live: sql<string[] | string>`array(
-          select p.user_id from ${participants} p
-          where p.conversation_id = ${messages.conversationId} and p.state <> 'done')`,
-        pending: sql<{ id: string; userId: string } | null>`(
-          select json_build_object('id', o.id, 'userId', o.user_id) from ${offers} o
-          where o.conversation_id = ${messages.conversationId} and o.status = 'pending'
-            and o.offered_at < ${messages.createdAt} limit 1)`,
-        settings: storedSettingsSql,
-      })
-      .from(messages)
-      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-      .innerJoin(entryPoints, eq(entryPoints.id, conversations.entryPointId))
-      .where(eq(messages.id, messageId));
+  const readMessageFanout = async (messageId: string): Promise<MessageFanout | null> => {
+    const [row] = await messageFanout(db, { messageId });
     if (!row) {
       return null;
     }
@@ -415,6 +427,13 @@ export const createViews = (
       region: row.region,
     };
   };
+
+  /**
+   * A new message's fan-out as readMessageFanout gives it; the database thread may have read it
+   * right after the commit that stored the message (see the store's `fanoutsReadAhead`).
+   */
+  const getMessageFanout = async (messageId: string): Promise<MessageFanout | null> =>
+    fanoutsReadAhead?.take(messageId) ?? (await readMessageFanout(messageId));
 
   const getMe = async (userId: string): Promise<TMe | null> => {
     const [u] = await db.select().from(users).where(eq(users.id, userId));
@@ -506,12 +525,26 @@ export const createViews = (
     };
   };
 
+  // Written once with the conversation and never changed (conversations are not deleted either),
+  // so a hash read once stays true: every customer message is checked against it.
+  const tokenHashes = new Map<string, string>();
   const getCustomerTokenHash = async (conversationId: string): Promise<string | null> => {
+    const kept = tokenHashes.get(conversationId);
+    if (kept !== undefined) {
+      return kept;
+    }
     const [row] = await db
       .select({ hash: conversations.customerTokenHash })
       .from(conversations)
       .where(eq(conversations.id, conversationId));
-    return row?.hash ?? null;
+    const hash = row?.hash ?? null;
+    if (hash !== null) {
+      if (tokenHashes.size >= TOKEN_HASHES_KEPT) {
+        tokenHashes.delete(tokenHashes.keys().next().value as string);
+      }
+      tokenHashes.set(conversationId, hash);
+    }
+    return hash;
   };
 
   const getEntryPointInfo = async (key: string): Promise<TEntryPointInfo | null> => {
@@ -555,6 +588,7 @@ export const createViews = (
     getOfferWithContext,
     readOffersWithContext,
     getMessageFanout,
+    readMessageFanout,
     getMe,
     listReasons,
     listPendingOffers,

@@ -3,7 +3,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError, acceptOffer, routeWaitingConversations, startLiveChat, type Tx } from '@switchboard/core';
+import {
+  AppError,
+  acceptOffer,
+  customerEndChat,
+  postCustomerMessage,
+  routeWaitingConversations,
+  startLiveChat,
+  type Tx,
+} from '@switchboard/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestPglite } from '../../../test/databases';
@@ -55,7 +63,7 @@ describe('PGlite on its own thread', () => {
     };
     const running = database.runCore?.(startLiveChat as never, input, new Date(), {
       kind: 'tx',
-      readOffers: true,
+      readAhead: true,
     });
     expect(running).toBeInstanceOf(Promise);
     const run = await running;
@@ -72,6 +80,90 @@ describe('PGlite on its own thread', () => {
       .from(schema.conversations)
       .where(sql`${schema.conversations.id} = ${outcome.value.conversation.id}`);
     expect(stored?.customerName).toBe('Thread Customer');
+  });
+
+  it('commits messages arriving together in one transaction: each stored once, in order, a failing one alone refused', async () => {
+    const now = Date.now();
+    const started = await store.transact(
+      startLiveChat,
+      {
+        entryPointKey: 'website',
+        customerName: 'Group Customer',
+        customerEmail: null,
+        firstMessage: 'first',
+        customerTokenHash: 'group-token',
+      },
+      new Date(now),
+    );
+    const conversationId = started.value.conversation.id;
+    const bodies = ['m1', 'm2', '', 'm3', 'm4', 'm5', 'm1'];
+    const settled = await Promise.allSettled(
+      bodies.map((body, i) =>
+        store.transact(
+          postCustomerMessage,
+          // The last repeats the first's clientMessageId: the stored message again.
+          { conversationId, body, clientMessageId: i === bodies.length - 1 ? 'g0' : `g${i}` },
+          new Date(now + 1 + i),
+        ),
+      ),
+    );
+    const seqs = settled.map((s) =>
+      s.status === 'fulfilled' ? s.value.value.seq : (s.reason as AppError).code,
+    );
+    expect(seqs).toEqual([2, 3, 'MESSAGE_EMPTY', 4, 5, 6, 2]);
+    const rows = await database.db
+      .select({ seq: schema.messages.seq, body: schema.messages.body })
+      .from(schema.messages)
+      .where(sql`${schema.messages.conversationId} = ${conversationId}`)
+      .orderBy(schema.messages.seq);
+    expect(rows.map((r) => `${r.seq} ${r.body}`)).toEqual([
+      '1 first',
+      '2 m1',
+      '3 m2',
+      '4 m3',
+      '5 m4',
+      '6 m5',
+    ]);
+    await store.transact(customerEndChat, { conversationId }, new Date(now + 100));
+  });
+
+  it("brings back a stored message's fan-out with the transaction's result (not an opening's)", async () => {
+    const now = new Date();
+    const started = await database.runCore?.(
+      startLiveChat as never,
+      {
+        entryPointKey: 'website',
+        customerName: 'Fan-out Customer',
+        firstMessage: 'first',
+        customerTokenHash: 'fanout-token',
+      },
+      now,
+      { kind: 'tx', readAhead: true },
+    );
+    // The opening message is pushed to no one: nothing read for it.
+    expect(started?.fanouts).toEqual([]);
+    const { conversation } = (started!.result as Awaited<ReturnType<typeof startLiveChat>>).value;
+    const posted = await database.runCore?.(
+      postCustomerMessage as never,
+      { conversationId: conversation.id, body: 'second', clientMessageId: 'c2' },
+      new Date(now.getTime() + 1),
+      { kind: 'tx', readAhead: true },
+    );
+    const { value: message } = posted!.result as Awaited<ReturnType<typeof postCustomerMessage>>;
+    expect(posted?.fanouts).toEqual([
+      [
+        message.id,
+        expect.objectContaining({
+          message: expect.objectContaining({ id: message.id, body: 'second', author: 'customer' }),
+          channel: 'livechat',
+          audience: 'all',
+          liveParticipantIds: [],
+          pendingOffer: null,
+        }),
+      ],
+    ]);
+    // It waits no longer: the next tests route the conversations that wait.
+    await store.transact(customerEndChat, { conversationId: conversation.id }, new Date(now.getTime() + 2));
   });
 
   it("reads the views of a use case's new offers right after its commit, for the offer's push", async () => {
@@ -127,7 +219,7 @@ describe('PGlite on its own thread', () => {
     );
     const run = await database.runCore?.(routeWaitingConversations as never, {}, new Date(), {
       kind: 'tx',
-      readOffers: false,
+      readAhead: false,
     });
     const routed = run?.result as Awaited<ReturnType<typeof routeWaitingConversations>> | undefined;
     expect(routed?.events.map((e) => e.type)).toContain('offer.created');
@@ -194,7 +286,7 @@ describe('PGlite on its own thread', () => {
 
   it('runs functions that are not core exports on the server thread, in one transaction all the same', async () => {
     const local = async ({ tx }: { tx: Tx }) => (await tx.entryPoints.getByKey('website'))?.key;
-    const options = { kind: 'tx', readOffers: false } as const;
+    const options = { kind: 'tx', readAhead: false } as const;
     expect(database.runCore?.(local as never, {}, new Date(), options)).toBeUndefined();
     await expect(store.transact(local, {}, new Date())).resolves.toBe('website');
     // An input that cannot be copied to the other thread (a function) stays here too.

@@ -2,6 +2,8 @@ import {
   acceptOffer,
   type DomainEvent,
   inviteToConference,
+  postCustomerMessage,
+  receiveProviderMessage,
   setAgentState,
   startLiveChat,
   type Tx,
@@ -142,5 +144,93 @@ describe('database round trips', () => {
     expect(counts.acceptInvitation).toBeLessThanOrEqual(9);
     expect(counts.transferToAgent).toBeLessThanOrEqual(14);
     expect(counts.invite).toBeLessThanOrEqual(10);
+  });
+
+  it('of a customer message, and of a provider message that continues, starts or repeats', async () => {
+    const { value: chat } = await run((c) =>
+      startLiveChat({
+        ...c,
+        entryPointKey: 'website',
+        customerName: 'M',
+        customerEmail: null,
+        firstMessage: 'hi',
+        customerTokenHash: 'h3',
+      }),
+    );
+    const customerMessage = await run((c) =>
+      postCustomerMessage({
+        ...c,
+        conversationId: chat.conversation.id,
+        body: 'again',
+        clientMessageId: 'k1',
+      }),
+    );
+    // A retry of the same clientMessageId is answered by the same statement.
+    const retried = await run((c) =>
+      postCustomerMessage({
+        ...c,
+        conversationId: chat.conversation.id,
+        body: 'again',
+        clientMessageId: 'k1',
+      }),
+    );
+    expect(retried.value.id).toBe(customerMessage.value.id);
+
+    const [queue] = await database.db.select().from(schema.queues);
+    const [entryPoint] = await database.db
+      .insert(schema.entryPoints)
+      .values({
+        key: 'round-trips-wa',
+        name: 'WA',
+        channel: 'whatsapp',
+        queueId: queue!.id,
+      })
+      .returning();
+    const inbound = (id: string, profileName: string | null = 'P') =>
+      run((c) =>
+        receiveProviderMessage({
+          ...c,
+          entryPointId: entryPoint!.id,
+          message: {
+            kind: 'message',
+            providerMessageId: id,
+            identity: '4917000000001',
+            profileName,
+            body: `text ${id}`,
+            at: new Date(clock),
+          },
+        }),
+      );
+    const starts = await inbound('wamid.1');
+    const continues = await inbound('wamid.2');
+    const repeats = await inbound('wamid.2');
+    expect(repeats.value.created).toBe(false);
+    // A new profile name replaces the stored one; none given keeps it.
+    const renamed = await inbound('wamid.3', 'Q');
+    await inbound('wamid.4', null);
+    expect(renamed.value.conversationId).toBe(starts.value.conversationId);
+    const [contact] = await database.db.select().from(schema.contacts);
+    expect(contact?.name).toBe('Q');
+
+    const counts = {
+      customerMessage: customerMessage.calls.length,
+      providerStarts: starts.calls.length,
+      providerContinues: continues.calls.length,
+      providerRepeats: repeats.calls.length,
+    };
+    console.info(
+      'statements per message (add BEGIN and COMMIT, and the fan-out read):',
+      counts,
+      continues.calls,
+    );
+    expect(customerMessage.calls).toEqual(['conversations.lock', 'messages.append']);
+    expect(retried.calls).toEqual(['conversations.lock', 'messages.append']);
+    expect(continues.calls).toEqual([
+      'providerMessages.findWithEntryPoint',
+      'contacts.upsertWithOpen',
+      'messages.append',
+    ]);
+    expect(counts.providerRepeats).toBe(1);
+    expect(counts.providerStarts).toBeLessThanOrEqual(7);
   });
 });

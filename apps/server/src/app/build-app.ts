@@ -47,6 +47,7 @@ import { createDeskViews } from './desk-views';
 import { createEventBus } from './event-bus';
 import { createHousekeeping } from './housekeeping';
 import { createOutboxSender } from './outbox-sender';
+import { createProfileNames } from './profile-names';
 import { createProviderConfigs } from './provider-configs';
 import { createRoutingRunner } from './routing-runner';
 import { createSecretBox, parseSecretsKey, type SecretBox } from './secret-box';
@@ -293,6 +294,14 @@ export const buildApp = async ({
   ]);
   bus.subscribe(createPushListener({ ctx, realtime, channels }));
   bus.subscribe(outbox.listener);
+  bus.subscribe(
+    createProfileNames({
+      run,
+      configs: providerConfigs,
+      logger,
+      ...(providerFetch ? { fetchFn: providerFetch } : {}),
+    }).listener,
+  );
   const supervisorBoard = createSupervisorListener({ ctx, realtime, clustered: redis !== null });
   bus.subscribe(supervisorBoard.listener);
   bus.subscribe(routing.listener);

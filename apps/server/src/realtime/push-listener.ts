@@ -90,6 +90,20 @@ export const createPushListener =
         }
         return;
       }
+      case 'customer.named': {
+        // The tab, the pane and the popover show the customer's name: each viewer's own copy, masked.
+        for (const userId of await views.listParticipantIds(event.conversationId)) {
+          const summary = await ctx.desk.summary(event.conversationId, userId);
+          if (summary) {
+            realtime.agents.to(userRoom(userId)).emit('conversation.updated', summary);
+          }
+        }
+        const offer = event.pendingOffer ? await ctx.desk.offer(event.pendingOffer.offerId) : null;
+        if (event.pendingOffer && offer) {
+          realtime.agents.to(userRoom(event.pendingOffer.agentId)).emit('offer.updated', offer);
+        }
+        return;
+      }
       case 'request.failed': {
         const agent = await views.getMe(event.agentId);
         realtime.agents.to(userRoom(event.requestedBy)).emit('request.failed', {

@@ -47,6 +47,8 @@ export const simulatorRoutes = ({
   logger: Logger;
 }): FastifyPluginAsync & { stop: () => void } => {
   const threads = new Map<string, SimulatedLine[]>();
+  /** The name each simulated customer gave, by entry point and identity: Messenger's profile API answers with it. */
+  const names = new Map<string, string>();
   const timers = new Set<NodeJS.Timeout>();
   const poster = createWebhookPoster(self);
   const threadOf = (entryId: string, identity: string) => {
@@ -176,6 +178,8 @@ export const simulatorRoutes = ({
         if (!entry) {
           throw new AppError('ENTRY_POINT_NOT_FOUND');
         }
+        // Before the webhook: the server may ask for the profile as soon as the message is stored.
+        names.set(`${entry.id}|${identity}`, name);
         const { id, status } = await poster.customerMessage(entry.id, entry.config, { identity, name }, text);
         if (status === 200) {
           threadOf(entry.id, identity).push({
@@ -218,6 +222,35 @@ export const simulatorRoutes = ({
           (c) => c.channel === 'messenger' && bearer(request) === c.pageAccessToken,
           () => ({ to: String(body.recipient?.id ?? ''), text: String(body.message?.text ?? '') }),
         );
+      },
+    );
+    // Messenger's User Profile API: the simulated customer's name, for the page's token only.
+    app.get<{ Params: { version: string; psid: string }; Querystring: { access_token?: string } }>(
+      '/simulator/api/messenger/:version/:psid',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const token = bearer(request) || String(request.query.access_token ?? '');
+        const entry = (await simulated()).find(
+          (e) => e.config.channel === 'messenger' && e.config.pageAccessToken === token,
+        );
+        if (!entry) {
+          return reply
+            .code(401)
+            .send({ error: { message: 'Invalid OAuth access token', type: 'OAuthException', code: 190 } });
+        }
+        const name = names.get(`${entry.id}|${request.params.psid}`);
+        if (!name) {
+          return reply.code(400).send({
+            error: {
+              message: `Unsupported get request. Object with ID '${request.params.psid}' does not exist`,
+              type: 'GraphMethodException',
+              code: 100,
+              error_subcode: 33,
+            },
+          });
+        }
+        const [first = '', ...rest] = name.split(/\s+/);
+        return reply.send({ first_name: first, last_name: rest.join(' '), id: request.params.psid });
       },
     );
     app.post<{ Params: { sid: string } }>(

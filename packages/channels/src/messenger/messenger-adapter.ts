@@ -1,9 +1,10 @@
-import { isOutcome, postWithDeadline, trimSlash } from '../provider/http';
+import { isOutcome, requestWithDeadline, trimSlash } from '../provider/http';
 import { answerMetaChallenge, verifyMetaSignature } from '../provider/meta-signature';
 import type { MessengerConfig, ProviderAdapter, SendOutcome } from '../provider/provider-adapter';
 import { GRAPH_API_VERSION } from '../whatsapp/whatsapp-adapter';
 import { messengerFailure } from './messenger-errors';
 import { parseMessengerDelivery } from './messenger-parse';
+import { readMessengerProfileName } from './messenger-profile';
 
 /** Messenger Platform (Meta): the same signature as WhatsApp, sends on the page's Send API. */
 export const messengerAdapter: ProviderAdapter<MessengerConfig> = {
@@ -11,6 +12,7 @@ export const messengerAdapter: ProviderAdapter<MessengerConfig> = {
   answerChallenge: (query, config) => answerMetaChallenge(query, config.verifyToken),
   verify: (request, config) => verifyMetaSignature(request, config.appSecret),
   parse: parseMessengerDelivery,
+  readProfileName: readMessengerProfileName,
   send: async ({ config, message, fetch: fetchFn, timeoutMs }): Promise<SendOutcome> => {
     // Outside the 24-hour window the HUMAN_AGENT tag extends it to 7 days.
     const body = message.humanAgentTag
@@ -21,7 +23,7 @@ export const messengerAdapter: ProviderAdapter<MessengerConfig> = {
           message: { text: message.body },
         }
       : { recipient: { id: message.to }, messaging_type: 'RESPONSE', message: { text: message.body } };
-    const answer = await postWithDeadline({
+    const answer = await requestWithDeadline({
       url: `${trimSlash(config.apiBaseUrl)}/${GRAPH_API_VERSION}/${encodeURIComponent(config.pageId)}/messages`,
       init: {
         method: 'POST',

@@ -24,7 +24,8 @@ export const messengerFailure = (status: number, error: GraphError | undefined):
   if (code === 4 || code === 32 || code === 613) {
     return failure('rate_limited', providerCode, reason);
   }
-  if (code === 190 || code === 200) {
+  // 190: the token; 10 and 200-299: a permission the app lacks (e.g. reading user profiles).
+  if (code === 190 || code === 10 || (code !== null && code >= 200 && code < 300)) {
     return failure('unauthorized', providerCode, reason);
   }
   if (code === 1 || code === 2) {

@@ -29,10 +29,10 @@ export const failureForStatus = (
 };
 
 /**
- * One POST with a deadline for the whole answer. Network failures and the deadline become
+ * One request (a send's POST, a profile's GET) with a deadline for the whole answer. Network failures and the deadline become
  * retryable outcomes; anything else is the caller's to read.
  */
-export const postWithDeadline = async ({
+export const requestWithDeadline = async ({
   url,
   init,
   fetchFn = fetch,

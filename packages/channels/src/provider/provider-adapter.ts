@@ -89,6 +89,20 @@ export interface SendInput<C extends ProviderConfig> {
   timeoutMs?: number;
 }
 
+export interface ProfileInput<C extends ProviderConfig> {
+  config: C;
+  /** The customer's identity on the channel (a Messenger PSID). */
+  identity: string;
+  fetch?: typeof fetch;
+  /** The whole answer must arrive within this; default 5 s. */
+  timeoutMs?: number;
+}
+
+/** The customer's profile name, or why the provider did not give it (in the send errors' code set). */
+export type ProfileOutcome =
+  | { ok: true; name: string }
+  | { ok: false; error: DeliveryError & { code: SendErrorCode } };
+
 /** A delivery that is not what the provider sends (not JSON, not a form, not its envelope): answer 400. */
 export class MalformedDeliveryError extends Error {
   constructor(message: string) {
@@ -107,4 +121,9 @@ export interface ProviderAdapter<C extends ProviderConfig> {
   /** The delivery's events; throws MalformedDeliveryError on what the provider never sends. */
   parse(request: RawRequest, config: C): InboundEvent[];
   send(input: SendInput<C>): Promise<SendOutcome>;
+  /**
+   * The customer's name from the provider's profile API, for channels whose webhooks carry none
+   * (Messenger's User Profile API).
+   */
+  readProfileName?(input: ProfileInput<C>): Promise<ProfileOutcome>;
 }

@@ -1,5 +1,5 @@
 import type { InboundEvent } from '@switchboard/core';
-import { hasNul, isOutcome, postWithDeadline, trimSlash } from '../provider/http';
+import { hasNul, isOutcome, requestWithDeadline, trimSlash } from '../provider/http';
 import {
   MalformedDeliveryError,
   type ProviderAdapter,
@@ -83,7 +83,7 @@ export const smsAdapter: ProviderAdapter<SmsConfig> = {
       form.set('StatusCallback', message.statusCallbackUrl);
     }
     const basic = Buffer.from(`${config.accountSid}:${config.authToken}`).toString('base64');
-    const answer = await postWithDeadline({
+    const answer = await requestWithDeadline({
       url: `${trimSlash(config.apiBaseUrl)}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`,
       init: {
         method: 'POST',

@@ -1,4 +1,4 @@
-import { isOutcome, postWithDeadline, trimSlash } from '../provider/http';
+import { isOutcome, requestWithDeadline, trimSlash } from '../provider/http';
 import { answerMetaChallenge, verifyMetaSignature } from '../provider/meta-signature';
 import type { ProviderAdapter, SendOutcome, WhatsappConfig } from '../provider/provider-adapter';
 import { type MetaError, whatsappFailure } from './whatsapp-errors';
@@ -40,7 +40,7 @@ export const whatsappAdapter: ProviderAdapter<WhatsappConfig> = {
   verify: (request, config) => verifyMetaSignature(request, config.appSecret),
   parse: parseWhatsappDelivery,
   send: async ({ config, message, fetch: fetchFn, timeoutMs }): Promise<SendOutcome> => {
-    const answer = await postWithDeadline({
+    const answer = await requestWithDeadline({
       url: `${trimSlash(config.apiBaseUrl)}/${GRAPH_API_VERSION}/${encodeURIComponent(config.phoneNumberId)}/messages`,
       init: {
         method: 'POST',

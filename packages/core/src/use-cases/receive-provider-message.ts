@@ -1,3 +1,4 @@
+import { readsProfileName } from '../channels';
 import { AppError } from '../errors';
 import type { DomainEvent } from '../events';
 import type { InboundEvent } from '../inbound';
@@ -19,25 +20,25 @@ export const receiveProviderMessage = async ({
 }: UseCaseContext & { entryPointId: string; message: InboundMessage }): Promise<
   UseCaseResult<{ conversationId: string; messageId: string; created: boolean }>
 > => {
-  const entryPoint = await tx.entryPoints.get(entryPointId);
-  if (!entryPoint || entryPoint.deletedAt || entryPoint.channel === 'livechat') {
-    throw new AppError('ENTRY_POINT_NOT_FOUND');
-  }
-  const known = await tx.providerMessages.lockByProviderId({
+  const { entryPoint, known } = await tx.providerMessages.findWithEntryPoint({
     entryPointId,
     providerMessageId: message.providerMessageId,
   });
+  if (!entryPoint || entryPoint.deletedAt || entryPoint.channel === 'livechat') {
+    throw new AppError('ENTRY_POINT_NOT_FOUND');
+  }
   if (known) {
     return {
       value: { conversationId: known.conversationId, messageId: known.id, created: false },
       events: [],
     };
   }
-  const contact = await tx.contacts.upsert({
+  const { contact, open } = await tx.contacts.upsertWithOpen({
     channel: entryPoint.channel,
     identity: message.identity,
     name: message.profileName,
     at: now,
+    entryPointId,
   });
   const customerName = contact.name ?? message.identity;
   const newMessage = {
@@ -52,10 +53,12 @@ export const receiveProviderMessage = async ({
     entryPointId,
     providerMessageId: message.providerMessageId,
   };
-  const open = await tx.providerConversations.lockOpen({ entryPointId, contactId: contact.id });
   if (open) {
-    const { message: stored } = await tx.messages.append({ ...newMessage, conversationId: open.id });
-    await tx.providerConversations.touchCustomer({ conversationId: open.id, at: now });
+    const { message: stored } = await tx.messages.append({
+      ...newMessage,
+      conversationId: open.id,
+      customerWroteAt: now,
+    });
     return {
       value: { conversationId: open.id, messageId: stored.id, created: true },
       events: [{ type: 'message.created', conversationId: open.id, messageId: stored.id }],
@@ -84,6 +87,16 @@ export const receiveProviderMessage = async ({
       conversationId: conversation.id,
       messageId: opening.id,
       opening: true,
+    });
+  }
+  if (contact.name === null && readsProfileName(entryPoint.channel)) {
+    // Read from the provider after the commit, never in this transaction: the webhook answers
+    // as soon as the message is stored, and the name may never come (see name-contact.ts).
+    events.push({
+      type: 'contact.profile_wanted',
+      contactId: contact.id,
+      entryPointId,
+      identity: contact.identity,
     });
   }
   const offered = await offerOnArrival({ tx, now, conversation });

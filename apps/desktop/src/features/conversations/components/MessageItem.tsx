@@ -32,13 +32,14 @@ export const MessageItem = ({
     );
   }
   if (message.author === 'customer') {
+    // The conversation's name: a Messenger customer's is read after their first messages were stored.
     return (
       <li className="msg msg--customer">
-        <Avatar name={message.authorName || customerName} size="sm" />
+        <Avatar name={customerName || message.authorName} size="sm" />
         <div className="msg__content">
           <p className="bubble bubble--customer">{message.body}</p>
           <p className="msg__meta">
-            {message.authorName || customerName} · {time}
+            {customerName || message.authorName} · {time}
           </p>
         </div>
       </li>
