@@ -1,6 +1,4 @@
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import type { TestProject } from 'vitest/node';
+import { startThrowawayPostgres, startThrowawayRedis } from './services';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,65 +16,6 @@ declare module 'vitest' {
     pgliteTemplate: string;
   }
 }
-
-const findPgBin = (): string | null => {
-  const candidates = ['/usr/lib/postgresql'];
-  for (const root of candidates) {
-    if (existsSync(root)) {
-      const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
-      for (const v of versions) {
-        const bin = join(root, v, 'bin');
-        if (existsSync(join(bin, 'initdb'))) {
-          return bin;
-        }
-      }
-    }
-  }
-  const which = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' });
-  return which.status === 0 ? join(which.stdout.trim(), '..') : null;
-};
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-
-const findRedisServer = (): string | null => {
-  const which = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
-  if (which.status === 0 && which.stdout.trim()) {
-    return which.stdout.trim();
-  }
-  return existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : null;
-};
-
-/** Resolves once something accepts connections on the port, or fails after `ms`. */
-const waitForPort = async (port: number, ms: number, child: ChildProcess, output: () => string) => {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) {
-      throw new Error(`redis-server exited with ${child.exitCode}:\n${output()}`);
-    }
-    const open = await new Promise<boolean>((done) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        done(true);
-      });
-      socket.once('error', () => done(false));
-    });
-    if (open) {
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`redis-server did not listen on ${port} within ${ms} ms:\n${output()}`);
-};
 
 /**
  * The scale-out tests fan sockets out through Redis. TEST_REDIS_URL names a server to use;
@@ -88,46 +28,9 @@ const startRedis = async (project: TestProject): Promise<(() => void) | undefine
     project.provide('redisUrl', given);
     return undefined;
   }
-  const bin = findRedisServer();
-  if (!bin) {
-    throw new Error(
-      'The redis-server binary was not found. Install it (Debian: apt-get install redis-server) or set TEST_REDIS_URL.',
-    );
-  }
-  const port = await freePort();
-  const child = spawn(
-    bin,
-    [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-      '--protected-mode',
-      'no',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout?.on('data', (d) => {
-    output += d;
-  });
-  child.stderr?.on('data', (d) => {
-    output += d;
-  });
-  try {
-    await waitForPort(port, 10_000, child, () => output);
-  } catch (err) {
-    child.kill('SIGKILL');
-    throw err;
-  }
-  project.provide('redisUrl', `redis://127.0.0.1:${port}`);
-  return () => {
-    child.kill('SIGKILL');
-  };
+  const redis = await startThrowawayRedis();
+  project.provide('redisUrl', redis.url);
+  return redis.stop;
 };
 
 /**
@@ -191,43 +94,7 @@ const startPostgres = async (project: TestProject): Promise<(() => void) | undef
     project.provide('postgresUrl', given);
     return undefined;
   }
-  const bin = findPgBin();
-  if (!bin) {
-    throw new Error(
-      'PostgreSQL server binaries (initdb, pg_ctl) were not found. Install them (Debian: apt-get install postgresql) or set TEST_DATABASE_URL.',
-    );
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'switchboard-pg-'));
-  const dataDir = join(dir, 'data');
-  // PostgreSQL refuses to run as root: as root, run it as the postgres user.
-  const asRoot = process.getuid?.() === 0;
-  const run = (cmd: string, args: string[]) =>
-    asRoot
-      ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe' })
-      : execFileSync(join(bin, cmd), args, { stdio: 'pipe' });
-  if (asRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-    chownSync(dir, uid, gid);
-  }
-  const port = await freePort();
-  run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-  run('pg_ctl', [
-    '-D',
-    dataDir,
-    '-w',
-    '-l',
-    join(dir, 'log'),
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
-    'start',
-  ]);
-  project.provide('postgresUrl', `postgres://postgres@127.0.0.1:${port}/postgres`);
-  return () => {
-    try {
-      run('pg_ctl', ['-D', dataDir, '-m', 'immediate', 'stop']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
+  const postgres = await startThrowawayPostgres({ durable: false });
+  project.provide('postgresUrl', postgres.url);
+  return postgres.stop;
 };

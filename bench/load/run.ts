@@ -13,6 +13,13 @@
  *
  * Each phase also gives the CPU time the server's process and its database thread spent per message.
  *
+ *   BENCH_BACKEND=postgres node --import tsx bench/load/run.ts
+ *
+ * runs the scale-out path instead: two server processes on one PostgreSQL with durable commits
+ * (PostgreSQL's defaults: fsync, synchronous commit) and one Redis, both throw-away servers started
+ * from the system's binaries (test/services.ts); the senders and the two agents' sockets are split
+ * between the processes, so most pushes cross Redis.
+ *
  * Prints one JSON object; it asserts nothing, it says whether the targets were met. The load
  * generator runs on the same two cores as the server.
  */
@@ -22,7 +29,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
+import { type Service, startThrowawayPostgres, startThrowawayRedis } from '../../test/services';
 
 const SENDERS = Number(process.env.BENCH_SENDERS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -62,15 +71,45 @@ const startServer = async (env: Record<string, string>): Promise<ChildProcess> =
   return child;
 };
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
+const POSTGRES = process.env.BENCH_BACKEND === 'postgres';
+const limits = { CHAT_START_RATE_LIMIT: '100000', LOGIN_RATE_LIMIT: '1000' };
 const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-load-'));
-const server = await startServer({
-  PORT: String(port),
-  DATA_DIR: dataDir,
-  CHAT_START_RATE_LIMIT: '100000',
-  LOGIN_RATE_LIMIT: '1000',
-});
+const services: Service[] = [];
+const servers: ChildProcess[] = [];
+const bases: string[] = [];
+if (POSTGRES) {
+  const postgres = await startThrowawayPostgres({ durable: true });
+  services.push(postgres);
+  const redis = await startThrowawayRedis();
+  services.push(redis);
+  const admin = new pg.Client({ connectionString: postgres.url });
+  await admin.connect();
+  await admin.query('create database switchboard_load');
+  await admin.end();
+  const url = new URL(postgres.url);
+  url.pathname = '/switchboard_load';
+  // One after the other: the first migrates and seeds the demo data.
+  for (let i = 0; i < 2; i += 1) {
+    const port = await freePort();
+    servers.push(
+      await startServer({
+        ...limits,
+        PORT: String(port),
+        DATABASE_URL: url.toString(),
+        REDIS_URL: redis.url,
+        SEED_DEMO: 'true',
+      }),
+    );
+    bases.push(`http://127.0.0.1:${port}`);
+  }
+} else {
+  const port = await freePort();
+  servers.push(await startServer({ ...limits, PORT: String(port), DATA_DIR: dataDir }));
+  bases.push(`http://127.0.0.1:${port}`);
+}
+const base = bases[0]!;
+/** The process the i-th sender (or agent) talks to: spread over all of them. */
+const baseOf = (i: number) => bases[i % bases.length]!;
 
 const json = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
   const res = await fetch(`${base}${path}`, {
@@ -92,9 +131,9 @@ const login = async (email: string) => {
   };
 };
 
-const socketOf = (path: string, opts: Record<string, unknown>) =>
+const socketOf = (path: string, opts: Record<string, unknown>, on = base) =>
   new Promise<Socket>((done, fail) => {
-    const socket = io(`${base}${path}`, {
+    const socket = io(`${on}${path}`, {
       transports: ['websocket'],
       forceNew: true,
       reconnection: false,
@@ -112,8 +151,8 @@ for (const agent of agents) {
 }
 const pending = new Map<string, number>();
 const latencies: number[] = [];
-for (const agent of agents) {
-  const socket = await socketOf('/agent', { extraHeaders: { cookie: agent.headers.cookie } });
+for (const [i, agent] of agents.entries()) {
+  const socket = await socketOf('/agent', { extraHeaders: { cookie: agent.headers.cookie } }, baseOf(i));
   socket.on('offer.created', (offer: { id: string }) => {
     void json('POST', `/api/offers/${offer.id}/accept`, {}, agent.headers);
   });
@@ -154,15 +193,19 @@ for (;;) {
  * thread (PGlite) has worked (from /metrics): per message these say where the time goes, and they
  * move less than throughput when other work shares the machine.
  */
-const serverCpuMs = () => {
-  try {
-    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return Number.NaN;
-  }
-};
+const serverCpuMs = () =>
+  servers.reduce((sum, server) => {
+    try {
+      const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return sum + ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    } catch {
+      return Number.NaN;
+    }
+  }, 0);
 const databaseThreadMs = async () => {
+  if (POSTGRES) {
+    return Number.NaN; // PostgreSQL's own processes do the database work.
+  }
   const text = await (await fetch(`${base}/metrics`)).text();
   const line = text.split('\n').find((l) => l.startsWith('switchboard_database_thread_busy_seconds_total'));
   return line ? Number(line.split(' ')[1]) * 1000 : Number.NaN;
@@ -177,11 +220,11 @@ const phase = async (label: string) => {
   let failed = 0;
   const until = performance.now() + SECONDS * 1000;
   await Promise.all(
-    customers.map(async (c) => {
+    customers.map(async (c, i) => {
       while (performance.now() < until) {
         const body = `${label} ${randomUUID()}`;
         pending.set(body, performance.now());
-        const res = await fetch(`${base}/api/livechat/conversations/${c.id}/messages`, {
+        const res = await fetch(`${baseOf(i)}/api/livechat/conversations/${c.id}/messages`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
           body: JSON.stringify({ body, clientMessageId: randomUUID() }),
@@ -254,15 +297,22 @@ flooding = false;
 await floodLoop;
 log(`with flooder: ${JSON.stringify(withFlooder)}`);
 
-server.kill('SIGTERM');
-await new Promise((r) => server.once('exit', r));
+for (const server of servers) {
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+}
+for (const service of services.reverse()) {
+  service.stop();
+}
 rmSync(dataDir, { recursive: true, force: true });
 
 const cost = 1 - withFlooder.messagesPerSecond / alone.messagesPerSecond;
 process.stdout.write(
   `${JSON.stringify(
     {
-      backend: 'pglite (data directory)',
+      backend: POSTGRES
+        ? 'postgresql (durable commits), two server processes, redis'
+        : 'pglite (data directory)',
       senders: SENDERS,
       secondsPerPhase: SECONDS,
       alone,
