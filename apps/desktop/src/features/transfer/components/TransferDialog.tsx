@@ -2,7 +2,8 @@ import type { TTransferTargets } from '@switchboard/contracts';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../../shared/ui/ModalDialog';
-import { describeError } from '../../i18n/describe-error';
+import { SubmitActions } from '../../../shared/ui/SubmitActions';
+import { FailureCallout } from '../../i18n/components/FailureCallout';
 import { filterByName, sortAgents } from '../filter-targets';
 
 export type TransferChoice =
@@ -228,19 +229,13 @@ export const TransferDialog = ({
             />
           </label>
         )}
-        {error !== null && (
-          <p className="callout callout--error" role="alert">
-            {describeError(error, t)}
-          </p>
-        )}
-        <div className="modal__actions">
-          <button className="button" type="button" onClick={onClose}>
-            {t('conversations.cancel')}
-          </button>
-          <button className="button button--primary" type="submit" disabled={!choice || submitting}>
-            {transfer ? t('conversations.transfer') : t('conversations.conference')}
-          </button>
-        </div>
+        <FailureCallout error={error} />
+        <SubmitActions
+          cancelLabel={t('conversations.cancel')}
+          submitLabel={transfer ? t('conversations.transfer') : t('conversations.conference')}
+          disabled={!choice || submitting}
+          onCancel={onClose}
+        />
       </form>
     </ModalDialog>
   );

@@ -2,7 +2,8 @@ import type { TReason, TWrapUpRequest } from '@switchboard/contracts';
 import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../../shared/ui/ModalDialog';
-import { describeError } from '../../i18n/describe-error';
+import { SubmitActions } from '../../../shared/ui/SubmitActions';
+import { FailureCallout } from '../../i18n/components/FailureCallout';
 import { filterReasons } from '../filter-reasons';
 
 const NOTES_MAX = 2000;
@@ -102,19 +103,13 @@ export const WrapUpDialog = ({
             onChange={(event) => setNotes(event.target.value)}
           />
         </label>
-        {error !== null && (
-          <p className="callout callout--error" role="alert">
-            {describeError(error, t)}
-          </p>
-        )}
-        <div className="modal__actions">
-          <button className="button" type="button" onClick={onClose}>
-            {t('wrapUp.close')}
-          </button>
-          <button className="button button--primary" type="submit" disabled={!reasonId || submitting}>
-            {t('wrapUp.submit')}
-          </button>
-        </div>
+        <FailureCallout error={error} />
+        <SubmitActions
+          cancelLabel={t('wrapUp.close')}
+          submitLabel={t('wrapUp.submit')}
+          disabled={!reasonId || submitting}
+          onCancel={onClose}
+        />
       </form>
     </ModalDialog>
   );
