@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { TSupervisorOverview } from '@switchboard/contracts';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { type AgentClient, loginAgent, record, startCustomer } from './harness';
+import { type AgentClient, loginAgent, record, startCustomer, TEST_SECRETS_KEY } from './harness';
 import { freePort, startMain } from './processes';
 
 /**
@@ -93,6 +93,8 @@ describe('an agent whose server was killed, beside another on PostgreSQL', () =>
       DATABASE_URL: url.toString(),
       REDIS_URL: inject('redisUrl'),
       AGENT_DISCONNECT_GRACE_SECONDS: '1',
+      // The key both processes share, rather than one made in the repository's ./data.
+      SECRETS_KEY: TEST_SECRETS_KEY,
     };
     const [portA, portB] = [await freePort(), await freePort()];
     const a = startMain({ ...env, PORT: String(portA) });

@@ -7,7 +7,7 @@ import pg from 'pg';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashPassword } from '../src/http/passwords';
-import { type AgentClient, connect, loginAgent, request } from './harness';
+import { type AgentClient, connect, loginAgent, request, TEST_SECRETS_KEY } from './harness';
 
 /**
  * Two real server processes on one PostgreSQL and one Redis: routing stays correct across them
@@ -129,6 +129,8 @@ describe('two server processes on one PostgreSQL and one Redis', () => {
       DATABASE_URL: url.toString(),
       REDIS_URL: inject('redisUrl'),
       SEED_DEMO: 'true',
+      // The key both processes share, rather than one made in the repository's ./data.
+      SECRETS_KEY: TEST_SECRETS_KEY,
       CHAT_START_RATE_LIMIT: '100000',
       LOGIN_RATE_LIMIT: '100000',
     };

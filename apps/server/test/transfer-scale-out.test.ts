@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type AgentClient, type HttpAnswer, loginAgent, record, request, startCustomer } from './harness';
+import {
+  type AgentClient,
+  type HttpAnswer,
+  loginAgent,
+  record,
+  request,
+  startCustomer,
+  TEST_SECRETS_KEY,
+} from './harness';
 import { freePort, startMain } from './processes';
 
 /**
@@ -113,6 +121,8 @@ describe('transfer and conference with two server processes on one PostgreSQL an
       REDIS_URL: redis.toString(),
       SEED_DEMO: 'true',
       SIMULATOR: 'false',
+      // The key both processes share, rather than one made in the repository's ./data.
+      SECRETS_KEY: TEST_SECRETS_KEY,
       CHAT_START_RATE_LIMIT: '100000',
       LOGIN_RATE_LIMIT: '100000',
     };

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -45,11 +45,17 @@ export const parseSecretsKey = (value: string): Buffer => {
   return /^[0-9a-f]{64}$/i.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
 };
 
-/** The key of the data directory, made on first start (readable by this user only). */
+/**
+ * The key of the data directory, made on first start (readable by this user only). Written whole to
+ * a file of this call's own, then linked to its name: the link fails if another process (or call)
+ * made the key first, and then that key is read. The name never holds a half-written key, so two
+ * processes starting at once on one data directory get the same key.
+ */
 export const loadOrCreateKeyFile = async (dataDir: string): Promise<Buffer> => {
   const file = join(dataDir, 'secrets.key');
+  const read = async () => parseSecretsKey(await readFile(file, 'utf8'));
   try {
-    return parseSecretsKey(await readFile(file, 'utf8'));
+    return await read();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
       throw err;
@@ -57,15 +63,17 @@ export const loadOrCreateKeyFile = async (dataDir: string): Promise<Buffer> => {
   }
   await mkdir(dataDir, { recursive: true });
   const key = randomBytes(32);
-  // 'wx': two processes starting at once do not overwrite each other's key.
+  const draft = join(dataDir, `.secrets.key.${process.pid}.${randomBytes(6).toString('hex')}`);
+  await writeFile(draft, key.toString('hex'), { mode: 0o600, flag: 'wx' });
   try {
-    await writeFile(file, key.toString('hex'), { mode: 0o600, flag: 'wx' });
+    await link(draft, file);
+    return key;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
-      return parseSecretsKey(await readFile(file, 'utf8'));
+      return read();
     }
     throw err;
+  } finally {
+    await unlink(draft);
   }
-  await chmod(file, 0o600);
-  return key;
 };
