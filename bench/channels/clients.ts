@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { signMetaBody } from '@switchboard/channels';
+import { whatsappText } from '../../apps/server/test/fake-provider';
 
 const mode = process.argv[2];
 const input = JSON.parse(process.argv[3] ?? '{}') as {
@@ -46,33 +47,9 @@ if (mode === 'provider') {
   const delivery = (i: number) => {
     const from = `4917${String(i % input.contacts).padStart(8, '0')}`;
     const id = input.replay ? 'wamid.REPLAYED' : `wamid.bench.${input.run}.${i}`;
-    return JSON.stringify({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: 'WABA',
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '15550001111', phone_number_id: input.phoneNumberId },
-                contacts: [{ profile: { name: `Customer ${i % input.contacts}` }, wa_id: from }],
-                messages: [
-                  {
-                    from,
-                    id,
-                    timestamp: String(Math.floor(Date.now() / 1000)),
-                    type: 'text',
-                    text: { body: `Hallo ${i}` },
-                  },
-                ],
-              },
-            },
-          ],
-        },
-      ],
-    });
+    return JSON.stringify(
+      whatsappText(input.phoneNumberId, from, id, `Hallo ${i}`, `Customer ${i % input.contacts}`),
+    );
   };
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};

@@ -17,6 +17,21 @@ export const ZTransferRequestSchema = z.object({
   comment: z.string().max(1000).optional(),
 });
 export type TTransferRequest = z.infer<typeof ZTransferRequestSchema>;
+export type TTransferTarget = TTransferRequest['target'];
+
+/** What a transfer target names: a queue's, agent's or team's id, or a skill's name. */
+export const transferTargetId = (target: TTransferTarget): string => {
+  switch (target.type) {
+    case 'queue':
+      return target.queueId;
+    case 'agent':
+      return target.agentId;
+    case 'team':
+      return target.teamId;
+    case 'skill':
+      return target.skill;
+  }
+};
 
 /** Conference request: the agent to invite, or a queue whose strategy picks an agent of it now. */
 export const ZConferenceRequestSchema = z.union([

@@ -1,4 +1,4 @@
-import { transferredLine } from '@switchboard/contracts';
+import { type TTransferTarget, transferredLine, transferTargetId } from '@switchboard/contracts';
 import { AppError } from '../errors';
 import type { DomainEvent } from '../events';
 import { checkQueueServes, decideTransfer, loadChange } from '../lifecycle';
@@ -7,24 +7,7 @@ import { readLifecycle } from './read-lifecycle';
 import { sendToAgent } from './send-to-agent';
 import type { UseCaseContext, UseCaseResult } from './types';
 
-export type TransferTarget =
-  | { type: 'queue'; queueId: string }
-  | { type: 'agent'; agentId: string }
-  | { type: 'team'; teamId: string }
-  | { type: 'skill'; skill: string };
-
-const targetIdOf = (target: TransferTarget): string => {
-  switch (target.type) {
-    case 'queue':
-      return target.queueId;
-    case 'agent':
-      return target.agentId;
-    case 'team':
-      return target.teamId;
-    case 'skill':
-      return target.skill;
-  }
-};
+export type TransferTarget = TTransferTarget;
 
 /**
  * Transfer (Übergeben, Överför, Doorverbinden, Transférer, Transferir): the conversation leaves the
@@ -91,7 +74,7 @@ export const transferConversation = async ({
     conversationId,
     kind: 'transfer',
     targetType: target.type,
-    targetId: targetIdOf(target),
+    targetId: transferTargetId(target),
     requestedBy: agentId,
     requestedAt: now,
     fromQueueId: conversation.queueId,

@@ -1,4 +1,4 @@
-import type { TTransferTargets } from '@switchboard/contracts';
+import { type TTransferTarget, type TTransferTargets, transferTargetId } from '@switchboard/contracts';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../../shared/ui/ModalDialog';
@@ -6,24 +6,7 @@ import { SubmitActions } from '../../../shared/ui/SubmitActions';
 import { FailureCallout } from '../../i18n/components/FailureCallout';
 import { filterByName, sortAgents } from '../filter-targets';
 
-export type TransferChoice =
-  | { type: 'queue'; queueId: string }
-  | { type: 'agent'; agentId: string }
-  | { type: 'team'; teamId: string }
-  | { type: 'skill'; skill: string };
-
-const keyOf = (choice: TransferChoice): string => {
-  switch (choice.type) {
-    case 'queue':
-      return choice.queueId;
-    case 'agent':
-      return choice.agentId;
-    case 'team':
-      return choice.teamId;
-    case 'skill':
-      return choice.skill;
-  }
-};
+export type TransferChoice = TTransferTarget;
 
 /** One list of the dialog: a radio group under its legend, or "nothing matches". Teams and skills show only where there are some. */
 const TargetList = <T,>({
@@ -53,9 +36,9 @@ const TargetList = <T,>({
       <legend>{legend}</legend>
       {items.map((item) => {
         const choice = choiceOf(item);
-        const checked = chosen?.type === choice.type && keyOf(chosen) === keyOf(choice);
+        const checked = chosen?.type === choice.type && transferTargetId(chosen) === transferTargetId(choice);
         return (
-          <label key={keyOf(choice)} className={`reason${checked ? ' reason--chosen' : ''}`}>
+          <label key={transferTargetId(choice)} className={`reason${checked ? ' reason--chosen' : ''}`}>
             <input type="radio" name={name} checked={checked} onChange={() => onChoose(choice)} />
             <span>{label(item)}</span>
             <span className="transfer__detail">{detail(item)}</span>
