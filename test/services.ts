@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,22 @@ import { join } from 'node:path';
 export interface Service {
   url: string;
   stop(): void;
+  /** The server's processes now (a PostgreSQL's postmaster and its backends): the benchmarks read their CPU time. */
+  pids(): number[];
 }
+
+/** The processes whose parent is `parent`, from /proc. */
+const childrenOf = (parent: number): number[] =>
+  readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === parent;
+      } catch {
+        return false;
+      }
+    });
 
 const findPgBin = (): string | null => {
   const root = '/usr/lib/postgresql';
@@ -109,7 +124,11 @@ export const startThrowawayRedis = async (): Promise<Service> => {
     child.kill('SIGKILL');
     throw err;
   }
-  return { url: `redis://127.0.0.1:${port}`, stop: () => void child.kill('SIGKILL') };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: () => void child.kill('SIGKILL'),
+    pids: () => (child.pid === undefined ? [] : [child.pid]),
+  };
 };
 
 /**
@@ -159,8 +178,13 @@ export const startThrowawayPostgres = async ({ durable }: { durable: boolean }):
     `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${fast}`,
     'start',
   ]);
+  const postmaster = () => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    pids: () => {
+      const pid = postmaster();
+      return [pid, ...childrenOf(pid)];
+    },
     stop: () => {
       try {
         run('pg_ctl', ['-D', dataDir, '-m', 'immediate', 'stop']);

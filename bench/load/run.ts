@@ -26,8 +26,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
@@ -53,7 +54,9 @@ const freePort = () =>
   });
 
 const startServer = async (env: Record<string, string>): Promise<ChildProcess> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  // BENCH_SERVER_NODE_ARGS: Node's flags for the servers, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'error', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -193,15 +196,24 @@ for (;;) {
  * thread (PGlite) has worked (from /metrics): per message these say where the time goes, and they
  * move less than throughput when other work shares the machine.
  */
-const serverCpuMs = () =>
-  servers.reduce((sum, server) => {
+const cpuMsOf = (pids: readonly (number | undefined)[]) =>
+  pids.reduce<number>((sum, pid) => {
     try {
-      const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
       return sum + ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
     } catch {
-      return Number.NaN;
+      return sum; // a backend that has ended since it was listed
     }
   }, 0);
+const serverCpuMs = () => cpuMsOf(servers.map((s) => s.pid));
+/** PostgreSQL's processes and Redis's (the PostgreSQL run): their share of the machine per message. */
+const servicesCpuMs = () => services.map((s) => cpuMsOf(s.pids()));
+/** The whole machine's busy time across its cores, from /proc/stat (everything, not just this run). */
+const machineBusyMs = () => {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  return ((ticks.slice(0, 8).reduce((a, b) => a + b, 0) - idle) * 1000) / 100;
+};
 const databaseThreadMs = async () => {
   if (POSTGRES) {
     return Number.NaN; // PostgreSQL's own processes do the database work.
@@ -211,10 +223,41 @@ const databaseThreadMs = async () => {
   return line ? Number(line.split(' ')[1]) * 1000 : Number.NaN;
 };
 
+/**
+ * The senders' POST through node:http on kept-alive connections: fetch cost the load generator,
+ * which shares the server's two cores, twice the CPU per message.
+ */
+const keepAlive = new Agent({ keepAlive: true, maxSockets: SENDERS });
+const post = (url: string, body: string, token: string) =>
+  new Promise<number>((done, fail) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent: keepAlive,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${token}`,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.once('end', () => done(res.statusCode ?? 0));
+      },
+    );
+    req.once('error', fail);
+    req.end(body);
+  });
+
 /** Every sender sends one message after the other for SECONDS; returns the phase's figures. */
 const phase = async (label: string) => {
   latencies.length = 0;
   const cpu0 = serverCpuMs();
+  const services0 = servicesCpuMs();
+  const generator0 = process.cpuUsage();
+  const machine0 = machineBusyMs();
+  const started = performance.now();
   const db0 = await databaseThreadMs();
   let acknowledged = 0;
   let failed = 0;
@@ -224,13 +267,12 @@ const phase = async (label: string) => {
       while (performance.now() < until) {
         const body = `${label} ${randomUUID()}`;
         pending.set(body, performance.now());
-        const res = await fetch(`${baseOf(i)}/api/livechat/conversations/${c.id}/messages`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
-          body: JSON.stringify({ body, clientMessageId: randomUUID() }),
-        });
-        await res.arrayBuffer();
-        if (res.status === 201) {
+        const status = await post(
+          `${baseOf(i)}/api/livechat/conversations/${c.id}/messages`,
+          JSON.stringify({ body, clientMessageId: randomUUID() }),
+          c.token,
+        );
+        if (status === 201) {
           acknowledged += 1;
         } else {
           failed += 1;
@@ -244,11 +286,23 @@ const phase = async (label: string) => {
     await new Promise((r) => setTimeout(r, 20));
   }
   const cpuMs = serverCpuMs() - cpu0;
+  const [postgresMs = 0, redisMs = 0] = servicesCpuMs().map((ms, i) => ms - (services0[i] ?? 0));
+  const generator = process.cpuUsage(generator0);
+  const machineMs = machineBusyMs() - machine0;
+  const elapsedMs = performance.now() - started;
   const dbMs = (await databaseThreadMs()) - db0;
+  const perMessage = (ms: number) => round(ms / Math.max(1, acknowledged), 3);
   return {
     messagesPerSecond: round(acknowledged / SECONDS),
-    serverCpuMsPerMessage: round(cpuMs / Math.max(1, acknowledged), 3),
-    databaseThreadMsPerMessage: round(dbMs / Math.max(1, acknowledged), 3),
+    serverCpuMsPerMessage: perMessage(cpuMs),
+    databaseThreadMsPerMessage: perMessage(dbMs),
+    ...(POSTGRES
+      ? { postgresCpuMsPerMessage: perMessage(postgresMs), redisCpuMsPerMessage: perMessage(redisMs) }
+      : {}),
+    loadGeneratorCpuMsPerMessage: perMessage((generator.user + generator.system) / 1000),
+    // Busy time of every core, whatever ran on them: near 2 × 1,000 ms a second is CPU-bound.
+    machineBusyMsPerMessage: perMessage(machineMs),
+    machineBusyShare: round(machineMs / (elapsedMs * availableParallelism()), 2),
     failed,
     pushedToAgent: latencies.length,
     p50PostToAgentMs: round(quantile(latencies, 0.5)),

@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { createStatementNames, namedStatementClient } from './pg-named-statements';
 import { startPgliteThread } from './pglite-remote';
 import type { CoreKind, CoreRun } from './pglite-thread-protocol';
 import * as schema from './schema';
@@ -69,7 +70,12 @@ export const openDatabase = async ({
   onThreadExit?: (err: Error) => void;
 }): Promise<Database> => {
   if (databaseUrl) {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+    // Every query text seen twice becomes a prepared statement on each connection (pg-named-statements.ts).
+    const pool = new pg.Pool({
+      connectionString: databaseUrl,
+      max: poolSize,
+      Client: namedStatementClient(createStatementNames()),
+    });
     // An idle client losing its connection (a restart, a failover) must not crash the process;
     // the pool replaces it and the next query reconnects.
     pool.on('error', (err) => {

@@ -3,6 +3,7 @@ import { createAdminRepository } from './admin-repository';
 import { createAuthRepository } from './auth-repository';
 import type { Database } from './db';
 import { type HousekeepingPass, housekeep } from './housekeeping';
+import { createPostgresGroupCommit } from './pg-group-commit';
 import type { CoreKind } from './pglite-thread-protocol';
 import { createPresenceRepository } from './presence-repository';
 import { createReadAhead } from './read-ahead';
@@ -67,17 +68,28 @@ export const createStore = (
         fanoutsReadAhead.keep(fanouts);
         return result;
       });
+  const views = createViews(database.db, { offersReadAhead, fanoutsReadAhead });
+  // PostgreSQL: messages commit in groups (pg-group-commit.ts); PGlite's thread groups its own.
+  const grouped =
+    database.kind === 'postgres'
+      ? createPostgresGroupCommit({
+          here,
+          readFanouts: viewsAhead ? views.readMessageFanouts : undefined,
+          fanoutsReadAhead,
+        })
+      : undefined;
   return {
     database,
     transaction: (fn) => database.db.transaction((dbTx) => fn(createTx(dbTx, txOptions))),
-    transact: (fn, input, now) => there(fn, input, now, 'tx') ?? here.transact(fn, input, now),
+    transact: (fn, input, now) =>
+      there(fn, input, now, 'tx') ?? grouped?.(fn, input, now) ?? here.transact(fn, input, now),
     transactAdmin: (fn, input, now) => there(fn, input, now, 'admin') ?? here.transactAdmin(fn, input, now),
     housekeep: () => housekeep(database),
     // Core's Tx and the admin repository on one drizzle transaction: a change and its audit entry commit together.
     adminTransaction: (fn) =>
       database.db.transaction((dbTx) => fn(createTx(dbTx, txOptions), createAdminRepository(dbTx))),
     admin: createAdminRepository(database.db),
-    views: createViews(database.db, { offersReadAhead, fanoutsReadAhead }),
+    views,
     supervisor: createSupervisorViews(database.db),
     auth: createAuthRepository(database.db),
     presence: createPresenceRepository(database.db),

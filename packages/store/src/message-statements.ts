@@ -39,6 +39,16 @@ export const lockConversation = builtStatement((db) =>
 );
 
 /**
+ * Row locks on several conversations, taken in the order of their ids: transactions that each take
+ * theirs this way can wait for one another but never deadlock (see pg-group-commit.ts).
+ */
+export const lockConversationsInOrder = builtSqlStatements<'only', { id: string }>(
+  () => sql`
+    select id from ${conversations} where id = any(${p('ids')}::uuid[])
+    order by id for no key update`,
+);
+
+/**
  * A message appended in one statement: a repeated (conversation, author, clientMessageId) answers
  * the stored message (`created` false) and changes nothing; otherwise the conversation's counter
  * gives the next seq (its row lock keeps seqs gap-free and in order) and the row is written. With

@@ -8,6 +8,7 @@ import type { Db } from './db';
 import { createGroupCommit } from './group-commit';
 import { DRIZZLE_PARSERS, withPreparedStatements } from './pglite-statements';
 import type { CoreRun, PgliteThreadReply, PgliteThreadRequest, RemoteError } from './pglite-thread-protocol';
+import { messagesMade, offersMade } from './read-ahead';
 import * as schema from './schema';
 import { type TxFunction, transactOn } from './transact';
 import { createViews, type MessageFanout } from './views';
@@ -64,20 +65,6 @@ const plain = (result: Results<unknown>) => ({
   fields: result.fields,
   ...(result.affectedRows === undefined ? {} : { affectedRows: result.affectedRows }),
 });
-
-/** The events of a use case's outcome, if it has one. */
-const eventsOf = (result: unknown): core.DomainEvent[] => {
-  const events = (result as { events?: unknown } | null)?.events;
-  return Array.isArray(events) ? events : [];
-};
-
-/** The offers a use case made: the ids of its `offer.created` events. */
-const offersMade = (result: unknown): string[] =>
-  eventsOf(result).flatMap((e) => (e.type === 'offer.created' ? [e.offerId] : []));
-
-/** The messages a use case stored that are pushed: its `message.created` events but openings. */
-const messagesMade = (result: unknown): string[] =>
-  eventsOf(result).flatMap((e) => (e.type === 'message.created' && !e.opening ? [e.messageId] : []));
 
 const ROLLBACK = Symbol('rollback');
 
@@ -228,13 +215,9 @@ export const servePglite = async (
           // the view itself (and reports what fails then).
           const made = request.readAhead ? offersMade(result) : [];
           const offers = made.length > 0 ? await views.readOffersWithContext(made).catch(() => []) : [];
-          const fanouts: [string, MessageFanout][] = [];
-          for (const messageId of request.readAhead ? messagesMade(result) : []) {
-            const fanout = await views.readMessageFanout(messageId).catch(() => null);
-            if (fanout) {
-              fanouts.push([messageId, fanout]);
-            }
-          }
+          const pushed = request.readAhead ? messagesMade(result) : [];
+          const fanouts: [string, MessageFanout][] =
+            pushed.length > 0 ? await views.readMessageFanouts(pushed).catch(() => []) : [];
           return { result, offers, fanouts };
         });
         return;

@@ -1,3 +1,5 @@
+import type { DomainEvent } from '@switchboard/core';
+
 /**
  * Views read ahead of their first reader: the database thread reads a new offer's view right after
  * the commit that made it and sends it back with the transaction's result, because the server
@@ -38,3 +40,17 @@ export const createReadAhead = <V>(): ReadAhead<V> => {
     },
   };
 };
+
+/** The events of a use case's outcome, if it has one. */
+const eventsOf = (result: unknown): DomainEvent[] => {
+  const events = (result as { events?: unknown } | null)?.events;
+  return Array.isArray(events) ? events : [];
+};
+
+/** The offers a use case made: the ids of its `offer.created` events. */
+export const offersMade = (result: unknown): string[] =>
+  eventsOf(result).flatMap((e) => (e.type === 'offer.created' ? [e.offerId] : []));
+
+/** The messages a use case stored that are pushed: its `message.created` events but openings. */
+export const messagesMade = (result: unknown): string[] =>
+  eventsOf(result).flatMap((e) => (e.type === 'message.created' && !e.opening ? [e.messageId] : []));

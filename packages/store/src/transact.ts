@@ -15,11 +15,16 @@ export type AdminTxFunction<I, R> = (input: I & { tx: Tx; admin: AdminTx; now: D
 export const transactOn = (db: Db, { oneConnection }: { oneConnection: boolean }) => ({
   transact: <I, R>(fn: TxFunction<I, R>, input: I, now: Date): Promise<R> =>
     db.transaction((dbTx) => fn({ ...input, tx: createTx(dbTx, { oneConnection }), now })),
-  /** Several functions, in order, in one transaction (see group-commit.ts): all commit, or none. */
+  /**
+   * Several functions, in order, in one transaction (see group-commit.ts): all commit, or none.
+   * `first` runs before them in the same transaction (the locks a group takes in one order).
+   */
   transactGroup: async <R>(
     items: readonly { fn: TxFunction<unknown, R>; input: unknown; now: Date }[],
+    first?: (dbTx: Db) => Promise<unknown>,
   ): Promise<R[]> =>
     db.transaction(async (dbTx) => {
+      await first?.(dbTx as unknown as Db);
       const tx = createTx(dbTx, { oneConnection });
       const results: R[] = [];
       for (const { fn, input, now } of items) {

@@ -193,8 +193,8 @@ export const toMessageDto = (m: StoredMessage): TMessage => ({
   ...(m.deliveryStatus ? { deliveryStatus: m.deliveryStatus, deliveryError: m.deliveryError ?? null } : {}),
 });
 
-/** The fan-out of a new message (see readMessageFanout), built once: it runs for every message. */
-const messageFanout = builtStatement((db) =>
+/** The fan-out of new messages (see readMessageFanouts), built once: it runs for every message. */
+const messageFanouts = builtStatement((db) =>
   db
     .select({
       m: messages,
@@ -212,7 +212,7 @@ const messageFanout = builtStatement((db) =>
     .from(messages)
     .innerJoin(conversations, eq(conversations.id, messages.conversationId))
     .innerJoin(entryPoints, eq(entryPoints.id, conversations.entryPointId))
-    .where(eq(messages.id, sql.placeholder('messageId'))),
+    .where(sql`${messages.id} = any(${sql.placeholder('messageIds')}::uuid[])`),
 );
 
 export const createViews = (
@@ -412,21 +412,25 @@ export const createViews = (
    * conversation made before the message (an offer made after it already shows it), and what
    * masking needs.
    */
-  const readMessageFanout = async (messageId: string): Promise<MessageFanout | null> => {
-    const [row] = await messageFanout(db, { messageId });
-    if (!row) {
-      return null;
-    }
-    return {
-      message: toMessageDto(toStoredMessage(row.m)),
-      audience: row.m.audience,
-      channel: row.channel,
-      liveParticipantIds: pgTextArray(row.live),
-      pendingOffer: row.pending,
-      settings: settingsFrom(row.settings),
-      region: row.region,
-    };
-  };
+  /** New messages' fan-outs, by message id: one statement for any number of them. */
+  const readMessageFanouts = async (messageIds: readonly string[]): Promise<[string, MessageFanout][]> =>
+    messageIds.length === 0
+      ? []
+      : (await messageFanouts(db, { messageIds })).map((row) => [
+          row.m.id,
+          {
+            message: toMessageDto(toStoredMessage(row.m)),
+            audience: row.m.audience,
+            channel: row.channel,
+            liveParticipantIds: pgTextArray(row.live),
+            pendingOffer: row.pending,
+            settings: settingsFrom(row.settings),
+            region: row.region,
+          },
+        ]);
+
+  const readMessageFanout = async (messageId: string): Promise<MessageFanout | null> =>
+    (await readMessageFanouts([messageId]))[0]?.[1] ?? null;
 
   /**
    * A new message's fan-out as readMessageFanout gives it; the database thread may have read it
@@ -589,6 +593,7 @@ export const createViews = (
     readOffersWithContext,
     getMessageFanout,
     readMessageFanout,
+    readMessageFanouts,
     getMe,
     listReasons,
     listPendingOffers,
