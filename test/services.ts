@@ -86,15 +86,15 @@ const waitForPort = async (port: number, ms: number, child: ChildProcess, output
   throw new Error(`redis-server did not listen on ${port} within ${ms} ms:\n${output()}`);
 };
 
-/** A redis-server without persistence, killed by `stop`. */
-export const startThrowawayRedis = async (): Promise<Service> => {
+/** A redis-server without persistence, killed by `stop`; on `port` (a restart) or a free one. */
+export const startThrowawayRedis = async ({ port: given }: { port?: number } = {}): Promise<Service> => {
   const bin = findRedisServer();
   if (!bin) {
     throw new Error(
       'The redis-server binary was not found. Install it (Debian: apt-get install redis-server) or set TEST_REDIS_URL.',
     );
   }
-  const port = await freePort();
+  const port = given ?? (await freePort());
   const child = spawn(
     bin,
     [

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type Service, startThrowawayRedis } from '../../../test/services';
+import { loginAgent, record, startCustomer, TEST_SECRETS_KEY } from './harness';
+import { freePort, startMain } from './processes';
+
+/**
+ * Two server processes fan their pushes out through Redis (sharded pub/sub, realtime/redis-adapter.ts).
+ * Redis going away must not take a process down, and once it is back the processes subscribe
+ * again by themselves: an offer decided on one process reaches the agent's socket on the other.
+ */
+describe('a Redis restart under two server processes', () => {
+  let redis: Service;
+  let redisPort: number;
+  let admin: pg.Client;
+  let dbName: string;
+  let A: ReturnType<typeof startMain> & { base: string };
+  let B: ReturnType<typeof startMain> & { base: string };
+
+  beforeAll(async () => {
+    redisPort = await freePort();
+    redis = await startThrowawayRedis({ port: redisPort });
+    const adminUrl = inject('postgresUrl');
+    dbName = `sb_redis_${randomUUID().replaceAll('-', '')}`;
+    admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${dbName}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${dbName}`;
+    const env = {
+      DATABASE_URL: url.toString(),
+      REDIS_URL: redis.url,
+      SEED_DEMO: 'true',
+      SIMULATOR: 'false',
+      SECRETS_KEY: TEST_SECRETS_KEY,
+      CHAT_START_RATE_LIMIT: '100000',
+      LOGIN_RATE_LIMIT: '100000',
+      // The outage's warning and the notice that it is over.
+      LOG_LEVEL: 'info',
+    };
+    const [pa, pb] = [await freePort(), await freePort()];
+    A = { ...startMain({ ...env, PORT: String(pa) }), base: `http://127.0.0.1:${pa}` };
+    await A.ready;
+    B = { ...startMain({ ...env, PORT: String(pb) }), base: `http://127.0.0.1:${pb}` };
+    await B.ready;
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const p of [A, B]) {
+      p?.child.kill('SIGKILL');
+    }
+    redis?.stop();
+    await admin?.query(`drop database if exists ${dbName} with (force)`).catch(() => {});
+    await admin?.end();
+  });
+
+  it('keeps both processes serving while Redis is down, and fans out again once it is back', async () => {
+    const ada = await loginAgent(A.base, 'ada@example.com');
+    const alice = await loginAgent(B.base, 'alice@example.com');
+    expect((await ada.patch(`/api/admin/users/${alice.id}`, { limits: { livechat: 6 } })).status).toBe(200);
+    // Alice's desktop is on B; customers arrive on A.
+    const events = record(await alice.socket());
+    expect((await alice.put('/api/agent/state', { state: 'available' })).status).toBe(200);
+    const offeredOnB = async (name: string) => {
+      const customer = await startCustomer(A.base, { name, message: 'Hello' });
+      return events.next('offer.created', (o: any) => o.conversationId === customer.conversationId, 15_000);
+    };
+    await offeredOnB('Before the outage');
+
+    redis.stop();
+    await Promise.all([A.logged('Redis unavailable'), B.logged('Redis unavailable')]);
+    // Without Redis each process still serves what it holds: a chat starts, Alice's desktop answers.
+    await startCustomer(A.base, { name: 'During the outage', message: 'Anyone there?' });
+    expect((await alice.get('/api/agent/bootstrap')).status).toBe(200);
+
+    redis = await startThrowawayRedis({ port: redisPort });
+    await Promise.all([A.logged('Redis reachable again'), B.logged('Redis reachable again')]);
+    await offeredOnB('After the outage');
+    expect(A.child.exitCode).toBeNull();
+    expect(B.child.exitCode).toBeNull();
+  }, 120_000);
+});
