@@ -40,13 +40,16 @@ export const lockConversation = builtStatement((db) =>
 
 /**
  * Row locks on several conversations, taken in the order of their ids: transactions that each take
- * theirs this way can wait for one another but never deadlock (see pg-group-commit.ts).
+ * theirs this way can wait for one another but never deadlock (see pg-group-commit.ts). Answers
+ * the rows as the driver gives them (conversationFromDriverRow reads one).
  */
-export const lockConversationsInOrder = builtSqlStatements<'only', { id: string }>(
+export const lockConversationsInOrder = builtSqlStatements<'only', Record<string, unknown>>(
   () => sql`
-    select id from ${conversations} where id = any(${p('ids')}::uuid[])
+    select * from ${conversations} where id = any(${p('ids')}::uuid[])
     order by id for no key update`,
 );
+
+export const conversationFromDriverRow = fromDriverRow(conversations);
 
 /**
  * A message appended in one statement: a repeated (conversation, author, clientMessageId) answers

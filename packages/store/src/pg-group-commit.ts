@@ -1,6 +1,7 @@
 import { postAgentMessage, postCustomerMessage } from '@switchboard/core';
+import { conversationFromRow } from './channel-tx';
 import { createGroupCommit } from './group-commit';
-import { lockConversationsInOrder } from './message-statements';
+import { conversationFromDriverRow, lockConversationsInOrder } from './message-statements';
 import { messagesMade, type ReadAhead } from './read-ahead';
 import type { TxFunction, transactOn } from './transact';
 import type { MessageFanout } from './views';
@@ -11,12 +12,14 @@ import type { MessageFanout } from './views';
  * process while its previous group runs commit together (group-commit.ts), in order, in one
  * transaction on one connection: one BEGIN, one COMMIT (one WAL flush) for all of them, and after
  * the commit one statement reads the fan-outs of every message pushed (read ahead, as PGlite's
- * thread does). Per message that is about 2 round trips instead of 5 (BEGIN, lock, append, COMMIT,
- * fan-out), and PostgreSQL's CPU per message falls with them.
+ * thread does). A group of n messages is n + 4 round trips (BEGIN, the locks, n appends, COMMIT,
+ * the fan-outs) instead of 5n, and PostgreSQL's CPU per message falls with them.
  *
  * A message use case locks its own conversation only. A group holds several, so it first locks all
  * of them in the order of their ids (`lockConversationsInOrder`): two groups on two processes can
- * wait for each other but never deadlock. If one of a group's functions throws (a message to an
+ * wait for each other but never deadlock. The rows that statement locked are what each
+ * conversation's first lock in the group answers (createTx's `prelocked`): nothing else can have
+ * changed them in between, so a message costs the group one statement, its append. If one of a group's functions throws (a message to an
  * ended conversation), or the commit fails, the group rolls back and each runs again alone, with
  * its own result or error, as on PGlite. Each is answered only after its COMMIT.
  *
@@ -44,9 +47,12 @@ export const createPostgresGroupCommit = ({
     runOne: ({ fn, input, now }) => here.transact(fn, input, now),
     runGroup: async (calls) => {
       const ids = [...new Set(calls.map((c) => conversationOf(c.input)))];
-      const results = await here.transactGroup(calls, (dbTx) =>
-        lockConversationsInOrder(dbTx, 'only', { ids }),
-      );
+      const results = await here.transactGroup(calls, async (dbTx) => {
+        const rows = await lockConversationsInOrder(dbTx, 'only', { ids });
+        return new Map(
+          rows.map((raw) => [raw.id as string, conversationFromRow(conversationFromDriverRow(raw))]),
+        );
+      });
       // Committed: a failed read changes nothing of that, the push then reads each view itself.
       const made = readFanouts ? results.flatMap(messagesMade) : [];
       if (made.length > 0) {

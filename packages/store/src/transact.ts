@@ -1,4 +1,4 @@
-import type { AdminTx, Tx } from '@switchboard/core';
+import type { AdminTx, Conversation, Tx } from '@switchboard/core';
 import { createAdminRepository } from './admin-repository';
 import type { Db } from './db';
 import { createTx } from './tx';
@@ -17,15 +17,16 @@ export const transactOn = (db: Db, { oneConnection }: { oneConnection: boolean }
     db.transaction((dbTx) => fn({ ...input, tx: createTx(dbTx, { oneConnection }), now })),
   /**
    * Several functions, in order, in one transaction (see group-commit.ts): all commit, or none.
-   * `first` runs before them in the same transaction (the locks a group takes in one order).
+   * `lockFirst` runs before them in the same transaction (the locks a group takes in one order)
+   * and gives the rows it locked to the functions' first locks of them (createTx's `prelocked`).
    */
   transactGroup: async <R>(
     items: readonly { fn: TxFunction<unknown, R>; input: unknown; now: Date }[],
-    first?: (dbTx: Db) => Promise<unknown>,
+    lockFirst?: (dbTx: Db) => Promise<Map<string, Conversation>>,
   ): Promise<R[]> =>
     db.transaction(async (dbTx) => {
-      await first?.(dbTx as unknown as Db);
-      const tx = createTx(dbTx, { oneConnection });
+      const prelocked = await lockFirst?.(dbTx as unknown as Db);
+      const tx = createTx(dbTx, { oneConnection, prelocked });
       const results: R[] = [];
       for (const { fn, input, now } of items) {
         results.push(await fn({ ...(input as object), tx, now }));

@@ -4,6 +4,7 @@ import type {
   Agent,
   Candidate,
   CandidateRanking,
+  Conversation,
   Narrowing,
   Offer,
   Participant,
@@ -450,7 +451,21 @@ const placeOffers = builtSqlStatements<
  * core's Tx port on one drizzle transaction. `oneConnection`: the database runs one transaction at
  * a time (PGlite), so what only serialises transactions can be left out.
  */
-export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: boolean } = {}): Tx => {
+export const createTx = (
+  db: DbTx,
+  {
+    oneConnection = false,
+    prelocked,
+  }: {
+    oneConnection?: boolean;
+    /**
+     * Conversations this transaction has already locked and read (a group's, pg-group-commit.ts):
+     * the first `conversations.lock` of each takes its row from here instead of a statement. Once
+     * taken it is read again, since the transaction may have changed it since.
+     */
+    prelocked?: Map<string, Conversation>;
+  } = {},
+): Tx => {
   const { entryPointById, entryPointTemplates, ...channelPorts } = createChannelTx(db);
   return {
     ...channelPorts,
@@ -618,6 +633,11 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
         return { conversation: conversationFromRow(row.made), opening: toStoredMessage(row.opened) };
       },
       lock: async (id) => {
+        const held = prelocked?.get(id);
+        if (held) {
+          prelocked!.delete(id);
+          return held;
+        }
         const [row] = await lockConversation(db, { id });
         return row ? conversationFromRow(row) : null;
       },

@@ -1,4 +1,4 @@
-import { type AppError, postCustomerMessage, startLiveChat } from '@switchboard/core';
+import { type AppError, customerEndChat, postCustomerMessage, startLiveChat } from '@switchboard/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/databases';
@@ -100,16 +100,27 @@ describe('group commit on PostgreSQL', () => {
 
   it('refuses a failing message alone; the others of its group are stored, gap-free', async () => {
     const a = await startChat('Failing A');
+    // The customer has left this one: the group reads its state under the lock, as alone.
+    const ended = await startChat('Failing ended');
+    await store.transact(customerEndChat, { conversationId: ended }, at());
     const now = at();
+    const sends: [string, string][] = [
+      [a, 'x1'],
+      [a, ''],
+      [ended, 'too late'],
+      [a, 'x2'],
+      [a, 'x3'],
+    ];
     const settled = await Promise.allSettled(
-      ['x1', '', 'x2', 'x3'].map((body, i) =>
-        store.transact(postCustomerMessage, { conversationId: a, body, clientMessageId: `f${i}` }, now),
+      sends.map(([conversationId, body], i) =>
+        store.transact(postCustomerMessage, { conversationId, body, clientMessageId: `f${i}` }, now),
       ),
     );
     expect(
       settled.map((s) => (s.status === 'fulfilled' ? s.value.value.seq : (s.reason as AppError).code)),
-    ).toEqual([2, 'MESSAGE_EMPTY', 3, 4]);
+    ).toEqual([2, 'MESSAGE_EMPTY', 'CONVERSATION_ENDED', 3, 4]);
     expect((await stored([a])).map((r) => `${r.body} ${r.seq}`)).toEqual(['x1 2', 'x2 3', 'x3 4']);
+    expect((await stored([ended])).map((r) => r.body)).not.toContain('too late');
   });
 
   it('two processes grouping the same conversations in opposite orders both commit, gap-free', async () => {
