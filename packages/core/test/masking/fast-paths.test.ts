@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ValidationErrorsIBAN, validateIBAN } from 'ibantools';
+import { countrySpecs, ValidationErrorsIBAN, validateIBAN } from 'ibantools';
 import { describe, expect, it } from 'vitest';
 import { digitValue, foldDigits } from '../../src/masking/char-codes';
 import { findIbanAt } from '../../src/masking/iban';
@@ -14,6 +14,13 @@ import {
   isValidNir,
   isValidSvnr,
 } from '../../src/masking/national-id';
+import {
+  isInternationalPhone,
+  isNationalPhone,
+  nationalPlanOf,
+  readsAsInternationalPhone,
+  readsAsNationalPhone,
+} from '../../src/masking/phone';
 import { registryCountries, validIban } from './corpus/ibans';
 import { dni, nie, nir, svnr } from './corpus/national-ids';
 import { createRandom } from './corpus/random';
@@ -328,6 +335,162 @@ describe('currency words asked only of words shaped like one', () => {
         expect(looksLikePrice(text, start, start + 5)).toBe(plain);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+/**
+ * findIbanAt as it read IBANs before its compiled patterns (issue 16): a loop over the characters,
+ * the BBAN gathered, upper-cased and tested with ibantools' own pattern, mod 97 on BigInt.
+ */
+const plainFindIbanAt = (text: string, p: number) => {
+  const country = text.slice(p, p + 2).toUpperCase();
+  const spec = countrySpecs[country];
+  if (!spec?.chars) {
+    return undefined;
+  }
+  const isSpace = (c: string | undefined) => c !== undefined && ' \u00a0\u202f\u2009\u2007'.includes(c);
+  const isAlnum = (c: string | undefined) => c !== undefined && /^[A-Za-z0-9]$/.test(c);
+  let q = p + 2;
+  if (isSpace(text[q])) {
+    q++;
+  }
+  const from = q;
+  if (from > p + 2) {
+    const check = Number(text.slice(q, q + 2));
+    if (!/^\d\d$/.test(text.slice(q, q + 2)) || check < 2 || check > 98) {
+      return undefined;
+    }
+  }
+  let count = 2;
+  while (count < spec.chars) {
+    if (isAlnum(text[q])) {
+      count++;
+      q++;
+    } else if ((isSpace(text[q]) || text[q] === '-') && count >= 4 && isAlnum(text[q + 1])) {
+      q++;
+    } else {
+      return undefined;
+    }
+  }
+  if (isWord(text[q]) || !/^\d\d$/.test(text.slice(from, from + 2))) {
+    return undefined;
+  }
+  const bban = text
+    .slice(from + 2, q)
+    .replace(/[^A-Za-z0-9]/g, '')
+    .toUpperCase();
+  if (spec.bban_regexp && !new RegExp(spec.bban_regexp).test(bban)) {
+    return undefined;
+  }
+  const numeric = `${bban}${country}${text.slice(from, from + 2)}`.replace(/[A-Z]/g, (l) =>
+    String(l.charCodeAt(0) - 55),
+  );
+  return { end: q, country, valid: BigInt(numeric) % 97n === 1n };
+};
+
+describe('IBANs read by one compiled pattern per country', () => {
+  const random = createRandom(18);
+  const countries = registryCountries();
+  const spaces = [' ', '\u00a0', '\u202f', '\u2009', '\u2007'];
+  const writing = fc
+    .record({
+      country: fc.constantFrom(...countries),
+      // After the letters: nothing, a space of any width, or what is no IBAN's (`-`).
+      gap: fc.constantFrom('', '', ...spaces, '-'),
+      // Between the other characters: mostly one kind, as people write them, now and then another.
+      separator: fc.constantFrom(...spaces, '-', '', '.', '  ', '_'),
+      layout: fc.constantFrom('electronic', 'print', 'print', 'random'),
+      places: fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+      odd: fc.option(fc.tuple(fc.nat(), fc.constantFrom(...spaces, '-', '.', '--')), { nil: undefined }),
+      letterCase: fc.constantFrom('upper', 'lower', 'mixed'),
+      typo: fc.option(fc.tuple(fc.nat(), fc.constantFrom('0', '7', 'A', 'z', 'é', '')), { nil: undefined }),
+      tail: fc.constantFrom('', ' ', '.', 'x', '1', 'é', ';'),
+    })
+    .map(({ country, gap, separator, layout, places, odd, letterCase, typo, tail }) => {
+      const iban = validIban(country, random);
+      const cased =
+        letterCase === 'lower'
+          ? iban.toLowerCase()
+          : letterCase === 'mixed'
+            ? iban.slice(0, 3) + iban.slice(3).toLowerCase()
+            : iban;
+      let written = cased.slice(0, 2) + gap;
+      for (let k = 2; k < cased.length; k++) {
+        const between =
+          k > 2 && (layout === 'print' ? k % 4 === 0 : layout === 'random' ? places[k] === true : false);
+        written += (between ? (odd !== undefined && odd[0] % 8 === 0 ? odd[1] : separator) : '') + cased[k]!;
+      }
+      if (typo !== undefined) {
+        const k = typo[0] % written.length;
+        written = written.slice(0, k) + typo[1] + written.slice(k + 1);
+      }
+      return `${written}${tail}`;
+    });
+
+  it('reads what the character loop read, at every two letters', () => {
+    const outcomes = { none: 0, valid: 0, invalid: 0 };
+    fc.assert(
+      fc.property(writing, fc.constantFrom('', 'IBAN ', 'x ', '='), (value, head) => {
+        const text = `${head}${value}`;
+        for (let p = 0; p + 1 < text.length; p++) {
+          if (/^[A-Za-z]{2}$/.test(text.slice(p, p + 2))) {
+            const plain = plainFindIbanAt(text, p);
+            expect(findIbanAt(text, p)).toEqual(plain);
+            outcomes[plain === undefined ? 'none' : plain.valid ? 'valid' : 'invalid']++;
+          }
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    // The writings reach every outcome (about 200 valid and 280 mistyped IBANs), so a pattern
+    // stricter or looser than the loop shows.
+    expect(outcomes.valid).toBeGreaterThan(100);
+    expect(outcomes.invalid).toBeGreaterThan(100);
+  });
+
+  it('reads every valid IBAN of every country in print form, with any separator, in any case', () => {
+    for (const country of countries) {
+      const iban = validIban(country, random);
+      for (const sep of [' ', '\u00a0', '\u202f', '\u2009', '\u2007', '-']) {
+        const print = iban.replace(/(.{4})(?=.)/g, `$1${sep}`);
+        for (const written of [print, print.toLowerCase()]) {
+          expect(findIbanAt(written, 0)).toEqual({ end: written.length, country, valid: true });
+        }
+      }
+    }
+  });
+});
+
+describe('phone verdicts remembered', () => {
+  const regions = ['SE', 'DE', 'US', 'GB', 'FR', 'AR', 'IN', 'CH'] as const;
+  // Few digit strings, so the same digits come back under other regions and as international.
+  const digits = fc.constantFrom(
+    '0701234567',
+    '46701234567',
+    '4915123456789',
+    '030123456',
+    '2025550123',
+    '12025550123',
+    '01711234567',
+    '441234567890',
+    '0612345678',
+    '33612345678',
+    '12345678',
+    '5491123456789',
+    '9876543210',
+    '0044207946000',
+  );
+  it('answer what the plain readings answer, whichever region asked first', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(digits, fc.constantFrom(...regions)), { maxLength: 30 }), (asks) => {
+        for (const [d, region] of asks) {
+          const plan = nationalPlanOf(region);
+          expect(isNationalPhone(d, plan)).toBe(readsAsNationalPhone(d, plan));
+          expect(isInternationalPhone(d)).toBe(readsAsInternationalPhone(d));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });
