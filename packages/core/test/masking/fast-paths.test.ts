@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { countrySpecs, ValidationErrorsIBAN, validateIBAN } from 'ibantools';
 import { describe, expect, it } from 'vitest';
+import { matchCardNumber, matchCardNumberIn } from '../../src/masking/card';
 import { digitValue, foldDigits } from '../../src/masking/char-codes';
+import { passesLuhn } from '../../src/masking/checksums';
 import { findIbanAt } from '../../src/masking/iban';
 import { maskValue } from '../../src/masking/index';
 import { isReferenceContext } from '../../src/masking/keywords';
@@ -14,6 +16,7 @@ import {
   isValidNir,
   isValidSvnr,
 } from '../../src/masking/national-id';
+import { createNumericToken, readNumericToken, spanDigits } from '../../src/masking/numeric-token';
 import {
   isInternationalPhone,
   isNationalPhone,
@@ -491,6 +494,74 @@ describe('phone verdicts remembered', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('card numbers read where they are written', () => {
+  const random = createRandom(19);
+  // Card numbers of every brand and length, some with one digit changed, and digit runs.
+  const prefixes = [
+    '4',
+    '51',
+    '2221',
+    '2720',
+    '34',
+    '37',
+    '6011',
+    '644',
+    '65',
+    '622126',
+    '300',
+    '36',
+    '3528',
+    '62',
+    '2200',
+    '50',
+    '56',
+    '60',
+    '81',
+    '353',
+    '9792',
+    '1',
+    '7',
+  ];
+  const number = fc
+    .tuple(fc.constantFrom(...prefixes), fc.integer({ min: 11, max: 21 }), fc.boolean(), fc.nat())
+    .map(([prefix, length, typo, at]) => {
+      const body = prefix + random.digits(Math.max(0, length - 1 - prefix.length));
+      let luhn = 0;
+      for (let d = 0; d <= 9 && !passesLuhn(body + d); d++) {
+        luhn = d + 1;
+      }
+      const card = body + (luhn % 10);
+      const k = at % card.length;
+      return typo ? card.slice(0, k) + ((Number(card[k]) + 1) % 10) + card.slice(k + 1) : card;
+    });
+  const grouping = fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 6 });
+
+  it('gives what matchCardNumber gives on the gathered digits, for every span of groups', () => {
+    fc.assert(
+      fc.property(number, grouping, (digits, sizes) => {
+        // The digits written in groups of the given sizes, one space between.
+        const groups: string[] = [];
+        for (let k = 0, g = 0; k < digits.length; g++) {
+          const size = sizes[g % sizes.length]!;
+          groups.push(digits.slice(k, k + size));
+          k += size;
+        }
+        const text = `card ${groups.join(' ')}.`;
+        const token = createNumericToken();
+        readNumericToken(text, 5, token);
+        for (let from = 0; from < token.count; from++) {
+          for (let to = from; to < token.count; to++) {
+            expect(matchCardNumberIn(text, token, from, to)).toBe(
+              matchCardNumber(spanDigits(text, token, from, to)),
+            );
+          }
+        }
+      }),
+      { numRuns: 3000 },
     );
   });
 });
