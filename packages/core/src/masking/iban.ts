@@ -23,7 +23,6 @@ import {
 interface CountryShape {
   /** The country code in upper case, as findings report it. */
   readonly country: string;
-  readonly length: number;
   /**
    * The IBAN after its two letters, read in one sticky pattern from the code unit after them: an
    * optional space, the two check digits, then the BBAN's characters, each after at most one
@@ -76,7 +75,6 @@ const compileShape = (country: string, length: number, bbanPattern: string | und
   const bban = structured ?? `(?:${SEPARATOR}?[A-Za-z0-9]){${length - 4}}`;
   return {
     country,
-    length,
     reading: new RegExp(`${SPACE}?[0-9]{2}${bban}`, 'y'),
     // ibantools' checkFormatBBAN tests the BBAN with `new RegExp(bban_regexp)`; so does this, where needed.
     bban: structured === undefined && bbanPattern ? new RegExp(bbanPattern) : undefined,
