@@ -5,7 +5,7 @@ import { matchCardNumber, matchCardNumberIn } from '../../src/masking/card';
 import { digitValue, foldDigits } from '../../src/masking/char-codes';
 import { passesLuhn } from '../../src/masking/checksums';
 import { findIbanAt } from '../../src/masking/iban';
-import { maskValue } from '../../src/masking/index';
+import { maskSensitiveData, maskValue } from '../../src/masking/index';
 import { isReferenceContext } from '../../src/masking/keywords';
 import { looksLikePrice } from '../../src/masking/look-alikes';
 import {
@@ -18,6 +18,7 @@ import {
 } from '../../src/masking/national-id';
 import { createNumericToken, readNumericToken, spanDigits } from '../../src/masking/numeric-token';
 import {
+  forgetPhoneVerdicts,
   isInternationalPhone,
   isNationalPhone,
   nationalPlanOf,
@@ -494,6 +495,47 @@ describe('phone verdicts remembered', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  // The bench empties the memo before each pass (forgetPhoneVerdicts): an emptied memo must read
+  // exactly as a full one, whenever it is emptied.
+  it('answer the same when the memo is emptied between any two asks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(digits, fc.constantFrom(...regions), fc.boolean()), { maxLength: 30 }),
+        (asks) => {
+          for (const [d, region, forget] of asks) {
+            if (forget) {
+              forgetPhoneVerdicts();
+            }
+            const plan = nationalPlanOf(region);
+            expect(isNationalPhone(d, plan)).toBe(readsAsNationalPhone(d, plan));
+            expect(isInternationalPhone(d)).toBe(readsAsInternationalPhone(d));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('mask a text the same with the memo full and emptied', () => {
+    const written = fc.constantFrom(
+      'call 070-123 45 67',
+      'ring +46 70 123 45 67 now',
+      'mein Handy 0151 23456789',
+      '(202) 555-0123 or 1-202-555-0123',
+      'order 12345678',
+      '0044 20 7946 0000',
+    );
+    fc.assert(
+      fc.property(written, fc.constantFrom(...regions), (text, region) => {
+        const full = maskSensitiveData({ text, defaultRegion: region });
+        expect(maskSensitiveData({ text, defaultRegion: region })).toEqual(full);
+        forgetPhoneVerdicts();
+        expect(maskSensitiveData({ text, defaultRegion: region })).toEqual(full);
+      }),
+      { numRuns: 200 },
     );
   });
 });
