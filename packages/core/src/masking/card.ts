@@ -1,5 +1,5 @@
 import { numberAt, passesLuhn } from './checksums';
-import { groupLength, type NumericToken } from './numeric-token';
+import { groupLength, type NumericToken, spanDigitCount } from './numeric-token';
 
 /**
  * Payment card numbers (PANs): 13 to 19 digits (ISO/IEC 7812-1), an issuer prefix of a known
@@ -130,6 +130,62 @@ export const matchCardNumber = (digits: string): string | undefined => {
   }
   const brand = cardBrandOf(digits);
   return brand !== undefined && passesLuhn(digits) ? brand : undefined;
+};
+
+/** A Luhn-doubled digit with its digits summed (ISO/IEC 7812-1 annex B): 2·d, less 9 above 9. */
+const DOUBLED = [0, 2, 4, 6, 8, 1, 3, 5, 7, 9];
+const POWERS_OF_TEN = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+/** No brand's issuer range has more digits. */
+const PREFIX_DIGITS = 6;
+
+/** The brand whose range holds the issuer prefix (the first six digits, as a number) and whose lengths hold `length`. */
+const brandOfPrefix = (prefix: number, length: number): string | undefined => {
+  const first = Math.floor(prefix / POWERS_OF_TEN[PREFIX_DIGITS - 1]!);
+  for (const brand of BRANDS_BY_FIRST_DIGIT[first]!) {
+    if (!brand.lengths.includes(length)) {
+      continue;
+    }
+    for (const [low, high, width] of brand.ranges) {
+      const head = Math.floor(prefix / POWERS_OF_TEN[PREFIX_DIGITS - width]!);
+      if (head >= low && head <= high) {
+        return brand.name;
+      }
+    }
+  }
+  return undefined;
+};
+
+/**
+ * matchCardNumber of the digits of groups `from..to` of `token`, read where they are written:
+ * the prefix and the Luhn sum are taken in one pass over the groups, so no digit string is built
+ * (a card is most often the longest span of its token, and the first reading asked of it).
+ */
+export const matchCardNumberIn = (
+  text: string,
+  token: NumericToken,
+  from: number,
+  to: number,
+): string | undefined => {
+  const length = spanDigitCount(token, from, to);
+  if (length < 13 || length > 19) {
+    return undefined;
+  }
+  let prefix = 0;
+  let sum = 0;
+  // Counted from the right, from 0, the digits at odd places are doubled.
+  let place = length - 1;
+  for (let g = from; g <= to; g++) {
+    const end = token.groupEnd[g]!;
+    for (let p = token.groupStart[g]!; p < end; p++, place--) {
+      const d = text.charCodeAt(p) - 48;
+      if (place >= length - PREFIX_DIGITS) {
+        prefix = prefix * 10 + d;
+      }
+      sum += (place & 1) === 1 ? DOUBLED[d]! : d;
+    }
+  }
+  const brand = brandOfPrefix(prefix, length);
+  return brand !== undefined && sum % 10 === 0 ? brand : undefined;
 };
 
 /**

@@ -129,11 +129,48 @@ export const regionReadingOf = (spelling: string | undefined): RegionReading => 
 };
 
 /**
+ * A memo of phone verdicts: the digits after `+` or `00` (international), or the region's letters
+ * and the digits (national), to whether they read as a phone number. Both readings depend on the
+ * digits and the bundled, immutable metadata only, so a remembered verdict is the verdict; the
+ * server masks each message once per viewer and again on every catch-up read, so the same numbers
+ * come back. Saved work, not state: bounded, and emptied whole when full (the plans' patterns cost
+ * 0.3 to 3 µs a number; a lookup well under 0.1 µs).
+ */
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 4096;
+
+/**
+ * Empties the memo of phone verdicts. For benchmarks and tests only: a benchmark that masks the
+ * same lines round after round would otherwise time lookups of verdicts from earlier rounds.
+ */
+export const forgetPhoneVerdicts = (): void => {
+  verdicts.clear();
+};
+
+const remember = (key: string, verdict: boolean): void => {
+  if (verdicts.size >= MAX_VERDICTS) {
+    verdicts.clear();
+  }
+  verdicts.set(key, verdict);
+};
+
+/**
  * A number written in international form, given its digits after `+` or `00`. Errs toward
  * masking: a possible number (right length for the country code) is enough, as the seeds mask
  * `+1 (123) 456 7890`, which no North American plan would route (area code 123 does not exist).
  */
 export const isInternationalPhone = (digits: string): boolean => {
+  const known = verdicts.get(digits);
+  if (known !== undefined) {
+    return known;
+  }
+  const verdict = readsAsInternationalPhone(digits);
+  remember(digits, verdict);
+  return verdict;
+};
+
+/** isInternationalPhone without the memo: the plain reading, kept for the tests to hold the memo to. */
+export const readsAsInternationalPhone = (digits: string): boolean => {
   if (digits.length < INTERNATIONAL_MIN_DIGITS || digits.length > INTERNATIONAL_MAX_DIGITS) {
     return false;
   }
@@ -153,6 +190,22 @@ export const isInternationalPhone = (digits: string): boolean => {
  *   nor is a number that merely begins with the country code (`4960...` in Germany).
  */
 export const isNationalPhone = (digits: string, plan: NationalPlan): boolean => {
+  if (digits.length < plan.minDigits || digits.length > plan.maxDigits) {
+    return false;
+  }
+  // The region's two letters before the digits: no international key (digits only) can equal it.
+  const key = plan.region + digits;
+  const known = verdicts.get(key);
+  if (known !== undefined) {
+    return known;
+  }
+  const verdict = readsAsNationalPhone(digits, plan);
+  remember(key, verdict);
+  return verdict;
+};
+
+/** isNationalPhone without the memo: the plain reading, kept for the tests to hold the memo to. */
+export const readsAsNationalPhone = (digits: string, plan: NationalPlan): boolean => {
   if (digits.length < plan.minDigits || digits.length > plan.maxDigits) {
     return false;
   }

@@ -1,4 +1,4 @@
-import { isCardGrouping, matchCardNumber } from './card';
+import { isCardGrouping, matchCardNumberIn } from './card';
 import { codeAt, isAsciiLetterCode, isDigitCode, isSpaceCode, isWordCode } from './char-codes';
 import { findIbanAt } from './iban';
 import { isReferenceContext } from './keywords';
@@ -207,12 +207,13 @@ export const skipWord = (text: string, p: number): number => {
 };
 
 /**
- * The digits after `+` or `00` of groups `0..to`. `+49 (0)30 1234567`: the bracketed trunk zero
+ * The digits after `+` or `00` of groups `0..to`, given those groups' digits (`spanned`).
+ * `+49 (0)30 1234567`: the bracketed trunk zero
  * is not dialled from abroad (ITU-T E.123 §2.5.2 advises against writing it; people do).
  */
-const internationalDigits = (scan: NumberScan, to: number): string => {
+const internationalDigits = (scan: NumberScan, to: number, spanned: string): string => {
   const { text, token } = scan;
-  let digits = spanDigits(text, token, 0, to);
+  let digits = spanned;
   if (
     to >= 2 &&
     groupLength(token, 1) === 1 &&
@@ -279,12 +280,12 @@ const lineEndGroup = (text: string, token: NumericToken, from: number, count: nu
   return g;
 };
 
-const cardBrand = (scan: NumberScan, from: number, to: number, digits: string): string | undefined => {
+const cardBrand = (scan: NumberScan, from: number, to: number): string | undefined => {
   const { text, token } = scan;
   if (!hasCardSeparators(text, token, from, to)) {
     return undefined;
   }
-  return isCardGrouping(token, from, to) ? matchCardNumber(digits) : undefined;
+  return isCardGrouping(token, from, to) ? matchCardNumberIn(text, token, from, to) : undefined;
 };
 
 const isReference = (scan: NumberScan): boolean => {
@@ -352,7 +353,10 @@ const isPhone = (
   if (international) {
     // `+` says phone number. `00` is also how long references begin (SSCC parcel numbers, order
     // numbers), so there the words before the number are asked too.
-    return isInternationalPhone(internationalDigits(scan, to)) && (scan.token.plus || !isReference(scan));
+    // An international reading spans from the first group (matchFrom), so `digits` are its groups' digits.
+    return (
+      isInternationalPhone(internationalDigits(scan, to, digits)) && (scan.token.plus || !isReference(scan))
+    );
   }
   const plan = scan.plan;
   if (plan === undefined || digits.length < plan.minDigits || digits.length > plan.maxDigits) {
@@ -404,10 +408,12 @@ const matchFrom = (scan: NumberScan, from: number, count: number): number => {
     ) {
       continue; // nothing to read here, so the digits are not even gathered
     }
-    const digits = spanDigits(text, token, from, to);
+    // Gathered for an identity number or a phone number only: a card is read in place.
+    let digits: string | undefined;
     const start = token.groupStart[from]!;
     const end = token.groupEnd[to]!;
     if (idLength) {
+      digits = spanDigits(text, token, from, to);
       const id = matchDigitNationalId(text, token, from, to, digits, start, end);
       if (id !== undefined) {
         if (!id.certain && phoneLength && isPhone(scan, from, to, digits, international, count)) {
@@ -418,12 +424,15 @@ const matchFrom = (scan: NumberScan, from: number, count: number): number => {
         return to;
       }
     }
-    const brand = cardLength ? cardBrand(scan, from, to, digits) : undefined;
+    const brand = cardLength ? cardBrand(scan, from, to) : undefined;
     if (brand !== undefined) {
       push(scan, 'card', brand, start, end);
       return to;
     }
-    if (phoneLength && isPhone(scan, from, to, digits, international, count, shapeChecked)) {
+    if (
+      phoneLength &&
+      isPhone(scan, from, to, digits ?? spanDigits(text, token, from, to), international, count, shapeChecked)
+    ) {
       push(scan, 'phone', international ? 'international' : 'national', phoneStart(scan, from, to), end);
       return to;
     }

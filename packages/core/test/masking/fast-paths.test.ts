@@ -1,9 +1,11 @@
 import fc from 'fast-check';
-import { ValidationErrorsIBAN, validateIBAN } from 'ibantools';
+import { countrySpecs, ValidationErrorsIBAN, validateIBAN } from 'ibantools';
 import { describe, expect, it } from 'vitest';
+import { matchCardNumber, matchCardNumberIn } from '../../src/masking/card';
 import { digitValue, foldDigits } from '../../src/masking/char-codes';
+import { passesLuhn } from '../../src/masking/checksums';
 import { findIbanAt } from '../../src/masking/iban';
-import { maskValue } from '../../src/masking/index';
+import { maskSensitiveData, maskValue } from '../../src/masking/index';
 import { isReferenceContext } from '../../src/masking/keywords';
 import { looksLikePrice } from '../../src/masking/look-alikes';
 import {
@@ -14,6 +16,15 @@ import {
   isValidNir,
   isValidSvnr,
 } from '../../src/masking/national-id';
+import { createNumericToken, readNumericToken, spanDigits } from '../../src/masking/numeric-token';
+import {
+  forgetPhoneVerdicts,
+  isInternationalPhone,
+  isNationalPhone,
+  nationalPlanOf,
+  readsAsInternationalPhone,
+  readsAsNationalPhone,
+} from '../../src/masking/phone';
 import { registryCountries, validIban } from './corpus/ibans';
 import { dni, nie, nir, svnr } from './corpus/national-ids';
 import { createRandom } from './corpus/random';
@@ -328,6 +339,271 @@ describe('currency words asked only of words shaped like one', () => {
         expect(looksLikePrice(text, start, start + 5)).toBe(plain);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+/**
+ * findIbanAt as it read IBANs before its compiled patterns (issue 16): a loop over the characters,
+ * the BBAN gathered, upper-cased and tested with ibantools' own pattern, mod 97 on BigInt.
+ */
+const plainFindIbanAt = (text: string, p: number) => {
+  const country = text.slice(p, p + 2).toUpperCase();
+  const spec = countrySpecs[country];
+  if (!spec?.chars) {
+    return undefined;
+  }
+  const isSpace = (c: string | undefined) => c !== undefined && ' \u00a0\u202f\u2009\u2007'.includes(c);
+  const isAlnum = (c: string | undefined) => c !== undefined && /^[A-Za-z0-9]$/.test(c);
+  let q = p + 2;
+  if (isSpace(text[q])) {
+    q++;
+  }
+  const from = q;
+  if (from > p + 2) {
+    const check = Number(text.slice(q, q + 2));
+    if (!/^\d\d$/.test(text.slice(q, q + 2)) || check < 2 || check > 98) {
+      return undefined;
+    }
+  }
+  let count = 2;
+  while (count < spec.chars) {
+    if (isAlnum(text[q])) {
+      count++;
+      q++;
+    } else if ((isSpace(text[q]) || text[q] === '-') && count >= 4 && isAlnum(text[q + 1])) {
+      q++;
+    } else {
+      return undefined;
+    }
+  }
+  if (isWord(text[q]) || !/^\d\d$/.test(text.slice(from, from + 2))) {
+    return undefined;
+  }
+  const bban = text
+    .slice(from + 2, q)
+    .replace(/[^A-Za-z0-9]/g, '')
+    .toUpperCase();
+  if (spec.bban_regexp && !new RegExp(spec.bban_regexp).test(bban)) {
+    return undefined;
+  }
+  const numeric = `${bban}${country}${text.slice(from, from + 2)}`.replace(/[A-Z]/g, (l) =>
+    String(l.charCodeAt(0) - 55),
+  );
+  return { end: q, country, valid: BigInt(numeric) % 97n === 1n };
+};
+
+describe('IBANs read by one compiled pattern per country', () => {
+  const random = createRandom(18);
+  const countries = registryCountries();
+  const spaces = [' ', '\u00a0', '\u202f', '\u2009', '\u2007'];
+  const writing = fc
+    .record({
+      country: fc.constantFrom(...countries),
+      // After the letters: nothing, a space of any width, or what is no IBAN's (`-`).
+      gap: fc.constantFrom('', '', ...spaces, '-'),
+      // Between the other characters: mostly one kind, as people write them, now and then another.
+      separator: fc.constantFrom(...spaces, '-', '', '.', '  ', '_'),
+      layout: fc.constantFrom('electronic', 'print', 'print', 'random'),
+      places: fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+      odd: fc.option(fc.tuple(fc.nat(), fc.constantFrom(...spaces, '-', '.', '--')), { nil: undefined }),
+      letterCase: fc.constantFrom('upper', 'lower', 'mixed'),
+      typo: fc.option(fc.tuple(fc.nat(), fc.constantFrom('0', '7', 'A', 'z', 'é', '')), { nil: undefined }),
+      tail: fc.constantFrom('', ' ', '.', 'x', '1', 'é', ';'),
+    })
+    .map(({ country, gap, separator, layout, places, odd, letterCase, typo, tail }) => {
+      const iban = validIban(country, random);
+      const cased =
+        letterCase === 'lower'
+          ? iban.toLowerCase()
+          : letterCase === 'mixed'
+            ? iban.slice(0, 3) + iban.slice(3).toLowerCase()
+            : iban;
+      let written = cased.slice(0, 2) + gap;
+      for (let k = 2; k < cased.length; k++) {
+        const between =
+          k > 2 && (layout === 'print' ? k % 4 === 0 : layout === 'random' ? places[k] === true : false);
+        written += (between ? (odd !== undefined && odd[0] % 8 === 0 ? odd[1] : separator) : '') + cased[k]!;
+      }
+      if (typo !== undefined) {
+        const k = typo[0] % written.length;
+        written = written.slice(0, k) + typo[1] + written.slice(k + 1);
+      }
+      return `${written}${tail}`;
+    });
+
+  it('reads what the character loop read, at every two letters', () => {
+    const outcomes = { none: 0, valid: 0, invalid: 0 };
+    fc.assert(
+      fc.property(writing, fc.constantFrom('', 'IBAN ', 'x ', '='), (value, head) => {
+        const text = `${head}${value}`;
+        for (let p = 0; p + 1 < text.length; p++) {
+          if (/^[A-Za-z]{2}$/.test(text.slice(p, p + 2))) {
+            const plain = plainFindIbanAt(text, p);
+            expect(findIbanAt(text, p)).toEqual(plain);
+            outcomes[plain === undefined ? 'none' : plain.valid ? 'valid' : 'invalid']++;
+          }
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    // The writings reach every outcome (about 200 valid and 280 mistyped IBANs), so a pattern
+    // stricter or looser than the loop shows.
+    expect(outcomes.valid).toBeGreaterThan(100);
+    expect(outcomes.invalid).toBeGreaterThan(100);
+  });
+
+  it('reads every valid IBAN of every country in print form, with any separator, in any case', () => {
+    for (const country of countries) {
+      const iban = validIban(country, random);
+      for (const sep of [' ', '\u00a0', '\u202f', '\u2009', '\u2007', '-']) {
+        const print = iban.replace(/(.{4})(?=.)/g, `$1${sep}`);
+        for (const written of [print, print.toLowerCase()]) {
+          expect(findIbanAt(written, 0)).toEqual({ end: written.length, country, valid: true });
+        }
+      }
+    }
+  });
+});
+
+describe('phone verdicts remembered', () => {
+  const regions = ['SE', 'DE', 'US', 'GB', 'FR', 'AR', 'IN', 'CH'] as const;
+  // Few digit strings, so the same digits come back under other regions and as international.
+  const digits = fc.constantFrom(
+    '0701234567',
+    '46701234567',
+    '4915123456789',
+    '030123456',
+    '2025550123',
+    '12025550123',
+    '01711234567',
+    '441234567890',
+    '0612345678',
+    '33612345678',
+    '12345678',
+    '5491123456789',
+    '9876543210',
+    '0044207946000',
+  );
+  it('answer what the plain readings answer, whichever region asked first', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(digits, fc.constantFrom(...regions)), { maxLength: 30 }), (asks) => {
+        for (const [d, region] of asks) {
+          const plan = nationalPlanOf(region);
+          expect(isNationalPhone(d, plan)).toBe(readsAsNationalPhone(d, plan));
+          expect(isInternationalPhone(d)).toBe(readsAsInternationalPhone(d));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  // The bench empties the memo before each pass (forgetPhoneVerdicts): an emptied memo must read
+  // exactly as a full one, whenever it is emptied.
+  it('answer the same when the memo is emptied between any two asks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(digits, fc.constantFrom(...regions), fc.boolean()), { maxLength: 30 }),
+        (asks) => {
+          for (const [d, region, forget] of asks) {
+            if (forget) {
+              forgetPhoneVerdicts();
+            }
+            const plan = nationalPlanOf(region);
+            expect(isNationalPhone(d, plan)).toBe(readsAsNationalPhone(d, plan));
+            expect(isInternationalPhone(d)).toBe(readsAsInternationalPhone(d));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('mask a text the same with the memo full and emptied', () => {
+    const written = fc.constantFrom(
+      'call 070-123 45 67',
+      'ring +46 70 123 45 67 now',
+      'mein Handy 0151 23456789',
+      '(202) 555-0123 or 1-202-555-0123',
+      'order 12345678',
+      '0044 20 7946 0000',
+    );
+    fc.assert(
+      fc.property(written, fc.constantFrom(...regions), (text, region) => {
+        const full = maskSensitiveData({ text, defaultRegion: region });
+        expect(maskSensitiveData({ text, defaultRegion: region })).toEqual(full);
+        forgetPhoneVerdicts();
+        expect(maskSensitiveData({ text, defaultRegion: region })).toEqual(full);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('card numbers read where they are written', () => {
+  const random = createRandom(19);
+  // Card numbers of every brand and length, some with one digit changed, and digit runs.
+  const prefixes = [
+    '4',
+    '51',
+    '2221',
+    '2720',
+    '34',
+    '37',
+    '6011',
+    '644',
+    '65',
+    '622126',
+    '300',
+    '36',
+    '3528',
+    '62',
+    '2200',
+    '50',
+    '56',
+    '60',
+    '81',
+    '353',
+    '9792',
+    '1',
+    '7',
+  ];
+  const number = fc
+    .tuple(fc.constantFrom(...prefixes), fc.integer({ min: 11, max: 21 }), fc.boolean(), fc.nat())
+    .map(([prefix, length, typo, at]) => {
+      const body = prefix + random.digits(Math.max(0, length - 1 - prefix.length));
+      let luhn = 0;
+      for (let d = 0; d <= 9 && !passesLuhn(body + d); d++) {
+        luhn = d + 1;
+      }
+      const card = body + (luhn % 10);
+      const k = at % card.length;
+      return typo ? card.slice(0, k) + ((Number(card[k]) + 1) % 10) + card.slice(k + 1) : card;
+    });
+  const grouping = fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 6 });
+
+  it('gives what matchCardNumber gives on the gathered digits, for every span of groups', () => {
+    fc.assert(
+      fc.property(number, grouping, (digits, sizes) => {
+        // The digits written in groups of the given sizes, one space between.
+        const groups: string[] = [];
+        for (let k = 0, g = 0; k < digits.length; g++) {
+          const size = sizes[g % sizes.length]!;
+          groups.push(digits.slice(k, k + size));
+          k += size;
+        }
+        const text = `card ${groups.join(' ')}.`;
+        const token = createNumericToken();
+        readNumericToken(text, 5, token);
+        for (let from = 0; from < token.count; from++) {
+          for (let to = from; to < token.count; to++) {
+            expect(matchCardNumberIn(text, token, from, to)).toBe(
+              matchCardNumber(spanDigits(text, token, from, to)),
+            );
+          }
+        }
+      }),
+      { numRuns: 3000 },
     );
   });
 });
