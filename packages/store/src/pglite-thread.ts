@@ -10,7 +10,7 @@ import { DRIZZLE_PARSERS, withPreparedStatements } from './pglite-statements';
 import type { CoreRun, PgliteThreadReply, PgliteThreadRequest, RemoteError } from './pglite-thread-protocol';
 import * as schema from './schema';
 import { type TxFunction, transactOn } from './transact';
-import { createViews, type MessageFanout } from './views';
+import { createViews, type MessageFanout, type OfferWithContext } from './views';
 
 /**
  * The database thread: PGlite (PostgreSQL compiled to WebAssembly) runs here, so that its work
@@ -85,6 +85,8 @@ interface GroupItem {
   fn: TxFunction<unknown, unknown>;
   input: unknown;
   now: Date;
+  /** Read the views of the offers and messages it made, after the commit. */
+  readAhead: boolean;
 }
 
 type Runner = Pick<PGlite, 'query' | 'exec'>;
@@ -114,10 +116,42 @@ export const servePglite = async (
   const db = drizzle(statements as unknown as PGlite, { schema }) as unknown as Db;
   const here = transactOn(db, { oneConnection: true });
   const views = createViews(db);
-  // Use cases arriving while one runs commit together (see group-commit.ts).
+  /**
+   * The server pushes each new offer and message with its view: read here, after the commit, they
+   * save the server a second message and a wait behind the next transaction. Those of a whole
+   * group are read together, one statement for its offers and one for its messages. The
+   * transactions have committed whatever these reads do, so they never throw: if one fails, the
+   * push reads the view itself (and reports what fails then).
+   */
+  const withViews = async (items: readonly GroupItem[], results: readonly unknown[]) => {
+    const offerIds = items.map((item, i) => (item.readAhead ? offersMade(results[i]) : []));
+    const messageIds = items.map((item, i) => (item.readAhead ? messagesMade(results[i]) : []));
+    const allOffers = offerIds.flat();
+    const allMessages = messageIds.flat();
+    const offers =
+      allOffers.length > 0
+        ? new Map((await views.readOffersWithContext(allOffers).catch(() => [])).map((v) => [v.offer.id, v]))
+        : new Map<string, OfferWithContext>();
+    const fanouts = new Map(
+      allMessages.length > 0 ? await views.readMessageFanouts(allMessages).catch(() => []) : [],
+    );
+    return results.map(
+      (result, i): CoreRun<unknown> => ({
+        result,
+        offers: offerIds[i]!.flatMap((id) => offers.get(id) ?? []),
+        fanouts: messageIds[i]!.flatMap((id): [string, MessageFanout][] => {
+          const fanout = fanouts.get(id);
+          return fanout ? [[id, fanout]] : [];
+        }),
+      }),
+    );
+  };
+  // Use cases arriving while one runs commit together (see group-commit.ts), answered with the
+  // views of the whole group read after its commit.
   const group = createGroupCommit({
-    runOne: ({ fn, input, now }: GroupItem) => here.transact(fn, input, now),
-    runGroup: (items: GroupItem[]) => here.transactGroup(items),
+    runOne: async (item: GroupItem) =>
+      (await withViews([item], [await here.transact(item.fn, item.input, item.now)]))[0]!,
+    runGroup: async (items: GroupItem[]) => withViews(items, await here.transactGroup(items)),
   });
   const transactions = new Map<number, OpenTransaction>();
   let nextTransaction = 1;
@@ -218,24 +252,12 @@ export const servePglite = async (
           if (!fn) {
             throw new Error(`${request.name} is not one of core's functions`);
           }
-          const { input, now } = request;
-          const result = await (request.kind === 'admin'
-            ? here.transactAdmin(fn, input, now)
-            : group.run({ fn: fn as TxFunction<unknown, unknown>, input, now }));
-          // The server pushes each new offer and message with its view: read here, after the
-          // commit, they save the server a second message and a wait behind the next transaction.
-          // The transaction has committed whatever these reads do: if one fails, the push reads
-          // the view itself (and reports what fails then).
-          const made = request.readAhead ? offersMade(result) : [];
-          const offers = made.length > 0 ? await views.readOffersWithContext(made).catch(() => []) : [];
-          const fanouts: [string, MessageFanout][] = [];
-          for (const messageId of request.readAhead ? messagesMade(result) : []) {
-            const fanout = await views.readMessageFanout(messageId).catch(() => null);
-            if (fanout) {
-              fanouts.push([messageId, fanout]);
-            }
+          const { input, now, readAhead } = request;
+          if (request.kind === 'admin') {
+            const item = { fn: fn as TxFunction<unknown, unknown>, input, now, readAhead };
+            return (await withViews([item], [await here.transactAdmin(fn, input, now)]))[0]!;
           }
-          return { result, offers, fanouts };
+          return group.run({ fn: fn as TxFunction<unknown, unknown>, input, now, readAhead });
         });
         return;
       case 'load':

@@ -13,7 +13,7 @@ import type {
 } from '@switchboard/contracts';
 import { COMPOSE_LIMITS, type StoredMessage } from '@switchboard/core';
 import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
-import { builtStatement, builtStatements } from './built-statements';
+import { builtStatements } from './built-statements';
 import type { Db } from './db';
 import type { ReadAhead } from './read-ahead';
 import {
@@ -193,8 +193,11 @@ export const toMessageDto = (m: StoredMessage): TMessage => ({
   ...(m.deliveryStatus ? { deliveryStatus: m.deliveryStatus, deliveryError: m.deliveryError ?? null } : {}),
 });
 
-/** The fan-out of a new message (see readMessageFanout), built once: it runs for every message. */
-const messageFanout = builtStatement((db) =>
+/**
+ * The fan-out of new messages (see readMessageFanout), built once: it runs for every message. One
+ * message's, or (`many`) those of every message a group of transactions stored, in one statement.
+ */
+const messageFanout = builtStatements((db, many: 'one' | 'many') =>
   db
     .select({
       m: messages,
@@ -212,7 +215,11 @@ const messageFanout = builtStatement((db) =>
     .from(messages)
     .innerJoin(conversations, eq(conversations.id, messages.conversationId))
     .innerJoin(entryPoints, eq(entryPoints.id, conversations.entryPointId))
-    .where(eq(messages.id, sql.placeholder('messageId'))),
+    .where(
+      many === 'many'
+        ? sql`${messages.id} = any(${sql.placeholder('messageIds')}::uuid[])`
+        : eq(messages.id, sql.placeholder('messageId')),
+    ),
 );
 
 export const createViews = (
@@ -412,20 +419,33 @@ export const createViews = (
    * conversation made before the message (an offer made after it already shows it), and what
    * masking needs.
    */
+  type FanoutRow = Awaited<ReturnType<typeof messageFanout>>[number];
+  const toFanout = (row: FanoutRow): MessageFanout => ({
+    message: toMessageDto(toStoredMessage(row.m)),
+    audience: row.m.audience,
+    channel: row.channel,
+    liveParticipantIds: pgTextArray(row.live),
+    pendingOffer: row.pending,
+    settings: settingsFrom(row.settings),
+    region: row.region,
+  });
+
   const readMessageFanout = async (messageId: string): Promise<MessageFanout | null> => {
-    const [row] = await messageFanout(db, { messageId });
-    if (!row) {
-      return null;
+    const [row] = await messageFanout(db, 'one', { messageId });
+    return row ? toFanout(row) : null;
+  };
+
+  /** The fan-outs of several messages in one statement, keyed by message id (those found). */
+  const readMessageFanouts = async (messageIds: string[]): Promise<[string, MessageFanout][]> => {
+    if (messageIds.length === 0) {
+      return [];
     }
-    return {
-      message: toMessageDto(toStoredMessage(row.m)),
-      audience: row.m.audience,
-      channel: row.channel,
-      liveParticipantIds: pgTextArray(row.live),
-      pendingOffer: row.pending,
-      settings: settingsFrom(row.settings),
-      region: row.region,
-    };
+    if (messageIds.length === 1) {
+      const one = await readMessageFanout(messageIds[0]!);
+      return one ? [[messageIds[0]!, one]] : [];
+    }
+    const rows = await messageFanout(db, 'many', { messageIds });
+    return rows.map((row) => [row.m.id, toFanout(row)]);
   };
 
   /**
@@ -589,6 +609,7 @@ export const createViews = (
     readOffersWithContext,
     getMessageFanout,
     readMessageFanout,
+    readMessageFanouts,
     getMe,
     listReasons,
     listPendingOffers,
