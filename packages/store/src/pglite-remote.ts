@@ -1,4 +1,3 @@
-import type { EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { QueryOptions, Results } from '@electric-sql/pglite';
 import * as core from '@switchboard/core';
@@ -9,6 +8,7 @@ import type {
   PgliteThreadReply,
   PgliteThreadRequest,
   RemoteError,
+  ThreadLoad,
 } from './pglite-thread-protocol';
 
 /**
@@ -39,7 +39,7 @@ export interface RemotePglite extends RemoteRunner {
     options: { kind: CoreKind; readAhead: boolean },
   ): Promise<CoreRun<R>> | undefined;
   /** How busy the database thread has been since it started (compare two readings). */
-  load(): Promise<EventLoopUtilization>;
+  load(): Promise<ThreadLoad>;
   close(): Promise<void>;
 }
 
@@ -229,7 +229,7 @@ export const startPgliteThread = async ({
         return undefined;
       }
     },
-    load: () => call<EventLoopUtilization>({ op: 'load' }),
+    load: () => call<ThreadLoad>({ op: 'load' }),
     close: async () => {
       closing = true;
       if (!gone) {

@@ -770,6 +770,7 @@ export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: 
       },
       append: async (input) => {
         const [row] = await appendMessage(db, 'only', {
+          id: randomUUID(),
           conversationId: input.conversationId,
           author: input.author,
           authorUserId: input.authorUserId,
