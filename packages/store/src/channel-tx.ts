@@ -145,9 +145,13 @@ const driverDate = (value: unknown): Date | null =>
  * read (`k`), neither locked nor rewritten. On PostgreSQL, a contact another transaction inserted
  * after this statement's snapshot is locked by the insert's conflict but cannot be read here:
  * `k_id` is then null, and two statements read it (see findWithSender).
+ *
+ * The conversation is locked so that no other transaction ends it before the append; on PGlite,
+ * which runs one transaction at a time, none can, and the lock (a WAL record on every message) is
+ * left out.
  */
 const findWithSender = builtSqlStatements<
-  'only',
+  'locked' | 'unlocked',
   {
     e_id: string | null;
     e_channel: TChannel;
@@ -163,7 +167,7 @@ const findWithSender = builtSqlStatements<
     c_status: Conversation['status'];
   }
 >(
-  () => sql`
+  (lock) => sql`
     with ep as (
       select id, channel, queue_id, deleted_at from ${entryPoints} where id = ${p('entryPointId')}::uuid
     ),
@@ -204,13 +208,14 @@ const findWithSender = builtSqlStatements<
       select id, status from ${conversations}
       where entry_point_id = ep.id and contact_id = k.id and status <> 'ended'
       order by arrived_at desc limit 1
-      for no key update
+      ${lock === 'locked' ? sql`for no key update` : sql``}
     ) c on true`,
 );
 
 /** core's ports for the provider channels (contacts, provider messages, the outbox) on one transaction. */
 export const createChannelTx = (
   db: DbTx,
+  { oneConnection = false }: { oneConnection?: boolean } = {},
 ): Pick<Tx, 'contacts' | 'providerConversations' | 'providerMessages' | 'outbox'> & {
   entryPointById: Tx['entryPoints']['get'];
   entryPointTemplates: Tx['entryPoints']['templates'];
@@ -275,7 +280,7 @@ export const createChannelTx = (
   },
   providerMessages: {
     findWithSender: async ({ entryPointId, providerMessageId, identity, name, at }) => {
-      const [row] = await findWithSender(db, 'only', {
+      const [row] = await findWithSender(db, oneConnection ? 'unlocked' : 'locked', {
         entryPointId,
         providerMessageId,
         identity,

@@ -145,7 +145,7 @@ export const startPgliteThread = async ({
       onExit?.(err);
     }
   };
-  worker.on('message', (message: PgliteThreadReply) => {
+  const answered = (message: PgliteThreadReply) => {
     const waiting = pending.get(message.id);
     if (!waiting) {
       return;
@@ -156,6 +156,16 @@ export const startPgliteThread = async ({
       waiting.resolve(message.value);
     } else {
       waiting.reject(toError(message.error));
+    }
+  };
+  // Answers ready together on the thread come as one message (an array).
+  worker.on('message', (message: PgliteThreadReply | PgliteThreadReply[]) => {
+    if (Array.isArray(message)) {
+      for (const one of message) {
+        answered(one);
+      }
+    } else {
+      answered(message);
     }
   });
   worker.on('error', (err) => stop(new Error(`the database thread failed: ${err.message}`, { cause: err })));

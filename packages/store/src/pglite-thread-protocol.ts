@@ -47,6 +47,7 @@ export interface RemoteError {
   cause?: RemoteError;
 }
 
+/** One answer; answers ready at the same time (a commit group's) cross as one array of them. */
 export type PgliteThreadReply =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: RemoteError };

@@ -178,7 +178,32 @@ export const servePglite = async (
   const transactions = new Map<number, OpenTransaction>();
   let nextTransaction = 1;
 
-  const reply = (message: PgliteThreadReply) => port.postMessage(message);
+  // Answers ready together (those of a commit group) cross in one message: each message costs
+  // both threads a fixed price besides copying its contents.
+  let replies: PgliteThreadReply[] = [];
+  const flush = () => {
+    const batch = replies;
+    replies = [];
+    try {
+      port.postMessage(batch.length === 1 ? batch[0] : batch);
+    } catch {
+      // One of them cannot be copied (DataCloneError): the others still go, and that one's
+      // caller gets the error.
+      for (const one of batch) {
+        try {
+          port.postMessage(one);
+        } catch (err) {
+          port.postMessage({ id: one.id, ok: false, error: toRemoteError(err) } satisfies PgliteThreadReply);
+        }
+      }
+    }
+  };
+  const reply = (message: PgliteThreadReply) => {
+    if (replies.length === 0) {
+      queueMicrotask(flush);
+    }
+    replies.push(message);
+  };
   const fail = (id: number, err: unknown) => reply({ id, ok: false, error: toRemoteError(err) });
   const answer = (id: number, work: () => Promise<unknown>) => {
     work().then(

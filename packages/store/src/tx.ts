@@ -451,7 +451,7 @@ const placeOffers = builtSqlStatements<
  * a time (PGlite), so what only serialises transactions can be left out.
  */
 export const createTx = (db: DbTx, { oneConnection = false }: { oneConnection?: boolean } = {}): Tx => {
-  const { entryPointById, entryPointTemplates, ...channelPorts } = createChannelTx(db);
+  const { entryPointById, entryPointTemplates, ...channelPorts } = createChannelTx(db, { oneConnection });
   return {
     ...channelPorts,
     agents: {
