@@ -122,6 +122,13 @@ export interface Tx {
       contact: Contact | null;
       open: Pick<Conversation, 'id' | 'status'> | null;
     }>;
+    /**
+     * A message that has a provider id and no clientMessageId (it is stored once per entry point
+     * and provider id, by the store's unique index: a second copy fails), appended in one
+     * statement: the next seq, as messages.append assigns it, and with `customerWroteAt` when the
+     * customer last wrote. Answers only the new message's id and seq.
+     */
+    append(input: NewMessage & { customerWroteAt?: Date }): Promise<{ id: string; seq: number }>;
     /** A message by its provider id on an entry point, locked. */
     lockByProviderId(input: {
       entryPointId: string;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TChannel } from '@switchboard/contracts';
 import type {
   ClaimedSend,
@@ -212,6 +213,32 @@ const findWithSender = builtSqlStatements<
     ) c on true`,
 );
 
+/**
+ * A provider message appended (see core's providerMessages.append): the conversation's counter
+ * gives the next seq (its row lock keeps seqs gap-free and in order) and the row is written, in
+ * one statement. Unlike appendMessage there is no clientMessageId to look up (the provider id's
+ * unique index stores it once), and only the id and seq come back: PGlite's answer costs per
+ * column.
+ */
+const appendProviderMessage = builtSqlStatements<'only', { id: string; seq: number }>(
+  () => sql`
+    with next as (
+      update ${conversations} set last_seq = last_seq + 1,
+        last_customer_message_at = coalesce(${p('customerWroteAt')}::timestamptz, last_customer_message_at)
+      where id = ${p('conversationId')}::uuid
+      returning last_seq
+    )
+    insert into ${messages} (id, conversation_id, seq, author, author_user_id, author_name, body,
+      system_event, client_message_id, created_at, entry_point_id, provider_message_id,
+      delivery_status, delivery_error, audience)
+    select ${p('id')}::uuid, ${p('conversationId')}::uuid, next.last_seq, ${p('author')}::text,
+      ${p('authorUserId')}::uuid, ${p('authorName')}::text, ${p('body')}::text, ${p('systemEvent')}::text,
+      null, ${p('createdAt')}::timestamptz, ${p('entryPointId')}::uuid, ${p('providerMessageId')}::text,
+      ${p('deliveryStatus')}::text, null, ${p('audience')}::text
+    from next
+    returning id, seq`,
+);
+
 /** core's ports for the provider channels (contacts, provider messages, the outbox) on one transaction. */
 export const createChannelTx = (
   db: DbTx,
@@ -322,6 +349,30 @@ export const createChannelTx = (
         contact: contactFromRow(contact!),
         open: open ? { id: open.id, status: open.status } : null,
       };
+    },
+    append: async (input) => {
+      if (input.clientMessageId !== null || !input.entryPointId || !input.providerMessageId) {
+        throw new Error('providerMessages.append takes a provider id and no clientMessageId');
+      }
+      const [row] = await appendProviderMessage(db, 'only', {
+        id: randomUUID(),
+        conversationId: input.conversationId,
+        author: input.author,
+        authorUserId: input.authorUserId,
+        authorName: input.authorName,
+        body: input.body,
+        systemEvent: input.systemEvent,
+        createdAt: input.createdAt.toISOString(),
+        entryPointId: input.entryPointId,
+        providerMessageId: input.providerMessageId,
+        deliveryStatus: input.deliveryStatus ?? null,
+        audience: input.audience ?? 'all',
+        customerWroteAt: input.customerWroteAt?.toISOString() ?? null,
+      });
+      if (!row) {
+        throw new Error(`conversation ${input.conversationId} vanished inside its own transaction`);
+      }
+      return { id: row.id, seq: Number(row.seq) };
     },
     lockByProviderId: async ({ entryPointId, providerMessageId }) => {
       const [row] = await lockByProviderId(db, { entryPointId, providerMessageId });

@@ -225,7 +225,7 @@ describe('database round trips', () => {
     );
     expect(customerMessage.calls).toEqual(['conversations.lock', 'messages.append']);
     expect(retried.calls).toEqual(['conversations.lock', 'messages.append']);
-    expect(continues.calls).toEqual(['providerMessages.findWithSender', 'messages.append']);
+    expect(continues.calls).toEqual(['providerMessages.findWithSender', 'providerMessages.append']);
     expect(counts.providerRepeats).toBe(1);
     expect(counts.providerStarts).toBeLessThanOrEqual(6);
   });

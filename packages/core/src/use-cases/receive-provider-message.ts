@@ -53,7 +53,7 @@ export const receiveProviderMessage = async ({
     providerMessageId: message.providerMessageId,
   };
   if (open) {
-    const { message: stored } = await tx.messages.append({
+    const stored = await tx.providerMessages.append({
       ...newMessage,
       conversationId: open.id,
       customerWroteAt: now,
