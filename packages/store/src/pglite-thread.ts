@@ -170,10 +170,16 @@ export const servePglite = async (
   };
   // Use cases arriving while one runs commit together (see group-commit.ts), answered with the
   // views of the whole group read after its commit.
+  // Committed is committed: a failure after the COMMIT must never reach group-commit, which would
+  // run the group's functions again; the answers then go without views.
+  const committed = (items: readonly GroupItem[], results: readonly unknown[]) =>
+    withViews(items, results).catch(() =>
+      results.map((result): CoreRun<unknown> => ({ result, offers: [], fanouts: [] })),
+    );
   const group = createGroupCommit({
     runOne: async (item: GroupItem) =>
-      (await withViews([item], [await here.transact(item.fn, item.input, item.now)]))[0]!,
-    runGroup: async (items: GroupItem[]) => withViews(items, await here.transactGroup(items)),
+      (await committed([item], [await here.transact(item.fn, item.input, item.now)]))[0]!,
+    runGroup: async (items: GroupItem[]) => committed(items, await here.transactGroup(items)),
   });
   const transactions = new Map<number, OpenTransaction>();
   let nextTransaction = 1;
@@ -302,7 +308,7 @@ export const servePglite = async (
           const { input, now, readAhead } = request;
           if (request.kind === 'admin') {
             const item = { fn: fn as TxFunction<unknown, unknown>, input, now, readAhead };
-            return (await withViews([item], [await here.transactAdmin(fn, input, now)]))[0]!;
+            return (await committed([item], [await here.transactAdmin(fn, input, now)]))[0]!;
           }
           return group.run({ fn: fn as TxFunction<unknown, unknown>, input, now, readAhead });
         });
