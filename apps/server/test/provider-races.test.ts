@@ -1,4 +1,4 @@
-import { type InboundEvent, receiveProviderMessage } from '@switchboard/core';
+import type { InboundEvent } from '@switchboard/core';
 import { createStore, type Database, type Store, schema, seedDemoData } from '@switchboard/store';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
