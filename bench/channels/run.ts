@@ -6,7 +6,8 @@
  *
  * Prints one JSON object:
  * - inbound: signed WhatsApp webhooks verified, stored and routed per second, and the time to the
- *   200 (p50/p99), with the CPU time the server's process and its database thread spent per message, posted from another process (clients.ts) at BENCH_CONCURRENCY (16) at once;
+ *   200 (p50/p99), with the CPU time the server's process spent per message (both threads), and its
+ *   database thread's busy time and (Linux) CPU time per message, posted from another process (clients.ts) at BENCH_CONCURRENCY (16) at once;
  *   BENCH_INBOUND (3,000) messages from BENCH_CONTACTS (300) customers, so most continue a
  *   conversation and 300 start one (queued; no agent is Available);
  * - replays: one delivery posted BENCH_REPLAYS (10,000) times: the answers, and how many
@@ -144,6 +145,7 @@ const post = async (count: number, replay: boolean, run: string) => {
     seconds: number;
     latencies: number[];
     statuses: Record<string, number>;
+    cpuMs: number;
   };
 };
 const countRows = async (query: ReturnType<typeof sql>) =>
@@ -156,13 +158,17 @@ const warmMessages = await countRows(sql`select count(*)::int as n from messages
 // 1. Inbound.
 log(`inbound: ${INBOUND} deliveries at concurrency ${CONCURRENCY}`);
 const cpu0 = process.cpuUsage();
-const db0 = (await database.load?.())?.active ?? Number.NaN;
+const load0 = await database.load?.();
 const inboundRun = await post(INBOUND, false, 'measured');
 await server.settle();
 const cpu1 = process.cpuUsage(cpu0);
 // The server's process (both its threads; the clients run in another) and its database thread alone.
 const inboundCpuMs = (cpu1.user + cpu1.system) / 1000;
-const inboundDatabaseMs = ((await database.load?.())?.active ?? Number.NaN) - db0;
+const load1 = await database.load?.();
+const inboundDatabaseMs = (load1?.active ?? Number.NaN) - (load0?.active ?? Number.NaN);
+// Its CPU time too (Linux): steadier than its busy time on a loaded machine, which also counts
+// the time the thread waited for a core.
+const inboundDatabaseCpuMs = (load1?.cpuMs ?? Number.NaN) - (load0?.cpuMs ?? Number.NaN);
 const stored = (await countRows(sql`select count(*)::int as n from messages`)) - warmMessages;
 
 // 2. Replays of one delivery.
@@ -223,6 +229,9 @@ const result = {
     p99Ms: round(quantile(inboundRun.latencies, 0.99), 2),
     serverCpuMsPerMessage: round(inboundCpuMs / INBOUND, 3),
     databaseThreadMsPerMessage: round(inboundDatabaseMs / INBOUND, 3),
+    databaseThreadCpuMsPerMessage: round(inboundDatabaseCpuMs / INBOUND, 3),
+    // The load generator's process (it shares this machine's cores).
+    generatorCpuMsPerMessage: round(inboundRun.cpuMs / INBOUND, 3),
     statuses: inboundRun.statuses,
     messagesStored: stored,
   },

@@ -90,18 +90,6 @@ export interface Tx {
     templates(id: string): Promise<{ name: string; language: string; body: string }[]>;
   };
   contacts: {
-    /**
-     * The contact with this identity on the channel, created if new (a name given replaces the
-     * stored one), with its conversation on the entry point that has not ended, locked (null if
-     * none): one statement for every provider message.
-     */
-    upsertWithOpen(input: {
-      channel: TChannel;
-      identity: string;
-      name: string | null;
-      at: Date;
-      entryPointId: string;
-    }): Promise<{ contact: Contact; open: Conversation | null }>;
     /** Names a contact that has no name yet; null (and nothing changed) if it has one or is unknown. */
     nameIfUnnamed(input: { id: string; name: string }): Promise<Contact | null>;
   };
@@ -114,15 +102,34 @@ export interface Tx {
     renameCustomer(input: { contactId: string; from: string; to: string }): Promise<string[]>;
   };
   providerMessages: {
-    /** A message by its provider id on an entry point, locked. */
     /**
-     * The entry point, and the message with this provider id on it if one is stored (not locked:
-     * a repeated delivery only answers its ids), in one statement.
+     * What a provider message needs, in one statement for every one of them: its entry point;
+     * the message with this provider id on it if one is stored (not locked: a repeated delivery
+     * only answers its ids); and, when the entry point exists and no such message is stored, the
+     * sender as a contact on the entry point's channel (created if new; a name given replaces the
+     * stored one) with its conversation on the entry point that has not ended, locked (null if
+     * none). The contact is null when the message is stored or the entry point unknown.
      */
-    findWithEntryPoint(input: {
+    findWithSender(input: {
       entryPointId: string;
       providerMessageId: string;
-    }): Promise<{ entryPoint: EntryPoint | null; known: StoredMessage | null }>;
+      identity: string;
+      name: string | null;
+      at: Date;
+    }): Promise<{
+      entryPoint: Pick<EntryPoint, 'id' | 'channel' | 'queueId' | 'deletedAt'> | null;
+      known: Pick<StoredMessage, 'id' | 'conversationId'> | null;
+      contact: Contact | null;
+      open: Pick<Conversation, 'id' | 'status'> | null;
+    }>;
+    /**
+     * A message that has a provider id and no clientMessageId (it is stored once per entry point
+     * and provider id, by the store's unique index: a second copy fails), appended in one
+     * statement: the next seq, as messages.append assigns it, and with `customerWroteAt` when the
+     * customer last wrote. Answers only the new message's id and seq.
+     */
+    append(input: NewMessage & { customerWroteAt?: Date }): Promise<{ id: string; seq: number }>;
+    /** A message by its provider id on an entry point, locked. */
     lockByProviderId(input: {
       entryPointId: string;
       providerMessageId: string;

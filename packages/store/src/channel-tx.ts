@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TChannel } from '@switchboard/contracts';
 import type {
   ClaimedSend,
@@ -11,7 +12,6 @@ import type {
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
 import { builtSqlStatements, builtStatement } from './built-statements';
 import type { Db } from './db';
-import { fromDriverRow } from './message-statements';
 import { contacts, conversations, entryPoints, messages, outbox } from './schema';
 
 type DbTx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -89,16 +89,6 @@ const entryPointById = builtStatement((db) =>
     .from(entryPoints)
     .where(eq(entryPoints.id, p('id'))),
 );
-const entryPointWithMessage = builtStatement((db) =>
-  db
-    .select({ entryPoint: entryPoints, message: messages })
-    .from(entryPoints)
-    .leftJoin(
-      messages,
-      and(eq(messages.entryPointId, entryPoints.id), eq(messages.providerMessageId, p('providerMessageId'))),
-    )
-    .where(eq(entryPoints.id, p('entryPointId'))),
-);
 const lockByProviderId = builtStatement((db) =>
   db
     .select()
@@ -138,27 +128,65 @@ const lockOpenConversation = builtStatement((db) =>
     .for('no key update'),
 );
 
-const conversationFromDriverRow = fromDriverRow(conversations);
+/** A timestamp as the driver gives it (text) or a Date. */
+const driverDate = (value: unknown): Date | null =>
+  value === null || value === undefined
+    ? null
+    : value instanceof Date
+      ? value
+      : (entryPoints.deletedAt.mapFromDriverValue(value as string) as Date);
 
 /**
- * The contact (created, or its name replaced by a new one given; an unchanged contact is not
- * written) and its open conversation on the entry point, locked, in one statement. When the
- * insert meets an existing contact it does not change, the contact is read from the table.
+ * Every provider message's one statement before its append: the entry point, the message of this
+ * provider id if stored, and (only when the entry point exists and the message is new) the contact
+ * with its open conversation on the entry point, locked. Only the columns core reads: PGlite's
+ * answer costs per column.
+ *
+ * The contact is written only when it is new or a new name is given (`up`); an unchanged one is
+ * read (`k`), neither locked nor rewritten. On PostgreSQL, a contact another transaction inserted
+ * after this statement's snapshot is locked by the insert's conflict but cannot be read here:
+ * `k_id` is then null, and two statements read it (see findWithSender).
+ *
+ * The conversation is locked so that no other transaction ends it before the append; on PGlite,
+ * which runs one transaction at a time, none can, and the lock (a WAL record on every message) is
+ * left out.
  */
-const upsertContactWithOpen = builtSqlStatements<
-  'only',
-  Record<string, unknown> & {
-    k_id: string;
+const findWithSender = builtSqlStatements<
+  'locked' | 'unlocked',
+  {
+    e_id: string | null;
+    e_channel: TChannel;
+    e_queue_id: string;
+    e_deleted_at: unknown;
+    m_id: string | null;
+    m_conversation_id: string;
+    k_id: string | null;
     k_channel: TChannel;
     k_identity: string;
     k_name: string | null;
-    id: string | null;
+    c_id: string | null;
+    c_status: Conversation['status'];
   }
 >(
-  () => sql`
-    with up as (
+  (lock) => sql`
+    with ep as (
+      select id, channel, queue_id, deleted_at from ${entryPoints} where id = ${p('entryPointId')}::uuid
+    ),
+    known as (
+      select id, conversation_id from ${messages}
+      where entry_point_id = ${p('entryPointId')}::uuid and provider_message_id = ${p('providerMessageId')}::text
+    ),
+    wanted as (
+      select channel from ep where not exists (select 1 from known)
+    ),
+    up as (
       insert into ${contacts} (channel, identity, name, created_at)
-      values (${p('channel')}::text, ${p('identity')}::text, ${p('name')}::text, ${p('at')}::timestamptz)
+      select wanted.channel, ${p('identity')}::text, ${p('name')}::text, ${p('at')}::timestamptz from wanted
+      where not exists (
+        select 1 from ${contacts} s
+        where s.channel = wanted.channel and s.identity = ${p('identity')}::text
+          and (${p('name')}::text is null or s.name = ${p('name')}::text)
+      )
       on conflict (channel, identity) do update set name = excluded.name
         where excluded.name is not null and ${contacts}.name is distinct from excluded.name
       returning id, channel, identity, name
@@ -166,22 +194,55 @@ const upsertContactWithOpen = builtSqlStatements<
     k as (
       select id, channel, identity, name from up
       union all
-      select id, channel, identity, name from ${contacts}
-      where channel = ${p('channel')}::text and identity = ${p('identity')}::text
+      select s.id, s.channel, s.identity, s.name from ${contacts} s, wanted
+      where s.channel = wanted.channel and s.identity = ${p('identity')}::text
         and not exists (select 1 from up)
     )
-    select k.id as k_id, k.channel as k_channel, k.identity as k_identity, k.name as k_name, c.*
-    from k left join lateral (
-      select * from ${conversations}
-      where entry_point_id = ${p('entryPointId')}::uuid and contact_id = k.id and status <> 'ended'
+    select ep.id as e_id, ep.channel as e_channel, ep.queue_id as e_queue_id, ep.deleted_at as e_deleted_at,
+      known.id as m_id, known.conversation_id as m_conversation_id,
+      k.id as k_id, k.channel as k_channel, k.identity as k_identity, k.name as k_name,
+      c.id as c_id, c.status as c_status
+    from ep
+    left join known on true
+    left join k on true
+    left join lateral (
+      select id, status from ${conversations}
+      where entry_point_id = ep.id and contact_id = k.id and status <> 'ended'
       order by arrived_at desc limit 1
-      for no key update
+      ${lock === 'locked' ? sql`for no key update` : sql``}
     ) c on true`,
+);
+
+/**
+ * A provider message appended (see core's providerMessages.append): the conversation's counter
+ * gives the next seq (its row lock keeps seqs gap-free and in order) and the row is written, in
+ * one statement. Unlike appendMessage there is no clientMessageId to look up (the provider id's
+ * unique index stores it once), and only the id and seq come back: PGlite's answer costs per
+ * column.
+ */
+const appendProviderMessage = builtSqlStatements<'only', { id: string; seq: number }>(
+  () => sql`
+    with next as (
+      update ${conversations} set last_seq = last_seq + 1,
+        last_customer_message_at = coalesce(${p('customerWroteAt')}::timestamptz, last_customer_message_at)
+      where id = ${p('conversationId')}::uuid
+      returning last_seq
+    )
+    insert into ${messages} (id, conversation_id, seq, author, author_user_id, author_name, body,
+      system_event, client_message_id, created_at, entry_point_id, provider_message_id,
+      delivery_status, delivery_error, audience)
+    select ${p('id')}::uuid, ${p('conversationId')}::uuid, next.last_seq, ${p('author')}::text,
+      ${p('authorUserId')}::uuid, ${p('authorName')}::text, ${p('body')}::text, ${p('systemEvent')}::text,
+      null, ${p('createdAt')}::timestamptz, ${p('entryPointId')}::uuid, ${p('providerMessageId')}::text,
+      ${p('deliveryStatus')}::text, null, ${p('audience')}::text
+    from next
+    returning id, seq`,
 );
 
 /** core's ports for the provider channels (contacts, provider messages, the outbox) on one transaction. */
 export const createChannelTx = (
   db: DbTx,
+  { oneConnection = false }: { oneConnection?: boolean } = {},
 ): Pick<Tx, 'contacts' | 'providerConversations' | 'providerMessages' | 'outbox'> & {
   entryPointById: Tx['entryPoints']['get'];
   entryPointTemplates: Tx['entryPoints']['templates'];
@@ -198,26 +259,6 @@ export const createChannelTx = (
     return row?.templates ?? [];
   },
   contacts: {
-    upsertWithOpen: async ({ channel, identity, name, at, entryPointId }) => {
-      const [row] = await upsertContactWithOpen(db, 'only', {
-        channel,
-        identity,
-        name,
-        at: at.toISOString(),
-        entryPointId,
-      });
-      if (row) {
-        return {
-          contact: { id: row.k_id, channel: row.k_channel, identity: row.k_identity, name: row.k_name },
-          open: row.id === null ? null : conversationFromRow(conversationFromDriverRow(row)),
-        };
-      }
-      // PostgreSQL, another transaction inserting the contact as this statement began: the
-      // statement locked its row but could not read it. Two statements read it now.
-      const [contact] = await upsertContact(db, { channel, identity, name, at });
-      const [open] = await lockOpenConversation(db, { entryPointId, contactId: contact!.id });
-      return { contact: contactFromRow(contact!), open: open ? conversationFromRow(open) : null };
-    },
     nameIfUnnamed: async ({ id, name }) => {
       const [row] = await db
         .update(contacts)
@@ -265,12 +306,73 @@ export const createChannelTx = (
     },
   },
   providerMessages: {
-    findWithEntryPoint: async ({ entryPointId, providerMessageId }) => {
-      const [row] = await entryPointWithMessage(db, { entryPointId, providerMessageId });
-      return {
-        entryPoint: row?.entryPoint ?? null,
-        known: row?.message ? messageFromRow(row.message) : null,
+    findWithSender: async ({ entryPointId, providerMessageId, identity, name, at }) => {
+      const [row] = await findWithSender(db, oneConnection ? 'unlocked' : 'locked', {
+        entryPointId,
+        providerMessageId,
+        identity,
+        name,
+        at: at.toISOString(),
+      });
+      if (!row || row.e_id === null) {
+        return { entryPoint: null, known: null, contact: null, open: null };
+      }
+      const entryPoint = {
+        id: row.e_id,
+        channel: row.e_channel,
+        queueId: row.e_queue_id,
+        deletedAt: driverDate(row.e_deleted_at),
       };
+      if (row.m_id !== null) {
+        return {
+          entryPoint,
+          known: { id: row.m_id, conversationId: row.m_conversation_id },
+          contact: null,
+          open: null,
+        };
+      }
+      if (row.k_id !== null) {
+        return {
+          entryPoint,
+          known: null,
+          contact: { id: row.k_id, channel: row.k_channel, identity: row.k_identity, name: row.k_name },
+          open: row.c_id === null ? null : { id: row.c_id, status: row.c_status },
+        };
+      }
+      // PostgreSQL, another transaction inserting the contact as this statement began: the
+      // statement locked its row but could not read it. Two statements read it now.
+      const [contact] = await upsertContact(db, { channel: entryPoint.channel, identity, name, at });
+      const [open] = await lockOpenConversation(db, { entryPointId, contactId: contact!.id });
+      return {
+        entryPoint,
+        known: null,
+        contact: contactFromRow(contact!),
+        open: open ? { id: open.id, status: open.status } : null,
+      };
+    },
+    append: async (input) => {
+      if (input.clientMessageId !== null || !input.entryPointId || !input.providerMessageId) {
+        throw new Error('providerMessages.append takes a provider id and no clientMessageId');
+      }
+      const [row] = await appendProviderMessage(db, 'only', {
+        id: randomUUID(),
+        conversationId: input.conversationId,
+        author: input.author,
+        authorUserId: input.authorUserId,
+        authorName: input.authorName,
+        body: input.body,
+        systemEvent: input.systemEvent,
+        createdAt: input.createdAt.toISOString(),
+        entryPointId: input.entryPointId,
+        providerMessageId: input.providerMessageId,
+        deliveryStatus: input.deliveryStatus ?? null,
+        audience: input.audience ?? 'all',
+        customerWroteAt: input.customerWroteAt?.toISOString() ?? null,
+      });
+      if (!row) {
+        throw new Error(`conversation ${input.conversationId} vanished inside its own transaction`);
+      }
+      return { id: row.id, seq: Number(row.seq) };
     },
     lockByProviderId: async ({ entryPointId, providerMessageId }) => {
       const [row] = await lockByProviderId(db, { entryPointId, providerMessageId });

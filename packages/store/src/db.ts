@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { EventLoopUtilization } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
@@ -11,7 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { createStatementNames, namedStatementClient } from './pg-named-statements';
 import { startPgliteThread } from './pglite-remote';
-import type { CoreKind, CoreRun } from './pglite-thread-protocol';
+import type { CoreKind, CoreRun, ThreadLoad } from './pglite-thread-protocol';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -24,7 +23,7 @@ export interface Database {
   ping(): Promise<void>;
   close(): Promise<void>;
   /** How busy the database's own thread has been since it started (PGlite); undefined elsewhere. */
-  load?: () => Promise<EventLoopUtilization>;
+  load?: () => Promise<ThreadLoad>;
   /**
    * Runs one of core's transaction functions where the database is (PGlite's thread): the input
    * goes there, the result comes back, with the views of the offers and messages it made when

@@ -1,4 +1,3 @@
-import type { EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { QueryOptions, Results } from '@electric-sql/pglite';
 import * as core from '@switchboard/core';
@@ -9,6 +8,7 @@ import type {
   PgliteThreadReply,
   PgliteThreadRequest,
   RemoteError,
+  ThreadLoad,
 } from './pglite-thread-protocol';
 
 /**
@@ -39,7 +39,7 @@ export interface RemotePglite extends RemoteRunner {
     options: { kind: CoreKind; readAhead: boolean },
   ): Promise<CoreRun<R>> | undefined;
   /** How busy the database thread has been since it started (compare two readings). */
-  load(): Promise<EventLoopUtilization>;
+  load(): Promise<ThreadLoad>;
   close(): Promise<void>;
 }
 
@@ -145,7 +145,7 @@ export const startPgliteThread = async ({
       onExit?.(err);
     }
   };
-  worker.on('message', (message: PgliteThreadReply) => {
+  const answered = (message: PgliteThreadReply) => {
     const waiting = pending.get(message.id);
     if (!waiting) {
       return;
@@ -156,6 +156,16 @@ export const startPgliteThread = async ({
       waiting.resolve(message.value);
     } else {
       waiting.reject(toError(message.error));
+    }
+  };
+  // Answers ready together on the thread come as one message (an array).
+  worker.on('message', (message: PgliteThreadReply | PgliteThreadReply[]) => {
+    if (Array.isArray(message)) {
+      for (const one of message) {
+        answered(one);
+      }
+    } else {
+      answered(message);
     }
   });
   worker.on('error', (err) => stop(new Error(`the database thread failed: ${err.message}`, { cause: err })));
@@ -229,7 +239,7 @@ export const startPgliteThread = async ({
         return undefined;
       }
     },
-    load: () => call<EventLoopUtilization>({ op: 'load' }),
+    load: () => call<ThreadLoad>({ op: 'load' }),
     close: async () => {
       closing = true;
       if (!gone) {

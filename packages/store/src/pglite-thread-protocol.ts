@@ -1,3 +1,4 @@
+import type { EventLoopUtilization } from 'node:perf_hooks';
 import type { MessageFanout, OfferWithContext } from './views';
 
 /** The messages between the server's thread and the database thread (`pglite-thread.ts`). */
@@ -46,6 +47,10 @@ export interface RemoteError {
   cause?: RemoteError;
 }
 
+/** One answer; answers ready at the same time (a commit group's) cross as one array of them. */
 export type PgliteThreadReply =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: RemoteError };
+
+/** How busy the database thread has been since it started: its event loop, and its CPU time (Linux). */
+export type ThreadLoad = EventLoopUtilization & { cpuMs?: number | undefined };

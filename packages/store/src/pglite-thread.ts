@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
@@ -7,11 +8,17 @@ import { drizzle } from 'drizzle-orm/pglite';
 import type { Db } from './db';
 import { createGroupCommit } from './group-commit';
 import { DRIZZLE_PARSERS, withPreparedStatements } from './pglite-statements';
-import type { CoreRun, PgliteThreadReply, PgliteThreadRequest, RemoteError } from './pglite-thread-protocol';
+import type {
+  CoreRun,
+  PgliteThreadReply,
+  PgliteThreadRequest,
+  RemoteError,
+  ThreadLoad,
+} from './pglite-thread-protocol';
 import { messagesMade, offersMade } from './read-ahead';
 import * as schema from './schema';
 import { type TxFunction, transactOn } from './transact';
-import { createViews, type MessageFanout } from './views';
+import { createViews, type MessageFanout, type OfferWithContext } from './views';
 
 /**
  * The database thread: PGlite (PostgreSQL compiled to WebAssembly) runs here, so that its work
@@ -68,10 +75,27 @@ const plain = (result: Results<unknown>) => ({
 
 const ROLLBACK = Symbol('rollback');
 
+/**
+ * The CPU time this thread has used (Linux: /proc/thread-self/stat, in clock ticks of 10 ms);
+ * undefined elsewhere. Unlike the event loop's busy time it does not count the time the thread
+ * waited for a core on a loaded machine.
+ */
+const threadCpuMs = (): number | undefined => {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+};
+
 interface GroupItem {
   fn: TxFunction<unknown, unknown>;
   input: unknown;
   now: Date;
+  /** Read the views of the offers and messages it made, after the commit. */
+  readAhead: boolean;
 }
 
 type Runner = Pick<PGlite, 'query' | 'exec'>;
@@ -101,15 +125,78 @@ export const servePglite = async (
   const db = drizzle(statements as unknown as PGlite, { schema }) as unknown as Db;
   const here = transactOn(db, { oneConnection: true });
   const views = createViews(db);
-  // Use cases arriving while one runs commit together (see group-commit.ts).
+  /**
+   * The server pushes each new offer and message with its view: read here, after the commit, they
+   * save the server a second message and a wait behind the next transaction. Those of a whole
+   * group are read together, one statement for its offers and one for its messages. The
+   * transactions have committed whatever these reads do, so they never throw: if one fails, the
+   * push reads the view itself (and reports what fails then).
+   */
+  const withViews = async (items: readonly GroupItem[], results: readonly unknown[]) => {
+    const offerIds = items.map((item, i) => (item.readAhead ? offersMade(results[i]) : []));
+    const messageIds = items.map((item, i) => (item.readAhead ? messagesMade(results[i]) : []));
+    const allOffers = offerIds.flat();
+    const allMessages = messageIds.flat();
+    const offers =
+      allOffers.length > 0
+        ? new Map((await views.readOffersWithContext(allOffers).catch(() => [])).map((v) => [v.offer.id, v]))
+        : new Map<string, OfferWithContext>();
+    const fanouts = new Map(
+      allMessages.length > 0 ? await views.readMessageFanouts(allMessages).catch(() => []) : [],
+    );
+    return results.map(
+      (result, i): CoreRun<unknown> => ({
+        result,
+        offers: offerIds[i]!.flatMap((id) => offers.get(id) ?? []),
+        fanouts: messageIds[i]!.flatMap((id): [string, MessageFanout][] => {
+          const fanout = fanouts.get(id);
+          return fanout ? [[id, fanout]] : [];
+        }),
+      }),
+    );
+  };
+  // Use cases arriving while one runs commit together (see group-commit.ts), answered with the
+  // views of the whole group read after its commit.
+  // Committed is committed: a failure after the COMMIT must never reach group-commit, which would
+  // run the group's functions again; the answers then go without views.
+  const committed = (items: readonly GroupItem[], results: readonly unknown[]) =>
+    withViews(items, results).catch(() =>
+      results.map((result): CoreRun<unknown> => ({ result, offers: [], fanouts: [] })),
+    );
   const group = createGroupCommit({
-    runOne: ({ fn, input, now }: GroupItem) => here.transact(fn, input, now),
-    runGroup: (items: GroupItem[]) => here.transactGroup(items),
+    runOne: async (item: GroupItem) =>
+      (await committed([item], [await here.transact(item.fn, item.input, item.now)]))[0]!,
+    runGroup: async (items: GroupItem[]) => committed(items, await here.transactGroup(items)),
   });
   const transactions = new Map<number, OpenTransaction>();
   let nextTransaction = 1;
 
-  const reply = (message: PgliteThreadReply) => port.postMessage(message);
+  // Answers ready together (those of a commit group) cross in one message: each message costs
+  // both threads a fixed price besides copying its contents.
+  let replies: PgliteThreadReply[] = [];
+  const flush = () => {
+    const batch = replies;
+    replies = [];
+    try {
+      port.postMessage(batch.length === 1 ? batch[0] : batch);
+    } catch {
+      // One of them cannot be copied (DataCloneError): the others still go, and that one's
+      // caller gets the error.
+      for (const one of batch) {
+        try {
+          port.postMessage(one);
+        } catch (err) {
+          port.postMessage({ id: one.id, ok: false, error: toRemoteError(err) } satisfies PgliteThreadReply);
+        }
+      }
+    }
+  };
+  const reply = (message: PgliteThreadReply) => {
+    if (replies.length === 0) {
+      queueMicrotask(flush);
+    }
+    replies.push(message);
+  };
   const fail = (id: number, err: unknown) => reply({ id, ok: false, error: toRemoteError(err) });
   const answer = (id: number, work: () => Promise<unknown>) => {
     work().then(
@@ -205,24 +292,22 @@ export const servePglite = async (
           if (!fn) {
             throw new Error(`${request.name} is not one of core's functions`);
           }
-          const { input, now } = request;
-          const result = await (request.kind === 'admin'
-            ? here.transactAdmin(fn, input, now)
-            : group.run({ fn: fn as TxFunction<unknown, unknown>, input, now }));
-          // The server pushes each new offer and message with its view: read here, after the
-          // commit, they save the server a second message and a wait behind the next transaction.
-          // The transaction has committed whatever these reads do: if one fails, the push reads
-          // the view itself (and reports what fails then).
-          const made = request.readAhead ? offersMade(result) : [];
-          const offers = made.length > 0 ? await views.readOffersWithContext(made).catch(() => []) : [];
-          const pushed = request.readAhead ? messagesMade(result) : [];
-          const fanouts: [string, MessageFanout][] =
-            pushed.length > 0 ? await views.readMessageFanouts(pushed).catch(() => []) : [];
-          return { result, offers, fanouts };
+          const { input, now, readAhead } = request;
+          if (request.kind === 'admin') {
+            const item = { fn: fn as TxFunction<unknown, unknown>, input, now, readAhead };
+            return (await committed([item], [await here.transactAdmin(fn, input, now)]))[0]!;
+          }
+          return group.run({ fn: fn as TxFunction<unknown, unknown>, input, now, readAhead });
         });
         return;
       case 'load':
-        answer(id, async () => performance.eventLoopUtilization());
+        answer(
+          id,
+          async (): Promise<ThreadLoad> => ({
+            ...performance.eventLoopUtilization(),
+            cpuMs: threadCpuMs(),
+          }),
+        );
         return;
       case 'close':
         answer(id, () => client.close());

@@ -466,7 +466,7 @@ export const createTx = (
     prelocked?: Map<string, Conversation>;
   } = {},
 ): Tx => {
-  const { entryPointById, entryPointTemplates, ...channelPorts } = createChannelTx(db);
+  const { entryPointById, entryPointTemplates, ...channelPorts } = createChannelTx(db, { oneConnection });
   return {
     ...channelPorts,
     agents: {
@@ -790,6 +790,7 @@ export const createTx = (
       },
       append: async (input) => {
         const [row] = await appendMessage(db, 'only', {
+          id: randomUUID(),
           conversationId: input.conversationId,
           author: input.author,
           authorUserId: input.authorUserId,

@@ -13,8 +13,9 @@ import type {
 } from '@switchboard/contracts';
 import { COMPOSE_LIMITS, type StoredMessage } from '@switchboard/core';
 import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
-import { builtStatement, builtStatements } from './built-statements';
+import { builtSqlStatements, builtStatement, builtStatements } from './built-statements';
 import type { Db } from './db';
+import { fromDriverRow } from './message-statements';
 import type { ReadAhead } from './read-ahead';
 import {
   auditLog,
@@ -193,8 +194,8 @@ export const toMessageDto = (m: StoredMessage): TMessage => ({
   ...(m.deliveryStatus ? { deliveryStatus: m.deliveryStatus, deliveryError: m.deliveryError ?? null } : {}),
 });
 
-/** The fan-out of new messages (see readMessageFanouts), built once: it runs for every message. */
-const messageFanouts = builtStatement((db) =>
+/** The fan-out of a new message (see readMessageFanout), built once: it runs for every message. */
+const messageFanout = builtStatement((db) =>
   db
     .select({
       m: messages,
@@ -212,8 +213,49 @@ const messageFanouts = builtStatement((db) =>
     .from(messages)
     .innerJoin(conversations, eq(conversations.id, messages.conversationId))
     .innerJoin(entryPoints, eq(entryPoints.id, conversations.entryPointId))
-    .where(sql`${messages.id} = any(${sql.placeholder('messageIds')}::uuid[])`),
+    .where(eq(messages.id, sql.placeholder('messageId'))),
 );
+
+/**
+ * The fan-outs of several messages (those a commit group stored) in one statement, one text per
+ * count of messages: each message found by its key in a lateral subquery (its LIMIT keeps it one:
+ * an index look-up per message whatever the planner's statistics say; `= any(...)` was planned as
+ * a scan of every message on a table not analyzed yet). Its keys are written as a VALUES list of
+ * that many rows rather than an unnested array: PostgreSQL estimates an array parameter at 100
+ * elements, so it judged the prepared statement's generic plan dearer than planning it again for
+ * each group, and planned every run anew (0.5 ms on PGlite).
+ */
+const messageFanouts = builtSqlStatements<
+  number,
+  Record<string, unknown> & {
+    fan_channel: TChannel;
+    fan_region: string | null;
+    fan_live: string[] | string;
+    fan_pending: { id: string; userId: string } | null;
+    fan_settings: Record<string, unknown> | null;
+  }
+>(
+  (count) => sql`
+    select f.*, ${storedSettingsSql} as fan_settings
+    from (values ${sql.join(
+      Array.from({ length: count }, (_, i) => sql`(${sql.placeholder(`m${i}`)}::uuid)`),
+      sql`, `,
+    )}) as w(id)
+    cross join lateral (
+      select m.*, c.channel as fan_channel, e.region as fan_region,
+        array(select p.user_id from ${participants} p
+          where p.conversation_id = m.conversation_id and p.state <> 'done') as fan_live,
+        (select json_build_object('id', o.id, 'userId', o.user_id) from ${offers} o
+          where o.conversation_id = m.conversation_id and o.status = 'pending'
+            and o.offered_at < m.created_at limit 1) as fan_pending
+      from ${messages} m
+      join ${conversations} c on c.id = m.conversation_id
+      join ${entryPoints} e on e.id = c.entry_point_id
+      where m.id = w.id
+      limit 1
+    ) f`,
+);
+const messageFromFanoutRow = fromDriverRow(messages);
 
 export const createViews = (
   db: Db,
@@ -412,25 +454,52 @@ export const createViews = (
    * conversation made before the message (an offer made after it already shows it), and what
    * masking needs.
    */
-  /** New messages' fan-outs, by message id: one statement for any number of them. */
-  const readMessageFanouts = async (messageIds: readonly string[]): Promise<[string, MessageFanout][]> =>
-    messageIds.length === 0
-      ? []
-      : (await messageFanouts(db, { messageIds })).map((row) => [
-          row.m.id,
-          {
-            message: toMessageDto(toStoredMessage(row.m)),
-            audience: row.m.audience,
-            channel: row.channel,
-            liveParticipantIds: pgTextArray(row.live),
-            pendingOffer: row.pending,
-            settings: settingsFrom(row.settings),
-            region: row.region,
-          },
-        ]);
+  const readMessageFanout = async (messageId: string): Promise<MessageFanout | null> => {
+    const [row] = await messageFanout(db, { messageId });
+    if (!row) {
+      return null;
+    }
+    return {
+      message: toMessageDto(toStoredMessage(row.m)),
+      audience: row.m.audience,
+      channel: row.channel,
+      liveParticipantIds: pgTextArray(row.live),
+      pendingOffer: row.pending,
+      settings: settingsFrom(row.settings),
+      region: row.region,
+    };
+  };
 
-  const readMessageFanout = async (messageId: string): Promise<MessageFanout | null> =>
-    (await readMessageFanouts([messageId]))[0]?.[1] ?? null;
+  /** The fan-outs of several messages in one statement, keyed by message id (those found). */
+  const readMessageFanouts = async (messageIds: string[]): Promise<[string, MessageFanout][]> => {
+    if (messageIds.length === 0) {
+      return [];
+    }
+    if (messageIds.length === 1) {
+      const one = await readMessageFanout(messageIds[0]!);
+      return one ? [[messageIds[0]!, one]] : [];
+    }
+    const rows = await messageFanouts(
+      db,
+      messageIds.length,
+      Object.fromEntries(messageIds.map((id, i) => [`m${i}`, id])),
+    );
+    return rows.map((row) => {
+      const m = messageFromFanoutRow(row);
+      return [
+        m.id,
+        {
+          message: toMessageDto(toStoredMessage(m)),
+          audience: m.audience,
+          channel: row.fan_channel,
+          liveParticipantIds: pgTextArray(row.fan_live),
+          pendingOffer: row.fan_pending,
+          settings: settingsFrom(row.fan_settings),
+          region: row.fan_region,
+        },
+      ];
+    });
+  };
 
   /**
    * A new message's fan-out as readMessageFanout gives it; the database thread may have read it

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -164,6 +165,53 @@ describe('PGlite on its own thread', () => {
     ]);
     // It waits no longer: the next tests route the conversations that wait.
     await store.transact(customerEndChat, { conversationId: conversation.id }, new Date(now.getTime() + 2));
+  });
+
+  it('reads the fan-outs of a commit group in one statement, each answer with its own', async () => {
+    const now = Date.now();
+    const started = await store.transact(
+      startLiveChat,
+      {
+        entryPointKey: 'website',
+        customerName: 'Group Fan-out',
+        customerEmail: null,
+        firstMessage: 'first',
+        customerTokenHash: 'group-fanout-token',
+      },
+      new Date(now),
+    );
+    const conversationId = started.value.conversation.id;
+    // Sent at once, they commit together (group-commit.ts).
+    const bodies = ['a', 'b', 'c', 'd'];
+    const runs = await Promise.allSettled(
+      bodies.map(
+        (body, i) =>
+          database.runCore!(
+            postCustomerMessage as never,
+            { conversationId, body, clientMessageId: `gf${i}` },
+            new Date(now + 1 + i),
+            { kind: 'tx', readAhead: true },
+          )!,
+      ),
+    );
+    expect(runs.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    for (const run of runs) {
+      if (run.status === 'fulfilled') {
+        const { value: message } = run.value.result as Awaited<ReturnType<typeof postCustomerMessage>>;
+        // Exactly its own, as reading it alone gives it.
+        expect(run.value.fanouts).toEqual([[message.id, await store.views.readMessageFanout(message.id)]]);
+        expect(run.value.fanouts[0]?.[1].message.body).toBe(message.body);
+      }
+    }
+    // The group's statement gives what one statement per message gives, for those found.
+    const ids = runs.flatMap((r) =>
+      r.status === 'fulfilled' ? [(r.value.result as { value: { id: string } }).value.id] : [],
+    );
+    const many = await store.views.readMessageFanouts([...ids, randomUUID()]);
+    expect(many).toEqual(
+      await Promise.all(ids.map(async (id) => [id, await store.views.readMessageFanout(id)])),
+    );
+    await store.transact(customerEndChat, { conversationId }, new Date(now + 100));
   });
 
   it("reads the views of a use case's new offers right after its commit, for the offer's push", async () => {

@@ -225,12 +225,8 @@ describe('database round trips', () => {
     );
     expect(customerMessage.calls).toEqual(['conversations.lock', 'messages.append']);
     expect(retried.calls).toEqual(['conversations.lock', 'messages.append']);
-    expect(continues.calls).toEqual([
-      'providerMessages.findWithEntryPoint',
-      'contacts.upsertWithOpen',
-      'messages.append',
-    ]);
+    expect(continues.calls).toEqual(['providerMessages.findWithSender', 'providerMessages.append']);
     expect(counts.providerRepeats).toBe(1);
-    expect(counts.providerStarts).toBeLessThanOrEqual(7);
+    expect(counts.providerStarts).toBeLessThanOrEqual(6);
   });
 });

@@ -83,14 +83,20 @@ export const hasNul = (text: string) => text.includes('\u0000');
 export const parseJsonObject = (rawBody: Buffer): Record<string, unknown> => {
   let value: unknown;
   let nul = false;
+  const text = rawBody.toString('utf8');
   try {
     // Any NUL, in a key or a value, refuses the whole delivery: PostgreSQL cannot store U+0000.
-    value = JSON.parse(rawBody.toString('utf8'), (key, v) => {
-      if (hasNul(key) || (typeof v === 'string' && hasNul(v))) {
-        nul = true;
-      }
-      return v;
-    });
+    // JSON can only write one as the escape \u0000 (a raw one is a syntax error), so a text
+    // without that escape is parsed without looking at every key and value (a reviver makes
+    // JSON.parse several times slower).
+    value = text.includes('\\u0000')
+      ? JSON.parse(text, (key, v) => {
+          if (hasNul(key) || (typeof v === 'string' && hasNul(v))) {
+            nul = true;
+          }
+          return v;
+        })
+      : JSON.parse(text);
   } catch {
     throw new MalformedDeliveryError('The body is not JSON');
   }

@@ -20,9 +20,12 @@ export const receiveProviderMessage = async ({
 }: UseCaseContext & { entryPointId: string; message: InboundMessage }): Promise<
   UseCaseResult<{ conversationId: string; messageId: string; created: boolean }>
 > => {
-  const { entryPoint, known } = await tx.providerMessages.findWithEntryPoint({
+  const { entryPoint, known, contact, open } = await tx.providerMessages.findWithSender({
     entryPointId,
     providerMessageId: message.providerMessageId,
+    identity: message.identity,
+    name: message.profileName,
+    at: now,
   });
   if (!entryPoint || entryPoint.deletedAt || entryPoint.channel === 'livechat') {
     throw new AppError('ENTRY_POINT_NOT_FOUND');
@@ -33,13 +36,9 @@ export const receiveProviderMessage = async ({
       events: [],
     };
   }
-  const { contact, open } = await tx.contacts.upsertWithOpen({
-    channel: entryPoint.channel,
-    identity: message.identity,
-    name: message.profileName,
-    at: now,
-    entryPointId,
-  });
+  if (!contact) {
+    throw new Error('the store read no contact for a new provider message');
+  }
   const customerName = contact.name ?? message.identity;
   const newMessage = {
     author: 'customer' as const,
@@ -54,7 +53,7 @@ export const receiveProviderMessage = async ({
     providerMessageId: message.providerMessageId,
   };
   if (open) {
-    const { message: stored } = await tx.messages.append({
+    const stored = await tx.providerMessages.append({
       ...newMessage,
       conversationId: open.id,
       customerWroteAt: now,
