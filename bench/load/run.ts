@@ -207,6 +207,8 @@ const cpuMsOf = (pids: readonly (number | undefined)[]) =>
     }
   }, 0);
 const serverCpuMs = () => cpuMsOf(servers.map((s) => s.pid));
+/** The load generator's other processes (the flooder) while they run. */
+const generators: ChildProcess[] = [];
 /** PostgreSQL's processes and Redis's (the PostgreSQL run): their share of the machine per message. */
 const servicesCpuMs = () => services.map((s) => cpuMsOf(s.pids()));
 /** The whole machine's busy time across its cores, from /proc/stat (everything, not just this run). */
@@ -257,6 +259,7 @@ const phase = async (label: string) => {
   const cpu0 = serverCpuMs();
   const services0 = servicesCpuMs();
   const generator0 = process.cpuUsage();
+  const children0 = cpuMsOf(generators.map((g) => g.pid));
   const machine0 = machineBusyMs();
   const started = performance.now();
   const db0 = await databaseThreadMs();
@@ -289,6 +292,7 @@ const phase = async (label: string) => {
   const cpuMs = serverCpuMs() - cpu0;
   const [postgresMs = 0, redisMs = 0] = servicesCpuMs().map((ms, i) => ms - (services0[i] ?? 0));
   const generator = process.cpuUsage(generator0);
+  const childrenMs = cpuMsOf(generators.map((g) => g.pid)) - children0;
   const machineMs = machineBusyMs() - machine0;
   const elapsedMs = performance.now() - started;
   const dbMs = (await databaseThreadMs()) - db0;
@@ -300,7 +304,8 @@ const phase = async (label: string) => {
     ...(POSTGRES
       ? { postgresCpuMsPerMessage: perMessage(postgresMs), redisCpuMsPerMessage: perMessage(redisMs) }
       : {}),
-    loadGeneratorCpuMsPerMessage: perMessage((generator.user + generator.system) / 1000),
+    // This process and the flooder's, when it runs.
+    loadGeneratorCpuMsPerMessage: perMessage((generator.user + generator.system) / 1000 + childrenMs),
     // Busy time of every core, whatever ran on them: near 2 × 1,000 ms a second is CPU-bound.
     machineBusyMsPerMessage: perMessage(machineMs),
     machineBusyShare: round(machineMs / (elapsedMs * availableParallelism()), 2),
@@ -316,40 +321,38 @@ await phase('warm-up');
 const alone = await phase('alone');
 log(`alone: ${JSON.stringify(alone)}`);
 
-// The flooder: a customer of its own, typing as fast as its socket carries it, back after each kick.
+// The flooder: a customer of its own in a process of its own (bench/load/flooder.ts), typing as
+// fast as its socket carries it, back after each kick. Its CPU counts with the generator's.
 const flooderChat = await startChat('Flooder');
-let flooding = true;
-const flood = { sent: 0, disconnects: 0, refusedHandshakes: 0 };
-const floodLoop = (async () => {
-  while (flooding) {
-    const socket = await socketOf('/customer', {
-      auth: { token: flooderChat.token, conversationId: flooderChat.id },
-    }).catch(() => null);
-    if (!socket) {
-      flood.refusedHandshakes += 1;
-      await new Promise((r) => setTimeout(r, 50));
-      continue;
-    }
-    const closed = new Promise<void>((done) => socket.once('disconnect', () => done()));
-    while (flooding && socket.connected) {
-      // 1,000 every 100 ms: 10,000 events a second while connected.
-      for (let i = 0; i < 1000; i += 1) {
-        socket.emit('typing', { typing: i % 2 === 0 });
-      }
-      flood.sent += 1000;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    if (socket.connected) {
-      socket.close();
-    } else {
-      flood.disconnects += 1;
-      await closed;
-    }
-  }
-})();
+const flooder = spawn(process.execPath, ['--import', 'tsx', 'bench/load/flooder.ts'], {
+  cwd: root,
+  env: {
+    ...process.env,
+    FLOOD_URL: base,
+    FLOOD_TOKEN: flooderChat.token,
+    FLOOD_CONVERSATION: flooderChat.id,
+  },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+let flooderOutput = '';
+flooder.stdout?.on('data', (d) => {
+  flooderOutput += d;
+});
+await new Promise<void>((done) => {
+  const check = () => (flooderOutput.includes('flooding') ? done() : setTimeout(check, 20));
+  check();
+});
+generators.push(flooder);
 const withFlooder = await phase('flooded');
-flooding = false;
-await floodLoop;
+generators.pop();
+const flooderExit = new Promise((done) => flooder.once('exit', done));
+flooder.kill('SIGTERM');
+await flooderExit;
+const flood = JSON.parse(flooderOutput.trim().split('\n').at(-1) ?? '{}') as {
+  sent: number;
+  disconnects: number;
+  refusedHandshakes: number;
+};
 // Alone once more: the flooder's cost is taken against both phases without it, so that what
 // drifts over the run (the data growing, a checkpoint or housekeeping pass landing in one phase)
 // is not counted as the flooder's.
