@@ -16,7 +16,7 @@ export const openTestPglite = ({ dataDir }: { dataDir?: string } = {}) =>
 /** A fresh database: PGlite (see openTestPglite), or a new database on the test PostgreSQL. */
 export const createTestDatabase = async (backend: Backend, { dataDir }: { dataDir?: string } = {}) => {
   if (backend === 'pglite') {
-    return { open: () => openTestPglite({ dataDir }), drop: async () => {} };
+    return { open: () => openTestPglite({ dataDir }), drop: async () => {}, url: undefined };
   }
   const adminUrl = inject('postgresUrl');
   const name = `sb_test_${randomUUID().replaceAll('-', '')}`;
@@ -27,6 +27,8 @@ export const createTestDatabase = async (backend: Backend, { dataDir }: { dataDi
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
+    /** The new database's URL, for server processes or clients of a test's own. */
+    url: url.toString(),
     open: () => openDatabase({ databaseUrl: url.toString(), poolSize: 5 }),
     drop: async () => {
       const c = new pg.Client({ connectionString: adminUrl });

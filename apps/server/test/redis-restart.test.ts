@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/databases';
 import { type Service, startThrowawayRedis } from '../../../test/services';
 import { loginAgent, record, startCustomer, TEST_SECRETS_KEY } from './harness';
 import { freePort, startMain } from './processes';
@@ -13,23 +12,17 @@ import { freePort, startMain } from './processes';
 describe('a Redis restart under two server processes', () => {
   let redis: Service;
   let redisPort: number;
-  let admin: pg.Client;
-  let dbName: string;
+  let drop: () => Promise<void>;
   let A: ReturnType<typeof startMain> & { base: string };
   let B: ReturnType<typeof startMain> & { base: string };
 
   beforeAll(async () => {
     redisPort = await freePort();
     redis = await startThrowawayRedis({ port: redisPort });
-    const adminUrl = inject('postgresUrl');
-    dbName = `sb_redis_${randomUUID().replaceAll('-', '')}`;
-    admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${dbName}`;
+    const database = await createTestDatabase('postgres');
+    drop = database.drop;
     const env = {
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: database.url!,
       REDIS_URL: redis.url,
       SEED_DEMO: 'true',
       SIMULATOR: 'false',
@@ -51,8 +44,7 @@ describe('a Redis restart under two server processes', () => {
       p?.child.kill('SIGKILL');
     }
     redis?.stop();
-    await admin?.query(`drop database if exists ${dbName} with (force)`).catch(() => {});
-    await admin?.end();
+    await drop?.().catch(() => {});
   });
 
   it('keeps both processes serving while Redis is down, and fans out again once it is back', async () => {

@@ -16,10 +16,7 @@ describe('prepared statements on PostgreSQL', () => {
   beforeAll(async () => {
     const created = await createTestDatabase('postgres');
     drop = created.drop;
-    const database = await created.open();
-    // The database's URL, from the pool openDatabase made; this test builds pools of its own.
-    url = (database.db as unknown as { $client: pg.Pool }).$client.options.connectionString as string;
-    await database.close();
+    url = created.url!;
     pool = new pg.Pool({
       connectionString: url,
       max: 1,
