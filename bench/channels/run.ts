@@ -14,7 +14,8 @@
  *   messages were stored (1);
  * - outbound: BENCH_OUTBOUND (2,000) agent replies queued in the outbox, spread over the
  *   conversations the inbound run opened, then sent through it to a fake WhatsApp API in another
- *   process: sends per second until the last is answered.
+ *   process: sends per second until the last is answered, with the server's CPU time and its
+ *   database thread's busy and CPU time per message sent.
  *
  * Not a test: it asserts nothing; it says whether the targets were met.
  */
@@ -205,6 +206,8 @@ for (let i = 0; i < OUTBOUND; i++) {
 }
 const sentBefore = Number(((await (await fetch(providerUrl)).json()) as { count: number }).count);
 const t0 = performance.now();
+const outCpu0 = process.cpuUsage();
+const outLoad0 = await database.load?.();
 server.outbox.start();
 let sent = 0;
 while (sent < OUTBOUND) {
@@ -213,6 +216,8 @@ while (sent < OUTBOUND) {
 }
 const outboundSeconds = (performance.now() - t0) / 1000;
 await server.outbox.idle();
+const outCpu1 = process.cpuUsage(outCpu0);
+const outLoad1 = await database.load?.();
 const markedSent = await countRows(
   sql`select count(*)::int as n from messages where delivery_status = 'sent'`,
 );
@@ -247,6 +252,17 @@ const result = {
     conversations: conversationIds.length,
     perSecond: round(OUTBOUND / outboundSeconds),
     seconds: round(outboundSeconds, 2),
+    // This process (server, both threads; the fake provider runs in another) and its database
+    // thread alone, per message sent.
+    serverCpuMsPerMessage: round((outCpu1.user + outCpu1.system) / 1000 / OUTBOUND, 3),
+    databaseThreadMsPerMessage: round(
+      ((outLoad1?.active ?? Number.NaN) - (outLoad0?.active ?? Number.NaN)) / OUTBOUND,
+      3,
+    ),
+    databaseThreadCpuMsPerMessage: round(
+      ((outLoad1?.cpuMs ?? Number.NaN) - (outLoad0?.cpuMs ?? Number.NaN)) / OUTBOUND,
+      3,
+    ),
     markedSent,
   },
   targets: TARGETS,

@@ -155,15 +155,18 @@ export interface Tx {
       at: Date;
     }): Promise<void>;
     /**
-     * The next due job no other process holds (FOR UPDATE SKIP LOCKED), leased until `leaseUntil`
-     * (its due time moves there and its attempts up by one) so that no one else sends it meanwhile.
+     * The due jobs of up to `conversations` conversations, at most `perConversation` of each,
+     * leased until `leaseUntil` (their due time moves there and their attempts up by one) so that
+     * no other sender (FOR UPDATE SKIP LOCKED) takes them meanwhile. A conversation's jobs are
+     * claimed only from its oldest (no earlier job of it is waiting or in flight), together and
+     * in their order, so replies never overtake each other.
      */
-    /**
-     * Up to `limit` due jobs, by conversation: a conversation's jobs are claimed only from its
-     * oldest (no earlier job of it is waiting or in flight), all together and in their order, so
-     * replies never overtake each other.
-     */
-    claimDue(input: { now: Date; leaseUntil: Date; limit: number }): Promise<ClaimedSend[]>;
+    claimDue(input: {
+      now: Date;
+      leaseUntil: Date;
+      conversations: number;
+      perConversation: number;
+    }): Promise<ClaimedSend[]>;
     /** Claimed jobs not sent (their conversation's earlier reply must go first): due again at `dueAt`. */
     release(input: { jobIds: string[]; dueAt: Date }): Promise<void>;
     reschedule(input: { jobId: string; dueAt: Date; lastError: DeliveryError }): Promise<void>;

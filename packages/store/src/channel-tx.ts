@@ -435,8 +435,9 @@ export const createChannelTx = (
           },
         });
     },
-    claimDue: async ({ now, leaseUntil, limit }): Promise<ClaimedSend[]> => {
-      // Heads: due jobs with no earlier job of their conversation (waiting, leased or in flight).
+    claimDue: async ({ now, leaseUntil, conversations: most, perConversation }): Promise<ClaimedSend[]> => {
+      // Heads: due jobs with no earlier job of their conversation (waiting, leased or in flight),
+      // one per conversation, locked so that no other sender claims that conversation meanwhile.
       const heads = await db
         .select({ conversationId: outbox.conversationId })
         .from(outbox)
@@ -448,41 +449,30 @@ export const createChannelTx = (
           ),
         )
         .orderBy(asc(outbox.dueAt))
-        .limit(limit)
+        .limit(most)
         .for('update', { skipLocked: true });
-      // With each head, its conversation's later due jobs: no one else can take them (their head
-      // exists), and they go out after it, in order.
-      const due = heads.length
-        ? await db
-            .select({ id: outbox.id })
-            .from(outbox)
-            .where(
-              and(
-                lte(outbox.dueAt, now),
-                isNull(outbox.failedAt),
-                inArray(
-                  outbox.conversationId,
-                  heads.map((h) => h.conversationId),
-                ),
-              ),
-            )
-            .orderBy(asc(outbox.conversationId), asc(outbox.seq))
-            .limit(limit)
-            .for('update', { skipLocked: true })
-        : [];
-      if (due.length === 0) {
+      if (heads.length === 0) {
         return [];
       }
+      // Each head's conversation's first due jobs, leased in the same statement: no one else can
+      // take them (their head exists), and they go out after it, in order. Whole conversations
+      // are claimed, so that a claim's conversations are sent side by side.
       const jobs = await db
         .update(outbox)
         .set({ dueAt: leaseUntil, attempts: sql`${outbox.attempts} + 1` })
         .where(
-          inArray(
-            outbox.id,
-            due.map((d) => d.id),
-          ),
+          sql`${outbox.id} in (select j.id from (values ${sql.join(
+            heads.map((h) => sql`(${h.conversationId}::uuid)`),
+            sql`, `,
+          )}) as h(conversation_id) cross join lateral (
+            select o.id from ${outbox} o
+            where o.conversation_id = h.conversation_id and o.due_at <= ${now.toISOString()}::timestamptz and o.failed_at is null
+            order by o.seq limit ${perConversation}) j)`,
         )
         .returning();
+      if (jobs.length === 0) {
+        return [];
+      }
       const rows = await db
         .select({ m: messages, c: conversations, k: contacts })
         .from(messages)

@@ -2,7 +2,7 @@ import { postAgentMessage, postCustomerMessage } from '@switchboard/core';
 import { conversationFromRow } from './channel-tx';
 import { createGroupCommit } from './group-commit';
 import { conversationFromDriverRow, lockConversationsInOrder } from './message-statements';
-import { messagesMade, type ReadAhead } from './read-ahead';
+import { messagesPushed, type ReadAhead } from './read-ahead';
 import type { TxFunction, transactOn } from './transact';
 import type { MessageFanout } from './views';
 
@@ -54,7 +54,7 @@ export const createPostgresGroupCommit = ({
         );
       });
       // Committed: a failed read changes nothing of that, the push then reads each view itself.
-      const made = readFanouts ? results.flatMap(messagesMade) : [];
+      const made = readFanouts ? results.flatMap(messagesPushed) : [];
       if (made.length > 0) {
         fanoutsReadAhead.keep(await readFanouts!(made).catch(() => []));
       }

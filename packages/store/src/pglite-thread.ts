@@ -15,7 +15,7 @@ import type {
   RemoteError,
   ThreadLoad,
 } from './pglite-thread-protocol';
-import { messagesMade, offersMade } from './read-ahead';
+import { messagesPushed, offersMade } from './read-ahead';
 import * as schema from './schema';
 import { type TxFunction, transactOn } from './transact';
 import { createViews, type MessageFanout, type OfferWithContext } from './views';
@@ -134,7 +134,7 @@ export const servePglite = async (
    */
   const withViews = async (items: readonly GroupItem[], results: readonly unknown[]) => {
     const offerIds = items.map((item, i) => (item.readAhead ? offersMade(results[i]) : []));
-    const messageIds = items.map((item, i) => (item.readAhead ? messagesMade(results[i]) : []));
+    const messageIds = items.map((item, i) => (item.readAhead ? messagesPushed(results[i]) : []));
     const allOffers = offerIds.flat();
     const allMessages = messageIds.flat();
     const offers =

@@ -51,6 +51,14 @@ const eventsOf = (result: unknown): DomainEvent[] => {
 export const offersMade = (result: unknown): string[] =>
   eventsOf(result).flatMap((e) => (e.type === 'offer.created' ? [e.offerId] : []));
 
-/** The messages a use case stored that are pushed: its `message.created` events but openings. */
-export const messagesMade = (result: unknown): string[] =>
-  eventsOf(result).flatMap((e) => (e.type === 'message.created' && !e.opening ? [e.messageId] : []));
+/**
+ * The messages a use case changed that are pushed with their fan-out: those it stored (its
+ * `message.created` events but openings) and those whose delivery status moved (a send's outcome,
+ * a provider's status webhook).
+ */
+export const messagesPushed = (result: unknown): string[] =>
+  eventsOf(result).flatMap((e) =>
+    (e.type === 'message.created' && !e.opening) || e.type === 'message.delivery_changed'
+      ? [e.messageId]
+      : [],
+  );

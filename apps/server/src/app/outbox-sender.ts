@@ -29,7 +29,8 @@ export const createOutboxSender = ({
   configs,
   config,
   workers = 4,
-  batch = 16,
+  conversations = 16,
+  perConversation = 8,
   random = Math.random,
   fetchFn,
 }: {
@@ -39,8 +40,9 @@ export const createOutboxSender = ({
   configs: ProviderConfigs;
   config: Config;
   workers?: number;
-  /** Jobs a worker claims in one transaction. */
-  batch?: number;
+  /** Conversations a worker claims in one transaction, and its sends to each. */
+  conversations?: number;
+  perConversation?: number;
   random?: () => number;
   fetchFn?: typeof fetch;
 }) => {
@@ -113,7 +115,7 @@ export const createOutboxSender = ({
    */
   const work = async () => {
     while (!stopped) {
-      const jobs = await run(claimDueSends, { limit: batch });
+      const jobs = await run(claimDueSends, { conversations, perConversation });
       if (jobs.length === 0) {
         return;
       }

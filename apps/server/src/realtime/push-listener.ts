@@ -62,14 +62,16 @@ export const createPushListener =
         return;
       }
       case 'message.delivery_changed': {
-        const forDesk = await ctx.desk.message(event.messageId);
-        if (!forDesk) {
+        // The bubble's mark, to the agents with the conversation open (in wrap-up too): the same
+        // one-statement fan-out as a new message's, read ahead with the commit that moved it.
+        const fanout = await ctx.desk.messageFanout(event.messageId);
+        if (!fanout) {
           return;
         }
-        for (const userId of await views.listParticipantIds(event.conversationId)) {
+        for (const userId of fanout.liveParticipantIds) {
           realtime.agents
             .to(userRoom(userId))
-            .emit('message.updated', { conversationId: event.conversationId, message: forDesk });
+            .emit('message.updated', { conversationId: event.conversationId, message: fanout.forDesk });
         }
         return;
       }

@@ -5,15 +5,24 @@ import type { UseCaseContext, UseCaseResult } from './types';
 export const SEND_LEASE_MS = 60_000;
 
 /**
- * Up to `limit` due send jobs, leased to the caller (FOR UPDATE SKIP LOCKED in the store), so
- * that several processes share the outbox without sending a message twice.
+ * The due send jobs of up to `conversations` conversations (at most `perConversation` each),
+ * leased to the caller (FOR UPDATE SKIP LOCKED in the store), so that several processes share the
+ * outbox without sending a message twice.
  */
 export const claimDueSends = async ({
   tx,
   now,
-  limit,
-}: UseCaseContext & { limit: number }): Promise<UseCaseResult<ClaimedSend[]>> => ({
-  value: await tx.outbox.claimDue({ now, leaseUntil: new Date(now.getTime() + SEND_LEASE_MS), limit }),
+  conversations,
+  perConversation,
+}: UseCaseContext & { conversations: number; perConversation: number }): Promise<
+  UseCaseResult<ClaimedSend[]>
+> => ({
+  value: await tx.outbox.claimDue({
+    now,
+    leaseUntil: new Date(now.getTime() + SEND_LEASE_MS),
+    conversations,
+    perConversation,
+  }),
   events: [],
 });
 
