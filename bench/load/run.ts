@@ -1,16 +1,18 @@
 /**
  * End-to-end load: customer messages per second through one real server process (the entry point,
  * as `npm start` runs it, on PGlite in a fresh temporary data directory), each acknowledged by the
- * server and pushed to an agent's socket; then the same with a typing flooder beside them, then
- * alone again (the flooder's cost is taken against the mean of both phases without it).
+ * server and pushed to an agent's socket; then, BENCH_FLOOD_ROUNDS times (3), the same with a typing
+ * flooder beside them and alone again: each round's cost is taken against the mean of the phases
+ * alone around it, and the flooder's cost is the median of the rounds.
  *
  *   node --import tsx bench/load/run.ts
  *
  * BENCH_SENDERS customers (default 16), each in a conversation accepted by alice or bob (limits
  * raised to 12), send messages one after another for BENCH_SECONDS (default 10) per phase. A
  * message's time runs from sending its POST to its `message.created` frame on the agent's socket.
- * In the second phase one more customer floods `typing` as fast as its socket carries it, and
- * reconnects whenever the server disconnects it.
+ * In a flooded phase one more customer floods `typing` as fast as its socket carries it, and
+ * reconnects whenever the server disconnects it. `bench/load/flood-cost.ts` measures what the
+ * flooder alone costs the server's CPU.
  *
  * Each phase also gives the CPU time the server's process and its database thread spent per message.
  *
@@ -324,41 +326,58 @@ log(`alone: ${JSON.stringify(alone)}`);
 // The flooder: a customer of its own in a process of its own (bench/load/flooder.ts), typing as
 // fast as its socket carries it, back after each kick. Its CPU counts with the generator's.
 const flooderChat = await startChat('Flooder');
-const flooder = spawn(process.execPath, ['--import', 'tsx', 'bench/load/flooder.ts'], {
-  cwd: root,
-  env: {
-    ...process.env,
-    FLOOD_URL: base,
-    FLOOD_TOKEN: flooderChat.token,
-    FLOOD_CONVERSATION: flooderChat.id,
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-let flooderOutput = '';
-flooder.stdout?.on('data', (d) => {
-  flooderOutput += d;
-});
-await new Promise<void>((done) => {
-  const check = () => (flooderOutput.includes('flooding') ? done() : setTimeout(check, 20));
-  check();
-});
-generators.push(flooder);
-const withFlooder = await phase('flooded');
-generators.pop();
-const flooderExit = new Promise((done) => flooder.once('exit', done));
-flooder.kill('SIGTERM');
-await flooderExit;
-const flood = JSON.parse(flooderOutput.trim().split('\n').at(-1) ?? '{}') as {
-  sent: number;
-  disconnects: number;
-  refusedHandshakes: number;
+const floodedPhase = async (label: string) => {
+  const flooder = spawn(process.execPath, ['--import', 'tsx', 'bench/load/flooder.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      FLOOD_URL: base,
+      FLOOD_TOKEN: flooderChat.token,
+      FLOOD_CONVERSATION: flooderChat.id,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let flooderOutput = '';
+  flooder.stdout?.on('data', (d) => {
+    flooderOutput += d;
+  });
+  await new Promise<void>((done) => {
+    const check = () => (flooderOutput.includes('flooding') ? done() : setTimeout(check, 20));
+    check();
+  });
+  generators.push(flooder);
+  const figures = await phase(label);
+  generators.pop();
+  const flooderExit = new Promise((done) => flooder.once('exit', done));
+  flooder.kill('SIGTERM');
+  await flooderExit;
+  const flood = JSON.parse(flooderOutput.trim().split('\n').at(-1) ?? '{}') as {
+    sent: number;
+    disconnects: number;
+    refusedHandshakes: number;
+  };
+  return { ...figures, flooderEventsPerSecond: round(flood.sent / SECONDS), ...flood };
 };
-// Alone once more: the flooder's cost is taken against both phases without it, so that what
-// drifts over the run (the data growing, a checkpoint or housekeeping pass landing in one phase)
-// is not counted as the flooder's.
-const aloneAfter = await phase('alone-after');
-log(`alone after: ${JSON.stringify(aloneAfter)}`);
-log(`with flooder: ${JSON.stringify(withFlooder)}`);
+
+// BENCH_FLOOD_ROUNDS (3) flooded phases, each between two phases alone: each round's cost is
+// taken against the mean of the phases alone just before and after it, so that what drifts over
+// the run (the data growing, a checkpoint or housekeeping pass landing in one phase) is not counted
+// as the flooder's, and the median of the rounds passes over one disturbed by anything else.
+const ROUNDS = Number(process.env.BENCH_FLOOD_ROUNDS ?? 3);
+const alonePhases = [alone];
+const floodedPhases: Awaited<ReturnType<typeof floodedPhase>>[] = [];
+const roundCosts: number[] = [];
+for (let r = 0; r < ROUNDS; r += 1) {
+  const flooded = await floodedPhase(`flooded-${r}`);
+  log(`with flooder: ${JSON.stringify(flooded)}`);
+  const after = await phase(`alone-${r + 1}`);
+  log(`alone: ${JSON.stringify(after)}`);
+  const before = alonePhases.at(-1)!;
+  roundCosts.push(1 - flooded.messagesPerSecond / ((before.messagesPerSecond + after.messagesPerSecond) / 2));
+  floodedPhases.push(flooded);
+  alonePhases.push(after);
+}
+const cost = quantile(roundCosts, 0.5);
 
 for (const server of servers) {
   server.kill('SIGTERM');
@@ -369,8 +388,6 @@ for (const service of services.reverse()) {
 }
 rmSync(dataDir, { recursive: true, force: true });
 
-const cost =
-  1 - withFlooder.messagesPerSecond / ((alone.messagesPerSecond + aloneAfter.messagesPerSecond) / 2);
 process.stdout.write(
   `${JSON.stringify(
     {
@@ -380,8 +397,9 @@ process.stdout.write(
       senders: SENDERS,
       secondsPerPhase: SECONDS,
       alone,
-      aloneAfter,
-      withFlooder: { ...withFlooder, flooderEventsPerSecond: round(flood.sent / SECONDS), ...flood },
+      alonePhasesMessagesPerSecond: alonePhases.map((a) => a.messagesPerSecond),
+      withFlooder: floodedPhases,
+      flooderCostPerRound: roundCosts.map((c) => round(c, 3)),
       flooderCost: round(cost, 3),
       targets: TARGETS,
       met: {

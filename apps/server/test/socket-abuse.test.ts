@@ -134,6 +134,8 @@ describe.each(BACKENDS)('hostile socket events (%s)', (backend) => {
     // What passed is the socket's burst (twice the limit of 50 a second) and its refill, no more.
     expect(accepted).toBeGreaterThan(0);
     expect(accepted).toBeLessThanOrEqual(100 + Math.ceil((50 * (Date.now() - started)) / 1000));
+    // Nor can it come straight back: its next socket is refused until its handshakes refill.
+    await expect(flooder.socket()).rejects.toMatchObject({ data: { code: 'RATE_LIMITED' } });
 
     // The neighbour's message reaches the agent while (and after) the flooder was cut off.
     expect((await neighbour.send('I am next in line')).status).toBe(201);

@@ -92,6 +92,10 @@ export const createSocketGuard = ({
         strikes += 1;
         if (strikes === floodStrikes) {
           logger.warn({ nsp: socket.nsp.name, key }, 'socket flooding past its rate limit: disconnected');
+          // Nor may the key open another socket at once: it gets one more as its handshake bucket
+          // refills (one a second), so a flooder is let back only as slowly as that, while an
+          // agent's or a customer's other windows keep their sockets.
+          connectionBuckets.empty(key);
           socket.disconnect(true);
         }
       });

@@ -36,6 +36,10 @@ export const createTokenBuckets = ({ burst, perSecond }: BucketLimit, now: () =>
       bucket.tokens -= 1;
       return true;
     },
+    /** Takes every token the key has: it gets more only as they refill. */
+    empty: (key: string): void => {
+      buckets.set(key, { tokens: 0, at: now() });
+    },
     sweep: () => {
       const t = now();
       for (const [key, bucket] of buckets) {

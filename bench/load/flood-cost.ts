@@ -1,0 +1,172 @@
+/**
+ * What one typing flooder costs the server, alone: a server process (as `npm start` runs it, on
+ * PGlite in a fresh temporary data directory) with one agent's desktop socket and the flooder of
+ * bench/load (flooder.ts) in a process of its own, for BENCH_SECONDS (10); before it, the same
+ * time with nothing but the agent connected.
+ *
+ *   node --import tsx bench/load/flood-cost.ts
+ *
+ * Prints one JSON object: the server's CPU time per second idle and per second flooded (from
+ * /proc: CPU time, not wall time, so other work on the machine moves it little), per flood event,
+ * and per connection the flooder opened; the flooder's own CPU per second (an attacker's, on this
+ * machine's cores in bench/load); what the flooder counted; and the typing pushes the agent got
+ * (coalesced: a few a second at most). Not a test; it asserts nothing. BENCH_SERVER_NODE_ARGS gives
+ * the server Node's flags (`--cpu-prof --cpu-prof-dir=/tmp/prof` to see where the flood's time goes).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { io } from 'socket.io-client';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const root = resolve(import.meta.dirname, '../..');
+const log = (m: string) => process.stderr.write(`[bench/flood-cost] ${m}\n`);
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const port = await new Promise<number>((done) => {
+  const srv = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = srv.address() as { port: number };
+    srv.close(() => done(port));
+  });
+});
+const base = `http://127.0.0.1:${port}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-flood-'));
+// BENCH_SERVER_NODE_ARGS: Node's flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const server: ChildProcess = spawn(
+  process.execPath,
+  [...nodeArgs, '--import', 'tsx', 'apps/server/src/main.ts'],
+  {
+    cwd: root,
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'error',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      SEED_DEMO: 'true',
+      LOGIN_RATE_LIMIT: '1000',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
+await new Promise<void>((done, fail) => {
+  let out = '';
+  server.stdout?.on('data', (d) => {
+    out += d;
+    if (out.includes('Switchboard is running')) {
+      done();
+    }
+  });
+  server.once('exit', (code) => fail(new Error(`server exited with ${code}`)));
+});
+
+const cpuMsOf = (pid: number | undefined) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+};
+const json = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: the bench reads a few fields of the API's answers
+  return { status: res.status, headers: res.headers, body: (await res.json().catch(() => null)) as any };
+};
+
+// Alice, Available, with the flooder's conversation accepted: the flood's typing reaches her.
+const login = await json('POST', '/api/auth/login', {
+  email: 'alice@example.com',
+  password: 'demo-password',
+});
+const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+const agentHeaders = { cookie, 'x-csrf-token': login.body.csrfToken as string, origin: base };
+let typingPushes = 0;
+const desk = io(`${base}/agent`, { transports: ['websocket'], extraHeaders: agentHeaders });
+await new Promise<void>((done) => desk.once('connect', () => done()));
+desk.on('typing', () => {
+  typingPushes += 1;
+});
+const accepted = new Promise<void>((done) =>
+  desk.on('offer.created', async (offer: { id: string }) => {
+    await json('POST', `/api/offers/${offer.id}/accept`, {}, agentHeaders);
+    done();
+  }),
+);
+await json('PUT', '/api/agent/state', { state: 'available' }, agentHeaders);
+const chat = await json('POST', '/api/livechat/conversations', {
+  entryPoint: 'website',
+  name: 'Flooder',
+  message: 'hello',
+});
+await accepted;
+
+log(`idle for ${SECONDS} s`);
+const idle0 = cpuMsOf(server.pid);
+await sleep(SECONDS * 1000);
+const idleMs = cpuMsOf(server.pid) - idle0;
+
+log(`flooding for ${SECONDS} s`);
+const flooder = spawn(process.execPath, ['--import', 'tsx', 'bench/load/flooder.ts'], {
+  cwd: root,
+  env: {
+    ...process.env,
+    FLOOD_URL: base,
+    FLOOD_TOKEN: chat.body.token as string,
+    FLOOD_CONVERSATION: chat.body.conversation.id as string,
+  },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+let output = '';
+flooder.stdout?.on('data', (d) => {
+  output += d;
+});
+while (!output.includes('flooding')) {
+  await sleep(20);
+}
+const typing0 = typingPushes;
+const server0 = cpuMsOf(server.pid);
+const flooder0 = cpuMsOf(flooder.pid);
+await sleep(SECONDS * 1000);
+const floodMs = cpuMsOf(server.pid) - server0;
+const flooderMs = cpuMsOf(flooder.pid) - flooder0;
+const exited = new Promise((done) => flooder.once('exit', done));
+flooder.kill('SIGTERM');
+await exited;
+const counts = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as {
+  sent: number;
+  disconnects: number;
+  refusedHandshakes: number;
+};
+
+const serverFloodCost = floodMs / SECONDS - idleMs / SECONDS;
+process.stdout.write(
+  `${JSON.stringify(
+    {
+      seconds: SECONDS,
+      serverCpuMsPerSecondIdle: round(idleMs / SECONDS),
+      serverCpuMsPerSecondFlooded: round(floodMs / SECONDS),
+      // What the flood added, per event the flooder sent and per connection it opened.
+      serverCpuUsPerFloodEvent: round((serverFloodCost * 1000) / (counts.sent / SECONDS), 2),
+      serverCpuMsPerFloodConnection: round(
+        serverFloodCost / ((counts.disconnects + counts.refusedHandshakes) / SECONDS),
+        2,
+      ),
+      flooderCpuMsPerSecond: round(flooderMs / SECONDS),
+      flooderEventsPerSecond: round(counts.sent / SECONDS),
+      ...counts,
+      typingPushesPerSecond: round((typingPushes - typing0) / SECONDS, 1),
+    },
+    null,
+    2,
+  )}\n`,
+);
+desk.close();
+server.kill('SIGTERM');
+await new Promise((done) => server.once('exit', done));
+rmSync(dataDir, { recursive: true, force: true });
+process.exit(0);
