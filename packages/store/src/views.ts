@@ -256,6 +256,8 @@ const messageFanouts = builtSqlStatements<
     ) f`,
 );
 const messageFromFanoutRow = fromDriverRow(messages);
+/** A key of a fan-out read that finds nothing (ids are random UUIDs, never this one). */
+const NO_MESSAGE = '00000000-0000-0000-0000-000000000000';
 
 export const createViews = (
   db: Db,
@@ -479,10 +481,13 @@ export const createViews = (
       const one = await readMessageFanout(messageIds[0]!);
       return one ? [[messageIds[0]!, one]] : [];
     }
+    // Counts rounded up to a power of two, the rest of the keys an id no message has: a handful
+    // of statement texts, each prepared and given its generic plan soon, instead of one per count.
+    const size = 2 ** Math.ceil(Math.log2(messageIds.length));
     const rows = await messageFanouts(
       db,
-      messageIds.length,
-      Object.fromEntries(messageIds.map((id, i) => [`m${i}`, id])),
+      size,
+      Object.fromEntries(Array.from({ length: size }, (_, i) => [`m${i}`, messageIds[i] ?? NO_MESSAGE])),
     );
     return rows.map((row) => {
       const m = messageFromFanoutRow(row);
