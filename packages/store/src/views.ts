@@ -223,7 +223,8 @@ const messageFanout = builtStatement((db) =>
  * a scan of every message on a table not analyzed yet). Its keys are written as a VALUES list of
  * that many rows rather than an unnested array: PostgreSQL estimates an array parameter at 100
  * elements, so it judged the prepared statement's generic plan dearer than planning it again for
- * each group, and planned every run anew (0.5 ms on PGlite).
+ * each group, and planned every run anew (0.5 ms on PGlite). Readers round the count up to a power
+ * of two (see readMessageFanouts).
  */
 const messageFanouts = builtSqlStatements<
   number,
