@@ -17,6 +17,7 @@ export type { Database, Db } from './db';
 export { openDatabase } from './db';
 export { type HousekeepingPass, housekeep } from './housekeeping';
 export type { PresenceRepository } from './presence-repository';
+export { isRetryableTransactionFailure } from './retryable';
 export * as schema from './schema';
 export { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './seed';
 export type { SupervisorViews } from './supervisor-views';

@@ -13,8 +13,10 @@ import pg from 'pg';
  * DDL go as they are.
  *
  * A statement prepared before a migration changed a table it returns (a rolling upgrade of several
- * processes) fails with "cached plan must not change result type": that connection sends the text
- * unnamed from then on, and outside a transaction runs the failed query once more, unnamed.
+ * processes) fails with "cached plan must not change result type": its text gets a new name, which
+ * every connection prepares afresh on first use, and outside a transaction the failed query runs
+ * once more at once. In a transaction the error stands (the transaction has failed); the use-case
+ * runner runs the transaction again (isRetryableTransactionFailure).
  */
 const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
 const MAX_NAMES = 1000;
@@ -33,35 +35,56 @@ interface QueryConfig {
 export const createStatementNames = () => {
   const names = new Map<string, string>();
   const seen = new Set<string>();
-  return (text: string): string | undefined => {
-    const named = names.get(text);
-    if (named !== undefined) {
-      return named;
-    }
-    if (names.size >= MAX_NAMES || !PREPARABLE.test(text)) {
-      return undefined;
-    }
-    if (!seen.has(text)) {
-      // Seen once: a one-off text is not worth a statement on every connection.
-      if (seen.size >= MAX_SEEN) {
-        seen.clear();
+  let made = 0;
+  return {
+    /** The text's name; undefined while it should run unnamed. */
+    nameOf: (text: string): string | undefined => {
+      const named = names.get(text);
+      if (named !== undefined) {
+        return named;
       }
-      seen.add(text);
-      return undefined;
-    }
-    seen.delete(text);
-    const name = `sb_${names.size + 1}`;
-    names.set(text, name);
-    return name;
+      if (names.size >= MAX_NAMES || !PREPARABLE.test(text)) {
+        return undefined;
+      }
+      if (!seen.has(text)) {
+        // Seen once: a one-off text is not worth a statement on every connection.
+        if (seen.size >= MAX_SEEN) {
+          seen.clear();
+        }
+        seen.add(text);
+        return undefined;
+      }
+      seen.delete(text);
+      made += 1;
+      const name = `sb_${made}`;
+      names.set(text, name);
+      return name;
+    },
+    /**
+     * The statement named `stale` outlived its plan (a migration changed what it returns): its
+     * text gets a new name, prepared afresh by each connection on first use. Returns the new name.
+     */
+    renew: (text: string, stale: string): string | undefined => {
+      if (names.get(text) === stale) {
+        made += 1;
+        names.set(text, `sb_${made}`);
+      }
+      return names.get(text);
+    },
   };
 };
 
-/** A pg.Client class whose queries are named by `nameOf` (see above); for `new pg.Pool({Client})`. */
-export const namedStatementClient = (nameOf: (text: string) => string | undefined) =>
-  class NamedStatementClient extends pg.Client {
-    /** Names whose statement on this connection outlived its plan: their texts go unnamed here. */
-    private readonly stale = new Set<string>();
+export type StatementNames = ReturnType<typeof createStatementNames>;
 
+/** Whether an error is PostgreSQL's answer to a prepared statement whose result type changed. */
+export const isPlanChanged = (err: unknown): boolean => {
+  const { code, message } = (err ?? {}) as { code?: string; message?: string };
+  return code === PLAN_CHANGED && message?.includes('cached plan must not change result type') === true;
+};
+
+/** A pg.Client class whose queries are named by `names` (see above); for `new pg.Pool({Client})`. */
+export const namedStatementClient = (names: StatementNames) =>
+  class NamedStatementClient extends pg.Client {
     // biome-ignore lint/suspicious/noExplicitAny: pg's query has many overloads; the others pass through.
     override query(config: any, values?: any, callback?: any): any {
       // A query config of drizzle's: text and values, no name, run for its promise or a callback
@@ -74,23 +97,23 @@ export const namedStatementClient = (nameOf: (text: string) => string | undefine
         typeof (config as { submit?: unknown }).submit !== 'function' &&
         (values === undefined || Array.isArray(values)) &&
         (callback === undefined || typeof callback === 'function');
-      const name = plain ? nameOf((config as QueryConfig).text) : undefined;
-      if (name === undefined || this.stale.has(name)) {
+      const text = plain ? (config as QueryConfig).text : '';
+      const name = plain ? names.nameOf(text) : undefined;
+      if (name === undefined) {
         return super.query(config, values, callback);
       }
       // Outside a transaction a failed statement can simply run again.
       const alone = this.getTransactionStatus() === 'I';
       const result = (super.query({ ...(config as QueryConfig), name }, values) as Promise<unknown>).catch(
         (err: unknown) => {
-          const { code, message } = err as { code?: string; message?: string };
-          if (code !== PLAN_CHANGED || !message?.includes('cached plan must not change result type')) {
+          if (!isPlanChanged(err)) {
             throw err;
           }
-          this.stale.add(name);
+          const renewed = names.renew(text, name);
           if (!alone) {
             throw err;
           }
-          return super.query(config, values);
+          return super.query(renewed ? { ...(config as QueryConfig), name: renewed } : config, values);
         },
       );
       if (callback === undefined) {

@@ -55,7 +55,7 @@ describe('prepared statements on PostgreSQL', () => {
     expect((await pool.query(select, [2])).rows).toEqual([{ body: null }]);
   });
 
-  it('after a migration changes what a statement returns: runs again unnamed, or fails once in a transaction', async () => {
+  it('after a migration changes what a statement returns: runs again at once, or fails once in a transaction, then under a new name', async () => {
     const outside = { text: `select * from notes where id = $1 -- ${randomUUID()}` };
     const inside = { text: `select * from notes where id = $1 -- ${randomUUID()}` };
     const client = await pool.connect();
@@ -70,17 +70,19 @@ describe('prepared statements on PostgreSQL', () => {
       await other.query('alter table notes add column extra int');
       await other.end();
       const now = [{ id: 1, body: "it's", extra: null }];
-      // Outside a transaction the query simply runs again, unnamed, and answers the new shape.
+      // Outside a transaction the query simply runs again, prepared anew, and answers the new shape.
       expect((await client.query(outside, [1])).rows).toEqual(now);
       expect((await client.query(outside, [1])).rows).toEqual(now);
-      // In one, the transaction has failed: PostgreSQL's error comes back (the caller's retry
-      // runs it again), and from then on this connection sends the text unnamed.
+      // In one, the transaction has failed: PostgreSQL's error comes back (the use-case runner
+      // runs the transaction again), and the text has a new name, prepared afresh on first use.
       await client.query('begin');
       await expect(client.query(inside, [1])).rejects.toMatchObject({ code: '0A000' });
       await client.query('rollback');
       await client.query('begin');
       expect((await client.query(inside, [1])).rows).toEqual(now);
       await client.query('commit');
+      // Prepared again under its new name (the old one is never used again).
+      expect((await prepared(client)).filter((text) => text === inside.text)).toHaveLength(2);
     } finally {
       client.release();
     }

@@ -1,24 +1,25 @@
 import type { Clock, DomainEvent, EventBus } from '@switchboard/core';
-import type { AdminTxFunction, Store, TxFunction } from '@switchboard/store';
+import {
+  type AdminTxFunction,
+  isRetryableTransactionFailure,
+  type Store,
+  type TxFunction,
+} from '@switchboard/store';
 
 type Outcome<T> = { value: T; events: DomainEvent[] };
 type UseCase<I, T> = TxFunction<I, Outcome<T>>;
 type AdminUseCase<I, T> = AdminTxFunction<I, Outcome<T>>;
 
-// PostgreSQL's deadlock_detected and serialization_failure: the transaction can simply run again.
-const RETRYABLE = new Set(['40P01', '40001']);
 const MAX_ATTEMPTS = 5;
 // Before each retry a short random pause, longer each time, so two transactions that just collided
 // do not collide again in step.
 const backoff = (attempt: number) =>
   new Promise((done) => setTimeout(done, Math.random() * 10 * 2 ** attempt));
 
-const isRetryable = (err: unknown): boolean => {
-  const e = err as { code?: string; cause?: { code?: string } } | null;
-  return RETRYABLE.has(e?.code ?? '') || RETRYABLE.has(e?.cause?.code ?? '');
-};
-
-/** Runs one transaction, again on a deadlock or serialisation failure, then publishes its events once committed. */
+/**
+ * Runs one transaction, again on a deadlock, a serialisation failure or an outdated prepared
+ * statement, then publishes its events once committed.
+ */
 const commitThenPublish = async <T>(events: EventBus, attempt: () => Promise<Outcome<T>>): Promise<T> => {
   for (let n = 1; ; n++) {
     try {
@@ -26,7 +27,7 @@ const commitThenPublish = async <T>(events: EventBus, attempt: () => Promise<Out
       events.publish(outcome.events);
       return outcome.value;
     } catch (err) {
-      if (n >= MAX_ATTEMPTS || !isRetryable(err)) {
+      if (n >= MAX_ATTEMPTS || !isRetryableTransactionFailure(err)) {
         throw err;
       }
       await backoff(n);
