@@ -25,6 +25,11 @@ import {
   readsAsInternationalPhone,
   readsAsNationalPhone,
 } from '../../src/masking/phone';
+import {
+  isPossibleInternational,
+  isPossibleNational,
+  parseInternational,
+} from '../../src/masking/phone-plans';
 import { registryCountries, validIban } from './corpus/ibans';
 import { dni, nie, nir, svnr } from './corpus/national-ids';
 import { createRandom } from './corpus/random';
@@ -604,6 +609,39 @@ describe('card numbers read where they are written', () => {
         }
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('international numbers read for their length alone', () => {
+  // Every calling code (those of several regions, whose plans differ on some lengths, among them)
+  // with national numbers of every length, some beginning as a trunk prefix would.
+  const random = createRandom(23);
+  const samples: string[] = [];
+  for (let code = 1; code <= 999; code++) {
+    for (let length = 0; length <= 18; length++) {
+      for (const lead of ['', '0', '1', '8', '9']) {
+        for (let k = 0; k < 2; k++) {
+          samples.push(`${code}${lead}${random.digits(Math.max(0, length - lead.length))}`);
+        }
+      }
+    }
+  }
+  it('answer what the parse and its possible-length check answer', () => {
+    for (const digits of samples) {
+      const number = parseInternational(digits);
+      expect(isPossibleInternational(digits), digits).toBe(
+        number !== undefined && isPossibleNational(number),
+      );
+    }
+  });
+  it('answer the same on any digits', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{0,20}$/), (digits) => {
+        const number = parseInternational(digits);
+        expect(isPossibleInternational(digits)).toBe(number !== undefined && isPossibleNational(number));
+      }),
+      { numRuns: 20_000 },
     );
   });
 });
