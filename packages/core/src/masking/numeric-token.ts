@@ -68,6 +68,14 @@ const sepKind = (c: number): number => {
   }
 };
 
+/** `\n` and `\r`, which start a line break between groups (breakGroupStart), in ASCII_SEPARATORS only. */
+const SEP_BREAK = 7;
+
+/** sepKind of every ASCII code unit, and SEP_BREAK for `\n` and `\r`. */
+const ASCII_SEPARATORS = Uint8Array.from({ length: 0x80 }, (_, c) =>
+  c === 10 || c === 13 ? SEP_BREAK : sepKind(c),
+);
+
 /**
  * If a separator starts at `p` and a digit follows it, the index of that digit; otherwise -1.
  * Accepted: one separator character; `) `, `)-`, `).`, ` (`, `-(`, `)(`; and ` - `, ` / `, `) (`;
@@ -76,21 +84,22 @@ const sepKind = (c: number): number => {
  */
 export const nextGroupStart = (text: string, p: number): number => {
   const first = codeAt(text, p);
-  if (
-    first === 10 ||
-    first === 13 ||
-    (first === 32 && (codeAt(text, p + 1) === 10 || codeAt(text, p + 1) === 13))
-  ) {
-    return breakGroupStart(text, p);
-  }
-  const a = sepKind(first);
+  // Most numbers end at a letter, punctuation or the end of the text: one table lookup says so.
+  const a = first >= 0 && first < 0x80 ? ASCII_SEPARATORS[first]! : sepKind(first);
   if (a === SEP_NONE) {
     return -1;
   }
-  if (isDigitCode(codeAt(text, p + 1))) {
+  if (a === SEP_BREAK) {
+    return breakGroupStart(text, p);
+  }
+  const second = codeAt(text, p + 1);
+  if (isDigitCode(second)) {
     return p + 1;
   }
-  const b = sepKind(codeAt(text, p + 1));
+  if (first === 32 && (second === 10 || second === 13)) {
+    return breakGroupStart(text, p);
+  }
+  const b = sepKind(second);
   if (b === SEP_NONE) {
     return -1;
   }
