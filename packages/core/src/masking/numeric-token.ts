@@ -151,8 +151,10 @@ export const breaksAfter = (text: string, token: NumericToken, g: number): boole
 /**
  * Reads the number whose first digit is at `d` into `token`. A `+` (optionally followed by one
  * space, as the seeds write `+ 1 (123) 456 7890`) or `(` just before the digit belongs to it.
+ * `runEnd`, when the caller has already read the run of digits from `d`, is where it ends: the
+ * first group is not read again.
  */
-export const readNumericToken = (text: string, d: number, token: NumericToken): void => {
+export const readNumericToken = (text: string, d: number, token: NumericToken, runEnd = -1): void => {
   let start = d;
   let plus = false;
   const before = codeAt(text, d - 1);
@@ -180,8 +182,12 @@ export const readNumericToken = (text: string, d: number, token: NumericToken): 
   token.digitsBefore[0] = 0;
   for (;;) {
     token.groupStart[count] = p;
-    while (isDigitCode(codeAt(text, p))) {
-      p++;
+    if (count === 0 && runEnd > d) {
+      p = runEnd;
+    } else {
+      while (isDigitCode(codeAt(text, p))) {
+        p++;
+      }
     }
     token.groupEnd[count] = p;
     digits += p - token.groupStart[count]!;

@@ -645,3 +645,50 @@ describe('international numbers read for their length alone', () => {
     );
   });
 });
+
+describe('a number whose first run of digits the detector has read', () => {
+  // Digits, separators of every kind, brackets, `+`, line breaks and letters, in any order.
+  const piece = fc.constantFrom(
+    '0',
+    '12',
+    '345',
+    '6789',
+    ' ',
+    '-',
+    '.',
+    '/',
+    '(',
+    ')',
+    '+',
+    '\n',
+    '\r\n',
+    ' - ',
+    '\u00a0',
+    '\u2013',
+    'a',
+    'Z',
+    ':',
+  );
+  it('is read into the same groups when the end of that run is given', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const text = pieces.join('');
+        for (let d = 0; d < text.length; d++) {
+          if (!/[0-9]/.test(text[d]!) || /[0-9]/.test(text[d - 1] ?? '')) {
+            continue;
+          }
+          let runEnd = d;
+          while (/[0-9]/.test(text[runEnd] ?? '')) {
+            runEnd++;
+          }
+          const plain = createNumericToken();
+          const given = createNumericToken();
+          readNumericToken(text, d, plain);
+          readNumericToken(text, d, given, runEnd);
+          expect(given).toEqual(plain);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
