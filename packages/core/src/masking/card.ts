@@ -170,6 +170,10 @@ export const matchCardNumberIn = (
   if (length < 13 || length > 19) {
     return undefined;
   }
+  // No brand begins with 0, 1 or 7 (`0046...`, `0033...`: numbers dialled abroad): no Luhn sum.
+  if (BRANDS_BY_FIRST_DIGIT[text.charCodeAt(token.groupStart[from]!) - 48]!.length === 0) {
+    return undefined;
+  }
   let prefix = 0;
   let sum = 0;
   // Counted from the right, from 0, the digits at odd places are doubled.

@@ -87,7 +87,7 @@ export const detectIn = (text: string, defaultRegion: string | undefined): Findi
     }
     numbers ??= createNumberScan(text, reading!, found);
     numbers.lastAt = ats === undefined ? -1 : ats[ats.length - 1]!;
-    i = scanNumberAt(numbers, i);
+    i = scanNumberAt(numbers, i, j);
   }
   return ats === undefined ? found : addEmails(text, found, ats);
 };

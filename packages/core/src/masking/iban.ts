@@ -106,8 +106,10 @@ const shapeOf = (text: string, p: number): CountryShape | undefined => {
  * units, without building the BBAN.
  */
 const mod97Between = (text: string, from: number, to: number): number => {
-  // Digits are gathered into a chunk of up to nine and the remainder taken once per chunk:
-  // remainder * scale + chunk stays far below 2^53, so the arithmetic is exact.
+  // Digits are gathered into a chunk of up to seven and the remainder taken once per chunk:
+  // remainder * scale + chunk stays below 97 * 10^7 + 10^7 < 2^31, so the arithmetic is exact in
+  // 32-bit integers, whose remainder by a constant the compiler turns into multiplications (a
+  // remainder of doubles is a call into the C library).
   let remainder = 0;
   let chunk = 0;
   let scale = 1;
@@ -122,13 +124,13 @@ const mod97Between = (text: string, from: number, to: number): number => {
     } else {
       continue; // a separator
     }
-    if (scale >= 10_000_000) {
-      remainder = (remainder * scale + chunk) % 97;
+    if (scale >= 1_000_000) {
+      remainder = ((remainder * scale + chunk) | 0) % 97;
       chunk = 0;
       scale = 1;
     }
   }
-  return (remainder * scale + chunk) % 97;
+  return ((remainder * scale + chunk) | 0) % 97;
 };
 
 /** The BBAN written in `[from, to)`, separators left out and letters in upper case. */

@@ -320,8 +320,8 @@ for (const [words, kind] of [
 
 const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
 
-/** A character of a word, as `\p{L}\p{N}_` in the patterns above. */
-const isKeywordChar = (c: number): boolean => {
+/** A character of a word, as `\p{L}\p{N}_` in the patterns above, read without the table below. */
+const isKeywordCharPlain = (c: number): boolean => {
   if (c < 0x80) {
     return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
   }
@@ -330,6 +330,13 @@ const isKeywordChar = (c: number): boolean => {
   }
   return NON_ASCII_WORD.test(String.fromCharCode(c));
 };
+
+/** isKeywordCharPlain below U+0180, as a table: the reference walk asks it of every character it passes. */
+const LATIN_KEYWORD_CHARS = Uint8Array.from({ length: 0x180 }, (_, c) => (isKeywordCharPlain(c) ? 1 : 0));
+
+/** A character of a word, as `\p{L}\p{N}_` in the patterns above. */
+const isKeywordChar = (c: number): boolean =>
+  c < 0x180 ? LATIN_KEYWORD_CHARS[c] === 1 : isKeywordCharPlain(c);
 
 const isPhraseGap = (c: number): boolean => c === 32 || c === 45 || c === 39 || c === 0x2019 || c === 0xa0;
 

@@ -141,13 +141,17 @@ const CURRENCY_SHAPES = new Set(
   ].map((word) => word.charCodeAt(0) * 16 + word.length),
 );
 
-/** CURRENCY_WORD, asked only of a word whose first letter and length some currency word has. */
-const isCurrencyWord = (word: string): boolean =>
-  word.length > 1 &&
-  CURRENCY_SHAPES.has(((word.charCodeAt(0) | 32) * 16 + word.length) | 0) &&
-  CURRENCY_WORD.test(word);
+/**
+ * CURRENCY_WORD of `text[begin, end)`, asked only of a word whose first letter and length some
+ * currency word has: the word is cut out of the text only then.
+ */
+const isCurrencyWordAt = (text: string, begin: number, end: number): boolean =>
+  end - begin > 1 &&
+  CURRENCY_SHAPES.has(((text.charCodeAt(begin) | 32) * 16 + (end - begin)) | 0) &&
+  CURRENCY_WORD.test(text.slice(begin, end));
 
-const wordBefore = (text: string, p: number): string => {
+/** The currency word test of the word before `p` (up to eight ASCII letters, spaces passed over). */
+const currencyWordBefore = (text: string, p: number): boolean => {
   let end = p;
   while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) {
     end--;
@@ -156,10 +160,11 @@ const wordBefore = (text: string, p: number): string => {
   while (begin > 0 && isAsciiLetterCode(text.charCodeAt(begin - 1)) && end - begin < 8) {
     begin--;
   }
-  return text.slice(begin, end);
+  return isCurrencyWordAt(text, begin, end);
 };
 
-const wordAfter = (text: string, p: number): string => {
+/** The currency word test of the word after `p` (up to eight ASCII letters and dots, spaces passed over). */
+const currencyWordAfter = (text: string, p: number): boolean => {
   let begin = p;
   while (begin < text.length && isSpaceCode(text.charCodeAt(begin))) {
     begin++;
@@ -167,12 +172,12 @@ const wordAfter = (text: string, p: number): string => {
   let end = begin;
   while (
     end < text.length &&
-    (isAsciiLetterCode(text.charCodeAt(end)) || text[end] === '.') &&
+    (isAsciiLetterCode(text.charCodeAt(end)) || text.charCodeAt(end) === 46) &&
     end - begin < 8
   ) {
     end++;
   }
-  return text.slice(begin, end);
+  return isCurrencyWordAt(text, begin, end);
 };
 
 const symbolNear = (text: string, p: number, step: number): boolean => {
@@ -195,5 +200,5 @@ export const looksLikePrice = (text: string, start: number, end: number): boolea
   if (after === 58 && codeAt(text, end + 1) === 45) {
     return true; // `1 299:-` (Swedish)
   }
-  return isCurrencyWord(wordBefore(text, start)) || isCurrencyWord(wordAfter(text, end));
+  return currencyWordBefore(text, start) || currencyWordAfter(text, end);
 };

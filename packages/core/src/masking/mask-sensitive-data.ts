@@ -4,8 +4,6 @@ import type { DetectSensitiveDataOptions, Finding } from './types';
 
 export const MASK_CHARACTER = '*';
 
-const LETTERS = /[A-Za-z]/g;
-
 /** Values are short: slices of one string of stars instead of a new one per value. */
 const STARS = MASK_CHARACTER.repeat(64);
 const stars = (n: number): string => (n <= STARS.length ? STARS.slice(0, n) : MASK_CHARACTER.repeat(n));
@@ -58,9 +56,18 @@ const maskSpan = (text: string, start: number, end: number, type: Finding['type'
   if (!letters) {
     return stars(fourth - start) + text.slice(fourth, end);
   }
-  // An IBAN's or a DNI's letters among the last four digits become stars too (one native
-  // replace: an IBAN's tail can hold a dozen letters).
-  return stars(fourth - start) + text.slice(fourth, end).replace(LETTERS, MASK_CHARACTER);
+  // An IBAN's or a DNI's letters among the last four digits become stars too: the tail is cut
+  // between its letters, which costs less than a global replace (a call into the runtime) on
+  // tails this short.
+  let out = stars(fourth - start);
+  let piece = fourth;
+  for (let i = fourth; i < end; i++) {
+    if (isAsciiLetterCode(text.charCodeAt(i))) {
+      out += text.slice(piece, i) + MASK_CHARACTER;
+      piece = i + 1;
+    }
+  }
+  return out + text.slice(piece, end);
 };
 
 /** The text with every finding replaced by its masked form; the rest is untouched. */

@@ -68,6 +68,14 @@ const sepKind = (c: number): number => {
   }
 };
 
+/** `\n` and `\r`, which start a line break between groups (breakGroupStart), in ASCII_SEPARATORS only. */
+const SEP_BREAK = 7;
+
+/** sepKind of every ASCII code unit, and SEP_BREAK for `\n` and `\r`. */
+const ASCII_SEPARATORS = Uint8Array.from({ length: 0x80 }, (_, c) =>
+  c === 10 || c === 13 ? SEP_BREAK : sepKind(c),
+);
+
 /**
  * If a separator starts at `p` and a digit follows it, the index of that digit; otherwise -1.
  * Accepted: one separator character; `) `, `)-`, `).`, ` (`, `-(`, `)(`; and ` - `, ` / `, `) (`;
@@ -76,21 +84,22 @@ const sepKind = (c: number): number => {
  */
 export const nextGroupStart = (text: string, p: number): number => {
   const first = codeAt(text, p);
-  if (
-    first === 10 ||
-    first === 13 ||
-    (first === 32 && (codeAt(text, p + 1) === 10 || codeAt(text, p + 1) === 13))
-  ) {
-    return breakGroupStart(text, p);
-  }
-  const a = sepKind(first);
+  // Most numbers end at a letter, punctuation or the end of the text: one table lookup says so.
+  const a = first >= 0 && first < 0x80 ? ASCII_SEPARATORS[first]! : sepKind(first);
   if (a === SEP_NONE) {
     return -1;
   }
-  if (isDigitCode(codeAt(text, p + 1))) {
+  if (a === SEP_BREAK) {
+    return breakGroupStart(text, p);
+  }
+  const second = codeAt(text, p + 1);
+  if (isDigitCode(second)) {
     return p + 1;
   }
-  const b = sepKind(codeAt(text, p + 1));
+  if (first === 32 && (second === 10 || second === 13)) {
+    return breakGroupStart(text, p);
+  }
+  const b = sepKind(second);
   if (b === SEP_NONE) {
     return -1;
   }
@@ -142,8 +151,10 @@ export const breaksAfter = (text: string, token: NumericToken, g: number): boole
 /**
  * Reads the number whose first digit is at `d` into `token`. A `+` (optionally followed by one
  * space, as the seeds write `+ 1 (123) 456 7890`) or `(` just before the digit belongs to it.
+ * `runEnd`, when the caller has already read the run of digits from `d`, is where it ends: the
+ * first group is not read again.
  */
-export const readNumericToken = (text: string, d: number, token: NumericToken): void => {
+export const readNumericToken = (text: string, d: number, token: NumericToken, runEnd = -1): void => {
   let start = d;
   let plus = false;
   const before = codeAt(text, d - 1);
@@ -171,8 +182,12 @@ export const readNumericToken = (text: string, d: number, token: NumericToken): 
   token.digitsBefore[0] = 0;
   for (;;) {
     token.groupStart[count] = p;
-    while (isDigitCode(codeAt(text, p))) {
-      p++;
+    if (count === 0 && runEnd > d) {
+      p = runEnd;
+    } else {
+      while (isDigitCode(codeAt(text, p))) {
+        p++;
+      }
     }
     token.groupEnd[count] = p;
     digits += p - token.groupStart[count]!;

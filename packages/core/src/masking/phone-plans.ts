@@ -229,12 +229,14 @@ const TOO_LONG = 2;
 const INVALID_LENGTH = 3;
 
 /** checkNumberLength.js (no type): the plan's possible lengths of a national significant number. */
-const checkLength = (national: string, plan: Plan): number => {
+const checkLength = (national: string, plan: Plan): number => checkLengthOf(national.length, plan);
+
+/** checkLength of a national significant number of `n` digits: only its length counts. */
+const checkLengthOf = (n: number, plan: Plan): number => {
   const lengths = plan.possibleLengths;
   if (!lengths) {
     return POSSIBLE;
   }
-  const n = national.length;
   if (lengths[0] === n) {
     return POSSIBLE;
   }
@@ -317,13 +319,48 @@ export const extractNationalNumber = (number: string, plan: Plan): string => {
     return number;
   }
   if (plan.possibleLengths) {
-    const region = regionByCallingCode(plan.callingCodeValue, national);
-    const length = checkLength(national, region === undefined ? plan : region[1]);
+    const length = regionCheckLength(plan, national);
     if (length === TOO_SHORT || length === INVALID_LENGTH) {
       return number;
     }
   }
   return national;
+};
+
+/**
+ * Per calling code (indexed by its value), per length of a national significant number: the
+ * checkLength verdict that the calling code's main plan and every one of its regions' plans
+ * agree on, or -1 where they differ. Derived from the bundled metadata: a memo, not state.
+ */
+const agreedLengths: (Int8Array | undefined)[] = [];
+
+const agreedLength = (plan: Plan, n: number): number => {
+  const index = plan.callingCodeValue;
+  let table = agreedLengths[index];
+  if (table === undefined) {
+    const plans = [planOfCallingCode(index), ...(regionsOf(index) ?? []).map((entry) => entry[1])];
+    table = new Int8Array(MAX_NATIONAL + 1);
+    for (let k = 0; k <= MAX_NATIONAL; k++) {
+      const verdict = checkLengthOf(k, plans[0]!);
+      table[k] = plans.every((other) => checkLengthOf(k, other) === verdict) ? verdict : -1;
+    }
+    agreedLengths[index] = table;
+  }
+  return n <= MAX_NATIONAL ? table[n]! : -1;
+};
+
+/**
+ * checkLength of `national` in the plan of its region among the calling code's (getCountryByCallingCode
+ * and getCountryByNationalNumber), the calling code's main plan when none is found. Where every plan
+ * of the calling code agrees on the length, the region is not looked for: its answer is the same.
+ */
+const regionCheckLength = (plan: Plan, national: string): number => {
+  const agreed = agreedLength(plan, national.length);
+  if (agreed >= 0) {
+    return agreed;
+  }
+  const region = regionByCallingCode(plan.callingCodeValue, national);
+  return checkLength(national, region === undefined || region[0] === '001' ? plan : region[1]);
 };
 
 /** A number as libphonenumber-js parses it: calling code, national significant number, the plan of its region. */
@@ -364,6 +401,30 @@ export const parseInternational = (digits: string): ParsedNumber | undefined => 
     }
   }
   return undefined;
+};
+
+/**
+ * isPossibleNational(parseInternational(digits)), without looking for the number's region where
+ * the plans of its calling code agree on its length (the possible reading needs only the length).
+ */
+export const isPossibleInternational = (digits: string): boolean => {
+  if (digits.charCodeAt(0) === 48) {
+    return false;
+  }
+  let value = 0;
+  for (let i = 1; i <= 3 && i <= digits.length; i++) {
+    value = value * 10 + (digits.charCodeAt(i - 1) - 48);
+    if (knownCallingCode(value)) {
+      const plan = planOfCallingCode(value);
+      const national = extractNationalNumber(digits.slice(i), plan);
+      return (
+        national.length >= MIN_NATIONAL &&
+        national.length <= MAX_NATIONAL &&
+        regionCheckLength(plan, national) === POSSIBLE
+      );
+    }
+  }
+  return false;
 };
 
 /** Whether `value` (1 to 999) is a calling code, without building its string once it has been asked. */

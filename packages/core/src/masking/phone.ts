@@ -2,11 +2,10 @@ import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from
 import { digitsOf } from './char-codes';
 import {
   formatNational,
-  isPossibleNational,
+  isPossibleInternational,
   isValidNational,
   nationalFormatOf,
   numberTypeOf,
-  parseInternational,
   parseWithRegion,
   planOf,
 } from './phone-plans';
@@ -174,8 +173,7 @@ export const readsAsInternationalPhone = (digits: string): boolean => {
   if (digits.length < INTERNATIONAL_MIN_DIGITS || digits.length > INTERNATIONAL_MAX_DIGITS) {
     return false;
   }
-  const number = parseInternational(digits);
-  return number !== undefined && isPossibleNational(number);
+  return isPossibleInternational(digits);
 };
 
 /**

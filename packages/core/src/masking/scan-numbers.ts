@@ -440,8 +440,11 @@ const matchFrom = (scan: NumberScan, from: number, count: number): number => {
   return -1;
 };
 
-/** Reads the values that start with the digit at `d`; returns where scanning resumes. */
-export const scanNumberAt = (scan: NumberScan, d: number): number => {
+/**
+ * Reads the values that start with the digit at `d`; returns where scanning resumes. `runEnd` is
+ * where the run of digits from `d` ends, when the caller has read it (-1 otherwise).
+ */
+export const scanNumberAt = (scan: NumberScan, d: number, runEnd = -1): number => {
   const { text, token } = scan;
   const before = codeAt(text, d - 1);
   if (isAsciiLetterCode(before) || before === 32 || before === 45) {
@@ -450,7 +453,7 @@ export const scanNumberAt = (scan: NumberScan, d: number): number => {
       return end;
     }
   }
-  readNumericToken(text, d, token);
+  readNumericToken(text, d, token, runEnd);
   const glue = glueBefore(text, token.start);
   if (glue === GLUED) {
     return skipWord(text, token.end);

@@ -25,6 +25,11 @@ import {
   readsAsInternationalPhone,
   readsAsNationalPhone,
 } from '../../src/masking/phone';
+import {
+  isPossibleInternational,
+  isPossibleNational,
+  parseInternational,
+} from '../../src/masking/phone-plans';
 import { registryCountries, validIban } from './corpus/ibans';
 import { dni, nie, nir, svnr } from './corpus/national-ids';
 import { createRandom } from './corpus/random';
@@ -601,6 +606,86 @@ describe('card numbers read where they are written', () => {
               matchCardNumber(spanDigits(text, token, from, to)),
             );
           }
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('international numbers read for their length alone', () => {
+  // Every calling code (those of several regions, whose plans differ on some lengths, among them)
+  // with national numbers of every length, some beginning as a trunk prefix would.
+  const random = createRandom(23);
+  const samples: string[] = [];
+  for (let code = 1; code <= 999; code++) {
+    for (let length = 0; length <= 18; length++) {
+      for (const lead of ['', '0', '1', '8', '9']) {
+        for (let k = 0; k < 2; k++) {
+          samples.push(`${code}${lead}${random.digits(Math.max(0, length - lead.length))}`);
+        }
+      }
+    }
+  }
+  it('answer what the parse and its possible-length check answer', () => {
+    for (const digits of samples) {
+      const number = parseInternational(digits);
+      expect(isPossibleInternational(digits), digits).toBe(
+        number !== undefined && isPossibleNational(number),
+      );
+    }
+  });
+  it('answer the same on any digits', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{0,20}$/), (digits) => {
+        const number = parseInternational(digits);
+        expect(isPossibleInternational(digits)).toBe(number !== undefined && isPossibleNational(number));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe('a number whose first run of digits the detector has read', () => {
+  // Digits, separators of every kind, brackets, `+`, line breaks and letters, in any order.
+  const piece = fc.constantFrom(
+    '0',
+    '12',
+    '345',
+    '6789',
+    ' ',
+    '-',
+    '.',
+    '/',
+    '(',
+    ')',
+    '+',
+    '\n',
+    '\r\n',
+    ' - ',
+    '\u00a0',
+    '\u2013',
+    'a',
+    'Z',
+    ':',
+  );
+  it('is read into the same groups when the end of that run is given', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const text = pieces.join('');
+        for (let d = 0; d < text.length; d++) {
+          if (!/[0-9]/.test(text[d]!) || /[0-9]/.test(text[d - 1] ?? '')) {
+            continue;
+          }
+          let runEnd = d;
+          while (/[0-9]/.test(text[runEnd] ?? '')) {
+            runEnd++;
+          }
+          const plain = createNumericToken();
+          const given = createNumericToken();
+          readNumericToken(text, d, plain);
+          readNumericToken(text, d, given, runEnd);
+          expect(given).toEqual(plain);
         }
       }),
       { numRuns: 3000 },
