@@ -65,6 +65,21 @@ describe('a Redis restart under two server processes', () => {
     // Without Redis each process still serves what it holds: a chat starts, Alice's desktop answers.
     await startCustomer(A.base, { name: 'During the outage', message: 'Anyone there?' });
     expect((await alice.get('/api/agent/bootstrap')).status).toBe(200);
+    // And pushes to its own sockets go on: a customer arriving on B is offered to Alice at once,
+    // and what the customer writes next reaches her desktop.
+    const local = await startCustomer(B.base, { name: 'Local during the outage', message: 'Hello?' });
+    const localOffer = await events.next(
+      'offer.created',
+      (o: any) => o.conversationId === local.conversationId,
+      15_000,
+    );
+    expect((await alice.post(`/api/offers/${localOffer.id}/accept`)).status).toBe(200);
+    expect((await local.send('Still there?')).status).toBe(201);
+    await events.next(
+      'message.created',
+      (e: any) => e.conversationId === local.conversationId && e.message.body === 'Still there?',
+      15_000,
+    );
 
     redis = await startThrowawayRedis({ port: redisPort });
     await Promise.all([A.logged('Redis reachable again'), B.logged('Redis reachable again')]);

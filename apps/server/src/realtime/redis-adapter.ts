@@ -15,8 +15,9 @@ const RECONNECT_MS = 1000;
  * one Redis stay apart by database, as keys do.
  *
  * The clients are connected before the server listens; losing Redis later is logged (pushes to
- * other processes' sockets pause; clients catch up from the store on reconnect), never a crash,
- * and the subscriptions are renewed when it is back.
+ * other processes' sockets are dropped meanwhile, each process's own go on at once; desktops
+ * catch up from the store on reconnect), never a crash, and the subscriptions are renewed when it
+ * is back.
  */
 export const connectRedisAdapter = async ({ url, logger }: { url: string; logger: Logger }) => {
   // One warning when either connection is lost, one notice once both are back (the subscriber
@@ -28,12 +29,20 @@ export const connectRedisAdapter = async ({ url, logger }: { url: string; logger
       logger.warn({ err: err.message }, 'Redis unavailable: cross-process socket fan-out paused');
     }
   };
+  // The publishing client refuses a command at once while Redis is away instead of queueing it:
+  // Socket.IO's cluster adapter delivers a broadcast to this process's own sockets only after its
+  // publish has settled, so a queued publish held every push of every process for seconds (until
+  // the reconnection attempt gave up), and the queue grew with every push for as long as the
+  // outage lasted. A refused publish is dropped (the other processes' desktops catch up from the
+  // store when they reconnect), and a cluster question (`fetchSockets`) fails and is asked again.
   const client = createClient({
     url,
+    disableOfflineQueue: true,
     socket: { reconnectStrategy: () => RECONNECT_MS, connectTimeout: 5000 },
   });
-  // Subscribing takes a connection of its own.
-  const subscriber = client.duplicate();
+  // Subscribing takes a connection of its own. Its (un)subscriptions, which the adapter sends as
+  // rooms come and go and never awaits, wait for Redis to come back instead of failing.
+  const subscriber = client.duplicate({ disableOfflineQueue: false });
   const back = () => {
     if (down && client.isReady && subscriber.isReady) {
       down = false;
