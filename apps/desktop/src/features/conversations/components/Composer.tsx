@@ -7,6 +7,8 @@ import { checkDraft, isReservedKey, windowOf } from '../utils/compose-rules';
 
 /** How long the explanation stays after a blocked `<` or `>` key. */
 const RESERVED_HINT_MS = 5000;
+/** The last hour of a messaging window (WhatsApp 24 h, Messenger 7 days with the tag): its countdown warns. */
+const WINDOW_WARNING_MS = 60 * 60 * 1000;
 
 type Props = {
   channel: TChannel;
@@ -122,7 +124,12 @@ export const Composer = ({
             </span>
           )}
           {!disabled && window?.state === 'open' && window.closesAt && (
-            <span>
+            // Plain while there is time; in the window's last hour, a warning.
+            <span
+              className={`composer__window${
+                window.closesAt.getTime() - now < WINDOW_WARNING_MS ? ' composer__window--closing' : ''
+              }`}
+            >
               {t(window.humanAgentTag ? 'composer.windowLeftTagged' : 'composer.windowLeft', {
                 time: formatDuration(window.closesAt.getTime() - now),
               })}
