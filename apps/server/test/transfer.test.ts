@@ -77,16 +77,24 @@ describe.each(BACKENDS)('transfer and conference (%s)', (backend) => {
         .where(eq(schema.conversations.id, conversationId))
     )[0]!;
 
-  it('lists queues and agents with their current states for the dialog', async () => {
+  it('lists queues and agents with their current states for the dialog, never the asking agent', async () => {
     await bob.put('/api/agent/state', { state: 'available' });
+    await alice.put('/api/agent/state', { state: 'available' });
     const lists = await targets();
     expect(lists.queues.map((q: any) => q.name)).toEqual(['Sales', 'Support']);
+    // Alice asks: her team counts only Bob, and she is not among the agents.
     expect(lists.teams).toEqual([{ id: expect.any(String), name: 'Frontline', available: 1 }]);
     expect(lists.skills).toEqual([]);
     expect(lists.agents).toEqual([
-      expect.objectContaining({ name: 'Alice Agent', state: 'offline', load: 0, limit: 3 }),
       expect.objectContaining({ name: 'Bob Agent', state: 'available', load: 0, limit: 3 }),
     ]);
+    // Bob asks: Alice is listed, he is not.
+    const bobs = (await bob.get('/api/transfer-targets')).body;
+    expect(bobs.agents).toEqual([
+      expect.objectContaining({ name: 'Alice Agent', state: 'available', load: 0, limit: 3 }),
+    ]);
+    expect(bobs.teams[0].available).toBe(1);
+    await alice.put('/api/agent/state', { state: 'offline' });
   });
 
   it('to a queue: the agent wraps up, it keeps its place ahead of later arrivals, and the next agent sees everything', async () => {

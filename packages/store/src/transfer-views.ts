@@ -1,5 +1,5 @@
 import type { TChannel, TTransferTargets } from '@switchboard/contracts';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import { QUEUE_ID, TEAM_ID, USER_ID } from './qualified-ids';
 import {
@@ -22,7 +22,12 @@ export const createTransferViews = (db: Db) => {
    * count, every team and skill with how many of its agents are Available, every agent (not
    * deleted) with their state and their load and limit on the channel; each by name.
    */
-  const listTransferTargets = async (channel: TChannel): Promise<TTransferTargets> => {
+  /**
+   * What the Transfer and Conference dialogs offer on a channel to `asker`: they never list the
+   * asker, nor count them among a team's or a skill's Available agents (no one transfers or
+   * invites to themselves).
+   */
+  const listTransferTargets = async (channel: TChannel, asker: string): Promise<TTransferTargets> => {
     const queueRows = await db
       .select({
         id: queues.id,
@@ -33,7 +38,8 @@ export const createTransferViews = (db: Db) => {
       .from(queues)
       .where(sql`${channel} = any(${queues.channels})`)
       .orderBy(asc(queues.name));
-    const availableAgent = sql`u.state = 'available' and u.deactivated_at is null and u.role = 'agent'`;
+    const availableAgent = sql`u.state = 'available' and u.deactivated_at is null and u.role = 'agent'
+      and u.id <> ${asker}::uuid`;
     const teamRows = await db
       .select({
         id: teams.id,
@@ -59,7 +65,7 @@ export const createTransferViews = (db: Db) => {
           where m.user_id = ${USER_ID} and m.channel = ${channel}), ${users.chatLimit})`,
       })
       .from(users)
-      .where(and(eq(users.role, 'agent'), isNull(users.deactivatedAt)))
+      .where(and(eq(users.role, 'agent'), isNull(users.deactivatedAt), ne(users.id, asker)))
       .orderBy(asc(users.name));
     return {
       queues: queueRows.map((q) => ({ ...q, waiting: Number(q.waiting) })),

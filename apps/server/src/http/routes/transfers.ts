@@ -46,7 +46,8 @@ export const transferRoutes =
           response: { 200: ZTransferTargets, 401: ZErrorResponse, 403: ZErrorResponse },
         },
       },
-      async (request) => ctx.store.views.listTransferTargets(request.query.channel ?? 'livechat'),
+      async (request) =>
+        ctx.store.views.listTransferTargets(request.query.channel ?? 'livechat', agentOf(request).userId),
     );
 
     app.post(
