@@ -13,61 +13,28 @@
  * (coalesced: a few a second at most). Not a test; it asserts nothing. BENCH_SERVER_NODE_ARGS gives
  * the server Node's flags (`--cpu-prof --cpu-prof-dir=/tmp/prof` to see where the flood's time goes).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { io } from 'socket.io-client';
+import { cpuMsOf, freePort, root, startServer } from './processes';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const root = resolve(import.meta.dirname, '../..');
 const log = (m: string) => process.stderr.write(`[bench/flood-cost] ${m}\n`);
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const port = await new Promise<number>((done) => {
-  const srv = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = srv.address() as { port: number };
-    srv.close(() => done(port));
-  });
-});
+const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-flood-'));
-// BENCH_SERVER_NODE_ARGS: Node's flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
-const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-const server: ChildProcess = spawn(
-  process.execPath,
-  [...nodeArgs, '--import', 'tsx', 'apps/server/src/main.ts'],
-  {
-    cwd: root,
-    env: {
-      ...process.env,
-      LOG_LEVEL: 'error',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      SEED_DEMO: 'true',
-      LOGIN_RATE_LIMIT: '1000',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-);
-await new Promise<void>((done, fail) => {
-  let out = '';
-  server.stdout?.on('data', (d) => {
-    out += d;
-    if (out.includes('Switchboard is running')) {
-      done();
-    }
-  });
-  server.once('exit', (code) => fail(new Error(`server exited with ${code}`)));
+const server = await startServer({
+  PORT: String(port),
+  DATA_DIR: dataDir,
+  SEED_DEMO: 'true',
+  LOGIN_RATE_LIMIT: '1000',
 });
-
-const cpuMsOf = (pid: number | undefined) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-};
+const cpuMs = (pid: number | undefined) => cpuMsOf([pid]);
 const json = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
   const res = await fetch(`${base}${path}`, {
     method,
@@ -106,9 +73,9 @@ const chat = await json('POST', '/api/livechat/conversations', {
 await accepted;
 
 log(`idle for ${SECONDS} s`);
-const idle0 = cpuMsOf(server.pid);
+const idle0 = cpuMs(server.pid);
 await sleep(SECONDS * 1000);
-const idleMs = cpuMsOf(server.pid) - idle0;
+const idleMs = cpuMs(server.pid) - idle0;
 
 log(`flooding for ${SECONDS} s`);
 const flooder = spawn(process.execPath, ['--import', 'tsx', 'bench/load/flooder.ts'], {
@@ -129,11 +96,11 @@ while (!output.includes('flooding')) {
   await sleep(20);
 }
 const typing0 = typingPushes;
-const server0 = cpuMsOf(server.pid);
-const flooder0 = cpuMsOf(flooder.pid);
+const server0 = cpuMs(server.pid);
+const flooder0 = cpuMs(flooder.pid);
 await sleep(SECONDS * 1000);
-const floodMs = cpuMsOf(server.pid) - server0;
-const flooderMs = cpuMsOf(flooder.pid) - flooder0;
+const floodMs = cpuMs(server.pid) - server0;
+const flooderMs = cpuMs(flooder.pid) - flooder0;
 const exited = new Promise((done) => flooder.once('exit', done));
 flooder.kill('SIGTERM');
 await exited;

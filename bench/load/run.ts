@@ -30,52 +30,22 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { type Service, startThrowawayPostgres, startThrowawayRedis } from '../../test/services';
+import { cpuMsOf, freePort, root, startServer } from './processes';
 
 const SENDERS = Number(process.env.BENCH_SENDERS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const TARGETS = { messagesPerSecond: 1000, p99PostToAgentMs: 100, flooderCostMax: 0.1 };
-const root = resolve(import.meta.dirname, '../..');
 const log = (m: string) => process.stderr.write(`[bench/load] ${m}\n`);
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))]! : Number.NaN;
 };
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => done(port));
-    });
-  });
-
-const startServer = async (env: Record<string, string>): Promise<ChildProcess> => {
-  // BENCH_SERVER_NODE_ARGS: Node's flags for the servers, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'error', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((done, fail) => {
-    let out = '';
-    child.stdout?.on('data', (d) => {
-      out += d;
-      if (out.includes('Switchboard is running')) {
-        done();
-      }
-    });
-    child.once('exit', (code) => fail(new Error(`server exited with ${code}`)));
-  });
-  return child;
-};
 
 const POSTGRES = process.env.BENCH_BACKEND === 'postgres';
 const limits = { CHAT_START_RATE_LIMIT: '100000', LOGIN_RATE_LIMIT: '1000' };
@@ -195,19 +165,9 @@ for (;;) {
 }
 
 /**
- * CPU the server process has used so far (all its threads, from /proc), and the time its database
- * thread (PGlite) has worked (from /metrics): per message these say where the time goes, and they
- * move less than throughput when other work shares the machine.
+ * CPU the server processes have used so far, and the time the database thread (PGlite) has worked
+ * (from /metrics): per message these say where the time goes.
  */
-const cpuMsOf = (pids: readonly (number | undefined)[]) =>
-  pids.reduce<number>((sum, pid) => {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return sum + ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-    } catch {
-      return sum; // a backend that has ended since it was listed
-    }
-  }, 0);
 const serverCpuMs = () => cpuMsOf(servers.map((s) => s.pid));
 /** The load generator's other processes (the flooder) while they run. */
 const generators: ChildProcess[] = [];

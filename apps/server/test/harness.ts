@@ -5,12 +5,13 @@ import {
   CUSTOMER_NAMESPACE,
   type TStartChatResponse,
 } from '@switchboard/contracts';
-import { createStore, type Database, seedDemoData } from '@switchboard/store';
+import { createStore, type Database, schema, seedDemoData } from '@switchboard/store';
 import pino from 'pino';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll } from 'vitest';
 import { type Backend, createTestDatabase } from '../../../test/databases';
 import { buildApp, type SwitchboardApp } from '../src/app/build-app';
+import { createUseCaseRunner } from '../src/app/services';
 import { loadConfig } from '../src/config';
 import { hashPassword } from '../src/http/passwords';
 
@@ -273,6 +274,50 @@ export const record = (socket: Socket) => {
           },
         });
       });
+    },
+  };
+};
+
+/**
+ * A store on a fresh database of `backend` with the demo data, core's use-case runner on it (no
+ * listeners: events go nowhere) and, with `entryPoint`, a provider entry point on the first
+ * queue: for tests of the store and core below the HTTP layer. `close` closes and drops it.
+ */
+export const openSeededStore = async (
+  backend: Backend,
+  { entryPoint }: { entryPoint?: { key: string; channel: 'whatsapp' | 'sms' | 'messenger' } } = {},
+) => {
+  const made = await createTestDatabase(backend);
+  const database = await made.open();
+  await database.migrate();
+  await seedDemoData({ db: database.db, hashPassword: async () => 'x' });
+  const store = createStore(database);
+  const bus = { publish: () => {}, subscribe: () => () => {} };
+  const run = createUseCaseRunner({ store, bus: bus as never, clock: { now: () => new Date() } });
+  const [queue] = await database.db.select().from(schema.queues).limit(1);
+  const entryPointId = entryPoint
+    ? (
+        await database.db
+          .insert(schema.entryPoints)
+          .values({
+            key: entryPoint.key,
+            name: entryPoint.key,
+            channel: entryPoint.channel,
+            queueId: queue!.id,
+          })
+          .returning()
+      )[0]!.id
+    : '';
+  return {
+    database,
+    store,
+    run,
+    entryPointId,
+    /** The new PostgreSQL database's URL (undefined on PGlite). */
+    url: made.url,
+    close: async () => {
+      await database.close();
+      await made.drop();
     },
   };
 };

@@ -1,10 +1,9 @@
 import { claimDueSends, type InboundEvent } from '@switchboard/core';
-import { createStore, type Database, type Store, schema, seedDemoData } from '@switchboard/store';
+import { type Database, type Store, schema } from '@switchboard/store';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUseCaseRunner } from '../src/app/services';
 import { createWebhookIntake } from '../src/app/webhook-intake';
-import { BACKENDS, createTestDatabase } from './harness';
+import { BACKENDS, openSeededStore } from './harness';
 
 /**
  * What a sender claims from the outbox when replies have piled up (a provider back after an
@@ -13,7 +12,7 @@ import { BACKENDS, createTestDatabase } from './harness';
  * conversation's replies side by side.
  */
 describe.each(BACKENDS)('outbox claims (%s)', (backend) => {
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
   let database: Database;
   let store: Store;
   const conversationIds: string[] = [];
@@ -21,20 +20,10 @@ describe.each(BACKENDS)('outbox claims (%s)', (backend) => {
     (await store.transact(claimDueSends, { conversations, perConversation }, new Date())).value;
 
   beforeAll(async () => {
-    const made = await createTestDatabase(backend);
-    drop = made.drop;
-    database = await made.open();
-    await database.migrate();
-    await seedDemoData({ db: database.db, hashPassword: async () => 'x' });
-    store = createStore(database);
-    const [queue] = await database.db.select().from(schema.queues).limit(1);
-    const [entry] = await database.db
-      .insert(schema.entryPoints)
-      .values({ key: 'claims', name: 'Claims', channel: 'whatsapp', queueId: queue!.id })
-      .returning();
-    const bus = { publish: () => {}, subscribe: () => () => {} };
-    const run = createUseCaseRunner({ store, bus: bus as never, clock: { now: () => new Date() } });
-    const { take } = createWebhookIntake({ run });
+    const opened = await openSeededStore(backend, { entryPoint: { key: 'claims', channel: 'whatsapp' } });
+    ({ database, store, close } = opened);
+    const entry = { id: opened.entryPointId };
+    const { take } = createWebhookIntake({ run: opened.run });
     // Three customers; the agent has written 5 replies to the first, 2 to each of the others.
     for (const [i, replies] of [5, 2, 2].entries()) {
       const event: InboundEvent = {
@@ -45,7 +34,7 @@ describe.each(BACKENDS)('outbox claims (%s)', (backend) => {
         body: 'Hallo',
         at: new Date(),
       };
-      await take(entry!.id, [event]);
+      await take(entry.id, [event]);
       const [conversation] = await database.db
         .select({ id: schema.conversations.id })
         .from(schema.conversations)
@@ -62,13 +51,13 @@ describe.each(BACKENDS)('outbox claims (%s)', (backend) => {
             authorName: 'Alice',
             body: `reply ${seq}`,
             createdAt: new Date(),
-            entryPointId: entry!.id,
+            entryPointId: entry.id,
             deliveryStatus: 'sending',
           })
           .returning();
         await database.db.insert(schema.outbox).values({
           messageId: message!.id,
-          entryPointId: entry!.id,
+          entryPointId: entry.id,
           conversationId: conversation!.id,
           seq,
           dueAt: new Date(Date.now() - 60_000 + i * 1000 + seq),
@@ -79,8 +68,7 @@ describe.each(BACKENDS)('outbox claims (%s)', (backend) => {
   }, 60_000);
 
   afterAll(async () => {
-    await database?.close();
-    await drop?.();
+    await close?.();
   });
 
   it("claims whole conversations, each one's replies in order and up to its cap, and none twice", async () => {

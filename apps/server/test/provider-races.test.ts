@@ -1,10 +1,9 @@
 import type { InboundEvent } from '@switchboard/core';
-import { createStore, type Database, type Store, schema, seedDemoData } from '@switchboard/store';
+import { type Database, schema } from '@switchboard/store';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUseCaseRunner } from '../src/app/services';
 import { createWebhookIntake } from '../src/app/webhook-intake';
-import { BACKENDS, createTestDatabase } from './harness';
+import { BACKENDS, openSeededStore } from './harness';
 
 /**
  * Provider messages arriving at once, through the webhook intake as the routes call it: copies of
@@ -14,33 +13,19 @@ import { BACKENDS, createTestDatabase } from './harness';
  * commit groups.
  */
 describe.each(BACKENDS)('provider messages arriving at once (%s)', (backend) => {
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
   let database: Database;
-  let store: Store;
   let entryPointId: string;
   let take: ReturnType<typeof createWebhookIntake>['take'];
 
   beforeAll(async () => {
-    const made = await createTestDatabase(backend);
-    drop = made.drop;
-    database = await made.open();
-    await database.migrate();
-    await seedDemoData({ db: database.db, hashPassword: async () => 'x' });
-    store = createStore(database);
-    const [queue] = await database.db.select().from(schema.queues).limit(1);
-    const [entry] = await database.db
-      .insert(schema.entryPoints)
-      .values({ key: 'races', name: 'Races', channel: 'whatsapp', queueId: queue!.id })
-      .returning();
-    entryPointId = entry!.id;
-    const bus = { publish: () => {}, subscribe: () => () => {} };
-    const run = createUseCaseRunner({ store, bus: bus as never, clock: { now: () => new Date() } });
-    take = createWebhookIntake({ run }).take;
+    const opened = await openSeededStore(backend, { entryPoint: { key: 'races', channel: 'whatsapp' } });
+    ({ database, entryPointId, close } = opened);
+    take = createWebhookIntake({ run: opened.run }).take;
   }, 60_000);
 
   afterAll(async () => {
-    await database?.close();
-    await drop?.();
+    await close?.();
   });
 
   const message = (identity: string, providerMessageId: string, body: string): InboundEvent => ({

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { postCustomerMessage, startLiveChat } from '@switchboard/core';
-import { createStore, type Database, type Store, seedDemoData } from '@switchboard/store';
+import type { Database } from '@switchboard/store';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUseCaseRunner, type UseCaseRunner } from '../src/app/services';
-import { createTestDatabase } from './harness';
+import type { UseCaseRunner } from '../src/app/services';
+import { openSeededStore } from './harness';
 
 /**
  * A rolling upgrade on PostgreSQL: a new process migrates while an old one serves. A statement the
@@ -12,27 +12,19 @@ import { createTestDatabase } from './harness';
  * prepared copy ("cached plan must not change result type"); the customer's request must not.
  */
 describe('a migration under a running process (postgres)', () => {
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
   let url: string;
   let database: Database;
-  let store: Store;
   let run: UseCaseRunner;
 
   beforeAll(async () => {
-    const made = await createTestDatabase('postgres');
-    drop = made.drop;
-    url = made.url!;
-    database = await made.open();
-    await database.migrate();
-    await seedDemoData({ db: database.db, hashPassword: async () => 'x' });
-    store = createStore(database);
-    const bus = { publish: () => {}, subscribe: () => () => {} };
-    run = createUseCaseRunner({ store, bus: bus as never, clock: { now: () => new Date() } });
+    const opened = await openSeededStore('postgres');
+    ({ database, run, close } = opened);
+    url = opened.url!;
   }, 60_000);
 
   afterAll(async () => {
-    await database?.close();
-    await drop?.();
+    await close?.();
   });
 
   it('stores every customer message before and after a column is added to messages', async () => {
