@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/databases';
 import { type Service, startThrowawayRedis } from '../../../test/services';
-import { loginAgent, record, startCustomer, TEST_SECRETS_KEY } from './harness';
+import { loginAgent, record, request, startCustomer, TEST_SECRETS_KEY } from './harness';
 import { freePort, startMain } from './processes';
 
 /**
@@ -81,8 +81,28 @@ describe('a Redis restart under two server processes', () => {
       15_000,
     );
 
+    // Meanwhile the customer on B writes through A: A's push to Alice's desktop on B is lost.
+    expect(events.seen.some((e) => e.event === 'resync')).toBe(false);
+    const customerEvents = record(await local.socket());
+    const throughA = await request(
+      A.base,
+      'POST',
+      `/api/livechat/conversations/${local.conversationId}/messages`,
+      {
+        body: { body: 'Written through A', clientMessageId: 'through-a' },
+        headers: { authorization: `Bearer ${local.token}` },
+      },
+    );
+    expect(throughA.status).toBe(201);
+
     redis = await startThrowawayRedis({ port: redisPort });
     await Promise.all([A.logged('Redis reachable again'), B.logged('Redis reachable again')]);
+    // Once it is back, each process tells its own desktops and widgets to catch up, and the
+    // catch-up (the desktop's and the widget's reads after a reconnect) has the message.
+    await events.next('resync', () => true, 15_000);
+    await customerEvents.next('resync', () => true, 15_000);
+    const thread = await alice.get(`/api/conversations/${local.conversationId}/messages`);
+    expect(thread.body.messages.map((m: any) => m.body)).toContain('Written through A');
     await offeredOnB('After the outage');
     expect(A.child.exitCode).toBeNull();
     expect(B.child.exitCode).toBeNull();

@@ -70,6 +70,8 @@ export const connectLive = (base: string, session: StoredSession, on: LiveHandle
   });
   socket.on('conversation.updated', (e) => on.updated(e));
   socket.on('typing', (e) => on.typing(e.typing));
+  // The servers' fan-out was interrupted (Redis away) and is back: catch up as after a reconnect.
+  socket.on('resync', () => on.connected(true));
 
   return {
     typing: (typing) => {

@@ -45,6 +45,11 @@ export interface AgentServerToClient {
   'settings.changed': (e: z.infer<typeof ZSettings>) => void;
   /** Supervisors and administrators only (room `supervisors`): the whole board, coalesced. */
   'supervisor.overview': (e: z.infer<typeof ZSupervisorOverview>) => void;
+  /**
+   * The fan-out between server processes (Redis) was interrupted and is back: pushes from other
+   * processes may have been lost meanwhile, so catch up as after a reconnect.
+   */
+  resync: () => void;
 }
 export type SocketAck = (result: { ok: true } | { ok: false; code: string; message: string }) => void;
 export interface AgentClientToServer {
@@ -54,6 +59,8 @@ export interface CustomerServerToClient {
   'message.created': (e: z.infer<typeof ZMessageCreatedEvent>) => void;
   'conversation.updated': (e: z.infer<typeof ZCustomerConversationUpdatedEvent>) => void;
   typing: (e: z.infer<typeof ZCustomerTypingEvent>) => void;
+  /** As the agent's: catch up as after a reconnect (an agent's reply may have been lost). */
+  resync: () => void;
 }
 export interface CustomerClientToServer {
   typing: (e: z.infer<typeof ZCustomerTypingEvent>, ack?: SocketAck) => void;

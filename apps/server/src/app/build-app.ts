@@ -267,6 +267,7 @@ export const buildApp = async ({
     httpServer: app.server,
     ...(redis ? { adapter: redis.adapter } : {}),
   });
+  redis?.onResumed(() => realtime.resync());
   const routing = createRoutingRunner({ run, logger });
   const scheduler = createTimerScheduler({ run, clock, logger });
   const housekeeping = createHousekeeping({ store, logger });

@@ -15,9 +15,10 @@ const RECONNECT_MS = 1000;
  * one Redis stay apart by database, as keys do.
  *
  * The clients are connected before the server listens; losing Redis later is logged (pushes to
- * other processes' sockets are dropped meanwhile, each process's own go on at once; desktops
- * catch up from the store on reconnect), never a crash, and the subscriptions are renewed when it
- * is back.
+ * other processes' sockets are dropped meanwhile, each process's own go on at once), never a
+ * crash, and the subscriptions are renewed when it is back. Then `onResumed`'s listeners run: the
+ * server tells its own desktops and widgets to catch up from the store (`resync`), since what
+ * other processes pushed meanwhile never reached them.
  */
 export const connectRedisAdapter = async ({ url, logger }: { url: string; logger: Logger }) => {
   // One warning when either connection is lost, one notice once both are back (the subscriber
@@ -43,10 +44,14 @@ export const connectRedisAdapter = async ({ url, logger }: { url: string; logger
   // Subscribing takes a connection of its own. Its (un)subscriptions, which the adapter sends as
   // rooms come and go and never awaits, wait for Redis to come back instead of failing.
   const subscriber = client.duplicate({ disableOfflineQueue: false });
+  const resumed = new Set<() => void>();
   const back = () => {
     if (down && client.isReady && subscriber.isReady) {
       down = false;
       logger.info('Redis reachable again: cross-process socket fan-out resumed');
+      for (const listener of resumed) {
+        listener();
+      }
     }
   };
   for (const c of [client, subscriber]) {
@@ -60,6 +65,10 @@ export const connectRedisAdapter = async ({ url, logger }: { url: string; logger
       channelPrefix: `switchboard:${database}`,
       subscriptionMode: 'dynamic',
     }),
+    /** Called each time the fan-out comes back after an outage (both connections ready again). */
+    onResumed: (listener: () => void) => {
+      resumed.add(listener);
+    },
     close: async () => {
       for (const c of [subscriber, client]) {
         try {

@@ -243,6 +243,15 @@ export const createRealtime = ({
       io.engine.close();
     },
     disconnectSession: (sessionId: string) => agents.in(sessionRoom(sessionId)).disconnectSockets(true),
+    /**
+     * Tells this process's desktops and widgets to catch up from the store, as after a reconnect:
+     * after a Redis outage, what the other processes pushed meanwhile never reached them. Local
+     * only: every process tells its own.
+     */
+    resync: () => {
+      agents.local.emit('resync');
+      customers.local.emit('resync');
+    },
     // The HTTP server is Fastify's to close; this ends Socket.IO's own timers and adapters.
     close: async () => {
       clearInterval(sessionSweep);

@@ -168,6 +168,11 @@ export const createDeskController = (deps: Deps): DeskController => {
       }
     },
     socketHandlers: {
+      // What other server processes pushed during a Redis outage never came: catch up as after a
+      // reconnect.
+      resync: () => {
+        sync().catch(notifyError);
+      },
       'agent.state': (snapshot) => dispatchPresence({ type: 'changed', snapshot }),
       'offer.created': (offer) => dispatchOffers({ type: 'added', offer }),
       'settings.changed': () => {

@@ -67,6 +67,11 @@ export const useDeskSocket = (controller: DeskController, relay: SocketRelay): C
     socket.on('conversation.updated', (e) => latest.current.socketHandlers['conversation.updated'](e));
     socket.on('request.failed', (e) => latest.current.socketHandlers['request.failed'](e));
     socket.on('supervisor.overview', (e) => relay.emit('supervisor.overview', e));
+    // The servers' fan-out was interrupted (Redis away) and is back: catch up as after a reconnect.
+    socket.on('resync', () => {
+      latest.current.socketHandlers.resync();
+      relay.emit('connect', undefined);
+    });
 
     socket.connect();
     return () => {
