@@ -13,12 +13,11 @@
  * (coalesced: a few a second at most). Not a test; it asserts nothing. BENCH_SERVER_NODE_ARGS gives
  * the server Node's flags (`--cpu-prof --cpu-prof-dir=/tmp/prof` to see where the flood's time goes).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
-import { cpuMsOf, freePort, root, startServer } from './processes';
+import { cpuMsOf, freePort, startFlooder, startServer } from './processes';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const log = (m: string) => process.stderr.write(`[bench/flood-cost] ${m}\n`);
@@ -78,37 +77,18 @@ await sleep(SECONDS * 1000);
 const idleMs = cpuMs(server.pid) - idle0;
 
 log(`flooding for ${SECONDS} s`);
-const flooder = spawn(process.execPath, ['--import', 'tsx', 'bench/load/flooder.ts'], {
-  cwd: root,
-  env: {
-    ...process.env,
-    FLOOD_URL: base,
-    FLOOD_TOKEN: chat.body.token as string,
-    FLOOD_CONVERSATION: chat.body.conversation.id as string,
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
+const flooder = await startFlooder({
+  base,
+  token: chat.body.token as string,
+  conversationId: chat.body.conversation.id as string,
 });
-let output = '';
-flooder.stdout?.on('data', (d) => {
-  output += d;
-});
-while (!output.includes('flooding')) {
-  await sleep(20);
-}
 const typing0 = typingPushes;
 const server0 = cpuMs(server.pid);
-const flooder0 = cpuMs(flooder.pid);
+const flooder0 = cpuMs(flooder.child.pid);
 await sleep(SECONDS * 1000);
 const floodMs = cpuMs(server.pid) - server0;
-const flooderMs = cpuMs(flooder.pid) - flooder0;
-const exited = new Promise((done) => flooder.once('exit', done));
-flooder.kill('SIGTERM');
-await exited;
-const counts = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as {
-  sent: number;
-  disconnects: number;
-  refusedHandshakes: number;
-};
+const flooderMs = cpuMs(flooder.child.pid) - flooder0;
+const counts = await flooder.stop();
 
 const serverFloodCost = floodMs / SECONDS - idleMs / SECONDS;
 process.stdout.write(

@@ -54,3 +54,47 @@ export const cpuMsOf = (pids: readonly (number | undefined)[]) =>
       return sum; // a process that has ended since it was listed
     }
   }, 0);
+
+/** What the flooder counted: events sent, times it was disconnected, handshakes refused. */
+export interface FloodCounts {
+  sent: number;
+  disconnects: number;
+  refusedHandshakes: number;
+}
+
+/**
+ * The flooder (flooder.ts) in a process of its own, as an attacker's, flooding the conversation
+ * of `token` on the server at `base` once this resolves; `stop` ends it and gives its counts.
+ */
+export const startFlooder = async ({
+  base,
+  token,
+  conversationId,
+}: {
+  base: string;
+  token: string;
+  conversationId: string;
+}) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load/flooder.ts'], {
+    cwd: root,
+    env: { ...process.env, FLOOD_URL: base, FLOOD_TOKEN: token, FLOOD_CONVERSATION: conversationId },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  await new Promise<void>((done) => {
+    const check = () => (output.includes('flooding') ? done() : setTimeout(check, 20));
+    check();
+  });
+  return {
+    child,
+    stop: async (): Promise<FloodCounts> => {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+      return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as FloodCounts;
+    },
+  };
+};

@@ -26,7 +26,7 @@
  * Prints one JSON object; it asserts nothing, it says whether the targets were met. The load
  * generator runs on the same two cores as the server.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -35,7 +35,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { type Service, startThrowawayPostgres, startThrowawayRedis } from '../../test/services';
-import { cpuMsOf, freePort, root, startServer } from './processes';
+import { cpuMsOf, freePort, startFlooder, startServer } from './processes';
 
 const SENDERS = Number(process.env.BENCH_SENDERS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -287,35 +287,11 @@ log(`alone: ${JSON.stringify(alone)}`);
 // fast as its socket carries it, back after each kick. Its CPU counts with the generator's.
 const flooderChat = await startChat('Flooder');
 const floodedPhase = async (label: string) => {
-  const flooder = spawn(process.execPath, ['--import', 'tsx', 'bench/load/flooder.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      FLOOD_URL: base,
-      FLOOD_TOKEN: flooderChat.token,
-      FLOOD_CONVERSATION: flooderChat.id,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let flooderOutput = '';
-  flooder.stdout?.on('data', (d) => {
-    flooderOutput += d;
-  });
-  await new Promise<void>((done) => {
-    const check = () => (flooderOutput.includes('flooding') ? done() : setTimeout(check, 20));
-    check();
-  });
-  generators.push(flooder);
+  const flooder = await startFlooder({ base, token: flooderChat.token, conversationId: flooderChat.id });
+  generators.push(flooder.child);
   const figures = await phase(label);
   generators.pop();
-  const flooderExit = new Promise((done) => flooder.once('exit', done));
-  flooder.kill('SIGTERM');
-  await flooderExit;
-  const flood = JSON.parse(flooderOutput.trim().split('\n').at(-1) ?? '{}') as {
-    sent: number;
-    disconnects: number;
-    refusedHandshakes: number;
-  };
+  const flood = await flooder.stop();
   return { ...figures, flooderEventsPerSecond: round(flood.sent / SECONDS), ...flood };
 };
 
