@@ -35,7 +35,8 @@ export const connectRedisAdapter = async ({ url, logger }: { url: string; logger
   // publish has settled, so a queued publish held every push of every process for seconds (until
   // the reconnection attempt gave up), and the queue grew with every push for as long as the
   // outage lasted. A refused publish is dropped (the other processes' desktops catch up from the
-  // store when they reconnect), and a cluster question (`fetchSockets`) fails and is asked again.
+  // store once Redis is back: `resync`), and a cluster question (`fetchSockets`) fails and is
+  // asked again.
   const client = createClient({
     url,
     disableOfflineQueue: true,
