@@ -158,4 +158,25 @@ export type TCreateReasonRequest = z.infer<typeof ZCreateReasonRequestSchema>;
 export const ZUpdateReasonRequestSchema = ZCreateReasonRequestSchema.partial();
 export type TUpdateReasonRequest = z.infer<typeof ZUpdateReasonRequestSchema>;
 
+/**
+ * A quick response (the `>>` pane): `text` may hold variables, `{{order_number}}` for the agent to
+ * fill, `{{agent_name}}`, `{{agent_id}}` and `{{customer_name}}` filled by the desktop. Core checks
+ * the text (QUICK_RESPONSE_INVALID, MESSAGE_RESERVED_CHARACTERS).
+ */
+export const ZAdminQuickResponse = z.object({
+  id: ZId,
+  name: z.string(),
+  text: z.string(),
+  position: z.number().int(),
+});
+export type TAdminQuickResponse = z.infer<typeof ZAdminQuickResponse>;
+export const ZCreateQuickResponseRequestSchema = z.strictObject({
+  name: ZName,
+  text: z.string().max(4000),
+  position: z.number().int().min(0).max(10_000).optional(),
+});
+export type TCreateQuickResponseRequest = z.infer<typeof ZCreateQuickResponseRequestSchema>;
+export const ZUpdateQuickResponseRequestSchema = ZCreateQuickResponseRequestSchema.partial();
+export type TUpdateQuickResponseRequest = z.infer<typeof ZUpdateQuickResponseRequestSchema>;
+
 export const ZIdParamsSchema = z.object({ id: ZId });

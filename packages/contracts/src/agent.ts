@@ -6,6 +6,10 @@ import { ZConversationSummary, ZOffer } from './conversation';
 export const ZReason = z.object({ id: ZId, name: z.string() });
 export type TReason = z.infer<typeof ZReason>;
 
+/** A quick response as the desktop's `>>` pane lists it (core's quick-responses.ts fills its variables). */
+export const ZQuickResponse = z.object({ id: ZId, name: z.string(), text: z.string() });
+export type TQuickResponse = z.infer<typeof ZQuickResponse>;
+
 export const ZSetStateRequestSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('available') }),
   z.object({ state: z.literal('idle'), idleReasonId: ZId }),
@@ -24,6 +28,7 @@ export const ZBootstrapResponseSchema = z.object({
   user: ZMe,
   idleReasons: z.array(ZReason),
   wrapUpReasons: z.array(ZReason),
+  quickResponses: z.array(ZQuickResponse),
   offers: z.array(ZOffer),
   conversations: z.array(ZConversationSummary),
 });

@@ -18,6 +18,7 @@ export const ERROR_CATALOGUE = {
   OFFER_NOT_FOUND: { status: 404, message: 'The offer does not exist' },
   ENTRY_POINT_NOT_FOUND: { status: 404, message: 'The entry point does not exist' },
   REASON_NOT_FOUND: { status: 404, message: 'The reason does not exist' },
+  QUICK_RESPONSE_NOT_FOUND: { status: 404, message: 'The quick response does not exist' },
   QUEUE_NOT_FOUND: { status: 404, message: 'The queue does not exist' },
   USER_NOT_FOUND: { status: 404, message: 'The user does not exist' },
   TEAM_NOT_FOUND: { status: 404, message: 'The team does not exist' },
@@ -51,6 +52,7 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: 'You cannot deactivate yourself or remove your own administrator role',
   },
+  QUICK_RESPONSE_INVALID: { status: 400, message: 'The text of the quick response is not valid' },
   MESSAGE_EMPTY: { status: 400, message: 'The message is empty' },
   MESSAGE_TOO_LONG: { status: 400, message: 'The message is longer than the channel allows' },
   MESSAGE_RESERVED_CHARACTERS: {

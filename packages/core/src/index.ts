@@ -8,6 +8,7 @@ export * from './masking/index';
 export * from './masking-policy';
 export type * from './model';
 export type * from './ports';
+export * from './quick-responses';
 export * from './routing/strategies';
 export * from './session-policy';
 export * from './sms-segments';

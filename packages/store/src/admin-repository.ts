@@ -4,6 +4,7 @@ import {
   AppError,
   type ErrorCode,
   type QueueConfig,
+  type QuickResponseConfig,
   type ReasonConfig,
   type ReasonKind,
   type TeamConfig,
@@ -23,6 +24,7 @@ import {
   participants,
   queueSkills,
   queues,
+  quickResponses,
   sessions,
   teamMembers,
   teams,
@@ -209,6 +211,18 @@ export const createAdminRepository = (db: Conn): AdminTx => {
       .orderBy(asc(table.position), asc(table.name));
   };
 
+  const readQuickResponses = async (id?: string): Promise<QuickResponseConfig[]> =>
+    db
+      .select({
+        id: quickResponses.id,
+        name: quickResponses.name,
+        text: quickResponses.text,
+        position: quickResponses.position,
+      })
+      .from(quickResponses)
+      .where(id ? eq(quickResponses.id, id) : undefined)
+      .orderBy(asc(quickResponses.position), asc(quickResponses.name));
+
   const first = <T>(rows: T[]): T | null => rows[0] ?? null;
   const must = <T>(rows: T[]): T => {
     const [row] = rows;
@@ -372,6 +386,31 @@ export const createAdminRepository = (db: Conn): AdminTx => {
         kind === 'wrap-up'
           ? countOf(db.select({ n: count() }).from(participants).where(eq(participants.wrapUpReasonId, id)))
           : 0,
+    },
+    quickResponses: {
+      list: () => readQuickResponses(),
+      get: async (id) => first(await readQuickResponses(id)),
+      findIdByName: async (name) =>
+        (
+          await db
+            .select({ id: quickResponses.id })
+            .from(quickResponses)
+            .where(sameName(quickResponses.name, name))
+        )[0]?.id ?? null,
+      create: async (input) =>
+        must(await unique('NAME_TAKEN', () => db.insert(quickResponses).values(input).returning())),
+      update: async (id, patch) => {
+        const set = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+        if (Object.keys(set).length > 0) {
+          await unique('NAME_TAKEN', () =>
+            db.update(quickResponses).set(set).where(eq(quickResponses.id, id)),
+          );
+        }
+        return must(await readQuickResponses(id));
+      },
+      delete: async (id) => {
+        await db.delete(quickResponses).where(eq(quickResponses.id, id));
+      },
     },
   };
 };

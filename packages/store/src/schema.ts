@@ -219,6 +219,14 @@ export const idleReasons = pgTable('idle_reasons', {
   position: integer('position').notNull().default(0),
 });
 
+/** Pre-written answers for the quick-response pane (core's quick-responses.ts). */
+export const quickResponses = pgTable('quick_responses', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  text: text('text').notNull(),
+  position: integer('position').notNull().default(0),
+});
+
 export const conversations = pgTable(
   'conversations',
   {

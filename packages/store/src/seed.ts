@@ -1,6 +1,15 @@
 import { count, sql } from 'drizzle-orm';
 import type { Db } from './db';
-import { entryPoints, idleReasons, queues, teamMembers, teams, users, wrapUpReasons } from './schema';
+import {
+  entryPoints,
+  idleReasons,
+  queues,
+  quickResponses,
+  teamMembers,
+  teams,
+  users,
+  wrapUpReasons,
+} from './schema';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -62,6 +71,17 @@ export const seedDemoData = async ({
     await tx
       .insert(idleReasons)
       .values(['Break', 'Lunch', 'Training'].map((name, position) => ({ name, position })));
+    await tx.insert(quickResponses).values(
+      [
+        ['Greeting', 'Hello {{customer_name}}, my name is {{agent_name}}. How can I help you today?'],
+        [
+          'Order status',
+          'Thank you for waiting. Your order {{order_number}} left our warehouse on {{date}} and should reach you within two working days.',
+        ],
+        ['Anything else', 'Is there anything else I can help you with?'],
+        ['Closing', 'Thank you for contacting us, {{customer_name}}. Have a nice day!'],
+      ].map(([name, text], position) => ({ name: name!, text: text!, position })),
+    );
     return { seeded: true };
   });
 };

@@ -8,6 +8,7 @@ import type {
   TMe,
   TMessage,
   TOffer,
+  TQuickResponse,
   TReason,
   TSettings,
 } from '@switchboard/contracts';
@@ -27,6 +28,7 @@ import {
   offers,
   participants,
   queues,
+  quickResponses,
   routingRequests,
   users,
   wrapUpReasons,
@@ -540,6 +542,13 @@ export const createViews = (
       .orderBy(asc(wrapUpReasons.position), asc(wrapUpReasons.name)),
   });
 
+  /** The quick responses of the `>>` pane, in the administrator's order. */
+  const listQuickResponses = async (): Promise<TQuickResponse[]> =>
+    db
+      .select({ id: quickResponses.id, name: quickResponses.name, text: quickResponses.text })
+      .from(quickResponses)
+      .orderBy(asc(quickResponses.position), asc(quickResponses.name));
+
   /** The agent's pending offers, oldest first, each as readOffersWithContext gives it. */
   const listPendingOffers = async (userId: string): Promise<OfferWithContext[]> => {
     const rows = await db
@@ -671,6 +680,7 @@ export const createViews = (
     readMessageFanouts,
     getMe,
     listReasons,
+    listQuickResponses,
     listPendingOffers,
     listOpenConversations,
     listLiveParticipantIds,

@@ -2,15 +2,18 @@ import {
   type TAdminQueue,
   type TAdminUser,
   ZAdminQueue,
+  ZAdminQuickResponse,
   ZAdminReason,
   ZAdminTeam,
   ZAdminUser,
   ZCreateQueueRequestSchema,
+  ZCreateQuickResponseRequestSchema,
   ZCreateReasonRequestSchema,
   ZCreateTeamRequestSchema,
   ZCreateUserRequestSchema,
   ZIdParamsSchema,
   ZUpdateQueueRequestSchema,
+  ZUpdateQuickResponseRequestSchema,
   ZUpdateReasonRequestSchema,
   ZUpdateTeamRequestSchema,
   ZUpdateUserRequestSchema,
@@ -18,17 +21,20 @@ import {
 import {
   AppError,
   createQueue,
+  createQuickResponse,
   createReason,
   createTeam,
   createUser,
   deactivateUser,
   deleteQueue,
+  deleteQuickResponse,
   deleteReason,
   deleteTeam,
   type QueueConfig,
   type ReasonKind,
   type UserConfig,
   updateQueue,
+  updateQuickResponse,
   updateReason,
   updateTeam,
   updateUser,
@@ -55,7 +61,12 @@ const toUserDto = (u: UserConfig): TAdminUser => ({
 
 const found = <T>(
   value: T | null,
-  code: 'QUEUE_NOT_FOUND' | 'USER_NOT_FOUND' | 'TEAM_NOT_FOUND' | 'REASON_NOT_FOUND',
+  code:
+    | 'QUEUE_NOT_FOUND'
+    | 'USER_NOT_FOUND'
+    | 'TEAM_NOT_FOUND'
+    | 'REASON_NOT_FOUND'
+    | 'QUICK_RESPONSE_NOT_FOUND',
 ): T => {
   if (value === null) {
     throw new AppError(code);
@@ -64,7 +75,8 @@ const found = <T>(
 };
 
 /**
- * The administrator's configuration: queues, users, teams, wrap-up and idle reasons. Each write is
+ * The administrator's configuration: queues, users, teams, wrap-up and idle reasons, quick
+ * responses. Each write is
  * one core use case (role check, business rules, audit entry) in one transaction.
  */
 export const adminConfigRoutes =
@@ -302,4 +314,61 @@ export const adminConfigRoutes =
         },
       );
     }
+
+    // Quick responses: the agents' `>>` pane reads them in /api/agent/bootstrap.
+    app.get(
+      '/api/admin/quick-responses',
+      {
+        schema: {
+          tags: ['admin'],
+          response: { 200: z.object({ quickResponses: z.array(ZAdminQuickResponse) }), ...errors },
+        },
+      },
+      async () => ({ quickResponses: await ctx.store.admin.quickResponses.list() }),
+    );
+    app.get(
+      '/api/admin/quick-responses/:id',
+      {
+        schema: {
+          tags: ['admin'],
+          params: ZIdParamsSchema,
+          response: { 200: ZAdminQuickResponse, ...errors },
+        },
+      },
+      async (request) =>
+        found(await ctx.store.admin.quickResponses.get(request.params.id), 'QUICK_RESPONSE_NOT_FOUND'),
+    );
+    app.post(
+      '/api/admin/quick-responses',
+      {
+        schema: {
+          tags: ['admin'],
+          body: ZCreateQuickResponseRequestSchema,
+          response: { 201: ZAdminQuickResponse, ...writeErrors },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await runAdmin(createQuickResponse, { ...actor(request), input: request.body })),
+    );
+    app.patch(
+      '/api/admin/quick-responses/:id',
+      {
+        schema: {
+          tags: ['admin'],
+          params: ZIdParamsSchema,
+          body: ZUpdateQuickResponseRequestSchema,
+          response: { 200: ZAdminQuickResponse, ...writeErrors },
+        },
+      },
+      async (request) =>
+        runAdmin(updateQuickResponse, { ...actor(request), id: request.params.id, patch: request.body }),
+    );
+    app.delete(
+      '/api/admin/quick-responses/:id',
+      { schema: { tags: ['admin'], params: ZIdParamsSchema, response: { 204: z.null(), ...writeErrors } } },
+      async (request, reply) => {
+        await runAdmin(deleteQuickResponse, { ...actor(request), id: request.params.id });
+        return reply.code(204).send(null);
+      },
+    );
   };

@@ -24,12 +24,13 @@ export const agentRoutes =
         if (!user) {
           throw new AppError('UNAUTHENTICATED');
         }
-        const [reasons, offers, conversations] = await Promise.all([
+        const [reasons, quickResponses, offers, conversations] = await Promise.all([
           ctx.store.views.listReasons(),
+          ctx.store.views.listQuickResponses(),
           ctx.desk.pendingOffers(userId),
           ctx.desk.openConversations(userId),
         ]);
-        return { user, ...reasons, offers, conversations };
+        return { user, ...reasons, quickResponses, offers, conversations };
       },
     );
 

@@ -43,6 +43,14 @@ export interface ReasonConfig {
 
 export type ReasonKind = 'wrap-up' | 'idle';
 
+/** A pre-written answer agents insert from the quick-response pane (quick-responses.ts). */
+export interface QuickResponseConfig {
+  id: string;
+  name: string;
+  text: string;
+  position: number;
+}
+
 export type UserWrite = Partial<{
   email: string;
   name: string;
@@ -144,6 +152,17 @@ export interface AdminTx {
     delete(kind: ReasonKind, id: string): Promise<void>;
     /** Wrap-ups that name the reason (history); idle reasons are stored by name, so never in use. */
     countUses(kind: ReasonKind, id: string): Promise<number>;
+  };
+  quickResponses: {
+    list(): Promise<QuickResponseConfig[]>;
+    get(id: string): Promise<QuickResponseConfig | null>;
+    findIdByName(name: string): Promise<string | null>;
+    create(input: { name: string; text: string; position: number }): Promise<QuickResponseConfig>;
+    update(
+      id: string,
+      patch: { name?: string; text?: string; position?: number },
+    ): Promise<QuickResponseConfig>;
+    delete(id: string): Promise<void>;
   };
 }
 

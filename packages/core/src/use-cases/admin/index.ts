@@ -10,6 +10,7 @@ export * from './delete-entry-point';
 export * from './delete-queue';
 export * from './delete-reason';
 export * from './delete-team';
+export * from './quick-responses';
 export * from './update-entry-point';
 export * from './update-queue';
 export * from './update-reason';
