@@ -17,7 +17,12 @@ import { useDeskSocket } from './use-desk-socket';
 /** The logged-in agent's desk: state of every feature, the socket, and the actions. */
 export const DeskProvider = ({ user, children }: { user: TMe; children: ReactNode }) => {
   const { api } = useSession();
-  const [profile, setProfile] = useState<Profile>({ user, idleReasons: [], wrapUpReasons: [] });
+  const [profile, setProfile] = useState<Profile>({
+    user,
+    idleReasons: [],
+    wrapUpReasons: [],
+    quickResponses: [],
+  });
   const [presence, dispatchPresence] = useReducer(presenceReducer, {
     state: user.state,
     stateReason: user.stateReason,

@@ -111,7 +111,12 @@ export const createDeskController = (deps: Deps): DeskController => {
       try {
         const boot = await fetchBootstrap(api);
         const { user } = boot;
-        deps.setProfile({ user, idleReasons: boot.idleReasons, wrapUpReasons: boot.wrapUpReasons });
+        deps.setProfile({
+          user,
+          idleReasons: boot.idleReasons,
+          wrapUpReasons: boot.wrapUpReasons,
+          quickResponses: boot.quickResponses,
+        });
         dispatchPresence({
           type: 'changed',
           snapshot: { state: user.state, stateReason: user.stateReason, stateSince: user.stateSince },

@@ -4,6 +4,7 @@ import type {
   TConferenceRequest,
   TMe,
   TOffer,
+  TQuickResponse,
   TReason,
   TSetStateRequest,
   TTransferRequest,
@@ -17,7 +18,12 @@ import type { Notice } from '../notices/notices-state';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
 
-export type Profile = { user: TMe; idleReasons: TReason[]; wrapUpReasons: TReason[] };
+export type Profile = {
+  user: TMe;
+  idleReasons: TReason[];
+  wrapUpReasons: TReason[];
+  quickResponses: TQuickResponse[];
+};
 
 /** Asks a conversation's composer to take the focus (after Accept), once per nonce. */
 export type FocusRequest = { conversationId: string; nonce: number };

@@ -1,8 +1,10 @@
-import type { TChannel } from '@switchboard/contracts';
+import type { TChannel, TQuickResponse } from '@switchboard/contracts';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../../shared/time/clock';
 import { formatDuration } from '../../../shared/time/format-duration';
+import { QuickResponsePane } from '../../quick-responses/components/QuickResponsePane';
+import { insertAt, type KnownValues } from '../../quick-responses/quick-response-form';
 import { checkDraft, isReservedKey, windowOf } from '../utils/compose-rules';
 
 /** How long the explanation stays after a blocked `<` or `>` key. */
@@ -22,6 +24,9 @@ type Props = {
   /** Set when the composer should take the focus (after Accept); reported back once done. */
   focusNonce: number | null;
   onFocused: () => void;
+  /** The `>>` pane's answers, and the values of the variables the desktop knows. */
+  quickResponses: readonly TQuickResponse[];
+  knownValues: KnownValues;
 };
 
 /**
@@ -38,6 +43,8 @@ export const Composer = ({
   onSend,
   focusNonce,
   onFocused,
+  quickResponses,
+  knownValues,
 }: Props) => {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(initialDraft);
@@ -45,6 +52,10 @@ export const Composer = ({
   const textarea = useRef<HTMLTextAreaElement>(null);
   const counterId = useId();
   const hintId = useId();
+  const paneId = useId();
+  const [paneOpen, setPaneOpen] = useState(false);
+  // Where the caret was when the pane opened: the answer goes there.
+  const selection = useRef({ start: 0, end: 0 });
   const now = useNow();
   const window = windowOf({ channel, customerWroteAt, now });
   const windowClosed = window?.state === 'closed';
@@ -73,6 +84,29 @@ export const Composer = ({
     onDraftChange(next);
   };
 
+  const openPane = () => {
+    const input = textarea.current;
+    selection.current = input
+      ? { start: input.selectionStart, end: input.selectionEnd }
+      : { start: draft.length, end: draft.length };
+    setPaneOpen(true);
+  };
+
+  const closePane = () => {
+    setPaneOpen(false);
+    textarea.current?.focus();
+  };
+
+  const insert = (text: string) => {
+    const next = insertAt(draft, text, selection.current.start, selection.current.end);
+    update(next.draft);
+    setPaneOpen(false);
+    requestAnimationFrame(() => {
+      textarea.current?.focus();
+      textarea.current?.setSelectionRange(next.caret, next.caret);
+    });
+  };
+
   const send = () => {
     if (!canSend) {
       return;
@@ -97,6 +131,15 @@ export const Composer = ({
 
   return (
     <div className={`composer${disabled ? ' composer--disabled' : ''}`}>
+      {paneOpen && !disabled && (
+        <QuickResponsePane
+          id={paneId}
+          responses={quickResponses}
+          known={knownValues}
+          onInsert={insert}
+          onClose={closePane}
+        />
+      )}
       <textarea
         ref={textarea}
         className="composer__input"
@@ -151,6 +194,18 @@ export const Composer = ({
             </>
           )}
         </span>
+        <button
+          className="button composer__quick"
+          type="button"
+          aria-label={t('quickResponses.open')}
+          title={t('quickResponses.open')}
+          aria-expanded={paneOpen && !disabled}
+          aria-controls={paneOpen ? paneId : undefined}
+          disabled={disabled}
+          onClick={() => (paneOpen ? closePane() : openPane())}
+        >
+          {'>>'}
+        </button>
         <button className="button button--primary" type="button" disabled={!canSend} onClick={send}>
           {t('composer.send')}
         </button>

@@ -19,7 +19,7 @@ export type DraftStore = Map<string, string>;
 /** The selected conversation: title, thread, composer, End and the wrap-up that follows it. */
 export const InteractionPane = ({ entry, drafts }: { entry: ConversationEntry; drafts: DraftStore }) => {
   const { t } = useTranslation();
-  const { actions, wrapUpReasons, focusRequest } = useDesk();
+  const { actions, wrapUpReasons, quickResponses, user, focusRequest } = useDesk();
   const { summary } = entry;
   const now = useNow();
   const { state } = summary.participation;
@@ -132,6 +132,8 @@ export const InteractionPane = ({ entry, drafts }: { entry: ConversationEntry; d
           onSend={onSend}
           focusNonce={focusRequest?.conversationId === summary.id ? focusRequest.nonce : null}
           onFocused={onFocused}
+          quickResponses={quickResponses}
+          knownValues={{ agent_name: user.name, agent_id: user.id, customer_name: summary.customerName }}
         />
       )}
 
