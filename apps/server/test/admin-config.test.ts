@@ -44,7 +44,15 @@ describe.each(BACKENDS)('the administrator configuration API (%s)', (backend) =>
     const alice = await loginAgent(t.baseUrl, 'alice@example.com');
     const sam = await loginAgent(t.baseUrl, 'sam@example.com');
     for (const who of [alice, sam]) {
-      for (const path of ['queues', 'users', 'teams', 'wrap-up-reasons', 'idle-reasons']) {
+      for (const path of [
+        'queues',
+        'users',
+        'teams',
+        'wrap-up-reasons',
+        'idle-reasons',
+        'dispositions',
+        'tags',
+      ]) {
         const list = await who.get(`/api/admin/${path}`);
         expect(list.status).toBe(403);
         expect(list.body.code).toBe('FORBIDDEN');
@@ -189,13 +197,15 @@ describe.each(BACKENDS)('the administrator configuration API (%s)', (backend) =>
   });
 
   it.each([
-    ['wrap-up', '/api/admin/wrap-up-reasons', ['Resolved', 'Follow-up needed', 'Spam']],
-    ['idle', '/api/admin/idle-reasons', ['Break', 'Lunch', 'Training']],
-  ])('manages %s reasons', async (kind, path, seeded) => {
+    ['wrap-up-reason', '/api/admin/wrap-up-reasons', ['Resolved', 'Follow-up needed', 'Spam']],
+    ['idle-reason', '/api/admin/idle-reasons', ['Break', 'Lunch', 'Training']],
+    ['disposition', '/api/admin/dispositions', ['Information given', 'Sale', 'No sale']],
+    ['tag', '/api/admin/tags', ['Complaint', 'Delivery', 'Returns', 'VIP']],
+  ])('manages the %s list', async (subject, path, seeded) => {
     expect((await ada.get(path)).body.reasons.map((r: { name: string }) => r.name)).toEqual(seeded);
     const created = await ada.post(path, { name: 'Coaching' });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'Coaching', position: 3 });
+    expect(created.body).toMatchObject({ name: 'Coaching', position: seeded.length });
     const id = created.body.id;
     const moved = await ada.patch(`${path}/${id}`, { position: 0, name: 'Coaching session' });
     expect(moved.body).toMatchObject({ name: 'Coaching session', position: 0 });
@@ -203,7 +213,7 @@ describe.each(BACKENDS)('the administrator configuration API (%s)', (backend) =>
     expect((await del(ada, `${path}/${id}`)).status).toBe(204);
     expect((await ada.get(`${path}/${id}`)).body.code).toBe('REASON_NOT_FOUND');
     expect(await auditActions()).toEqual(
-      expect.arrayContaining([`${kind}-reason.created ${id}`, `${kind}-reason.deleted ${id}`]),
+      expect.arrayContaining([`${subject}.created ${id}`, `${subject}.deleted ${id}`]),
     );
   });
 

@@ -28,6 +28,9 @@ export const ZBootstrapResponseSchema = z.object({
   user: ZMe,
   idleReasons: z.array(ZReason),
   wrapUpReasons: z.array(ZReason),
+  /** CXone's dispositions and tags for the wrap-up; empty lists where the administrator made none. */
+  dispositions: z.array(ZReason),
+  tags: z.array(ZReason),
   quickResponses: z.array(ZQuickResponse),
   offers: z.array(ZOffer),
   conversations: z.array(ZConversationSummary),
@@ -36,8 +39,17 @@ export type TBootstrapResponse = z.infer<typeof ZBootstrapResponseSchema>;
 
 export const ZOfferParamsSchema = z.object({ id: ZId });
 
+export const WRAP_UP_MAX_TAGS = 20;
+
+/**
+ * Submit wrap-up: the reason (every guide); CXone's optional disposition and tags; and, as the
+ * Webex WhatsApp guide offers, the state the agent takes next (without it the state stays).
+ */
 export const ZWrapUpRequestSchema = z.object({
   wrapUpReasonId: ZId,
+  dispositionId: ZId.optional(),
+  tagIds: z.array(ZId).max(WRAP_UP_MAX_TAGS).optional(),
   notes: z.string().max(2000).optional(),
+  nextState: ZSetStateRequestSchema.optional(),
 });
 export type TWrapUpRequest = z.infer<typeof ZWrapUpRequestSchema>;

@@ -178,6 +178,9 @@ export interface Tx {
   reasons: {
     getIdleReason(id: string): Promise<{ id: string; name: string } | null>;
     getWrapUpReason(id: string): Promise<{ id: string; name: string } | null>;
+    getDisposition(id: string): Promise<{ id: string; name: string } | null>;
+    /** The tags of these ids that exist, in the administrator's order. */
+    getTags(ids: readonly string[]): Promise<{ id: string; name: string }[]>;
   };
   conversations: {
     /** A new conversation; with `opening`, its first message (seq 1), written with it. */
@@ -230,6 +233,8 @@ export interface Tx {
         role?: Participant['role'];
         endedAt?: Date;
         wrapUpReasonId?: string;
+        dispositionId?: string | null;
+        tags?: string[];
         notes?: string | null;
         wrappedAt?: Date;
       },

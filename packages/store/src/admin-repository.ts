@@ -19,6 +19,7 @@ import {
   agentLimits,
   agentSkills,
   conversations,
+  dispositions,
   entryPoints,
   idleReasons,
   participants,
@@ -30,6 +31,7 @@ import {
   teams,
   users,
   wrapUpReasons,
+  wrapUpTags,
 } from './schema';
 
 type DbTx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -56,7 +58,14 @@ const unique = async <T>(code: ErrorCode, write: () => Promise<T>): Promise<T> =
 
 const sameName = (column: AnyPgColumn, name: string) => sql`lower(${column}) = lower(${name})`;
 
-const reasonTable = (kind: ReasonKind) => (kind === 'wrap-up' ? wrapUpReasons : idleReasons);
+const REASON_TABLES = {
+  'wrap-up': wrapUpReasons,
+  idle: idleReasons,
+  disposition: dispositions,
+  tag: wrapUpTags,
+} as const satisfies Record<ReasonKind, unknown>;
+
+const reasonTable = (kind: ReasonKind) => REASON_TABLES[kind];
 
 const countOf = async (query: Promise<{ n: number }[]>): Promise<number> => Number((await query)[0]?.n ?? 0);
 
@@ -385,7 +394,9 @@ export const createAdminRepository = (db: Conn): AdminTx => {
       countUses: async (kind, id) =>
         kind === 'wrap-up'
           ? countOf(db.select({ n: count() }).from(participants).where(eq(participants.wrapUpReasonId, id)))
-          : 0,
+          : kind === 'disposition'
+            ? countOf(db.select({ n: count() }).from(participants).where(eq(participants.dispositionId, id)))
+            : 0,
     },
     quickResponses: {
       list: () => readQuickResponses(),

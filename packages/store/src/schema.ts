@@ -219,6 +219,20 @@ export const idleReasons = pgTable('idle_reasons', {
   position: integer('position').notNull().default(0),
 });
 
+/** CXone's dispositions: the outcome an agent may give a conversation in the wrap-up. */
+export const dispositions = pgTable('dispositions', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  position: integer('position').notNull().default(0),
+});
+
+/** CXone's tags, any number of which an agent may add in the wrap-up (stored on it by name). */
+export const wrapUpTags = pgTable('wrap_up_tags', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  position: integer('position').notNull().default(0),
+});
+
 /** Pre-written answers for the quick-response pane (core's quick-responses.ts). */
 export const quickResponses = pgTable('quick_responses', {
   id: id(),
@@ -301,6 +315,9 @@ export const participants = pgTable(
     joinedAt: ts('joined_at').notNull(),
     endedAt: ts('ended_at'),
     wrapUpReasonId: uuid('wrap_up_reason_id').references(() => wrapUpReasons.id),
+    dispositionId: uuid('disposition_id').references(() => dispositions.id),
+    /** The wrap-up's tags, by name as they were then. */
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     notes: text('notes'),
     wrappedAt: ts('wrapped_at'),
   },

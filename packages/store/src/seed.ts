@@ -1,6 +1,7 @@
 import { count, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import {
+  dispositions,
   entryPoints,
   idleReasons,
   queues,
@@ -9,6 +10,7 @@ import {
   teams,
   users,
   wrapUpReasons,
+  wrapUpTags,
 } from './schema';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -71,6 +73,12 @@ export const seedDemoData = async ({
     await tx
       .insert(idleReasons)
       .values(['Break', 'Lunch', 'Training'].map((name, position) => ({ name, position })));
+    await tx
+      .insert(dispositions)
+      .values(['Information given', 'Sale', 'No sale'].map((name, position) => ({ name, position })));
+    await tx
+      .insert(wrapUpTags)
+      .values(['Complaint', 'Delivery', 'Returns', 'VIP'].map((name, position) => ({ name, position })));
     await tx.insert(quickResponses).values(
       [
         ['Greeting', 'Hello {{customer_name}}, my name is {{agent_name}}. How can I help you today?'],

@@ -14,7 +14,7 @@ import type {
   Tx,
   WaitingConversation,
 } from '@switchboard/core';
-import { and, asc, desc, eq, isNull, lte, ne, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, ne, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgInsertValue } from 'drizzle-orm/pg-core';
 import { builtSqlStatements, builtStatement, builtStatements } from './built-statements';
 import {
@@ -35,6 +35,7 @@ import {
   auditLog,
   conversationEvents,
   conversations,
+  dispositions,
   entryPoints,
   idleReasons,
   messages,
@@ -48,6 +49,7 @@ import {
   timers,
   users,
   wrapUpReasons,
+  wrapUpTags,
 } from './schema';
 
 type DbTx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -614,6 +616,18 @@ export const createTx = (
         const [row] = await db.select().from(wrapUpReasons).where(eq(wrapUpReasons.id, id));
         return row ?? null;
       },
+      getDisposition: async (id) => {
+        const [row] = await db.select().from(dispositions).where(eq(dispositions.id, id));
+        return row ?? null;
+      },
+      getTags: async (ids) =>
+        ids.length === 0
+          ? []
+          : db
+              .select({ id: wrapUpTags.id, name: wrapUpTags.name })
+              .from(wrapUpTags)
+              .where(inArray(wrapUpTags.id, [...ids]))
+              .orderBy(asc(wrapUpTags.position), asc(wrapUpTags.name)),
     },
     conversations: {
       create: async (input, opening) => {

@@ -22,6 +22,7 @@ import {
   auditLog,
   contacts,
   conversations,
+  dispositions,
   entryPoints,
   idleReasons,
   messages,
@@ -32,6 +33,7 @@ import {
   routingRequests,
   users,
   wrapUpReasons,
+  wrapUpTags,
 } from './schema';
 import { createTransferViews } from './transfer-views';
 import {
@@ -531,7 +533,20 @@ export const createViews = (
       : null;
   };
 
-  const listReasons = async (): Promise<{ idleReasons: TReason[]; wrapUpReasons: TReason[] }> => ({
+  const listReasons = async (): Promise<{
+    idleReasons: TReason[];
+    wrapUpReasons: TReason[];
+    dispositions: TReason[];
+    tags: TReason[];
+  }> => ({
+    dispositions: await db
+      .select({ id: dispositions.id, name: dispositions.name })
+      .from(dispositions)
+      .orderBy(asc(dispositions.position), asc(dispositions.name)),
+    tags: await db
+      .select({ id: wrapUpTags.id, name: wrapUpTags.name })
+      .from(wrapUpTags)
+      .orderBy(asc(wrapUpTags.position), asc(wrapUpTags.name)),
     idleReasons: await db
       .select({ id: idleReasons.id, name: idleReasons.name })
       .from(idleReasons)

@@ -21,6 +21,8 @@ export const DeskProvider = ({ user, children }: { user: TMe; children: ReactNod
     user,
     idleReasons: [],
     wrapUpReasons: [],
+    dispositions: [],
+    tags: [],
     quickResponses: [],
   });
   const [presence, dispatchPresence] = useReducer(presenceReducer, {

@@ -115,6 +115,8 @@ export const createDeskController = (deps: Deps): DeskController => {
           user,
           idleReasons: boot.idleReasons,
           wrapUpReasons: boot.wrapUpReasons,
+          dispositions: boot.dispositions,
+          tags: boot.tags,
           quickResponses: boot.quickResponses,
         });
         dispatchPresence({

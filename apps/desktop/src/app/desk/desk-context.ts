@@ -22,6 +22,8 @@ export type Profile = {
   user: TMe;
   idleReasons: TReason[];
   wrapUpReasons: TReason[];
+  dispositions: TReason[];
+  tags: TReason[];
   quickResponses: TQuickResponse[];
 };
 

@@ -254,10 +254,12 @@ export const adminConfigRoutes =
       },
     );
 
-    // Wrap-up and idle reasons: one shape, two lists.
+    // Wrap-up and idle reasons, dispositions and tags: one shape, four lists.
     for (const [kind, path] of [
       ['wrap-up', '/api/admin/wrap-up-reasons'],
       ['idle', '/api/admin/idle-reasons'],
+      ['disposition', '/api/admin/dispositions'],
+      ['tag', '/api/admin/tags'],
     ] as const satisfies readonly (readonly [ReasonKind, string])[]) {
       app.get(
         path,

@@ -212,7 +212,10 @@ export const conversationRoutes =
           conversationId: request.params.id,
           agentId: agentOf(request).userId,
           wrapUpReasonId: request.body.wrapUpReasonId,
+          dispositionId: request.body.dispositionId ?? null,
+          tagIds: request.body.tagIds ?? [],
           notes: request.body.notes?.trim() || null,
+          nextState: request.body.nextState ?? null,
         });
         return reply.code(204).send(null);
       },

@@ -41,7 +41,19 @@ export interface ReasonConfig {
   position: number;
 }
 
-export type ReasonKind = 'wrap-up' | 'idle';
+/**
+ * The administrator's short lists, one shape: wrap-up reasons (every guide), idle reasons, and
+ * CXone's dispositions and tags, which the agent may add in the wrap-up.
+ */
+export type ReasonKind = 'wrap-up' | 'idle' | 'disposition' | 'tag';
+
+/** What the audit log calls each list's entries. */
+export const REASON_SUBJECTS: Record<ReasonKind, string> = {
+  'wrap-up': 'wrap-up-reason',
+  idle: 'idle-reason',
+  disposition: 'disposition',
+  tag: 'tag',
+};
 
 /** A pre-written answer agents insert from the quick-response pane (quick-responses.ts). */
 export interface QuickResponseConfig {
@@ -150,7 +162,10 @@ export interface AdminTx {
     create(kind: ReasonKind, input: { name: string; position: number }): Promise<ReasonConfig>;
     update(kind: ReasonKind, id: string, patch: { name?: string; position?: number }): Promise<ReasonConfig>;
     delete(kind: ReasonKind, id: string): Promise<void>;
-    /** Wrap-ups that name the reason (history); idle reasons are stored by name, so never in use. */
+    /**
+     * Wrap-ups that name the reason or disposition (history); idle reasons and tags are stored by
+     * name, so never in use.
+     */
     countUses(kind: ReasonKind, id: string): Promise<number>;
   };
   quickResponses: {

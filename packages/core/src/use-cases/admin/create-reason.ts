@@ -1,7 +1,7 @@
 import type { TCreateReasonRequest } from '@switchboard/contracts';
 import { authorizeRole } from '../authorize-role';
 import type { UseCaseResult } from '../types';
-import type { AdminUseCaseContext, ReasonConfig, ReasonKind } from './admin-port';
+import { type AdminUseCaseContext, REASON_SUBJECTS, type ReasonConfig, type ReasonKind } from './admin-port';
 import { checkNameFree } from './admin-rules';
 
 /** An administrator adds a wrap-up or idle reason; without a position it goes last. */
@@ -24,8 +24,8 @@ export const createReason = async ({
   await tx.audit.append({
     at: now,
     actorUserId: actorId,
-    action: `${kind}-reason.created`,
-    subjectType: `${kind}-reason`,
+    action: `${REASON_SUBJECTS[kind]}.created`,
+    subjectType: REASON_SUBJECTS[kind],
     subjectId: reason.id,
     details: { name: reason.name, position: reason.position },
   });

@@ -1,11 +1,12 @@
 import { AppError } from '../../errors';
 import { authorizeRole } from '../authorize-role';
 import type { UseCaseResult } from '../types';
-import type { AdminUseCaseContext, ReasonKind } from './admin-port';
+import { type AdminUseCaseContext, REASON_SUBJECTS, type ReasonKind } from './admin-port';
 
 /**
- * An administrator removes a reason. A wrap-up reason earlier wrap-ups name is kept (409), so that
- * history and reports still say why; idle reasons are recorded by name and can always go.
+ * An administrator removes a reason. A wrap-up reason or a disposition earlier wrap-ups name is kept
+ * (409), so that history and reports still say why; idle reasons and tags are recorded by name and
+ * can always go.
  */
 export const deleteReason = async ({
   tx,
@@ -31,8 +32,8 @@ export const deleteReason = async ({
   await tx.audit.append({
     at: now,
     actorUserId: actorId,
-    action: `${kind}-reason.deleted`,
-    subjectType: `${kind}-reason`,
+    action: `${REASON_SUBJECTS[kind]}.deleted`,
+    subjectType: REASON_SUBJECTS[kind],
     subjectId: id,
     details: { name: reason.name },
   });

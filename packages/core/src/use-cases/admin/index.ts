@@ -1,4 +1,5 @@
 export type * from './admin-port';
+export { REASON_SUBJECTS } from './admin-port';
 export { ALL_CHANNELS, QUEUE_DEFAULTS } from './admin-rules';
 export * from './create-entry-point';
 export * from './create-queue';

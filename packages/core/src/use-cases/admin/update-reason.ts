@@ -2,7 +2,7 @@ import type { TUpdateReasonRequest } from '@switchboard/contracts';
 import { AppError } from '../../errors';
 import { authorizeRole } from '../authorize-role';
 import type { UseCaseResult } from '../types';
-import type { AdminUseCaseContext, ReasonConfig, ReasonKind } from './admin-port';
+import { type AdminUseCaseContext, REASON_SUBJECTS, type ReasonConfig, type ReasonKind } from './admin-port';
 import { changedFields, checkNameFree } from './admin-rules';
 
 /** An administrator renames or reorders a wrap-up or idle reason. */
@@ -38,8 +38,8 @@ export const updateReason = async ({
   await tx.audit.append({
     at: now,
     actorUserId: actorId,
-    action: `${kind}-reason.updated`,
-    subjectType: `${kind}-reason`,
+    action: `${REASON_SUBJECTS[kind]}.updated`,
+    subjectType: REASON_SUBJECTS[kind],
     subjectId: id,
     details: changes,
   });

@@ -19,7 +19,8 @@ export type DraftStore = Map<string, string>;
 /** The selected conversation: title, thread, composer, End and the wrap-up that follows it. */
 export const InteractionPane = ({ entry, drafts }: { entry: ConversationEntry; drafts: DraftStore }) => {
   const { t } = useTranslation();
-  const { actions, wrapUpReasons, quickResponses, user, focusRequest } = useDesk();
+  const { actions, wrapUpReasons, dispositions, tags, idleReasons, quickResponses, user, focusRequest } =
+    useDesk();
   const { summary } = entry;
   const now = useNow();
   const { state } = summary.participation;
@@ -146,6 +147,9 @@ export const InteractionPane = ({ entry, drafts }: { entry: ConversationEntry; d
       <WrapUpDialog
         open={wrapUpOpen}
         reasons={wrapUpReasons}
+        dispositions={dispositions}
+        tags={tags}
+        idleReasons={idleReasons}
         onSubmit={(request) => actions.submitWrapUp(summary.id, request)}
         onClose={closeWrapUp}
       />

@@ -4,23 +4,32 @@ import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../../shared/ui/ModalDialog';
 import { SubmitActions } from '../../../shared/ui/SubmitActions';
 import { FailureCallout } from '../../i18n/components/FailureCallout';
+import { idleValue, toSetStateRequest } from '../../presence/presence-state';
 import { filterReasons } from '../filter-reasons';
 
 const NOTES_MAX = 2000;
 
 /**
  * The seeds' wrap-up dialog ("Nachbearbeitungsgründe", "Motivos de cierre"): pick a reason from a
- * list filtered by a search field, add notes, Submit wrap-up. Closing it keeps the conversation in
- * wrap-up; the pane offers to reopen it.
+ * list filtered by a search field; where the administrator made them, CXone's disposition and tags
+ * ("étiquettes et dispositions"); notes; the state to take next (Webex WhatsApp guide:
+ * "Verfügbarkeitsstatus"), the current one kept unless chosen; Submit wrap-up. Closing it keeps the
+ * conversation in wrap-up; the pane offers to reopen it.
  */
 export const WrapUpDialog = ({
   open,
   reasons,
+  dispositions = [],
+  tags = [],
+  idleReasons = [],
   onSubmit,
   onClose,
 }: {
   open: boolean;
   reasons: readonly TReason[];
+  dispositions?: readonly TReason[];
+  tags?: readonly TReason[];
+  idleReasons?: readonly TReason[];
   onSubmit: (request: TWrapUpRequest) => Promise<void>;
   onClose: () => void;
 }) => {
@@ -29,6 +38,9 @@ export const WrapUpDialog = ({
   const [query, setQuery] = useState('');
   const [reasonId, setReasonId] = useState<string | null>(null);
   const [notes, setNotes] = useState('');
+  const [dispositionId, setDispositionId] = useState('');
+  const [tagIds, setTagIds] = useState<string[]>([]);
+  const [nextState, setNextState] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const visible = filterReasons({ reasons, query, keepId: reasonId, locale: i18n.language });
@@ -42,9 +54,14 @@ export const WrapUpDialog = ({
     setError(null);
     try {
       const trimmed = notes.trim();
-      await onSubmit(
-        trimmed === '' ? { wrapUpReasonId: reasonId } : { wrapUpReasonId: reasonId, notes: trimmed },
-      );
+      const next = toSetStateRequest(nextState);
+      await onSubmit({
+        wrapUpReasonId: reasonId,
+        ...(dispositionId === '' ? {} : { dispositionId }),
+        ...(tagIds.length === 0 ? {} : { tagIds }),
+        ...(trimmed === '' ? {} : { notes: trimmed }),
+        ...(next === null ? {} : { nextState: next }),
+      });
     } catch (failure) {
       setError(failure);
       setSubmitting(false);
@@ -93,6 +110,42 @@ export const WrapUpDialog = ({
           ))}
           {visible.length === 0 && <p className="wrapup__empty">{t('wrapUp.noMatch')}</p>}
         </fieldset>
+        {dispositions.length > 0 && (
+          <label className="field">
+            <span className="field__label">{t('wrapUp.disposition')}</span>
+            <select
+              className="select"
+              value={dispositionId}
+              onChange={(event) => setDispositionId(event.target.value)}
+            >
+              <option value="">{t('wrapUp.noDisposition')}</option>
+              {dispositions.map((disposition) => (
+                <option key={disposition.id} value={disposition.id}>
+                  {disposition.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {tags.length > 0 && (
+          <fieldset className="wrapup__tags">
+            <legend className="field__label">{t('wrapUp.tags')}</legend>
+            {tags.map((tag) => (
+              <label key={tag.id} className="wrapup__tag">
+                <input
+                  type="checkbox"
+                  checked={tagIds.includes(tag.id)}
+                  onChange={(event) =>
+                    setTagIds(
+                      event.target.checked ? [...tagIds, tag.id] : tagIds.filter((id) => id !== tag.id),
+                    )
+                  }
+                />
+                <span>{tag.name}</span>
+              </label>
+            ))}
+          </fieldset>
+        )}
         <label className="field">
           <span className="field__label">{t('wrapUp.notes')}</span>
           <textarea
@@ -102,6 +155,22 @@ export const WrapUpDialog = ({
             value={notes}
             onChange={(event) => setNotes(event.target.value)}
           />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('wrapUp.nextState')}</span>
+          <select className="select" value={nextState} onChange={(event) => setNextState(event.target.value)}>
+            <option value="">{t('wrapUp.keepState')}</option>
+            <option value="available">{t('presence.available')}</option>
+            {idleReasons.length > 0 && (
+              <optgroup label={t('presence.idle')}>
+                {idleReasons.map((reason) => (
+                  <option key={reason.id} value={idleValue(reason)}>
+                    {reason.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+          </select>
         </label>
         <FailureCallout error={error} />
         <SubmitActions
