@@ -115,6 +115,7 @@ describe('the OpenAPI document', () => {
       'POST /api/supervisor/reveal',
       'PUT /api/supervisor/agents/{id}/state',
       'GET /api/supervisor/overview',
+      'GET /api/supervisor/report',
     ];
     expect([...documented].filter((r) => r.includes('/api/')).sort()).toEqual(expected.sort());
   });

@@ -64,3 +64,44 @@ export const ZSupervisorOverview = z.object({
   generatedAt: ZIsoDate,
 });
 export type TSupervisorOverview = z.infer<typeof ZSupervisorOverview>;
+
+/**
+ * The supervisor's report over a period (core's reports.ts has the definitions): per queue,
+ * arrivals, answered, abandoned, abandon rate, average and longest wait, service level; per agent,
+ * handlings and average handle time. Figures that have nothing to measure are null.
+ */
+export const ZSupervisorReportQuery = z.strictObject({
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+});
+export type TSupervisorReportQuery = z.infer<typeof ZSupervisorReportQuery>;
+
+const ZNullableFigure = z.number().nullable();
+const ZQueueFigures = z.object({
+  arrived: z.number().int(),
+  answered: z.number().int(),
+  abandoned: z.number().int(),
+  waiting: z.number().int(),
+  abandonRatePercent: ZNullableFigure,
+  averageWaitSeconds: ZNullableFigure,
+  longestWaitSeconds: ZNullableFigure,
+  serviceLevelPercent: ZNullableFigure,
+});
+
+export const ZSupervisorReport = z.object({
+  from: ZIsoDate,
+  to: ZIsoDate,
+  queues: z.array(ZQueueFigures.extend({ id: ZId, name: z.string(), serviceLevelSeconds: z.number().int() })),
+  agents: z.array(
+    z.object({
+      id: ZId,
+      name: z.string(),
+      accepted: z.number().int(),
+      wrappedUp: z.number().int(),
+      averageHandleSeconds: ZNullableFigure,
+    }),
+  ),
+  totals: ZQueueFigures.extend({ averageHandleSeconds: ZNullableFigure }),
+  generatedAt: ZIsoDate,
+});
+export type TSupervisorReport = z.infer<typeof ZSupervisorReport>;

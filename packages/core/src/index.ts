@@ -9,6 +9,7 @@ export * from './masking-policy';
 export type * from './model';
 export type * from './ports';
 export * from './quick-responses';
+export * from './reports';
 export * from './routing/strategies';
 export * from './session-policy';
 export * from './sms-segments';

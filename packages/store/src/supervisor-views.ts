@@ -5,9 +5,10 @@ import type {
   TSupervisorOverview,
   TSupervisorQueue,
 } from '@switchboard/contracts';
-import { and, asc, desc, eq, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import { QUEUE_ID, USER_ID } from './qualified-ids';
+import { readReportFacts } from './report-facts';
 import { agentLimits, agentLoads, conversations, queues, users } from './schema';
 
 /**
@@ -154,7 +155,27 @@ export const createSupervisorViews = (db: Db) => {
     return { queues: queueRows, agents: agentRows, generatedAt: now.toISOString() };
   };
 
-  return { getOverview };
+  /**
+   * What a period's report is made of: the history's facts (report-facts.ts), every queue with its
+   * service-level threshold, and the names of the agents who handled something.
+   */
+  const getReportFacts = async ({ from, to }: { from: Date; to: Date }) => {
+    const [facts, queueRows] = await Promise.all([
+      readReportFacts(db, { from, to }),
+      db
+        .select({ id: queues.id, name: queues.name, serviceLevelSeconds: queues.serviceLevelSeconds })
+        .from(queues)
+        .orderBy(desc(queues.priority), asc(queues.name)),
+    ]);
+    const agentIds = [...new Set(facts.handlings.map((h) => h.agentId))];
+    const names =
+      agentIds.length === 0
+        ? []
+        : await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, agentIds));
+    return { ...facts, queues: queueRows, agentNames: new Map(names.map((u) => [u.id, u.name])) };
+  };
+
+  return { getOverview, getReportFacts };
 };
 
 export type SupervisorViews = ReturnType<typeof createSupervisorViews>;

@@ -79,6 +79,16 @@ export const receiveProviderMessage = async ({
     },
     newMessage,
   );
+  // The history reports read: a WhatsApp, SMS or Messenger conversation arrives as a live chat does.
+  await tx.conversationEvents.append([
+    {
+      conversationId: conversation.id,
+      type: 'arrived',
+      at: now,
+      queueId: conversation.queueId,
+      channel: conversation.channel,
+    },
+  ]);
   const events: DomainEvent[] = [];
   if (opening) {
     events.push({

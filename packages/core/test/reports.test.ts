@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { type ArrivalFacts, buildPeriodReport } from '../src/reports';
+
+const at = (second: number) => new Date(Date.UTC(2026, 11, 5, 9, 0, second));
+const arrival = (
+  queueId: string,
+  arrived: number,
+  accepted: number | null,
+  left: number | null = null,
+): ArrivalFacts => ({
+  conversationId: `${queueId}-${arrived}`,
+  queueId,
+  arrivedAt: at(arrived),
+  firstAcceptedAt: accepted === null ? null : at(accepted),
+  customerLeftAt: left === null ? null : at(left),
+});
+
+describe('the period report', () => {
+  const queues = [
+    { id: 'support', serviceLevelSeconds: 20 },
+    { id: 'sales', serviceLevelSeconds: 60 },
+    { id: 'quiet', serviceLevelSeconds: 30 },
+  ];
+
+  it('counts answered, abandoned and waiting, with the abandon rate, the waits and the service level', () => {
+    const report = buildPeriodReport({
+      queues,
+      arrivals: [
+        arrival('support', 0, 10), // answered within 20 s
+        arrival('support', 0, 30), // answered late
+        arrival('support', 0, null, 15), // abandoned
+        arrival('support', 0, 40, 50), // answered, the customer left afterwards: not abandoned
+        arrival('support', 0, null), // still waiting
+        arrival('sales', 0, 50),
+      ],
+      handlings: [],
+    });
+    expect(report.queues[0]).toEqual({
+      queueId: 'support',
+      serviceLevelSeconds: 20,
+      arrived: 5,
+      answered: 3,
+      abandoned: 1,
+      waiting: 1,
+      abandonRatePercent: 20,
+      averageWaitSeconds: 26.7,
+      longestWaitSeconds: 40,
+      serviceLevelPercent: 25, // 1 within 20 s of 3 answered + 1 abandoned
+    });
+    expect(report.queues[1]).toMatchObject({ queueId: 'sales', answered: 1, serviceLevelPercent: 100 });
+    expect(report.totals).toMatchObject({ arrived: 6, answered: 4, abandoned: 1, waiting: 1 });
+  });
+
+  it('lists every queue asked for, with nothing to say as null rather than zero', () => {
+    const report = buildPeriodReport({ queues, arrivals: [], handlings: [] });
+    expect(report.queues.map((q) => q.queueId)).toEqual(['support', 'sales', 'quiet']);
+    expect(report.queues[2]).toMatchObject({
+      arrived: 0,
+      abandonRatePercent: null,
+      averageWaitSeconds: null,
+      serviceLevelPercent: null,
+    });
+    expect(report.totals.averageHandleSeconds).toBeNull();
+  });
+
+  it('averages handle time from acceptance to wrap-up per agent, leaving out handlings not wrapped up', () => {
+    const report = buildPeriodReport({
+      queues,
+      arrivals: [],
+      handlings: [
+        { agentId: 'alice', conversationId: 'a', acceptedAt: at(0), wrappedAt: at(40) },
+        { agentId: 'alice', conversationId: 'b', acceptedAt: at(0), wrappedAt: at(20) },
+        { agentId: 'alice', conversationId: 'c', acceptedAt: at(0), wrappedAt: null },
+        { agentId: 'bob', conversationId: 'a', acceptedAt: at(10), wrappedAt: at(55) },
+      ],
+    });
+    expect(report.agents).toEqual([
+      { agentId: 'alice', accepted: 3, wrappedUp: 2, averageHandleSeconds: 30 },
+      { agentId: 'bob', accepted: 1, wrappedUp: 1, averageHandleSeconds: 45 },
+    ]);
+    expect(report.totals.averageHandleSeconds).toBe(35);
+  });
+});
