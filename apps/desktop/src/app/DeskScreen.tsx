@@ -4,6 +4,7 @@ import { ConversationTabs } from '../features/conversations/components/Conversat
 import { type DraftStore, InteractionPane } from '../features/conversations/components/InteractionPane';
 import { OfferStack } from '../features/offers/components/OfferStack';
 import { needsManualAvailable } from '../features/presence/presence-state';
+import { ReportsView } from '../features/reports/components/ReportsView';
 import { SupervisorBoard } from '../features/supervisor/components/SupervisorBoard';
 import type { DeskView } from '../features/supervisor/components/ViewSwitch';
 import { useDesk } from './desk/desk-context';
@@ -31,6 +32,8 @@ export const DeskScreen = () => {
       <NoticeList />
       {watches && view === 'board' ? (
         <SupervisorBoard />
+      ) : watches && view === 'reports' ? (
+        <ReportsView />
       ) : (
         <main className="desk__body" aria-label={t('app.main')}>
           <ConversationTabs />

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 
-export type DeskView = 'board' | 'conversations';
+export type DeskView = 'board' | 'reports' | 'conversations';
 
-/** Supervisors and administrators switch between the board and the conversations. */
+/** Supervisors and administrators switch between the board, the reports and the conversations. */
 export const ViewSwitch = ({ view, onChange }: { view: DeskView; onChange: (view: DeskView) => void }) => {
   const { t } = useTranslation();
   const item = (value: DeskView, label: string) => (
@@ -18,6 +18,7 @@ export const ViewSwitch = ({ view, onChange }: { view: DeskView; onChange: (view
   return (
     <nav className="view-switch" aria-label={t('supervisor.views')}>
       {item('board', t('supervisor.board'))}
+      {item('reports', t('reports.title'))}
       {item('conversations', t('supervisor.conversationsView'))}
     </nav>
   );

@@ -1,0 +1,196 @@
+import type { TSupervisorReport } from '@switchboard/contracts';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDuration } from '../../../shared/time/format-duration';
+import { useSession } from '../../auth/session-context';
+import { PERIODS, type Period, periodRange } from '../report-period';
+import { fetchReport } from '../reports-api';
+
+type State = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; report: TSupervisorReport };
+
+/**
+ * The supervisor's report of a period (product.md: handle time, wait time, abandon rate, service
+ * level), per queue and per agent, from the conversations' history; core's reports.ts defines
+ * each figure. Read when opened, when the period changes and on Refresh.
+ */
+export const ReportsView = () => {
+  const { t, i18n } = useTranslation();
+  const { api } = useSession();
+  const periodId = useId();
+  const [period, setPeriod] = useState<Period>('today');
+  const [state, setState] = useState<State>({ status: 'loading' });
+
+  const load = useCallback(
+    (signal?: AbortSignal) => {
+      setState((current) => (current.status === 'ready' ? current : { status: 'loading' }));
+      fetchReport(api, periodRange(period, new Date()), signal).then(
+        (report) => setState({ status: 'ready', report }),
+        () => {
+          if (!signal?.aborted) {
+            setState({ status: 'failed' });
+          }
+        },
+      );
+    },
+    [api, period],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
+  const percent = (value: number | null) => (value === null ? '–' : `${number.format(value)} %`);
+  const duration = (value: number | null) => (value === null ? '–' : formatDuration(value * 1000));
+
+  return (
+    <main className="board" aria-labelledby="reports-title">
+      <div className="reports__bar">
+        <h2 id="reports-title" className="board__title">
+          {t('reports.title')}
+        </h2>
+        <label className="reports__period" htmlFor={periodId}>
+          {t('reports.period')}
+        </label>
+        <select
+          id={periodId}
+          className="select select--compact"
+          value={period}
+          onChange={(event) => setPeriod(event.target.value as Period)}
+        >
+          {PERIODS.map((value) => (
+            <option key={value} value={value}>
+              {t(`reports.periods.${value}`)}
+            </option>
+          ))}
+        </select>
+        <button className="button" type="button" onClick={() => load()}>
+          {t('reports.refresh')}
+        </button>
+      </div>
+      {state.status === 'loading' && <p role="status">{t('reports.loading')}</p>}
+      {state.status === 'failed' && (
+        <div className="callout callout--error" role="alert">
+          <p>{t('reports.failed')}</p>
+          <button className="button" type="button" onClick={() => load()}>
+            {t('supervisor.retry')}
+          </button>
+        </div>
+      )}
+      {state.status === 'ready' && (
+        <>
+          <table className="board-table">
+            <caption className="board-table__caption">{t('reports.queuesCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('supervisor.queue')}</th>
+                <th scope="col" className="board-table__num">
+                  {t('reports.arrived')}
+                </th>
+                <th scope="col" className="board-table__num">
+                  {t('reports.answered')}
+                </th>
+                <th scope="col" className="board-table__num">
+                  {t('reports.abandoned')}
+                </th>
+                <th scope="col" className="board-table__num">
+                  {t('reports.abandonRate')}
+                </th>
+                <th scope="col" className="board-table__num">
+                  {t('reports.averageWait')}
+                </th>
+                <th scope="col" className="board-table__num">
+                  {t('reports.longestWait')}
+                </th>
+                <th scope="col" className="board-table__num">
+                  {t('reports.serviceLevel')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.report.queues.map((queue) => (
+                <tr key={queue.id}>
+                  <th scope="row">{queue.name}</th>
+                  <td className="board-table__num">{queue.arrived}</td>
+                  <td className="board-table__num">{queue.answered}</td>
+                  <td className="board-table__num">{queue.abandoned}</td>
+                  <td className="board-table__num">{percent(queue.abandonRatePercent)}</td>
+                  <td className="board-table__num">{duration(queue.averageWaitSeconds)}</td>
+                  <td className="board-table__num">{duration(queue.longestWaitSeconds)}</td>
+                  <td className="board-table__num">
+                    {queue.serviceLevelPercent === null
+                      ? '–'
+                      : t('reports.serviceLevelOf', {
+                          percent: percent(queue.serviceLevelPercent),
+                          seconds: queue.serviceLevelSeconds,
+                        })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('reports.allQueues')}</th>
+                <td className="board-table__num">{state.report.totals.arrived}</td>
+                <td className="board-table__num">{state.report.totals.answered}</td>
+                <td className="board-table__num">{state.report.totals.abandoned}</td>
+                <td className="board-table__num">{percent(state.report.totals.abandonRatePercent)}</td>
+                <td className="board-table__num">{duration(state.report.totals.averageWaitSeconds)}</td>
+                <td className="board-table__num">{duration(state.report.totals.longestWaitSeconds)}</td>
+                <td className="board-table__num">{percent(state.report.totals.serviceLevelPercent)}</td>
+              </tr>
+            </tfoot>
+          </table>
+          <table className="board-table">
+            <caption className="board-table__caption">{t('reports.agentsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('supervisor.agent')}</th>
+                <th scope="col" className="board-table__num">
+                  {t('reports.accepted')}
+                </th>
+                <th scope="col" className="board-table__num">
+                  {t('reports.wrappedUp')}
+                </th>
+                <th scope="col" className="board-table__num">
+                  {t('reports.averageHandle')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.report.agents.length === 0 && (
+                <tr>
+                  <td colSpan={4} className="board-table__empty">
+                    {t('reports.noAgents')}
+                  </td>
+                </tr>
+              )}
+              {state.report.agents.map((agent) => (
+                <tr key={agent.id}>
+                  <th scope="row">{agent.name}</th>
+                  <td className="board-table__num">{agent.accepted}</td>
+                  <td className="board-table__num">{agent.wrappedUp}</td>
+                  <td className="board-table__num">{duration(agent.averageHandleSeconds)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('reports.allAgents')}</th>
+                <td className="board-table__num">
+                  {state.report.agents.reduce((n, agent) => n + agent.accepted, 0)}
+                </td>
+                <td className="board-table__num">
+                  {state.report.agents.reduce((n, agent) => n + agent.wrappedUp, 0)}
+                </td>
+                <td className="board-table__num">{duration(state.report.totals.averageHandleSeconds)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </>
+      )}
+    </main>
+  );
+};

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { endAndWrapUp, loginAgent, logout, newActor, setState, startChat } from './fixtures';
+
+/**
+ * The supervisor's report: an agent answers and wraps up one chat, a customer gives up on another
+ * while nobody is Available; the report of today counts both.
+ */
+test('reports: arrivals, answered and abandoned per queue, and handle time per agent', async ({
+  browser,
+}) => {
+  const supervisor = await newActor(browser);
+  const agent = await newActor(browser);
+  const customer = await newActor(browser);
+  const leaving = await newActor(browser);
+
+  await loginAgent(supervisor.page, 'sam@example.com');
+  await supervisor.page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: 'Reports' })
+    .click();
+  const reports = supervisor.page.getByRole('main', { name: 'Reports' });
+  await expect(reports.getByRole('combobox', { name: 'Period' })).toHaveValue('today');
+  const queues = reports.getByRole('table', { name: /^Queues in the period/ });
+  const support = queues.getByRole('row', { name: /^Support/ });
+  await expect(support).toBeVisible();
+  const cell = (n: number) => support.getByRole('cell').nth(n);
+  const before = {
+    arrived: Number(await cell(0).textContent()),
+    abandoned: Number(await cell(2).textContent()),
+  };
+
+  await loginAgent(agent.page, 'bob@example.com');
+  await setState(agent.page, 'Available');
+  await startChat(customer.page, 'Ines Report', 'Hello there');
+  await agent.page
+    .getByRole('dialog', { name: /Contact request from Ines Report/ })
+    .getByRole('button', { name: 'Accept' })
+    .click();
+  await expect(agent.page.getByRole('tabpanel').getByText('Hello there')).toBeVisible();
+  await endAndWrapUp(agent.page);
+  await setState(agent.page, 'Break');
+
+  // Nobody Available: this customer leaves before anyone answers.
+  const chat = await startChat(leaving.page, 'Otto Gone', 'Anyone?');
+  await chat.getByRole('button', { name: 'End chat' }).click();
+  await leaving.page.getByRole('alertdialog').getByRole('button', { name: 'End chat' }).click();
+  await expect(chat.getByText(/This chat has ended/)).toBeVisible();
+
+  await reports.getByRole('button', { name: 'Refresh' }).click();
+  await expect(cell(0)).toHaveText(String(before.arrived + 2));
+  await expect(cell(2)).toHaveText(String(before.abandoned + 1));
+  await expect(cell(3)).toHaveText(/\d+(\.\d)? %/);
+  await expect(cell(6)).toHaveText(/ in 60 s$/);
+  const agents = reports.getByRole('table', { name: /^Agents in the period/ });
+  const bob = agents.getByRole('row', { name: /^Bob Agent/ });
+  await expect(bob.getByRole('cell').nth(0)).toHaveText(/[1-9]/);
+  await expect(bob.getByRole('cell').nth(2)).toHaveText(/^\d+:\d\d$/);
+
+  await logout(agent.page);
+  for (const actor of [supervisor, agent, customer, leaving]) {
+    await actor.context.close();
+  }
+});
