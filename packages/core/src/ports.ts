@@ -183,7 +183,11 @@ export interface Tx {
     getTags(ids: readonly string[]): Promise<{ id: string; name: string }[]>;
   };
   conversations: {
-    /** A new conversation; with `opening`, its first message (seq 1), written with it. */
+    /**
+     * A new conversation; with `opening`, its first message (seq 1), written with it; with
+     * `logArrival`, its 'arrived' line of the history (conversationEvents: at its arrivedAt, in its
+     * queue and channel), written in the same statement.
+     */
     create(
       input: Omit<Conversation, 'id' | 'endedAt' | 'customerLeft' | 'requestId' | 'narrowing'> & {
         customerTokenHash: string | null;
@@ -192,6 +196,7 @@ export interface Tx {
         lastCustomerMessageAt?: Date;
       },
       opening?: Omit<NewMessage, 'conversationId'>,
+      options?: { logArrival?: boolean },
     ): Promise<{ conversation: Conversation; opening: StoredMessage | null }>;
     lock(id: string): Promise<Conversation | null>;
     /** Read without a lock: for what does not change (its channel) before the lock order allows the row lock. */

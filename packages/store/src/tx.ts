@@ -226,7 +226,7 @@ const queueIfAloneWaiting = builtStatement((db) =>
 
 /** A conversation with its first message (seq 1), in one statement; keyed by the columns given. */
 const conversationWithOpening = builtStatements((db, shape: string) => {
-  const [conversationKeys = '', messageKeys = ''] = shape.split('|');
+  const [conversationKeys = '', messageKeys = '', arrival = ''] = shape.split('|');
   const named = (prefix: string, keys: string) =>
     Object.fromEntries(
       keys
@@ -254,6 +254,33 @@ const conversationWithOpening = builtStatements((db, shape: string) => {
       } as PgInsertValue<typeof messages>)
       .returning(),
   );
+  if (arrival === 'arrived') {
+    // The history's arrival line (core asked for it): in this statement, from the row just made.
+    const logged = db.$with('logged').as(
+      db
+        .insert(conversationEvents)
+        .select(
+          db
+            // Every column, in the table's order, as an insert from a select takes them.
+            .select({
+              id: sql<number>`nextval(pg_get_serial_sequence('conversation_events', 'id'))`.as('id'),
+              conversationId: made.id,
+              type: sql<string>`'arrived'`.as('type'),
+              at: made.arrivedAt,
+              queueId: made.queueId,
+              channel: made.channel,
+              agentId: sql<string | null>`null::uuid`.as('agent_id'),
+              byAgentId: sql<string | null>`null::uuid`.as('by_agent_id'),
+              requestId: sql<string | null>`null::uuid`.as('request_id'),
+              reason: sql<string | null>`null::text`.as('reason'),
+            })
+            .from(made),
+        )
+        .returning({ id: conversationEvents.id }),
+    );
+    // A data-modifying WITH runs once, whether or not the query reads it.
+    return db.with(made, opened, logged).select().from(made).crossJoin(opened);
+  }
   // The message's foreign key is checked at the end of the statement, when the conversation is there.
   return db.with(made, opened).select().from(made).crossJoin(opened);
 });
@@ -630,13 +657,24 @@ export const createTx = (
               .orderBy(asc(wrapUpTags.position), asc(wrapUpTags.name)),
     },
     conversations: {
-      create: async (input, opening) => {
+      create: async (input, opening, { logArrival = false } = {}) => {
         if (!opening) {
           const [row] = await db.insert(conversations).values(input).returning();
-          return { conversation: conversationFromRow(row!), opening: null };
+          const conversation = conversationFromRow(row!);
+          if (logArrival) {
+            await db.insert(conversationEvents).values({
+              conversationId: conversation.id,
+              type: 'arrived',
+              at: conversation.arrivedAt,
+              queueId: conversation.queueId,
+              channel: conversation.channel,
+            });
+          }
+          return { conversation, opening: null };
         }
         const id = randomUUID();
-        const [row] = await conversationWithOpening(db, shapeOf(input, opening), {
+        const shape = `${shapeOf(input, opening)}${logArrival ? '|arrived' : ''}`;
+        const [row] = await conversationWithOpening(db, shape, {
           id,
           ...valuesFor('c_', input),
           ...valuesFor('m_', opening),

@@ -78,17 +78,10 @@ export const receiveProviderMessage = async ({
       lastCustomerMessageAt: now,
     },
     newMessage,
+    // The history reports read (reports.ts): a WhatsApp, SMS or Messenger conversation arrives as
+    // a live chat does, in the statement that makes it.
+    { logArrival: true },
   );
-  // The history reports read: a WhatsApp, SMS or Messenger conversation arrives as a live chat does.
-  await tx.conversationEvents.append([
-    {
-      conversationId: conversation.id,
-      type: 'arrived',
-      at: now,
-      queueId: conversation.queueId,
-      channel: conversation.channel,
-    },
-  ]);
   const events: DomainEvent[] = [];
   if (opening) {
     events.push({

@@ -54,16 +54,9 @@ export const startLiveChat = async ({
           clientMessageId: null,
           createdAt: now,
         },
+    // The history reports read (reports.ts): the arrival, in the statement that makes the conversation.
+    { logArrival: true },
   );
-  await tx.conversationEvents.append([
-    {
-      conversationId: conversation.id,
-      type: 'arrived',
-      at: now,
-      queueId: conversation.queueId,
-      channel: 'livechat',
-    },
-  ]);
   const events: DomainEvent[] = [];
   const messages: StoredMessage[] = [];
   if (opening) {

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../../app/desk/desk-context';
 import { Timer } from '../../../shared/time/Timer';
 import { presenceLabel } from '../presence-label';
-import { idleValue, presenceValueOf, toSetStateRequest } from '../presence-state';
+import { presenceValueOf, toSetStateRequest } from '../presence-state';
+import { ChoosableStates } from './ChoosableStates';
 
 /**
  * The agent's state: Available, or Idle with one of the administrator's reasons. RONA, Refused
@@ -43,16 +44,7 @@ export const StateControl = () => {
             {presenceLabel(t, presence.state, presence.stateReason)}
           </option>
         )}
-        <option value="available">{t('presence.available')}</option>
-        {idleReasons.length > 0 && (
-          <optgroup label={t('presence.idle')}>
-            {idleReasons.map((reason) => (
-              <option key={reason.id} value={idleValue(reason)}>
-                {reason.name}
-              </option>
-            ))}
-          </optgroup>
-        )}
+        <ChoosableStates idleReasons={idleReasons} />
       </select>
       <Timer since={presence.stateSince} label={t('presence.timeInState')} />
     </div>

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../../shared/ui/ModalDialog';
 import { SubmitActions } from '../../../shared/ui/SubmitActions';
 import { FailureCallout } from '../../i18n/components/FailureCallout';
-import { idleValue, toSetStateRequest } from '../../presence/presence-state';
+import { ChoosableStates } from '../../presence/components/ChoosableStates';
+import { toSetStateRequest } from '../../presence/presence-state';
 import { filterReasons } from '../filter-reasons';
 
 const NOTES_MAX = 2000;
@@ -160,16 +161,7 @@ export const WrapUpDialog = ({
           <span className="field__label">{t('wrapUp.nextState')}</span>
           <select className="select" value={nextState} onChange={(event) => setNextState(event.target.value)}>
             <option value="">{t('wrapUp.keepState')}</option>
-            <option value="available">{t('presence.available')}</option>
-            {idleReasons.length > 0 && (
-              <optgroup label={t('presence.idle')}>
-                {idleReasons.map((reason) => (
-                  <option key={reason.id} value={idleValue(reason)}>
-                    {reason.name}
-                  </option>
-                ))}
-              </optgroup>
-            )}
+            <ChoosableStates idleReasons={idleReasons} />
           </select>
         </label>
         <FailureCallout error={error} />
