@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfigurationView } from '../features/admin/components/ConfigurationView';
 import { ConversationTabs } from '../features/conversations/components/ConversationTabs';
 import { type DraftStore, InteractionPane } from '../features/conversations/components/InteractionPane';
 import { OfferStack } from '../features/offers/components/OfferStack';
@@ -34,6 +35,8 @@ export const DeskScreen = () => {
         <SupervisorBoard />
       ) : watches && view === 'reports' ? (
         <ReportsView />
+      ) : user.role === 'admin' && view === 'configuration' ? (
+        <ConfigurationView />
       ) : (
         <main className="desk__body" aria-label={t('app.main')}>
           <ConversationTabs />

@@ -21,7 +21,7 @@ export const Header = ({ view }: Props) => {
         <span className="brand-mark" aria-hidden="true" />
         {t('app.name')}
       </h1>
-      {view && <ViewSwitch view={view.current} onChange={view.onChange} />}
+      {view && <ViewSwitch view={view.current} onChange={view.onChange} configure={user.role === 'admin'} />}
       <ConnectionBadge />
       <div className="topbar__spacer" />
       {/* Supervisors and administrators take no conversations: no state to set. */}

@@ -14,6 +14,8 @@ export type ApiClient = {
   get: <T>(path: string, options?: RequestOptions) => Promise<T>;
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => Promise<T>;
   put: <T>(path: string, body?: unknown, options?: RequestOptions) => Promise<T>;
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) => Promise<T>;
+  delete: <T = void>(path: string, options?: RequestOptions) => Promise<T>;
 };
 
 export type ApiClientOptions = {
@@ -42,7 +44,7 @@ export const createApiClient = ({
   fetchImpl = (input, init) => fetch(input, init),
 }: ApiClientOptions): ApiClient => {
   const request = async <T>(
-    method: 'GET' | 'POST' | 'PUT',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     body: unknown,
     options: RequestOptions = {},
@@ -91,5 +93,7 @@ export const createApiClient = ({
     get: (path, options) => request('GET', path, undefined, options),
     post: (path, body, options) => request('POST', path, body, options),
     put: (path, body, options) => request('PUT', path, body, options),
+    patch: (path, body, options) => request('PATCH', path, body, options),
+    delete: (path, options) => request('DELETE', path, undefined, options),
   };
 };

@@ -1,9 +1,20 @@
 import { useTranslation } from 'react-i18next';
 
-export type DeskView = 'board' | 'reports' | 'conversations';
+export type DeskView = 'board' | 'reports' | 'configuration' | 'conversations';
 
-/** Supervisors and administrators switch between the board, the reports and the conversations. */
-export const ViewSwitch = ({ view, onChange }: { view: DeskView; onChange: (view: DeskView) => void }) => {
+/**
+ * Supervisors and administrators switch between the board, the reports and the conversations;
+ * administrators also reach the configuration.
+ */
+export const ViewSwitch = ({
+  view,
+  onChange,
+  configure = false,
+}: {
+  view: DeskView;
+  onChange: (view: DeskView) => void;
+  configure?: boolean;
+}) => {
   const { t } = useTranslation();
   const item = (value: DeskView, label: string) => (
     <button
@@ -19,6 +30,7 @@ export const ViewSwitch = ({ view, onChange }: { view: DeskView; onChange: (view
     <nav className="view-switch" aria-label={t('supervisor.views')}>
       {item('board', t('supervisor.board'))}
       {item('reports', t('reports.title'))}
+      {configure && item('configuration', t('admin.title'))}
       {item('conversations', t('supervisor.conversationsView'))}
     </nav>
   );
