@@ -84,99 +84,178 @@ export const checkReportPeriod = ({ from, to }: { from: Date; to: Date }): void 
 
 const seconds = (from: Date, to: Date): number => Math.max(0, (to.getTime() - from.getTime()) / 1000);
 const round1 = (n: number): number => Math.round(n * 10) / 10;
-const average = (values: readonly number[]): number | null =>
-  values.length === 0 ? null : round1(values.reduce((sum, v) => sum + v, 0) / values.length);
+const averageOf = (sum: number, count: number): number | null => (count === 0 ? null : round1(sum / count));
 const percent = (part: number, whole: number): number | null =>
   whole === 0 ? null : round1((100 * part) / whole);
+
+/**
+ * What a queue's figures are made of: counts and sums, which a database can total over a month of
+ * history without handing every conversation over (the store's report totals), and which
+ * `totalsOfFacts` defines over the facts one by one. The figures are then the same arithmetic.
+ */
+export interface QueueTotals {
+  queueId: string;
+  arrived: number;
+  answered: number;
+  abandoned: number;
+  /** Answered within the queue's service-level threshold (wait <= threshold). */
+  answeredWithinLevel: number;
+  /** Waits of the answered, in seconds. */
+  waitSecondsSum: number;
+  waitSecondsMax: number | null;
+}
+
+export interface AgentTotals {
+  agentId: string;
+  accepted: number;
+  wrappedUp: number;
+  /** Acceptance to wrap-up, in seconds, over the wrapped up. */
+  handleSecondsSum: number;
+}
 
 /** Whether the customer left before an agent accepted: an abandoned conversation. */
 const isAbandoned = (facts: ArrivalFacts): boolean =>
   facts.customerLeftAt !== null &&
   (facts.firstAcceptedAt === null || facts.customerLeftAt.getTime() < facts.firstAcceptedAt.getTime());
 
-type Counts = Omit<QueueFigures, 'queueId' | 'serviceLevelSeconds'>;
-
-const figuresOf = (
-  arrivals: readonly ArrivalFacts[],
-  serviceLevelOf: (queueId: string) => number,
-): Counts => {
-  let answered = 0;
-  let abandoned = 0;
-  let withinLevel = 0;
-  const waits: number[] = [];
-  for (const facts of arrivals) {
-    if (isAbandoned(facts)) {
-      abandoned++;
-    } else if (facts.firstAcceptedAt !== null) {
-      answered++;
-      const wait = seconds(facts.arrivedAt, facts.firstAcceptedAt);
-      waits.push(wait);
-      if (wait <= serviceLevelOf(facts.queueId)) {
-        withinLevel++;
-      }
-    }
-  }
-  return {
-    arrived: arrivals.length,
-    answered,
-    abandoned,
-    waiting: arrivals.length - answered - abandoned,
-    abandonRatePercent: percent(abandoned, arrivals.length),
-    averageWaitSeconds: average(waits),
-    longestWaitSeconds: waits.length === 0 ? null : round1(Math.max(...waits)),
-    serviceLevelPercent: percent(withinLevel, answered + abandoned),
-  };
-};
-
 /**
- * The report of a period: per queue (every queue given, in that order, also those with nothing),
- * per agent who handled something, and in total.
+ * The definitions above, applied to the facts one by one: every queue given (in that order, also
+ * those with nothing) and every agent who accepted something. The reference the store's totals
+ * in SQL are held to (report-totals.test.ts).
  */
-export const buildPeriodReport = ({
+export const totalsOfFacts = ({
   arrivals,
   handlings,
   queues,
 }: {
   arrivals: readonly ArrivalFacts[];
   handlings: readonly HandlingFacts[];
-  /** The queues to report on, with their service-level thresholds in seconds. */
   queues: readonly { id: string; serviceLevelSeconds: number }[];
-}): PeriodReport => {
+}): { queues: QueueTotals[]; agents: AgentTotals[] } => {
+  const byQueue = new Map<string, QueueTotals>(
+    queues.map((q) => [
+      q.id,
+      {
+        queueId: q.id,
+        arrived: 0,
+        answered: 0,
+        abandoned: 0,
+        answeredWithinLevel: 0,
+        waitSecondsSum: 0,
+        waitSecondsMax: null,
+      },
+    ]),
+  );
   const levels = new Map(queues.map((q) => [q.id, q.serviceLevelSeconds]));
-  const serviceLevelOf = (queueId: string) => levels.get(queueId) ?? 0;
-  const byQueue = new Map<string, ArrivalFacts[]>(queues.map((q) => [q.id, []]));
   for (const facts of arrivals) {
-    byQueue.get(facts.queueId)?.push(facts);
+    const totals = byQueue.get(facts.queueId);
+    if (!totals) {
+      continue;
+    }
+    totals.arrived++;
+    if (isAbandoned(facts)) {
+      totals.abandoned++;
+    } else if (facts.firstAcceptedAt !== null) {
+      const wait = seconds(facts.arrivedAt, facts.firstAcceptedAt);
+      totals.answered++;
+      totals.waitSecondsSum += wait;
+      totals.waitSecondsMax = Math.max(totals.waitSecondsMax ?? 0, wait);
+      if (wait <= (levels.get(facts.queueId) ?? 0)) {
+        totals.answeredWithinLevel++;
+      }
+    }
   }
-  const byAgent = new Map<string, HandlingFacts[]>();
+  const byAgent = new Map<string, AgentTotals>();
   for (const handling of handlings) {
-    const list = byAgent.get(handling.agentId) ?? [];
-    list.push(handling);
-    byAgent.set(handling.agentId, list);
+    const totals = byAgent.get(handling.agentId) ?? {
+      agentId: handling.agentId,
+      accepted: 0,
+      wrappedUp: 0,
+      handleSecondsSum: 0,
+    };
+    totals.accepted++;
+    if (handling.wrappedAt !== null) {
+      totals.wrappedUp++;
+      totals.handleSecondsSum += seconds(handling.acceptedAt, handling.wrappedAt);
+    }
+    byAgent.set(handling.agentId, totals);
   }
-  const handleSeconds = (list: readonly HandlingFacts[]) =>
-    list.flatMap((h) => (h.wrappedAt === null ? [] : [seconds(h.acceptedAt, h.wrappedAt)]));
+  return { queues: [...byQueue.values()], agents: [...byAgent.values()] };
+};
+
+type Counts = Omit<QueueFigures, 'queueId' | 'serviceLevelSeconds'>;
+
+const figuresOf = (t: Omit<QueueTotals, 'queueId'>): Counts => ({
+  arrived: t.arrived,
+  answered: t.answered,
+  abandoned: t.abandoned,
+  waiting: t.arrived - t.answered - t.abandoned,
+  abandonRatePercent: percent(t.abandoned, t.arrived),
+  averageWaitSeconds: averageOf(t.waitSecondsSum, t.answered),
+  longestWaitSeconds: t.waitSecondsMax === null ? null : round1(t.waitSecondsMax),
+  serviceLevelPercent: percent(t.answeredWithinLevel, t.answered + t.abandoned),
+});
+
+/**
+ * The report of a period from its totals: per queue (in the order given), per agent, and in
+ * total over the queues given.
+ */
+export const reportOfTotals = ({
+  queues,
+  agents,
+  serviceLevels,
+}: {
+  queues: readonly QueueTotals[];
+  agents: readonly AgentTotals[];
+  /** Each queue's service-level threshold in seconds. */
+  serviceLevels: ReadonlyMap<string, number>;
+}): PeriodReport => {
+  const all = queues.reduce(
+    (sum, q) => ({
+      arrived: sum.arrived + q.arrived,
+      answered: sum.answered + q.answered,
+      abandoned: sum.abandoned + q.abandoned,
+      answeredWithinLevel: sum.answeredWithinLevel + q.answeredWithinLevel,
+      waitSecondsSum: sum.waitSecondsSum + q.waitSecondsSum,
+      waitSecondsMax:
+        q.waitSecondsMax === null ? sum.waitSecondsMax : Math.max(sum.waitSecondsMax ?? 0, q.waitSecondsMax),
+    }),
+    {
+      arrived: 0,
+      answered: 0,
+      abandoned: 0,
+      answeredWithinLevel: 0,
+      waitSecondsSum: 0,
+      waitSecondsMax: null as number | null,
+    },
+  );
+  const handled = agents.reduce(
+    (sum, a) => ({ wrappedUp: sum.wrappedUp + a.wrappedUp, seconds: sum.seconds + a.handleSecondsSum }),
+    { wrappedUp: 0, seconds: 0 },
+  );
   return {
     queues: queues.map((q) => ({
-      queueId: q.id,
-      serviceLevelSeconds: q.serviceLevelSeconds,
-      ...figuresOf(byQueue.get(q.id) ?? [], serviceLevelOf),
+      queueId: q.queueId,
+      serviceLevelSeconds: serviceLevels.get(q.queueId) ?? 0,
+      ...figuresOf(q),
     })),
-    agents: [...byAgent].map(([agentId, list]) => {
-      const handled = handleSeconds(list);
-      return {
-        agentId,
-        accepted: list.length,
-        wrappedUp: handled.length,
-        averageHandleSeconds: average(handled),
-      };
-    }),
-    totals: {
-      ...figuresOf(
-        arrivals.filter((facts) => levels.has(facts.queueId)),
-        serviceLevelOf,
-      ),
-      averageHandleSeconds: average(handleSeconds(handlings)),
-    },
+    agents: agents.map((a) => ({
+      agentId: a.agentId,
+      accepted: a.accepted,
+      wrappedUp: a.wrappedUp,
+      averageHandleSeconds: averageOf(a.handleSecondsSum, a.wrappedUp),
+    })),
+    totals: { ...figuresOf(all), averageHandleSeconds: averageOf(handled.seconds, handled.wrappedUp) },
   };
 };
+
+/** The report of a period from its facts: totalsOfFacts, then reportOfTotals. */
+export const buildPeriodReport = (facts: {
+  arrivals: readonly ArrivalFacts[];
+  handlings: readonly HandlingFacts[];
+  queues: readonly { id: string; serviceLevelSeconds: number }[];
+}): PeriodReport =>
+  reportOfTotals({
+    ...totalsOfFacts(facts),
+    serviceLevels: new Map(facts.queues.map((q) => [q.id, q.serviceLevelSeconds])),
+  });

@@ -5,10 +5,10 @@ import type {
   TSupervisorOverview,
   TSupervisorQueue,
 } from '@switchboard/contracts';
-import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import { QUEUE_ID, USER_ID } from './qualified-ids';
-import { readReportFacts } from './report-facts';
+import { readReportTotals } from './report-totals';
 import { agentLimits, agentLoads, conversations, queues, users } from './schema';
 
 /**
@@ -155,27 +155,10 @@ export const createSupervisorViews = (db: Db) => {
     return { queues: queueRows, agents: agentRows, generatedAt: now.toISOString() };
   };
 
-  /**
-   * What a period's report is made of: the history's facts (report-facts.ts), every queue with its
-   * service-level threshold, and the names of the agents who handled something.
-   */
-  const getReportFacts = async ({ from, to }: { from: Date; to: Date }) => {
-    const [facts, queueRows] = await Promise.all([
-      readReportFacts(db, { from, to }),
-      db
-        .select({ id: queues.id, name: queues.name, serviceLevelSeconds: queues.serviceLevelSeconds })
-        .from(queues)
-        .orderBy(desc(queues.priority), asc(queues.name)),
-    ]);
-    const agentIds = [...new Set(facts.handlings.map((h) => h.agentId))];
-    const names =
-      agentIds.length === 0
-        ? []
-        : await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, agentIds));
-    return { ...facts, queues: queueRows, agentNames: new Map(names.map((u) => [u.id, u.name])) };
-  };
+  /** A period's report totals, one row per queue and per agent (report-totals.ts). */
+  const getReportTotals = ({ from, to }: { from: Date; to: Date }) => readReportTotals(db, { from, to });
 
-  return { getOverview, getReportFacts };
+  return { getOverview, getReportTotals };
 };
 
 export type SupervisorViews = ReturnType<typeof createSupervisorViews>;

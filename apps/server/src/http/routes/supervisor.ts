@@ -1,5 +1,5 @@
 import { ZSupervisorOverview, ZSupervisorReport, ZSupervisorReportQuery } from '@switchboard/contracts';
-import { buildPeriodReport, checkReportPeriod } from '@switchboard/core';
+import { checkReportPeriod, reportOfTotals } from '@switchboard/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context';
 import { createRequireAgent } from '../auth';
@@ -37,24 +37,28 @@ export const supervisorRoutes =
         const from = new Date(request.query.from);
         const to = new Date(request.query.to);
         checkReportPeriod({ from, to });
-        const facts = await ctx.store.supervisor.getReportFacts({ from, to });
-        const report = buildPeriodReport(facts);
-        const queueNames = new Map(facts.queues.map((q) => [q.id, q.name]));
+        const totals = await ctx.store.supervisor.getReportTotals({ from, to });
+        const report = reportOfTotals({
+          queues: totals.queues,
+          agents: totals.agents,
+          serviceLevels: new Map(totals.queues.map((q) => [q.queueId, q.serviceLevelSeconds])),
+        });
+        const names = new Map(
+          [...totals.queues, ...totals.agents].map((x) => ['queueId' in x ? x.queueId : x.agentId, x.name]),
+        );
         return {
           from: from.toISOString(),
           to: to.toISOString(),
           queues: report.queues.map(({ queueId, ...figures }) => ({
             id: queueId,
-            name: queueNames.get(queueId) ?? '',
+            name: names.get(queueId) ?? '',
             ...figures,
           })),
-          agents: report.agents
-            .map(({ agentId, ...figures }) => ({
-              id: agentId,
-              name: facts.agentNames.get(agentId) ?? '',
-              ...figures,
-            }))
-            .sort((a, b) => a.name.localeCompare(b.name)),
+          agents: report.agents.map(({ agentId, ...figures }) => ({
+            id: agentId,
+            name: names.get(agentId) ?? '',
+            ...figures,
+          })),
           totals: report.totals,
           generatedAt: ctx.clock.now().toISOString(),
         };
