@@ -5,6 +5,7 @@ import {
   BACKENDS,
   createTestDatabase,
   loginAgent,
+  record,
   request,
   startServer,
   type TestServer,
@@ -56,6 +57,7 @@ describe.each(BACKENDS)('quick responses (%s)', (backend) => {
   });
 
   it('lets an administrator add, reword, reorder and remove one, each change audited and in the next bootstrap', async () => {
+    const events = record(await alice.socket());
     const created = await ada.post(PATH, {
       name: 'Refund',
       text: 'Your refund of {{amount}} is on its way.',
@@ -67,6 +69,11 @@ describe.each(BACKENDS)('quick responses (%s)', (backend) => {
       position: 4,
     });
     const id = created.body.id as string;
+    // Open desktops get the lists as they are now, at once.
+    const pushed = await events.next('lists.changed', (e: any) =>
+      e.quickResponses.some((q: { name: string }) => q.name === 'Refund'),
+    );
+    expect(pushed.wrapUpReasons.map((r: { name: string }) => r.name)).toContain('Resolved');
     expect(await paneOf(alice)).toEqual(['Greeting', 'Order status', 'Anything else', 'Closing', 'Refund']);
 
     const moved = await ada.patch(`${PATH}/${id}`, {

@@ -24,14 +24,19 @@ export const ZAgentStateSnapshot = z.object({
 export type TAgentStateSnapshot = z.infer<typeof ZAgentStateSnapshot>;
 
 /** Everything the desktop needs on load and after a reconnect. */
-export const ZBootstrapResponseSchema = z.object({
-  user: ZMe,
+/** The administrator's lists an agent works with; pushed again on `lists.changed`. */
+export const ZDeskLists = z.object({
   idleReasons: z.array(ZReason),
   wrapUpReasons: z.array(ZReason),
   /** CXone's dispositions and tags for the wrap-up; empty lists where the administrator made none. */
   dispositions: z.array(ZReason),
   tags: z.array(ZReason),
   quickResponses: z.array(ZQuickResponse),
+});
+export type TDeskLists = z.infer<typeof ZDeskLists>;
+
+export const ZBootstrapResponseSchema = ZDeskLists.extend({
+  user: ZMe,
   offers: z.array(ZOffer),
   conversations: z.array(ZConversationSummary),
 });

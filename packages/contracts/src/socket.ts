@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ZSettings } from './admin';
-import type { ZAgentStateSnapshot } from './agent';
+import type { ZAgentStateSnapshot, ZDeskLists } from './agent';
 import { ZId } from './common';
 import {
   ZConversationStatus,
@@ -43,6 +43,11 @@ export interface AgentServerToClient {
   'request.failed': (e: z.infer<typeof ZRequestFailedEvent>) => void;
   /** Desktop settings changed (e.g. masking): reload what is shown. */
   'settings.changed': (e: z.infer<typeof ZSettings>) => void;
+  /**
+   * An administrator changed a list agents use: the lists as they are now (no customer data, so
+   * nothing to mask), for the State menu, the wrap-up dialog and the quick-response pane.
+   */
+  'lists.changed': (e: z.infer<typeof ZDeskLists>) => void;
   /** Supervisors and administrators only (room `supervisors`): the whole board, coalesced. */
   'supervisor.overview': (e: z.infer<typeof ZSupervisorOverview>) => void;
   /**

@@ -58,6 +58,8 @@ export type DomainEvent =
   | { type: 'agent.state_changed'; agentId: string; state: TAgentState; reason: string | null; since: Date }
   | { type: 'capacity.freed'; agentId: string }
   | { type: 'settings.changed'; keys: string[] }
+  /** An administrator changed a list agents use: reasons, dispositions, tags, quick responses. */
+  | { type: 'lists.changed' }
   | { type: 'session.ended'; sessionId: string }
   | { type: 'queue.changed'; queueId: string };
 

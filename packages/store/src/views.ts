@@ -557,6 +557,12 @@ export const createViews = (
       .orderBy(asc(wrapUpReasons.position), asc(wrapUpReasons.name)),
   });
 
+  /** Every list an agent works with, as the bootstrap and the `lists.changed` push give them. */
+  const listDeskLists = async () => {
+    const [reasons, quickResponses] = await Promise.all([listReasons(), listQuickResponses()]);
+    return { ...reasons, quickResponses };
+  };
+
   /** The quick responses of the `>>` pane, in the administrator's order. */
   const listQuickResponses = async (): Promise<TQuickResponse[]> =>
     db
@@ -696,6 +702,7 @@ export const createViews = (
     getMe,
     listReasons,
     listQuickResponses,
+    listDeskLists,
     listPendingOffers,
     listOpenConversations,
     listLiveParticipantIds,

@@ -120,6 +120,11 @@ export const createPushListener =
         realtime.disconnectSession(event.sessionId);
         return;
       }
+      case 'lists.changed': {
+        // Open desktops take the administrator's lists as they are now: no reload, no bootstrap.
+        realtime.agents.emit('lists.changed', await views.listDeskLists());
+        return;
+      }
       case 'settings.changed': {
         // Open desktops reload what they show, so a change of masking applies at once.
         realtime.agents.emit('settings.changed', await views.getSettings());

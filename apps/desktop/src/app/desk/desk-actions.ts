@@ -182,6 +182,7 @@ export const createDeskController = (deps: Deps): DeskController => {
       },
       'agent.state': (snapshot) => dispatchPresence({ type: 'changed', snapshot }),
       'offer.created': (offer) => dispatchOffers({ type: 'added', offer }),
+      'lists.changed': (lists) => deps.setProfile((profile) => ({ ...profile, ...lists })),
       'settings.changed': () => {
         // Masking switched on or off: what is on screen was built under the old setting, so
         // every open thread is fetched whole again, not only what came after it.

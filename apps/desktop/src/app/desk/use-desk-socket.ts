@@ -60,6 +60,7 @@ export const useDeskSocket = (controller: DeskController, relay: SocketRelay): C
     socket.on('agent.state', (e) => latest.current.socketHandlers['agent.state'](e));
     socket.on('offer.created', (e) => latest.current.socketHandlers['offer.created'](e));
     socket.on('settings.changed', (e) => latest.current.socketHandlers['settings.changed'](e));
+    socket.on('lists.changed', (e) => latest.current.socketHandlers['lists.changed'](e));
     socket.on('offer.updated', (e) => latest.current.socketHandlers['offer.updated'](e));
     socket.on('offer.closed', (e) => latest.current.socketHandlers['offer.closed'](e));
     socket.on('message.created', (e) => latest.current.socketHandlers['message.created'](e));

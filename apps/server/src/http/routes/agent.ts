@@ -24,13 +24,12 @@ export const agentRoutes =
         if (!user) {
           throw new AppError('UNAUTHENTICATED');
         }
-        const [reasons, quickResponses, offers, conversations] = await Promise.all([
-          ctx.store.views.listReasons(),
-          ctx.store.views.listQuickResponses(),
+        const [lists, offers, conversations] = await Promise.all([
+          ctx.store.views.listDeskLists(),
           ctx.desk.pendingOffers(userId),
           ctx.desk.openConversations(userId),
         ]);
-        return { user, ...reasons, quickResponses, offers, conversations };
+        return { user, ...lists, offers, conversations };
       },
     );
 

@@ -29,5 +29,5 @@ export const createReason = async ({
     subjectId: reason.id,
     details: { name: reason.name, position: reason.position },
   });
-  return { value: reason, events: [] };
+  return { value: reason, events: [{ type: 'lists.changed' }] };
 };

@@ -37,5 +37,5 @@ export const deleteReason = async ({
     subjectId: id,
     details: { name: reason.name },
   });
-  return { value: null, events: [] };
+  return { value: null, events: [{ type: 'lists.changed' }] };
 };

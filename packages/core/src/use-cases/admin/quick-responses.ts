@@ -31,7 +31,7 @@ export const createQuickResponse = async ({
     subjectId: created.id,
     details: { name: created.name, text: created.text, position: created.position },
   });
-  return { value: created, events: [] };
+  return { value: created, events: [{ type: 'lists.changed' }] };
 };
 
 /** An administrator renames, rewrites or reorders a quick response. */
@@ -74,7 +74,7 @@ export const updateQuickResponse = async ({
     subjectId: id,
     details: changes,
   });
-  return { value: after, events: [] };
+  return { value: after, events: [{ type: 'lists.changed' }] };
 };
 
 /** An administrator removes a quick response; inserted texts are ordinary messages and stay. */
@@ -100,5 +100,5 @@ export const deleteQuickResponse = async ({
     subjectId: id,
     details: { name: existing.name },
   });
-  return { value: null, events: [] };
+  return { value: null, events: [{ type: 'lists.changed' }] };
 };

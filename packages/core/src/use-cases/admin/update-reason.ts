@@ -43,5 +43,5 @@ export const updateReason = async ({
     subjectId: id,
     details: changes,
   });
-  return { value: after, events: [] };
+  return { value: after, events: [{ type: 'lists.changed' }] };
 };
