@@ -84,6 +84,7 @@ describe.each(BACKENDS)('the administrator configuration API (%s)', (backend) =>
       noAnswerState: 'rona',
       strategy: 'longest-available',
       serviceLevelSeconds: 60,
+      responseTargetSeconds: 120,
     });
     const id = created.body.id as string;
     expect((await ada.get(`/api/admin/queues/${id}`)).body).toEqual(created.body);
@@ -102,6 +103,7 @@ describe.each(BACKENDS)('the administrator configuration API (%s)', (backend) =>
       priority: 10,
       strategy: 'least-busy',
       serviceLevelSeconds: 30,
+      responseTargetSeconds: 45,
       teamId: team.id,
       skills: [{ skill: 'Billing', minProficiency: 5 }],
     });
@@ -112,6 +114,7 @@ describe.each(BACKENDS)('the administrator configuration API (%s)', (backend) =>
       priority: 10,
       strategy: 'least-busy',
       serviceLevelSeconds: 30,
+      responseTargetSeconds: 45,
       teamId: team.id,
       skills: [{ skill: 'Billing', minProficiency: 5 }],
     });
@@ -138,6 +141,8 @@ describe.each(BACKENDS)('the administrator configuration API (%s)', (backend) =>
       ['strategy', 'random'],
       ['priority', 'high'],
       ['serviceLevelSeconds', -1],
+      ['responseTargetSeconds', 9],
+      ['responseTargetSeconds', 3601],
       ['channels', []],
       ['skills', [{ skill: 'French', minProficiency: 11 }]],
     ];

@@ -64,6 +64,8 @@ describe.each(BACKENDS)('a live-chat conversation end to end (%s)', (backend) =>
     expect(accepted.status).toBe(200);
     expect(accepted.body.status).toBe('active');
     expect(accepted.body.composeLimit).toBe(1000);
+    // The queue's response-time target, for the urgent tab (120 s unless the administrator sets one).
+    expect(accepted.body.responseTargetSeconds).toBe(120);
     expect(accepted.body.messages.map((m: any) => m.body)).toEqual([
       'Where is my parcel?',
       'Order 1234',

@@ -33,6 +33,8 @@ export const ZOfferTimeoutSeconds = z
   .max(OFFER_TIMEOUT_SECONDS.max);
 export const ZQueuePriority = z.number().int().min(QUEUE_PRIORITY.min).max(QUEUE_PRIORITY.max);
 export const ZServiceLevelSeconds = z.number().int().min(1).max(86_400);
+/** How long a customer may wait for an answer before the agent's tab turns urgent. */
+export const ZResponseTargetSeconds = z.number().int().min(10).max(3_600);
 
 export const ZQueueSkill = z.strictObject({ skill: ZSkillName, minProficiency: ZProficiency });
 export type TQueueSkill = z.infer<typeof ZQueueSkill>;
@@ -54,6 +56,7 @@ export const ZAdminQueue = z.object({
   noAnswerState: ZNoAnswerState,
   strategy: ZRoutingStrategy,
   serviceLevelSeconds: z.number().int(),
+  responseTargetSeconds: z.number().int(),
 });
 export type TAdminQueue = z.infer<typeof ZAdminQueue>;
 
@@ -68,6 +71,7 @@ export const ZCreateQueueRequestSchema = z.strictObject({
   noAnswerState: ZNoAnswerState.optional(),
   strategy: ZRoutingStrategy.optional(),
   serviceLevelSeconds: ZServiceLevelSeconds.optional(),
+  responseTargetSeconds: ZResponseTargetSeconds.optional(),
 });
 export type TCreateQueueRequest = z.infer<typeof ZCreateQueueRequestSchema>;
 

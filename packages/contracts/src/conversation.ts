@@ -74,6 +74,8 @@ export const ZConversationSummary = z.object({
   conferenceRequest: z.object({ agentName: z.string() }).nullable(),
   /** When the customer's oldest unanswered message arrived, for the blue timer; null when answered. */
   waitingSince: ZIsoDate.nullable(),
+  /** The queue's response-time target: past it, the blue timer's tab turns urgent (core's urgency.ts). */
+  responseTargetSeconds: z.number().int(),
   lastMessage: ZMessage.nullable(),
   /** Its asset (entry point) was deleted: the desktop shows the alert, sending is disabled, only End. */
   entryPointDeleted: z.boolean().optional(),

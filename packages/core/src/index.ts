@@ -13,6 +13,7 @@ export * from './reports';
 export * from './routing/strategies';
 export * from './session-policy';
 export * from './sms-segments';
+export * from './urgency';
 export * from './use-cases/accept-offer';
 export * from './use-cases/admin/index';
 export * from './use-cases/apply-delivery-status';

@@ -101,6 +101,7 @@ export const createAdminRepository = (db: Conn): AdminTx => {
       noAnswerState: r.noAnswerState,
       strategy: r.strategy,
       serviceLevelSeconds: r.serviceLevelSeconds,
+      responseTargetSeconds: r.responseTargetSeconds,
     }));
   };
 

@@ -109,6 +109,8 @@ export const queues = pgTable('queues', {
   noAnswerState: text('no_answer_state').notNull().default('rona').$type<'rona' | 'refused'>(),
   strategy: text('strategy').notNull().default('longest-available'),
   serviceLevelSeconds: integer('service_level_seconds').notNull().default(60),
+  /** How long a customer may wait for the agent's answer before the agent's tab turns urgent. */
+  responseTargetSeconds: integer('response_target_seconds').notNull().default(120),
   /** The channels whose conversations this queue serves; every channel unless narrowed. */
   channels: text('channels')
     .array()

@@ -343,6 +343,7 @@ export const createViews = (
       .select({
         c: conversations,
         queueName: queues.name,
+        responseTargetSeconds: queues.responseTargetSeconds,
         entryPointName: entryPoints.name,
         entryPointDeletedAt: entryPoints.deletedAt,
         activeAgents: sql<number>`(select count(*) from ${participants} p
@@ -398,6 +399,7 @@ export const createViews = (
       conference: Number(header.activeAgents) > 1,
       conferenceRequest: header.invitee ? { agentName: header.invitee } : null,
       waitingSince: c.status === 'active' && !c.customerLeft ? await waitingSince(conversationId) : null,
+      responseTargetSeconds: header.responseTargetSeconds,
       lastMessage: last ?? null,
       ...(header.entryPointDeletedAt ? { entryPointDeleted: true } : {}),
       ...(c.channel === 'whatsapp' || c.channel === 'messenger'

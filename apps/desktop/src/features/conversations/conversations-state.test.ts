@@ -21,6 +21,7 @@ const summary = (id: string, patch: Partial<TConversationSummary> = {}): TConver
   conference: false,
   conferenceRequest: null,
   waitingSince: null,
+  responseTargetSeconds: 120,
   lastMessage: null,
   ...patch,
 });

@@ -13,6 +13,7 @@ export interface QueueConfig {
   noAnswerState: 'rona' | 'refused';
   strategy: string;
   serviceLevelSeconds: number;
+  responseTargetSeconds: number;
 }
 
 /** A user without credentials: the password hash never leaves the store through this port. */

@@ -14,6 +14,7 @@ export const QUEUE_DEFAULTS: Omit<QueueConfig, 'id' | 'name'> = {
   noAnswerState: 'rona',
   strategy: 'longest-available',
   serviceLevelSeconds: 60,
+  responseTargetSeconds: 120,
 };
 
 /** Users' default per-channel limit, as users.chat_limit's column default. */

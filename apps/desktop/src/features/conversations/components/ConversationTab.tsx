@@ -1,4 +1,6 @@
+import { isAnswerOverdue } from '@switchboard/core';
 import { useTranslation } from 'react-i18next';
+import { useNow } from '../../../shared/time/clock';
 import { Timer } from '../../../shared/time/Timer';
 import { Avatar } from '../../../shared/ui/Avatar';
 import type { ConversationEntry } from '../conversations-state';
@@ -7,7 +9,8 @@ import { PANEL_ID, tabId } from './ids';
 
 /**
  * One contact tab with CXone's timers (seed 003): grey = total handling time, blue = how long the
- * customer has waited for an answer, purple = time in after-contact work since the end.
+ * customer has waited for an answer, purple = time in after-contact work since the end. *Beyond*:
+ * past the queue's response-time target the tab turns urgent, in colour and in words.
  */
 export const ConversationTab = ({
   entry,
@@ -24,6 +27,8 @@ export const ConversationTab = ({
   const inWrapUp = participation.state === 'wrapup';
   const waitingSince =
     !inWrapUp && !summary.customerLeft && summary.waitingSince !== null ? summary.waitingSince : null;
+  const now = useNow();
+  const urgent = isAnswerOverdue({ waitingSince, responseTargetSeconds: summary.responseTargetSeconds, now });
   const last = summary.lastMessage;
   const preview = last ? (last.author === 'system' ? systemText(last, t) : last.body) : summary.queueName;
   const id = tabId(summary.id);
@@ -33,7 +38,7 @@ export const ConversationTab = ({
       type="button"
       role="tab"
       id={id}
-      className={`tab${inWrapUp ? ' tab--wrapup' : ''}${waitingSince ? ' tab--waiting' : ''}`}
+      className={`tab${inWrapUp ? ' tab--wrapup' : ''}${waitingSince ? ' tab--waiting' : ''}${urgent ? ' tab--urgent' : ''}`}
       aria-selected={selected}
       aria-controls={selected ? PANEL_ID : undefined}
       aria-labelledby={`${id}-name`}
@@ -50,6 +55,7 @@ export const ConversationTab = ({
           <span className="tab__channel">{t(`channels.${summary.channel}`)}</span>
         </span>
         <span id={`${id}-meta`} className="tab__meta">
+          {urgent && <span className="tab__urgent">{t('conversations.urgent')}</span>}
           <span className="tab__preview">
             {summary.customerLeft && !inWrapUp ? t('conversations.customerLeft') : preview}
           </span>

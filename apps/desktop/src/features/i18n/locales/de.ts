@@ -72,6 +72,7 @@ export const de: LocaleMessages = {
     empty: 'Keine Konversationen',
     emptyHint: 'Kontaktanfragen erscheinen hier, wenn Sie verfügbar sind.',
     handlingTime: 'Bearbeitungszeit',
+    urgent: 'Wartet länger als das Antwortziel',
     waitingTime: 'Wartezeit des Kunden',
     wrapUpTime: 'Nachbearbeitungszeit',
     inWrapUp: 'In Nachbearbeitung',

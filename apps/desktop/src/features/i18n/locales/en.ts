@@ -74,6 +74,7 @@ export const en = {
     empty: 'No conversations',
     emptyHint: 'Contact requests appear here when you are Available.',
     handlingTime: 'Handling time',
+    urgent: 'Waiting past the response target',
     waitingTime: 'Customer waiting',
     wrapUpTime: 'After-contact work',
     inWrapUp: 'In wrap-up',

@@ -72,6 +72,7 @@ export const es: LocaleMessages = {
     empty: 'No hay conversaciones',
     emptyHint: 'Las solicitudes de contacto aparecen aquí cuando está Disponible.',
     handlingTime: 'Tiempo de gestión',
+    urgent: 'Espera más que el objetivo de respuesta',
     waitingTime: 'Espera del cliente',
     wrapUpTime: 'Trabajo posterior al contacto',
     inWrapUp: 'En cierre',

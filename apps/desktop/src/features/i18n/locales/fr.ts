@@ -76,6 +76,7 @@ export const fr: LocaleMessages = {
     empty: 'Aucune conversation',
     emptyHint: 'Les demandes de contact apparaissent ici lorsque vous êtes Disponible.',
     handlingTime: 'Temps de traitement',
+    urgent: 'Attend au-delà de l’objectif de réponse',
     waitingTime: 'Attente du contact',
     wrapUpTime: 'Traitement après appel',
     inWrapUp: 'Traitement après appel',

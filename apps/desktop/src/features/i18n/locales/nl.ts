@@ -75,6 +75,7 @@ export const nl: LocaleMessages = {
     empty: 'Geen gesprekken',
     emptyHint: 'Contactverzoeken verschijnen hier wanneer u beschikbaar bent.',
     handlingTime: 'Afhandeltijd',
+    urgent: 'Wacht langer dan het antwoorddoel',
     waitingTime: 'Klant wacht',
     wrapUpTime: 'Afrondingstijd',
     inWrapUp: 'In afronding',

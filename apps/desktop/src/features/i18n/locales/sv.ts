@@ -72,6 +72,7 @@ export const sv: LocaleMessages = {
     empty: 'Inga konversationer',
     emptyHint: 'Kontaktförfrågningar visas här när du är tillgänglig.',
     handlingTime: 'Hanteringstid',
+    urgent: 'Väntar längre än svarsmålet',
     waitingTime: 'Kunden väntar',
     wrapUpTime: 'Efterarbete',
     inWrapUp: 'I avslutning',

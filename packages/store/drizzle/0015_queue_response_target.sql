@@ -1,0 +1,1 @@
+ALTER TABLE "queues" ADD COLUMN "response_target_seconds" integer DEFAULT 120 NOT NULL;
