@@ -101,7 +101,11 @@ export const ZSupervisorReport = z.object({
       averageHandleSeconds: ZNullableFigure,
     }),
   ),
-  totals: ZQueueFigures.extend({ averageHandleSeconds: ZNullableFigure }),
+  totals: ZQueueFigures.extend({
+    accepted: z.number().int(),
+    wrappedUp: z.number().int(),
+    averageHandleSeconds: ZNullableFigure,
+  }),
   generatedAt: ZIsoDate,
 });
 export type TSupervisorReport = z.infer<typeof ZSupervisorReport>;

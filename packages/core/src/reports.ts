@@ -64,7 +64,12 @@ export interface AgentFigures {
 export interface PeriodReport {
   queues: QueueFigures[];
   agents: AgentFigures[];
-  totals: Omit<QueueFigures, 'queueId' | 'serviceLevelSeconds'> & { averageHandleSeconds: number | null };
+  totals: Omit<QueueFigures, 'queueId' | 'serviceLevelSeconds'> & {
+    /** Handlings accepted in the period by every agent, of them wrapped up, and their average. */
+    accepted: number;
+    wrappedUp: number;
+    averageHandleSeconds: number | null;
+  };
 }
 
 /** The longest period one report covers: a month of history is read at most. */
@@ -230,8 +235,12 @@ export const reportOfTotals = ({
     },
   );
   const handled = agents.reduce(
-    (sum, a) => ({ wrappedUp: sum.wrappedUp + a.wrappedUp, seconds: sum.seconds + a.handleSecondsSum }),
-    { wrappedUp: 0, seconds: 0 },
+    (sum, a) => ({
+      accepted: sum.accepted + a.accepted,
+      wrappedUp: sum.wrappedUp + a.wrappedUp,
+      seconds: sum.seconds + a.handleSecondsSum,
+    }),
+    { accepted: 0, wrappedUp: 0, seconds: 0 },
   );
   return {
     queues: queues.map((q) => ({
@@ -245,7 +254,12 @@ export const reportOfTotals = ({
       wrappedUp: a.wrappedUp,
       averageHandleSeconds: averageOf(a.handleSecondsSum, a.wrappedUp),
     })),
-    totals: { ...figuresOf(all), averageHandleSeconds: averageOf(handled.seconds, handled.wrappedUp) },
+    totals: {
+      ...figuresOf(all),
+      accepted: handled.accepted,
+      wrappedUp: handled.wrappedUp,
+      averageHandleSeconds: averageOf(handled.seconds, handled.wrappedUp),
+    },
   };
 };
 
