@@ -262,14 +262,3 @@ export const reportOfTotals = ({
     },
   };
 };
-
-/** The report of a period from its facts: totalsOfFacts, then reportOfTotals. */
-export const buildPeriodReport = (facts: {
-  arrivals: readonly ArrivalFacts[];
-  handlings: readonly HandlingFacts[];
-  queues: readonly { id: string; serviceLevelSeconds: number }[];
-}): PeriodReport =>
-  reportOfTotals({
-    ...totalsOfFacts(facts),
-    serviceLevels: new Map(facts.queues.map((q) => [q.id, q.serviceLevelSeconds])),
-  });

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { type ArrivalFacts, buildPeriodReport } from '../src/reports';
+import { type ArrivalFacts, type HandlingFacts, reportOfTotals, totalsOfFacts } from '../src/reports';
+
+/** The report of facts, as the server makes it from the store's totals (totalsOfFacts is their definition). */
+const buildPeriodReport = (facts: {
+  arrivals: ArrivalFacts[];
+  handlings: HandlingFacts[];
+  queues: { id: string; serviceLevelSeconds: number }[];
+}) =>
+  reportOfTotals({
+    ...totalsOfFacts(facts),
+    serviceLevels: new Map(facts.queues.map((q) => [q.id, q.serviceLevelSeconds])),
+  });
 
 const at = (second: number) => new Date(Date.UTC(2026, 11, 5, 9, 0, second));
 const arrival = (

@@ -7,6 +7,18 @@ import { PERIODS, type Period, periodRange } from '../report-period';
 import { fetchReport } from '../reports-api';
 
 type State = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; report: TSupervisorReport };
+/** A table's header: the name column, then number columns. */
+const HeaderRow = ({ first, columns }: { first: string; columns: readonly string[] }) => (
+  <tr>
+    <th scope="col">{first}</th>
+    {columns.map((label) => (
+      <th key={label} scope="col" className="board-table__num">
+        {label}
+      </th>
+    ))}
+  </tr>
+);
+
 /** A duration in seconds as the timers show it; a dash for none. */
 const duration = (value: number | null) => (value === null ? '–' : formatDuration(value * 1000));
 
@@ -125,30 +137,18 @@ export const ReportsView = () => {
           <table className="board-table">
             <caption className="board-table__caption">{t('reports.queuesCaption')}</caption>
             <thead>
-              <tr>
-                <th scope="col">{t('supervisor.queue')}</th>
-                <th scope="col" className="board-table__num">
-                  {t('reports.arrived')}
-                </th>
-                <th scope="col" className="board-table__num">
-                  {t('reports.answered')}
-                </th>
-                <th scope="col" className="board-table__num">
-                  {t('reports.abandoned')}
-                </th>
-                <th scope="col" className="board-table__num">
-                  {t('reports.abandonRate')}
-                </th>
-                <th scope="col" className="board-table__num">
-                  {t('reports.averageWait')}
-                </th>
-                <th scope="col" className="board-table__num">
-                  {t('reports.longestWait')}
-                </th>
-                <th scope="col" className="board-table__num">
-                  {t('reports.serviceLevel')}
-                </th>
-              </tr>
+              <HeaderRow
+                first={t('supervisor.queue')}
+                columns={[
+                  t('reports.arrived'),
+                  t('reports.answered'),
+                  t('reports.abandoned'),
+                  t('reports.abandonRate'),
+                  t('reports.averageWait'),
+                  t('reports.longestWait'),
+                  t('reports.serviceLevel'),
+                ]}
+              />
             </thead>
             <tbody>
               {state.report.queues.map((queue) => (
@@ -168,18 +168,10 @@ export const ReportsView = () => {
           <table className="board-table">
             <caption className="board-table__caption">{t('reports.agentsCaption')}</caption>
             <thead>
-              <tr>
-                <th scope="col">{t('supervisor.agent')}</th>
-                <th scope="col" className="board-table__num">
-                  {t('reports.accepted')}
-                </th>
-                <th scope="col" className="board-table__num">
-                  {t('reports.wrappedUp')}
-                </th>
-                <th scope="col" className="board-table__num">
-                  {t('reports.averageHandle')}
-                </th>
-              </tr>
+              <HeaderRow
+                first={t('supervisor.agent')}
+                columns={[t('reports.accepted'), t('reports.wrappedUp'), t('reports.averageHandle')]}
+              />
             </thead>
             <tbody>
               {state.report.agents.length === 0 && (
