@@ -1,19 +1,37 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { endAndWrapUp, loginAgent, logout, newActor, setState, startChat } from './fixtures';
 
 const CARD = '4111 1111 1111 1111';
 const EMAIL = 'melissa@gmail.com';
 const PHONE = '+447966197542';
 
+/** The administrator's switch, in Configuration → Settings and audit log. */
+const openSettings = async (page: Page) => {
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: 'Configuration' })
+    .click();
+  const config = page.getByRole('main', { name: 'Configuration' });
+  await config
+    .getByRole('navigation', { name: 'Configuration sections' })
+    .getByRole('button', { name: 'Settings and audit log' })
+    .click();
+  return config;
+};
+
 test('with masking on, the agent’s browser never receives the raw values', async ({ browser }) => {
   const admin = await newActor(browser);
   await loginAgent(admin.page, 'ada@example.com');
-  const { csrfToken } = await admin.page.request.get('/api/auth/me').then((r) => r.json());
-  const on = await admin.page.request.patch('/api/admin/settings', {
-    data: { maskSensitiveData: true },
-    headers: { 'x-csrf-token': csrfToken },
-  });
-  expect(on.status()).toBe(200);
+  const config = await openSettings(admin.page);
+  const mask = config.getByRole('switch', { name: 'Mask customer-sensitive data' });
+  await expect(mask).not.toBeChecked();
+  await mask.click();
+  await expect(mask).toBeChecked();
+  // The change is in the audit log at once, with who made it.
+  const audit = config.getByRole('table', { name: 'Audit log' });
+  await expect(audit.getByRole('row').nth(1)).toContainText('Ada Admin');
+  await expect(audit.getByRole('row').nth(1)).toContainText('Setting: changed');
+  await expect(audit.getByRole('row').nth(1)).toContainText('maskSensitiveData: false → true');
 
   const agent = await newActor(browser);
   // Everything the page receives: HTTP answers and WebSocket frames, as its network log holds them.
@@ -47,11 +65,14 @@ test('with masking on, the agent’s browser never receives the raw values', asy
   await endAndWrapUp(agent.page);
   await logout(agent.page);
 
-  const off = await admin.page.request.patch('/api/admin/settings', {
-    data: { maskSensitiveData: false },
-    headers: { 'x-csrf-token': csrfToken },
-  });
-  expect(off.status()).toBe(200);
+  // Turned off again from the desktop; an agent cannot reach the setting at all.
+  await mask.click();
+  await expect(mask).not.toBeChecked();
+  await expect(audit.getByRole('row').nth(1)).toContainText('maskSensitiveData: true → false');
+  await admin.page.reload();
+  await expect(
+    (await openSettings(admin.page)).getByRole('switch', { name: 'Mask customer-sensitive data' }),
+  ).not.toBeChecked();
   await logout(admin.page);
   for (const actor of [admin, agent, customer]) {
     await actor.context.close();

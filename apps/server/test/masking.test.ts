@@ -130,6 +130,7 @@ describe.each(BACKENDS)('sensitive data masked on the server (%s)', (backend) =>
 
     const log = (await ada.get('/api/admin/audit-log')).body.entries;
     expect(log[0]).toMatchObject({
+      actorName: 'Sam Supervisor',
       action: 'masked_value.revealed',
       subjectType: 'message',
       subjectId: message.id,
@@ -144,6 +145,14 @@ describe.each(BACKENDS)('sensitive data masked on the server (%s)', (backend) =>
       details: { from: false, to: true },
     });
     expect((await alice.get('/api/admin/audit-log')).status).toBe(403);
+
+    // Paging back: `before` an entry's id gives the entries older than it, newest first.
+    const newest = (await ada.get('/api/admin/audit-log?limit=1')).body.entries;
+    expect(newest.map((e: any) => e.id)).toEqual([log[0].id]);
+    const older = (await ada.get(`/api/admin/audit-log?limit=500&before=${log[0].id}`)).body.entries;
+    expect(older.map((e: any) => e.id)).toEqual(log.slice(1).map((e: any) => e.id));
+    expect((await ada.get('/api/admin/audit-log?before=0')).body.code).toBe('VALIDATION_FAILED');
+    expect((await ada.get('/api/admin/audit-log?before=soon')).status).toBe(400);
   });
 
   it('tells open desktops to reload when the setting changes, and then sends values unmasked', async () => {

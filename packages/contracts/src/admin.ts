@@ -16,6 +16,8 @@ export const ZAuditEntry = z.object({
   id: z.number().int(),
   at: ZIsoDate,
   actorUserId: ZId.nullable(),
+  /** The actor's name as it is now, for a reader; null for the system or a removed user. */
+  actorName: z.string().nullable(),
   action: z.string(),
   subjectType: z.string(),
   subjectId: z.string().nullable(),
@@ -23,7 +25,11 @@ export const ZAuditEntry = z.object({
 });
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 
-export const ZAuditQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+/** Newest first; `before` (an entry's id) pages back to older entries. */
+export const ZAuditQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+});
 
 /** A supervisor reveals one masked value of one message, giving a reason that is audited. */
 export const ZRevealRequestSchema = z.object({

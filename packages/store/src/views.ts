@@ -13,7 +13,7 @@ import type {
   TSettings,
 } from '@switchboard/contracts';
 import { COMPOSE_LIMITS, type StoredMessage } from '@switchboard/core';
-import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { builtSqlStatements, builtStatement, builtStatements } from './built-statements';
 import type { Db } from './db';
 import { fromDriverRow } from './message-statements';
@@ -668,12 +668,25 @@ export const createViews = (
 
   const getSettings = () => readSettings(db);
 
-  const listAuditLog = async ({ limit }: { limit: number }): Promise<TAuditEntry[]> => {
-    const rows = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit);
-    return rows.map((r) => ({
+  const listAuditLog = async ({
+    limit,
+    before,
+  }: {
+    limit: number;
+    before?: number;
+  }): Promise<TAuditEntry[]> => {
+    const rows = await db
+      .select({ entry: auditLog, actorName: users.name })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorUserId))
+      .where(before === undefined ? undefined : lt(auditLog.id, before))
+      .orderBy(desc(auditLog.id))
+      .limit(limit);
+    return rows.map(({ entry: r, actorName }) => ({
       id: r.id,
       at: r.at.toISOString(),
       actorUserId: r.actorUserId,
+      actorName,
       action: r.action,
       subjectType: r.subjectType,
       subjectId: r.subjectId,

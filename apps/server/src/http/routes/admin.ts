@@ -54,7 +54,8 @@ export const adminRoutes =
         },
       },
       async (request) => {
-        return { entries: await ctx.store.views.listAuditLog({ limit: request.query.limit }) };
+        const { limit, before } = request.query;
+        return { entries: await ctx.store.views.listAuditLog({ limit, ...(before ? { before } : {}) }) };
       },
     );
 

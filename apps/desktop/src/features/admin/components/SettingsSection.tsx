@@ -1,0 +1,66 @@
+import type { TSettings } from '@switchboard/contracts';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../auth/session-context';
+import { FailureCallout } from '../../i18n/components/FailureCallout';
+
+/**
+ * The desktop settings an administrator controls: the seeds' "Mask customer-sensitive data".
+ * The switch shows what the server answered, never what was clicked: a refused change leaves it
+ * as it was, with the refusal said. Every change is audited by the server (`onChanged` lets the
+ * audit log below read it again) and pushed to every open desktop as `settings.changed`.
+ */
+export const SettingsSection = ({ onChanged }: { onChanged: () => void }) => {
+  const { t } = useTranslation();
+  const { api } = useSession();
+  const headingId = useId();
+  const hintId = useId();
+  const [settings, setSettings] = useState<TSettings | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api.get<TSettings>('/api/admin/settings').then(setSettings, setError);
+  }, [api]);
+
+  const change = async (patch: Partial<TSettings>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      setSettings(await api.patch<TSettings>('/api/admin/settings', patch));
+      onChanged();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="admin-list" aria-labelledby={headingId}>
+      <h3 id={headingId} className="admin-list__title">
+        {t('admin.settings.title')}
+      </h3>
+      <FailureCallout error={error} />
+      {settings === null && error === null && <p role="status">{t('admin.loading')}</p>}
+      {settings !== null && (
+        <label className="admin-switch">
+          <input
+            type="checkbox"
+            role="switch"
+            className="admin-switch__input"
+            checked={settings.maskSensitiveData}
+            aria-checked={settings.maskSensitiveData}
+            disabled={busy}
+            aria-describedby={hintId}
+            onChange={(event) => void change({ maskSensitiveData: event.target.checked })}
+          />
+          <span className="admin-switch__label">{t('admin.settings.maskSensitiveData')}</span>
+        </label>
+      )}
+      <p id={hintId} className="field__hint">
+        {t('admin.settings.maskSensitiveDataHint')}
+      </p>
+    </section>
+  );
+};
