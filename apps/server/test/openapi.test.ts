@@ -116,6 +116,8 @@ describe('the OpenAPI document', () => {
       'PUT /api/supervisor/agents/{id}/state',
       'GET /api/supervisor/overview',
       'GET /api/supervisor/report',
+      'GET /api/supervisor/conversations',
+      'GET /api/supervisor/conversations/{id}',
     ];
     expect([...documented].filter((r) => r.includes('/api/')).sort()).toEqual(expected.sort());
   });

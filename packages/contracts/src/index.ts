@@ -6,6 +6,7 @@ export * from './common';
 export * from './constants';
 export * from './conversation';
 export * from './entry-points';
+export * from './history';
 export * from './livechat';
 export * from './socket';
 export * from './supervisor';

@@ -1,6 +1,8 @@
 import type {
   TConversationDetail,
   TConversationSummary,
+  THistoryConversation,
+  THistoryDetail,
   TMaskedSpan,
   TMessage,
   TOffer,
@@ -90,5 +92,23 @@ export const maskConversationDetail = (
     ? {
         ...maskConversationSummary(detail, ctx),
         messages: detail.messages.map((m) => maskMessage(m, ctx)),
+      }
+    : detail;
+
+/** A conversation of the supervisor's history: its customer's name, as on the desk. */
+export const maskHistoryConversation = <T extends THistoryConversation>(
+  conversation: T,
+  ctx: MaskingContext,
+): T =>
+  ctx.enabled ? { ...conversation, customerName: maskField(conversation.customerName, ctx) } : conversation;
+
+/** A conversation of the history whole: the name, every message, and the agents' wrap-up notes. */
+export const maskHistoryDetail = (detail: THistoryDetail, ctx: MaskingContext): THistoryDetail =>
+  ctx.enabled
+    ? {
+        ...detail,
+        conversation: maskHistoryConversation(detail.conversation, ctx),
+        messages: detail.messages.map((m) => maskMessage(m, ctx)),
+        wrapUps: detail.wrapUps.map((w) => ({ ...w, notes: maskNullable(w.notes, ctx) })),
       }
     : detail;

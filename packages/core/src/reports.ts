@@ -76,12 +76,12 @@ export interface PeriodReport {
 export const REPORT_MAX_DAYS = 31;
 
 /** A report's period: `from` before `to`, at most REPORT_MAX_DAYS long. */
-export const checkReportPeriod = ({ from, to }: { from: Date; to: Date }): void => {
+export const checkPeriod = ({ from, to }: { from: Date; to: Date }): void => {
   if (!(from.getTime() < to.getTime())) {
     throw new AppError('VALIDATION_FAILED', 'The period must begin before it ends', { field: 'from' });
   }
   if (to.getTime() - from.getTime() > REPORT_MAX_DAYS * 24 * 60 * 60 * 1000) {
-    throw new AppError('VALIDATION_FAILED', `A report covers at most ${REPORT_MAX_DAYS} days`, {
+    throw new AppError('VALIDATION_FAILED', `A period covers at most ${REPORT_MAX_DAYS} days`, {
       field: 'to',
     });
   }

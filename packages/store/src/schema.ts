@@ -296,6 +296,8 @@ export const conversations = pgTable(
     // it holds live conversations only, and it cannot answer for queued ones, so the planner
     // never prefers it (and a sort of the whole backlog) to conversations_waiting_idx.
     index('conversations_live_idx').on(t.queueId, t.status).where(sql`status in ('offered', 'active')`),
+    // The supervisor's history: a period's arrivals, newest first, paged by (arrived_at, id).
+    index('conversations_arrived_idx').on(t.arrivedAt, t.id),
   ],
 );
 

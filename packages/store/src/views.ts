@@ -16,6 +16,7 @@ import { COMPOSE_LIMITS, type StoredMessage } from '@switchboard/core';
 import { and, asc, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { builtSqlStatements, builtStatement, builtStatements } from './built-statements';
 import type { Db } from './db';
+import { createHistoryViews } from './history-views';
 import { fromDriverRow } from './message-statements';
 import type { ReadAhead } from './read-ahead';
 import {
@@ -729,6 +730,7 @@ export const createViews = (
     listAuditLog,
     getRegion,
     ...createTransferViews(db),
+    ...createHistoryViews(db, listMessages),
   };
 };
 

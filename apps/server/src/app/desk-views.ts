@@ -1,8 +1,18 @@
-import type { TConversationDetail, TConversationSummary, TMessage, TOffer } from '@switchboard/contracts';
+import type {
+  TConversationDetail,
+  TConversationSummary,
+  THistoryDetail,
+  THistoryPage,
+  THistoryQuery,
+  TMessage,
+  TOffer,
+} from '@switchboard/contracts';
 import {
   type MaskingContext,
   maskConversationDetail,
   maskConversationSummary,
+  maskHistoryConversation,
+  maskHistoryDetail,
   maskingFor,
   maskMessage,
   maskOffer,
@@ -75,7 +85,44 @@ export const createDeskViews = ({ store }: { store: Store }) => {
       ),
     );
 
-  return { summary, detail, offer, messageFanout, message, messages, pendingOffers, openConversations };
+  /** A page of the supervisor's history: the settings read once, each row masked in its asset's region. */
+  const history = async (
+    query: Omit<THistoryQuery, 'from' | 'to'> & { from: Date; to: Date },
+  ): Promise<THistoryPage> => {
+    const [settings, page] = await Promise.all([views.getSettings(), views.listHistory(query)]);
+    return {
+      conversations: page.conversations.map(({ region, ...conversation }) =>
+        maskHistoryConversation(conversation, maskingFor(settings, region)),
+      ),
+      next: page.next,
+    };
+  };
+
+  /** One conversation of the history whole, masked as the desk masks it; null when there is none. */
+  const historyDetail = async (conversationId: string, after: number): Promise<THistoryDetail | null> => {
+    const [settings, found] = await Promise.all([
+      views.getSettings(),
+      views.getHistoryDetail(conversationId, after),
+    ]);
+    if (!found) {
+      return null;
+    }
+    const { region, ...conversation } = found.conversation;
+    return maskHistoryDetail({ ...found, conversation }, maskingFor(settings, region));
+  };
+
+  return {
+    summary,
+    detail,
+    offer,
+    messageFanout,
+    message,
+    messages,
+    pendingOffers,
+    openConversations,
+    history,
+    historyDetail,
+  };
 };
 
 export type DeskViews = ReturnType<typeof createDeskViews>;

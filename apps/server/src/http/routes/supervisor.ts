@@ -1,13 +1,23 @@
-import { ZSupervisorOverview, ZSupervisorReport, ZSupervisorReportQuery } from '@switchboard/contracts';
-import { checkReportPeriod, reportOfTotals } from '@switchboard/core';
+import {
+  ZConversationParamsSchema,
+  ZHistoryDetail,
+  ZHistoryDetailQuery,
+  ZHistoryPage,
+  ZHistoryQuery,
+  ZSupervisorOverview,
+  ZSupervisorReport,
+  ZSupervisorReportQuery,
+} from '@switchboard/contracts';
+import { AppError, checkPeriod, reportOfTotals } from '@switchboard/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context';
 import { createRequireAgent } from '../auth';
 import { errorResponses } from '../error-responses';
 
 /**
- * The supervisor's live board (pushes of the same snapshot follow on `supervisor.overview`), and the
- * report of a period.
+ * The supervisor's live board (pushes of the same snapshot follow on `supervisor.overview`), the
+ * report of a period, and the history: the conversations of a period and each one whole, masked
+ * on the server like everything a desktop gets (desk-views.ts).
  */
 export const supervisorRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -36,7 +46,7 @@ export const supervisorRoutes =
       async (request) => {
         const from = new Date(request.query.from);
         const to = new Date(request.query.to);
-        checkReportPeriod({ from, to });
+        checkPeriod({ from, to });
         const totals = await ctx.store.supervisor.getReportTotals({ from, to });
         const report = reportOfTotals({
           queues: totals.queues,
@@ -62,6 +72,42 @@ export const supervisorRoutes =
           totals: report.totals,
           generatedAt: ctx.clock.now().toISOString(),
         };
+      },
+    );
+
+    app.get(
+      '/api/supervisor/conversations',
+      {
+        schema: {
+          tags: ['supervisor'],
+          querystring: ZHistoryQuery,
+          response: { 200: ZHistoryPage, ...queryErrors },
+        },
+      },
+      async (request) => {
+        const from = new Date(request.query.from);
+        const to = new Date(request.query.to);
+        checkPeriod({ from, to });
+        return ctx.desk.history({ ...request.query, from, to });
+      },
+    );
+
+    app.get(
+      '/api/supervisor/conversations/:id',
+      {
+        schema: {
+          tags: ['supervisor'],
+          params: ZConversationParamsSchema,
+          querystring: ZHistoryDetailQuery,
+          response: { 200: ZHistoryDetail, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => {
+        const detail = await ctx.desk.historyDetail(request.params.id, request.query.after);
+        if (!detail) {
+          throw new AppError('CONVERSATION_NOT_FOUND');
+        }
+        return detail;
       },
     );
   };

@@ -1,0 +1,1 @@
+CREATE INDEX "conversations_arrived_idx" ON "conversations" USING btree ("arrived_at","id");
