@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfigurationView } from '../features/admin/components/ConfigurationView';
 import { ConversationTabs } from '../features/conversations/components/ConversationTabs';
 import { type DraftStore, InteractionPane } from '../features/conversations/components/InteractionPane';
+import { HistoryView } from '../features/history/components/HistoryView';
 import { OfferStack } from '../features/offers/components/OfferStack';
 import { needsManualAvailable } from '../features/presence/presence-state';
 import { ReportsView } from '../features/reports/components/ReportsView';
@@ -35,6 +36,8 @@ export const DeskScreen = () => {
         <SupervisorBoard />
       ) : watches && view === 'reports' ? (
         <ReportsView />
+      ) : watches && view === 'history' ? (
+        <HistoryView />
       ) : user.role === 'admin' && view === 'configuration' ? (
         <ConfigurationView />
       ) : (

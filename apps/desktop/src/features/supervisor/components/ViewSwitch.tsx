@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 
-export type DeskView = 'board' | 'reports' | 'configuration' | 'conversations';
+export type DeskView = 'board' | 'reports' | 'history' | 'configuration' | 'conversations';
 
 /**
- * Supervisors and administrators switch between the board, the reports and the conversations;
+ * Supervisors and administrators switch between the board, the reports, the history and the conversations;
  * administrators also reach the configuration.
  */
 export const ViewSwitch = ({
@@ -30,6 +30,7 @@ export const ViewSwitch = ({
     <nav className="view-switch" aria-label={t('supervisor.views')}>
       {item('board', t('supervisor.board'))}
       {item('reports', t('reports.title'))}
+      {item('history', t('history.title'))}
       {configure && item('configuration', t('admin.title'))}
       {item('conversations', t('supervisor.conversationsView'))}
     </nav>

@@ -1,0 +1,220 @@
+import type { TChannel, THistoryConversation, TSupervisorOverview } from '@switchboard/contracts';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../auth/session-context';
+import { FailureCallout } from '../../i18n/components/FailureCallout';
+import { useFormatters } from '../../i18n/use-formatters';
+import { PERIODS, type Period, periodRange } from '../../reports/report-period';
+import { fetchFilterOptions, fetchHistoryPage } from '../history-api';
+import type { HistoryFilters } from '../history-query';
+import { HistoryTranscript } from './HistoryTranscript';
+
+const CHANNELS: readonly TChannel[] = ['livechat', 'whatsapp', 'sms', 'messenger'];
+const STATUSES = ['open', 'ended'] as const;
+
+type Choices = Omit<HistoryFilters, 'from' | 'to'> & { period: Period };
+const ALL: Choices = { period: 'today', queueId: '', agentId: '', channel: '', status: '' };
+
+/**
+ * The supervisor's history (product.md: supervisors "read history"): the conversations that
+ * arrived in a period, filtered by queue, agent, channel and whether they are over, newest first,
+ * a page at a time; one picked is read whole beside the list. Customer data is masked by the server
+ * as on the desk.
+ */
+export const HistoryView = () => {
+  const { t } = useTranslation();
+  const { api } = useSession();
+  const { dateTime } = useFormatters();
+  const ids = { period: useId(), queue: useId(), agent: useId(), channel: useId(), status: useId() };
+  const [choices, setChoices] = useState<Choices>(ALL);
+  const [options, setOptions] = useState<Pick<TSupervisorOverview, 'queues' | 'agents'> | null>(null);
+  const [rows, setRows] = useState<THistoryConversation[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [selected, setSelected] = useState<string | null>(null);
+
+  useEffect(() => {
+    fetchFilterOptions(api).then(setOptions, () => setOptions({ queues: [], agents: [] }));
+  }, [api]);
+
+  const load = useCallback(
+    async (before?: string) => {
+      setBusy(true);
+      setError(null);
+      try {
+        const { period, ...rest } = choices;
+        const page = await fetchHistoryPage(api, { ...periodRange(period, new Date()), ...rest }, before);
+        setRows((shown) =>
+          before === undefined ? page.conversations : [...(shown ?? []), ...page.conversations],
+        );
+        setNext(page.next);
+      } catch (failure) {
+        setError(failure);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [api, choices],
+  );
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const choose = <K extends keyof Choices>(key: K, value: Choices[K]) =>
+    setChoices((current) => ({ ...current, [key]: value }));
+
+  const statusOf = (c: THistoryConversation) =>
+    c.status === 'ended'
+      ? c.customerLeft
+        ? t('history.status.customerLeft')
+        : t('history.status.ended')
+      : t(`history.status.${c.status}`);
+
+  return (
+    <main className="board history" aria-labelledby="history-title">
+      <div className="reports__bar">
+        <h2 id="history-title" className="board__title">
+          {t('history.title')}
+        </h2>
+      </div>
+      <div className="history__filters">
+        <label className="reports__period" htmlFor={ids.period}>
+          {t('reports.period')}
+        </label>
+        <select
+          id={ids.period}
+          className="select select--compact"
+          value={choices.period}
+          onChange={(event) => choose('period', event.target.value as Period)}
+        >
+          {PERIODS.map((value) => (
+            <option key={value} value={value}>
+              {t(`reports.periods.${value}`)}
+            </option>
+          ))}
+        </select>
+        <label className="reports__period" htmlFor={ids.queue}>
+          {t('supervisor.queue')}
+        </label>
+        <select
+          id={ids.queue}
+          className="select select--compact"
+          value={choices.queueId}
+          onChange={(event) => choose('queueId', event.target.value)}
+        >
+          <option value="">{t('history.allQueues')}</option>
+          {options?.queues.map((queue) => (
+            <option key={queue.id} value={queue.id}>
+              {queue.name}
+            </option>
+          ))}
+        </select>
+        <label className="reports__period" htmlFor={ids.agent}>
+          {t('supervisor.agent')}
+        </label>
+        <select
+          id={ids.agent}
+          className="select select--compact"
+          value={choices.agentId}
+          onChange={(event) => choose('agentId', event.target.value)}
+        >
+          <option value="">{t('history.allAgents')}</option>
+          {options?.agents.map((agent) => (
+            <option key={agent.id} value={agent.id}>
+              {agent.name}
+            </option>
+          ))}
+        </select>
+        <label className="reports__period" htmlFor={ids.channel}>
+          {t('history.channel')}
+        </label>
+        <select
+          id={ids.channel}
+          className="select select--compact"
+          value={choices.channel}
+          onChange={(event) => choose('channel', event.target.value as TChannel | '')}
+        >
+          <option value="">{t('history.allChannels')}</option>
+          {CHANNELS.map((channel) => (
+            <option key={channel} value={channel}>
+              {t(`channels.${channel}`)}
+            </option>
+          ))}
+        </select>
+        <label className="reports__period" htmlFor={ids.status}>
+          {t('history.statusLabel')}
+        </label>
+        <select
+          id={ids.status}
+          className="select select--compact"
+          value={choices.status}
+          onChange={(event) => choose('status', event.target.value as Choices['status'])}
+        >
+          <option value="">{t('history.allStatuses')}</option>
+          {STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`history.statuses.${status}`)}
+            </option>
+          ))}
+        </select>
+        <button className="button" type="button" disabled={busy} onClick={() => void load()}>
+          {t('reports.refresh')}
+        </button>
+      </div>
+      <FailureCallout error={error} />
+      <div className="history__split">
+        <section className="history__list" aria-labelledby="history-list-title">
+          <h3 id="history-list-title" className="sr-only">
+            {t('history.listTitle')}
+          </h3>
+          {rows === null && error === null && <p role="status">{t('admin.loading')}</p>}
+          {rows !== null && rows.length === 0 && <p className="admin-list__empty">{t('history.none')}</p>}
+          {rows !== null && rows.length > 0 && (
+            <table className="board-table history__table" aria-labelledby="history-list-title">
+              <thead>
+                <tr>
+                  <th scope="col">{t('history.arrived')}</th>
+                  <th scope="col">{t('history.customer')}</th>
+                  <th scope="col">{t('history.channel')}</th>
+                  <th scope="col">{t('supervisor.queue')}</th>
+                  <th scope="col">{t('history.agents')}</th>
+                  <th scope="col">{t('history.statusLabel')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.id} className={row.id === selected ? 'history__row--selected' : undefined}>
+                    <td className="audit-table__when">{dateTime(row.arrivedAt)}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={t('history.open', { customer: row.customerName })}
+                        aria-pressed={row.id === selected}
+                        onClick={() => setSelected(row.id)}
+                      >
+                        {row.customerName}
+                      </button>
+                    </td>
+                    <td>{t(`channels.${row.channel}`)}</td>
+                    <td>{row.queueName}</td>
+                    <td>{row.agents.length > 0 ? row.agents.map((a) => a.name).join(', ') : '–'}</td>
+                    <td>{statusOf(row)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {next !== null && (
+            <button className="button" type="button" disabled={busy} onClick={() => void load(next)}>
+              {t('history.older')}
+            </button>
+          )}
+        </section>
+        {selected !== null && <HistoryTranscript key={selected} conversationId={selected} />}
+      </div>
+    </main>
+  );
+};
