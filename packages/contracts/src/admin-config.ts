@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import { ZChannel, ZId, ZIsoDate, ZRole } from './common';
+import {
+  CHANNEL_LIMIT,
+  OFFER_TIMEOUT_SECONDS,
+  PASSWORD_MIN_LENGTH,
+  PROFICIENCY,
+  QUEUE_PRIORITY,
+  RESPONSE_TARGET_SECONDS,
+  SERVICE_LEVEL_SECONDS,
+} from './constants';
 
 /**
  * The administrator's configuration API: queues, users (agents), teams, wrap-up and idle reasons.
@@ -10,13 +19,15 @@ import { ZChannel, ZId, ZIsoDate, ZRole } from './common';
 export const ROUTING_STRATEGY_NAMES = ['longest-available', 'least-busy', 'round-robin'] as const;
 export const ZRoutingStrategy = z.enum(ROUTING_STRATEGY_NAMES);
 
-/** CXone: offer timeout 15–300 s, default 45 s. */
-export const OFFER_TIMEOUT_SECONDS = { min: 15, max: 300, default: 45 } as const;
-/** CXone: up to 12 concurrent chats per agent; every channel we serve is a chat channel. */
-export const CHANNEL_LIMIT = { min: 1, max: 12 } as const;
-export const PROFICIENCY = { min: 1, max: 10 } as const;
-export const QUEUE_PRIORITY = { min: 0, max: 100 } as const;
-export const PASSWORD_MIN_LENGTH = 12;
+export {
+  CHANNEL_LIMIT,
+  OFFER_TIMEOUT_SECONDS,
+  PASSWORD_MIN_LENGTH,
+  PROFICIENCY,
+  QUEUE_PRIORITY,
+  RESPONSE_TARGET_SECONDS,
+  SERVICE_LEVEL_SECONDS,
+} from './constants';
 
 const ZName = z.string().trim().min(1).max(100);
 export const ZSkillName = z.string().trim().min(1).max(64);
@@ -32,9 +43,17 @@ export const ZOfferTimeoutSeconds = z
   .min(OFFER_TIMEOUT_SECONDS.min)
   .max(OFFER_TIMEOUT_SECONDS.max);
 export const ZQueuePriority = z.number().int().min(QUEUE_PRIORITY.min).max(QUEUE_PRIORITY.max);
-export const ZServiceLevelSeconds = z.number().int().min(1).max(86_400);
+export const ZServiceLevelSeconds = z
+  .number()
+  .int()
+  .min(SERVICE_LEVEL_SECONDS.min)
+  .max(SERVICE_LEVEL_SECONDS.max);
 /** How long a customer may wait for an answer before the agent's tab turns urgent. */
-export const ZResponseTargetSeconds = z.number().int().min(10).max(3_600);
+export const ZResponseTargetSeconds = z
+  .number()
+  .int()
+  .min(RESPONSE_TARGET_SECONDS.min)
+  .max(RESPONSE_TARGET_SECONDS.max);
 
 export const ZQueueSkill = z.strictObject({ skill: ZSkillName, minProficiency: ZProficiency });
 export type TQueueSkill = z.infer<typeof ZQueueSkill>;

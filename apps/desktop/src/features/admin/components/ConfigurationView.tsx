@@ -3,16 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { AuditLogSection } from './AuditLogSection';
 import { ListEditor } from './ListEditor';
 import { SettingsSection } from './SettingsSection';
+import { UsersAndTeams } from './UsersAndTeams';
 
-type Section = 'lists' | 'settings';
+type Section = 'users' | 'lists' | 'settings';
 
 /**
  * The administrator's configuration, in sections:
  * - the lists agents meet in their work: wrap-up and idle reasons, CXone's dispositions and tags,
  *   and the quick responses of the `>>` pane;
+ * - users (role, teams, skills, limits per channel) and teams;
  * - the desktop settings (masking of customer-sensitive data) and the audit log that records
  *   every change and every reveal.
- * Queues, users, teams and entry points are configured through `/api/admin/*` (docs/api.md).
+ * Queues and entry points are configured through `/api/admin/*` (docs/api.md).
  */
 export const ConfigurationView = () => {
   const { t } = useTranslation();
@@ -36,10 +38,13 @@ export const ConfigurationView = () => {
         </h2>
         <nav className="view-switch admin__sections" aria-label={t('admin.sections')}>
           {item('lists', t('admin.lists'))}
+          {item('users', t('admin.usersAndTeams'))}
           {item('settings', t('admin.settingsAndAudit'))}
         </nav>
       </div>
-      {section === 'lists' ? (
+      {section === 'users' ? (
+        <UsersAndTeams />
+      ) : section === 'lists' ? (
         <>
           <div className="admin__grid">
             <ListEditor title={t('admin.wrapUpReasons')} path="/api/admin/wrap-up-reasons" field="reasons" />

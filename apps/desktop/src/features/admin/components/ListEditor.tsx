@@ -4,7 +4,7 @@ import { useSession } from '../../auth/session-context';
 import { FailureCallout } from '../../i18n/components/FailureCallout';
 import { moveItem } from '../list-order';
 
-type Item = { id: string; name: string; position: number; text?: string };
+type Item = { id: string; name: string; position?: number; text?: string };
 
 /**
  * One of the administrator's ordered lists: wrap-up and idle reasons, dispositions, tags (a name
@@ -17,12 +17,18 @@ export const ListEditor = ({
   path,
   field,
   withText = false,
+  ordered = true,
+  onChanged,
 }: {
   title: string;
   path: string;
-  /** The list's key in the GET answer: `reasons` or `quickResponses`. */
-  field: 'reasons' | 'quickResponses';
+  /** The list's key in the GET answer: `reasons`, `quickResponses` or `teams`. */
+  field: 'reasons' | 'quickResponses' | 'teams';
   withText?: boolean;
+  /** Whether entries have positions agents see them in (teams have none). */
+  ordered?: boolean;
+  /** After every change, with the list as the server now has it. */
+  onChanged?: () => void;
 }) => {
   const { t } = useTranslation();
   const { api } = useSession();
@@ -48,6 +54,7 @@ export const ListEditor = ({
     try {
       await write();
       await load();
+      onChanged?.();
       return true;
     } catch (failure) {
       setError(failure);
@@ -79,7 +86,11 @@ export const ListEditor = ({
 
   const move = (index: number, step: -1 | 1) =>
     void change(async () => {
-      for (const write of moveItem(items ?? [], index, step).writes) {
+      for (const write of moveItem(
+        (items ?? []).map((item) => ({ ...item, position: item.position ?? 0 })),
+        index,
+        step,
+      ).writes) {
         await api.patch(`${path}/${write.id}`, { position: write.position });
       }
     });
@@ -135,24 +146,28 @@ export const ListEditor = ({
                   {withText && <span className="admin-list__text">{item.text}</span>}
                 </div>
                 <div className="admin-list__actions">
-                  <button
-                    className="button button--ghost"
-                    type="button"
-                    aria-label={t('admin.moveUp', { name: item.name })}
-                    disabled={busy || index === 0}
-                    onClick={() => move(index, -1)}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    className="button button--ghost"
-                    type="button"
-                    aria-label={t('admin.moveDown', { name: item.name })}
-                    disabled={busy || index === items.length - 1}
-                    onClick={() => move(index, 1)}
-                  >
-                    ↓
-                  </button>
+                  {ordered && (
+                    <>
+                      <button
+                        className="button button--ghost"
+                        type="button"
+                        aria-label={t('admin.moveUp', { name: item.name })}
+                        disabled={busy || index === 0}
+                        onClick={() => move(index, -1)}
+                      >
+                        ↑
+                      </button>
+                      <button
+                        className="button button--ghost"
+                        type="button"
+                        aria-label={t('admin.moveDown', { name: item.name })}
+                        disabled={busy || index === items.length - 1}
+                        onClick={() => move(index, 1)}
+                      >
+                        ↓
+                      </button>
+                    </>
+                  )}
                   <button
                     className="button"
                     type="button"
