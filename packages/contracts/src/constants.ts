@@ -7,11 +7,11 @@ export const CUSTOMER_NAMESPACE = '/customer';
 /** CXone: offer timeout 15–300 s, default 45 s. */
 export const OFFER_TIMEOUT_SECONDS = { min: 15, max: 300, default: 45 } as const;
 /** CXone: up to 12 concurrent chats per agent; every channel we serve is a chat channel. */
-export const CHANNEL_LIMIT = { min: 1, max: 12 } as const;
+export const CHANNEL_LIMIT = { min: 1, max: 12, default: 3 } as const;
 export const PROFICIENCY = { min: 1, max: 10 } as const;
-export const QUEUE_PRIORITY = { min: 0, max: 100 } as const;
+export const QUEUE_PRIORITY = { min: 0, max: 100, default: 0 } as const;
 export const PASSWORD_MIN_LENGTH = 12;
 /** A queue's service-level threshold: answered within it counts toward the service level. */
-export const SERVICE_LEVEL_SECONDS = { min: 1, max: 86_400 } as const;
+export const SERVICE_LEVEL_SECONDS = { min: 1, max: 86_400, default: 60 } as const;
 /** How long a customer may wait for an answer before the agent's tab turns urgent. */
-export const RESPONSE_TARGET_SECONDS = { min: 10, max: 3_600 } as const;
+export const RESPONSE_TARGET_SECONDS = { min: 10, max: 3_600, default: 120 } as const;

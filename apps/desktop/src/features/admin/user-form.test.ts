@@ -26,8 +26,8 @@ describe('the administrator’s user form', () => {
       password: 'correct horse battery',
       teamIds: ['t1'],
       skills: [
-        { skill: 'billing', proficiency: '5' },
-        { skill: '  ', proficiency: '3' },
+        { skill: 'billing', level: '5' },
+        { skill: '  ', level: '3' },
       ],
     };
     expect(createUserRequest(draft)).toEqual({
@@ -37,7 +37,7 @@ describe('the administrator’s user form', () => {
       password: 'correct horse battery',
       teamIds: ['t1'],
       skills: [{ skill: 'billing', proficiency: 5 }],
-      limits: { livechat: 1, whatsapp: 1, sms: 1, messenger: 1 },
+      limits: { livechat: 3, whatsapp: 3, sms: 3, messenger: 3 },
     });
   });
 
@@ -53,7 +53,7 @@ describe('the administrator’s user form', () => {
   it('sends only what changed: a limit, a skill’s proficiency, a team, the role, a new password', () => {
     const draft = draftOfUser(user);
     draft.limits.whatsapp = '4';
-    draft.skills[1] = { skill: 'german', proficiency: '9' };
+    draft.skills[1] = { skill: 'german', level: '9' };
     draft.teamIds = ['t1'];
     draft.role = 'supervisor';
     draft.password = 'a new long password';

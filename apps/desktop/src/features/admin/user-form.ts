@@ -5,6 +5,7 @@ import type {
   TRole,
   TUpdateUserRequest,
 } from '@switchboard/contracts';
+import { CHANNEL_LIMIT } from '@switchboard/contracts/constants';
 
 export const CHANNELS: readonly TChannel[] = ['livechat', 'whatsapp', 'sms', 'messenger'];
 export const ROLES: readonly TRole[] = ['agent', 'supervisor', 'admin'];
@@ -17,11 +18,14 @@ export interface UserDraft {
   /** Required for a new user; for an existing one, empty keeps the password. */
   password: string;
   teamIds: string[];
-  skills: { skill: string; proficiency: string }[];
+  /** Each skill's proficiency as `level`. */
+  skills: { skill: string; level: string }[];
   limits: Record<TChannel, string>;
 }
 
-/** A new user: an agent with one conversation per channel until the administrator says more. */
+const DEFAULT_LIMIT = String(CHANNEL_LIMIT.default);
+
+/** A new user: an agent with the server's default limit on every channel. */
 export const emptyUserDraft = (): UserDraft => ({
   name: '',
   email: '',
@@ -29,7 +33,7 @@ export const emptyUserDraft = (): UserDraft => ({
   password: '',
   teamIds: [],
   skills: [],
-  limits: { livechat: '1', whatsapp: '1', sms: '1', messenger: '1' },
+  limits: { livechat: DEFAULT_LIMIT, whatsapp: DEFAULT_LIMIT, sms: DEFAULT_LIMIT, messenger: DEFAULT_LIMIT },
 });
 
 export const draftOfUser = (user: TAdminUser): UserDraft => ({
@@ -38,7 +42,7 @@ export const draftOfUser = (user: TAdminUser): UserDraft => ({
   role: user.role,
   password: '',
   teamIds: [...user.teamIds],
-  skills: user.skills.map((s) => ({ skill: s.skill, proficiency: String(s.proficiency) })),
+  skills: user.skills.map((s) => ({ skill: s.skill, level: String(s.proficiency) })),
   limits: {
     livechat: String(user.limits.livechat),
     whatsapp: String(user.limits.whatsapp),
@@ -54,7 +58,7 @@ export const draftOfUser = (user: TAdminUser): UserDraft => ({
 const skillsOf = (draft: UserDraft) =>
   draft.skills
     .filter((row) => row.skill.trim() !== '')
-    .map((row) => ({ skill: row.skill.trim(), proficiency: Number(row.proficiency) }));
+    .map((row) => ({ skill: row.skill.trim(), proficiency: Number(row.level) }));
 
 const limitsOf = (draft: UserDraft) =>
   Object.fromEntries(CHANNELS.map((channel) => [channel, Number(draft.limits[channel])])) as Record<

@@ -1,4 +1,11 @@
-import { OFFER_TIMEOUT_SECONDS, type TChannel } from '@switchboard/contracts';
+import {
+  CHANNEL_LIMIT,
+  OFFER_TIMEOUT_SECONDS,
+  QUEUE_PRIORITY,
+  RESPONSE_TARGET_SECONDS,
+  SERVICE_LEVEL_SECONDS,
+  type TChannel,
+} from '@switchboard/contracts';
 import { AppError } from '../../errors';
 import type { QueueConfig } from './admin-port';
 
@@ -9,16 +16,16 @@ export const QUEUE_DEFAULTS: Omit<QueueConfig, 'id' | 'name'> = {
   channels: [...ALL_CHANNELS],
   teamId: null,
   skills: [],
-  priority: 0,
+  priority: QUEUE_PRIORITY.default,
   offerTimeoutSeconds: OFFER_TIMEOUT_SECONDS.default,
   noAnswerState: 'rona',
   strategy: 'longest-available',
-  serviceLevelSeconds: 60,
-  responseTargetSeconds: 120,
+  serviceLevelSeconds: SERVICE_LEVEL_SECONDS.default,
+  responseTargetSeconds: RESPONSE_TARGET_SECONDS.default,
 };
 
 /** Users' default per-channel limit, as users.chat_limit's column default. */
-export const DEFAULT_CHANNEL_LIMIT = 3;
+export const DEFAULT_CHANNEL_LIMIT: number = CHANNEL_LIMIT.default;
 
 /** A 400 that names the field, in the shape the HTTP error handler gives schema failures. */
 export const invalidField = (field: string, message: string): AppError =>

@@ -1,21 +1,26 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTeams } from '../use-teams';
 import { AuditLogSection } from './AuditLogSection';
 import { ListEditor } from './ListEditor';
+import { QueuesSection } from './QueuesSection';
 import { SettingsSection } from './SettingsSection';
 import { UsersAndTeams } from './UsersAndTeams';
 
-type Section = 'users' | 'lists' | 'settings';
+type Section = 'queues' | 'users' | 'lists' | 'settings';
 
 /**
  * The administrator's configuration, in sections:
  * - the lists agents meet in their work: wrap-up and idle reasons, CXone's dispositions and tags,
  *   and the quick responses of the `>>` pane;
  * - users (role, teams, skills, limits per channel) and teams;
+ * - queues (channels, team, skills, routing, offer timer, targets);
  * - the desktop settings (masking of customer-sensitive data) and the audit log that records
  *   every change and every reveal.
- * Queues and entry points are configured through `/api/admin/*` (docs/api.md).
+ * Entry points are configured through `/api/admin/entry-points` (docs/api.md).
  */
+const QueuesWithTeams = () => <QueuesSection teams={useTeams().teams} />;
+
 export const ConfigurationView = () => {
   const { t } = useTranslation();
   const [section, setSection] = useState<Section>('lists');
@@ -39,10 +44,13 @@ export const ConfigurationView = () => {
         <nav className="view-switch admin__sections" aria-label={t('admin.sections')}>
           {item('lists', t('admin.lists'))}
           {item('users', t('admin.usersAndTeams'))}
+          {item('queues', t('admin.queues.title'))}
           {item('settings', t('admin.settingsAndAudit'))}
         </nav>
       </div>
-      {section === 'users' ? (
+      {section === 'queues' ? (
+        <QueuesWithTeams />
+      ) : section === 'users' ? (
         <UsersAndTeams />
       ) : section === 'lists' ? (
         <>

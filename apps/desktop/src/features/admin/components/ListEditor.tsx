@@ -1,8 +1,8 @@
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../auth/session-context';
 import { FailureCallout } from '../../i18n/components/FailureCallout';
 import { moveItem } from '../list-order';
+import { useAdminCollection } from '../use-admin-collection';
 
 type Item = { id: string; name: string; position?: number; text?: string };
 
@@ -31,39 +31,10 @@ export const ListEditor = ({
   onChanged?: () => void;
 }) => {
   const { t } = useTranslation();
-  const { api } = useSession();
+  const { api, items, error, busy, change } = useAdminCollection<Item>(path, field, onChanged);
   const headingId = useId();
-  const [items, setItems] = useState<Item[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState<{ id: string; name: string; text: string } | null>(null);
   const [draft, setDraft] = useState({ name: '', text: '' });
-
-  const load = useCallback(async () => {
-    const answer = await api.get<Record<string, Item[]>>(path);
-    setItems(answer[field] ?? []);
-  }, [api, path, field]);
-
-  useEffect(() => {
-    load().catch(setError);
-  }, [load]);
-
-  const change = async (write: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await write();
-      await load();
-      onChanged?.();
-      return true;
-    } catch (failure) {
-      setError(failure);
-      await load().catch(() => {});
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const add = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,8 +1,9 @@
 import type { TAdminTeam } from '@switchboard/contracts';
-import { CHANNEL_LIMIT, PASSWORD_MIN_LENGTH, PROFICIENCY } from '@switchboard/contracts/constants';
+import { CHANNEL_LIMIT, PASSWORD_MIN_LENGTH } from '@switchboard/contracts/constants';
 import { type FormEvent, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, ROLES, type UserDraft } from '../user-form';
+import { SkillRows } from './SkillRows';
 
 /**
  * A user's fields: name, e-mail, role, password (required for a new user, optional to change),
@@ -115,67 +116,13 @@ export const UserForm = ({
           </label>
         ))}
       </fieldset>
-      <fieldset className="admin-form__set admin-form__set--column">
-        <legend className="field__label">{t('admin.users.skills')}</legend>
-        {draft.skills.map((row, index) => (
-          // Rows are edited in place and have no id of their own: their place is their identity.
-          <div key={index} className="admin-form__row">
-            <label className="field">
-              <span className="field__label">{t('admin.users.skill', { n: index + 1 })}</span>
-              <input
-                className="input"
-                maxLength={64}
-                value={row.skill}
-                onChange={(event) =>
-                  set(
-                    'skills',
-                    draft.skills.map((r, k) => (k === index ? { ...r, skill: event.target.value } : r)),
-                  )
-                }
-              />
-            </label>
-            <label className="field">
-              <span className="field__label">{t('admin.users.proficiency', { n: index + 1 })}</span>
-              <input
-                className="input input--number"
-                type="number"
-                required
-                min={PROFICIENCY.min}
-                max={PROFICIENCY.max}
-                value={row.proficiency}
-                onChange={(event) =>
-                  set(
-                    'skills',
-                    draft.skills.map((r, k) => (k === index ? { ...r, proficiency: event.target.value } : r)),
-                  )
-                }
-              />
-            </label>
-            <button
-              className="button button--ghost"
-              type="button"
-              aria-label={t('admin.users.removeSkill', { n: index + 1 })}
-              onClick={() =>
-                set(
-                  'skills',
-                  draft.skills.filter((_, k) => k !== index),
-                )
-              }
-            >
-              ✕
-            </button>
-          </div>
-        ))}
-        <div>
-          <button
-            className="button"
-            type="button"
-            onClick={() => set('skills', [...draft.skills, { skill: '', proficiency: '5' }])}
-          >
-            {t('admin.users.addSkill')}
-          </button>
-        </div>
-      </fieldset>
+      <SkillRows
+        legend={t('admin.users.skills')}
+        rows={draft.skills}
+        onChange={(skills) => set('skills', skills)}
+        levelLabel={(n) => t('admin.users.proficiency', { n })}
+        newLevel="5"
+      />
       <fieldset className="admin-form__set">
         <legend className="field__label">{t('admin.users.limits')}</legend>
         {CHANNELS.map((channel) => (

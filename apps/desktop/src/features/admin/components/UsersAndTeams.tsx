@@ -1,22 +1,12 @@
-import type { TAdminTeam } from '@switchboard/contracts';
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../auth/session-context';
+import { useTeams } from '../use-teams';
 import { ListEditor } from './ListEditor';
 import { UsersSection } from './UsersSection';
 
 /** Users and the teams they belong to: a team added or renamed below is offered to users at once. */
 export const UsersAndTeams = () => {
   const { t } = useTranslation();
-  const { api } = useSession();
-  const [teams, setTeams] = useState<TAdminTeam[]>([]);
-  const loadTeams = useCallback(() => {
-    api.get<{ teams: TAdminTeam[] }>('/api/admin/teams').then(
-      (answer) => setTeams(answer.teams),
-      () => setTeams([]),
-    );
-  }, [api]);
-  useEffect(loadTeams, [loadTeams]);
+  const { teams, reload } = useTeams();
   return (
     <>
       <UsersSection teams={teams} />
@@ -25,7 +15,7 @@ export const UsersAndTeams = () => {
         path="/api/admin/teams"
         field="teams"
         ordered={false}
-        onChanged={loadTeams}
+        onChanged={reload}
       />
     </>
   );

@@ -1,10 +1,9 @@
 import type { TAdminTeam, TAdminUser } from '@switchboard/contracts';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../../app/desk/desk-context';
-import { ModalDialog } from '../../../shared/ui/ModalDialog';
-import { useSession } from '../../auth/session-context';
 import { FailureCallout } from '../../i18n/components/FailureCallout';
+import { useAdminCollection } from '../use-admin-collection';
 import {
   CHANNELS,
   createUserRequest,
@@ -13,6 +12,7 @@ import {
   type UserDraft,
   updateUserRequest,
 } from '../user-form';
+import { ConfirmDialog } from './ConfirmDialog';
 import { UserForm } from './UserForm';
 
 type Editing = { user: TAdminUser | null; draft: UserDraft };
@@ -26,38 +26,18 @@ type Editing = { user: TAdminUser | null; draft: UserDraft };
  */
 export const UsersSection = ({ teams }: { teams: readonly TAdminTeam[] }) => {
   const { t } = useTranslation();
-  const { api } = useSession();
   const { user: me } = useDesk();
   const headingId = useId();
-  const confirmTitleId = useId();
-  const [users, setUsers] = useState<TAdminUser[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const {
+    api,
+    items: users,
+    error,
+    setError,
+    busy,
+    change,
+  } = useAdminCollection<TAdminUser>('/api/admin/users', 'users');
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deactivating, setDeactivating] = useState<TAdminUser | null>(null);
-
-  const load = useCallback(async () => {
-    setUsers((await api.get<{ users: TAdminUser[] }>('/api/admin/users')).users);
-  }, [api]);
-
-  useEffect(() => {
-    load().catch(setError);
-  }, [load]);
-
-  const change = async (write: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await write();
-      await load();
-      return true;
-    } catch (failure) {
-      setError(failure);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const save = async () => {
     if (!editing) {
@@ -181,35 +161,20 @@ export const UsersSection = ({ teams }: { teams: readonly TAdminTeam[] }) => {
           </tbody>
         </table>
       )}
-      <ModalDialog
+      <ConfirmDialog
         open={deactivating !== null}
-        onClose={() => setDeactivating(null)}
-        labelledBy={confirmTitleId}
-      >
-        <h2 id={confirmTitleId} className="modal__title">
-          {t('admin.users.confirmDeactivate', { name: deactivating?.name ?? '' })}
-        </h2>
-        <p className="modal__text">{t('admin.users.deactivateHint')}</p>
-        <div className="modal__actions">
-          <button className="button" type="button" onClick={() => setDeactivating(null)}>
-            {t('admin.cancel')}
-          </button>
-          <button
-            className="button button--danger"
-            type="button"
-            disabled={busy}
-            onClick={() => {
-              const user = deactivating;
-              setDeactivating(null);
-              if (user) {
-                void change(() => api.delete(`/api/admin/users/${user.id}`));
-              }
-            }}
-          >
-            {t('admin.users.deactivate')}
-          </button>
-        </div>
-      </ModalDialog>
+        title={t('admin.users.confirmDeactivate', { name: deactivating?.name ?? '' })}
+        text={t('admin.users.deactivateHint')}
+        confirm={t('admin.users.deactivate')}
+        onCancel={() => setDeactivating(null)}
+        onConfirm={() => {
+          const user = deactivating;
+          setDeactivating(null);
+          if (user) {
+            void change(() => api.delete(`/api/admin/users/${user.id}`));
+          }
+        }}
+      />
     </section>
   );
 };
