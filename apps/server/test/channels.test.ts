@@ -138,6 +138,45 @@ describe.each(BACKENDS)('WhatsApp, SMS and Messenger end to end (%s)', (backend)
     expect(renamed.body).toMatchObject({ name: 'Kundtjänst SMS', secretsSet: ['authToken'] });
   });
 
+  it('reads national phone numbers in the region of the asset: its own number’s, or the one set', async () => {
+    const sms = (await ada.get(`/api/admin/entry-points/${ids.sms}`)).body;
+    expect(sms.region).toBe('SE'); // +46..., so customers write 070-123 45 67
+    const set = await ada.patch(`/api/admin/entry-points/${ids.sms}`, { region: 'fi' });
+    expect(set.body.region).toBe('FI');
+    for (const region of ['XX', 'SWE', '4', '']) {
+      const bad = await ada.patch(`/api/admin/entry-points/${ids.sms}`, { region });
+      expect(bad.status, region).toBe(400);
+      expect(bad.body.code, region).toBe('VALIDATION_FAILED');
+    }
+    // Null reads it from the number again; a region read from the number follows the number.
+    expect((await ada.patch(`/api/admin/entry-points/${ids.sms}`, { region: null })).body.region).toBe('SE');
+    const path = `/api/admin/entry-points/${ids.sms}`;
+    expect((await ada.patch(path, { phoneNumber: '+4915112345678' })).body.region).toBe('DE');
+    // One the administrator set stays when the number changes.
+    expect((await ada.patch(path, { region: 'AT' })).body.region).toBe('AT');
+    expect((await ada.patch(path, { phoneNumber: SMS.phoneNumber })).body.region).toBe('AT');
+    expect((await ada.patch(path, { region: null })).body).toMatchObject({
+      region: 'SE',
+      settings: { phoneNumber: SMS.phoneNumber },
+    });
+    const chat = await ada.post('/api/admin/entry-points', {
+      channel: 'livechat',
+      name: 'Webshop DE',
+      queueId,
+      region: 'de',
+    });
+    expect(chat.status).toBe(201);
+    expect(chat.body.region).toBe('DE');
+    const plain = await ada.post('/api/admin/entry-points', {
+      channel: 'livechat',
+      name: 'Webshop',
+      queueId,
+    });
+    expect(plain.body.region).toBeNull();
+    const audit = (await ada.get('/api/admin/audit-log?limit=10')).body.entries;
+    expect(audit.find((e: any) => e.subjectId === chat.body.id).details.region).toBe('DE');
+  });
+
   it('answers the hub.challenge with the right verify token only', async () => {
     const path = `/webhooks/whatsapp/${ids.whatsapp}?hub.mode=subscribe&hub.challenge=1158201444`;
     const ok = await request(t.baseUrl, 'GET', `${path}&hub.verify_token=${WA.verifyToken}`);
@@ -389,7 +428,7 @@ describe.each(BACKENDS)('WhatsApp, SMS and Messenger end to end (%s)', (backend)
       AccountSid: SMS.accountSid,
       From: '+46731234567',
       To: SMS.phoneNumber,
-      Body: 'Hej! Var är mitt paket?',
+      Body: 'Hej! Var är mitt paket? Ring 070-123 45 67',
       NumMedia: '0',
     };
     const answer = await postTwilio(t.baseUrl, 'https://contact.example.com', path, inbound, SMS.authToken);
@@ -407,6 +446,9 @@ describe.each(BACKENDS)('WhatsApp, SMS and Messenger end to end (%s)', (backend)
     expect(offer.customerPhone).toMatch(/^\*+4567$/);
     expect(offer.customerName).toMatch(/^\*+4567$/);
     expect(JSON.stringify(offer)).not.toMatch(/4673123/);
+    // A number written nationally, read in the region of the asset's own number (+46: SE).
+    expect(offer.preview[0].body).toBe('Hej! Var är mitt paket? Ring ********45 67');
+    expect(JSON.stringify(offer)).not.toMatch(/070-123/);
     await alice.post(`/api/offers/${offer.id}/accept`);
     const sent = await alice.post(`/api/conversations/${offer.conversationId}/messages`, {
       body: 'Hej, jag kollar.',

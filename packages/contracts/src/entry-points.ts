@@ -28,7 +28,21 @@ export const ENTRY_POINT_FIELDS = {
   messenger: { settings: ['pageId', 'pageName'], secrets: ['pageAccessToken', 'appSecret', 'verifyToken'] },
 } as const;
 
-const common = { name: ZEntryName, queueId: ZId, apiBaseUrl: ZBaseUrl.optional() };
+/**
+ * The region customers of the asset write national phone numbers in (ISO 3166-1 alpha-2, `SE`),
+ * for masking `070-123 45 67`; null: read from the asset's own number (WhatsApp, SMS), else none.
+ */
+const ZRegion = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 code, e.g. SE')
+  .transform((code) => code.toUpperCase());
+
+const common = {
+  name: ZEntryName,
+  queueId: ZId,
+  apiBaseUrl: ZBaseUrl.optional(),
+  region: ZRegion.nullable().optional(),
+};
 
 /**
  * A WhatsApp message template approved by Meta: its name and language as registered there, and
@@ -48,7 +62,12 @@ export type TMessageTemplate = z.infer<typeof ZMessageTemplate>;
 const ZTemplates = z.array(ZMessageTemplate).max(100);
 
 export const ZCreateEntryPointRequestSchema = z.discriminatedUnion('channel', [
-  z.strictObject({ channel: z.literal('livechat'), name: ZEntryName, queueId: ZId }),
+  z.strictObject({
+    channel: z.literal('livechat'),
+    name: ZEntryName,
+    queueId: ZId,
+    region: ZRegion.nullable().optional(),
+  }),
   z.strictObject({
     channel: z.literal('whatsapp'),
     ...common,
@@ -82,6 +101,8 @@ export type TCreateEntryPointRequest = z.infer<typeof ZCreateEntryPointRequestSc
 /** Any field but the channel; those of another channel are refused (400). */
 export const ZUpdateEntryPointRequestSchema = z.strictObject({
   name: ZEntryName.optional(),
+  /** A code sets it; null reads it from the asset's number again (none for live chat and Messenger). */
+  region: ZRegion.nullable().optional(),
   queueId: ZId.optional(),
   apiBaseUrl: ZBaseUrl.nullable().optional(),
   phoneNumberId: ZSetting.optional(),
@@ -107,6 +128,8 @@ export const ZAdminEntryPoint = z.object({
   queueId: ZId,
   /** Live chat: the key the widget is embedded with. */
   key: z.string(),
+  /** Where national phone numbers are read for masking (`SE`), or null. */
+  region: z.string().nullable(),
   /** Provider channels: where to point the provider's webhook (PUBLIC_URL + /webhooks/<channel>/<id>). */
   webhookUrl: z.string().nullable(),
   /** The public settings (phone number id, page id, account SID, base URL...). */

@@ -27,6 +27,7 @@ export const entryPointConfigFrom = (row: Row): EntryPointConfig => ({
   settings: row.providerConfig,
   sealedSecrets: sealedOf(row.sealedSecrets),
   templates: row.templates,
+  region: row.region,
   simulated: row.simulated,
   deletedAt: row.deletedAt,
 });
@@ -57,6 +58,7 @@ export const createEntryPointAdmin = (db: Conn): AdminTx['entryPoints'] => {
           providerConfig: input.settings,
           sealedSecrets: JSON.stringify(input.sealedSecrets),
           templates: input.templates ?? [],
+          region: input.region ?? null,
           simulated: input.simulated ?? false,
         })
         .returning();
@@ -73,6 +75,7 @@ export const createEntryPointAdmin = (db: Conn): AdminTx['entryPoints'] => {
             ? {}
             : { sealedSecrets: JSON.stringify(patch.sealedSecrets) }),
           ...(patch.templates === undefined ? {} : { templates: patch.templates }),
+          ...(patch.region === undefined ? {} : { region: patch.region }),
         })
         .where(eq(entryPoints.id, id))
         .returning();

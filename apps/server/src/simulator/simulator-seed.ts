@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { EntryPointWrite } from '@switchboard/core';
+import { type EntryPointWrite, regionOfEntryPoint } from '@switchboard/core';
 import type { Store } from '@switchboard/store';
 import type { SecretBox } from '../app/secret-box';
 
@@ -56,7 +56,9 @@ export const seedSimulatorEntryPoints = async ({ store, secrets }: { store: Stor
   ];
   await store.adminTransaction(async (_tx, admin) => {
     for (const asset of assets) {
-      await admin.entryPoints.create({ ...asset, queueId: queue.id, simulated: true });
+      // As an administrator's asset would: national numbers read in the region of its number.
+      const region = regionOfEntryPoint({ channel: asset.channel, settings: asset.settings, region: null });
+      await admin.entryPoints.create({ ...asset, queueId: queue.id, simulated: true, region });
     }
   });
   return { seeded: true };

@@ -54,6 +54,7 @@ export const adminEntryPointRoutes =
       channel: e.channel,
       queueId: e.queueId,
       key: e.key,
+      region: e.region,
       webhookUrl: e.channel === 'livechat' ? null : `${base}/webhooks/${e.channel}/${e.id}`,
       settings: e.settings,
       secretsSet: Object.keys(e.sealedSecrets).sort(),
@@ -66,7 +67,7 @@ export const adminEntryPointRoutes =
       const settings: Record<string, string | null> = {};
       const sealedSecrets: Record<string, string> = {};
       for (const [k, v] of Object.entries(fields)) {
-        if (v === undefined || ['channel', 'name', 'queueId', 'templates'].includes(k)) {
+        if (v === undefined || ['channel', 'name', 'queueId', 'templates', 'region'].includes(k)) {
           continue;
         }
         if (SECRET_FIELDS.has(k)) {
@@ -118,6 +119,7 @@ export const adminEntryPointRoutes =
             name: body.name,
             channel: body.channel,
             queueId: body.queueId,
+            region: body.region ?? null,
             ...split(body),
             ...('templates' in body && body.templates ? { templates: body.templates } : {}),
           },
@@ -136,7 +138,7 @@ export const adminEntryPointRoutes =
         },
       },
       async (request) => {
-        const { name, queueId, templates, ...rest } = request.body;
+        const { name, queueId, templates, region, ...rest } = request.body;
         const updated = await runAdmin(updateEntryPoint, {
           ...actor(request),
           id: request.params.id,
@@ -144,6 +146,7 @@ export const adminEntryPointRoutes =
             ...(name ? { name } : {}),
             ...(queueId ? { queueId } : {}),
             ...(templates ? { templates } : {}),
+            ...(region === undefined ? {} : { region }),
             ...split(rest),
           },
         });

@@ -88,6 +88,8 @@ export interface EntryPointConfig {
   sealedSecrets: Record<string, string>;
   /** WhatsApp: approved templates. */
   templates: MessageTemplate[];
+  /** Where its customers' national phone numbers are read (masking): `SE`, or null. */
+  region: string | null;
   simulated: boolean;
   deletedAt: Date | null;
 }
@@ -102,6 +104,7 @@ export type EntryPointWrite = Pick<
   EntryPointConfig,
   'name' | 'channel' | 'queueId' | 'settings' | 'sealedSecrets'
 > & {
+  region?: string | null;
   simulated?: boolean;
   templates?: MessageTemplate[];
 };
@@ -117,7 +120,9 @@ export interface AdminTx {
     create(input: EntryPointWrite): Promise<EntryPointConfig>;
     update(
       id: string,
-      patch: Partial<Pick<EntryPointConfig, 'name' | 'queueId' | 'settings' | 'sealedSecrets' | 'templates'>>,
+      patch: Partial<
+        Pick<EntryPointConfig, 'name' | 'queueId' | 'settings' | 'sealedSecrets' | 'templates' | 'region'>
+      >,
     ): Promise<EntryPointConfig>;
     markDeleted(input: { id: string; at: Date }): Promise<void>;
     /** Conversations on the entry point that have not ended: the ones its deletion interrupts. */

@@ -1,7 +1,12 @@
 import { authorizeRole } from '../authorize-role';
 import type { UseCaseResult } from '../types';
 import type { AdminUseCaseContext, EntryPointConfig, EntryPointWrite } from './admin-port';
-import { checkEntryPointFields, checkQueueExists, describeEntryPoint } from './entry-point-rules';
+import {
+  checkEntryPointFields,
+  checkQueueExists,
+  describeEntryPoint,
+  regionOfEntryPoint,
+} from './entry-point-rules';
 
 /** An administrator adds an asset: a live-chat widget, a WhatsApp number, an SMS number or a Messenger page. */
 export const createEntryPoint = async ({
@@ -20,7 +25,10 @@ export const createEntryPoint = async ({
     templates: input.templates,
   });
   await checkQueueExists({ admin, queueId: input.queueId });
-  const entryPoint = await admin.entryPoints.create(input);
+  const entryPoint = await admin.entryPoints.create({
+    ...input,
+    region: regionOfEntryPoint({ channel: input.channel, settings: input.settings, region: input.region }),
+  });
   await tx.audit.append({
     at: now,
     actorUserId: actorId,

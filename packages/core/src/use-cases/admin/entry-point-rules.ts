@@ -1,5 +1,7 @@
 import { ENTRY_POINT_FIELDS, type TChannel } from '@switchboard/contracts';
 import { AppError } from '../../errors';
+import { regionOfPhoneNumber } from '../../masking/phone';
+import { isRegionCode } from '../../masking/regions';
 import type { AdminTx, EntryPointConfig } from './admin-port';
 
 /** What an audit entry or an answer may say of an entry point: never a secret, only which are set. */
@@ -7,6 +9,7 @@ export const describeEntryPoint = (e: EntryPointConfig) => ({
   name: e.name,
   channel: e.channel,
   queueId: e.queueId,
+  region: e.region,
   settings: e.settings,
   secretsSet: Object.keys(e.sealedSecrets).sort(),
   templates: e.templates.map((t) => `${t.name} (${t.language})`),
@@ -51,4 +54,39 @@ export const checkQueueExists = async ({ admin, queueId }: { admin: AdminTx; que
   if (!(await admin.queues.get(queueId))) {
     throw new AppError('QUEUE_NOT_FOUND');
   }
+};
+
+/** The asset's own number, where it has one: a WhatsApp or SMS number in E.164. */
+const numberOf = (channel: TChannel, settings: Record<string, string | null>): string | undefined =>
+  (channel === 'whatsapp'
+    ? settings.displayPhoneNumber
+    : channel === 'sms'
+      ? settings.phoneNumber
+      : undefined) ?? undefined;
+
+/**
+ * The region national phone numbers are read in for an asset's conversations (masking): the one
+ * the administrator names, else the region of the asset's own number (a Swedish SMS number's
+ * customers write `070-123 45 67`), else none (a live chat or a Messenger page with no region set
+ * masks numbers in international form only). An unknown code is a 400.
+ */
+export const regionOfEntryPoint = ({
+  channel,
+  settings,
+  region,
+}: {
+  channel: TChannel;
+  settings: Record<string, string | null>;
+  region: string | null | undefined;
+}): string | null => {
+  if (region !== null && region !== undefined) {
+    if (!isRegionCode(region)) {
+      throw new AppError('VALIDATION_FAILED', `Not an ISO 3166-1 region: ${region}`, {
+        issues: [{ field: 'body.region', message: 'not an ISO 3166-1 alpha-2 code' }],
+      });
+    }
+    return region.toUpperCase();
+  }
+  const number = numberOf(channel, settings);
+  return number === undefined ? null : (regionOfPhoneNumber({ phoneNumber: number }) ?? null);
 };

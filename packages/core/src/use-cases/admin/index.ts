@@ -11,6 +11,7 @@ export * from './delete-entry-point';
 export * from './delete-queue';
 export * from './delete-reason';
 export * from './delete-team';
+export { regionOfEntryPoint } from './entry-point-rules';
 export * from './quick-responses';
 export * from './update-entry-point';
 export * from './update-queue';

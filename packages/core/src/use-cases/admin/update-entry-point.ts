@@ -2,7 +2,12 @@ import { AppError } from '../../errors';
 import { authorizeRole } from '../authorize-role';
 import type { UseCaseResult } from '../types';
 import type { AdminUseCaseContext, EntryPointConfig, MessageTemplate } from './admin-port';
-import { checkEntryPointFields, checkQueueExists, describeEntryPoint } from './entry-point-rules';
+import {
+  checkEntryPointFields,
+  checkQueueExists,
+  describeEntryPoint,
+  regionOfEntryPoint,
+} from './entry-point-rules';
 
 /**
  * An administrator changes an asset. Settings and secrets named change; the others stay. A
@@ -21,6 +26,8 @@ export const updateEntryPoint = async ({
   patch: {
     name?: string;
     queueId?: string;
+    /** A code sets it; null reads it from the asset's number again; absent keeps it (below). */
+    region?: string | null;
     settings: Record<string, string | null>;
     sealedSecrets: Record<string, string>;
     templates?: MessageTemplate[];
@@ -43,12 +50,26 @@ export const updateEntryPoint = async ({
   const settings = Object.fromEntries(
     Object.entries({ ...current.settings, ...patch.settings }).filter(([, v]) => v !== null),
   );
+  // A region read from the asset's number follows a change of that number; one the administrator
+  // set stays until they change it.
+  const derivedBefore = regionOfEntryPoint({
+    channel: current.channel,
+    settings: current.settings,
+    region: null,
+  });
+  const region =
+    patch.region !== undefined
+      ? regionOfEntryPoint({ channel: current.channel, settings, region: patch.region })
+      : current.region === derivedBefore
+        ? regionOfEntryPoint({ channel: current.channel, settings, region: null })
+        : current.region;
   const updated = await admin.entryPoints.update(id, {
     ...(patch.name === undefined ? {} : { name: patch.name }),
     ...(patch.queueId === undefined ? {} : { queueId: patch.queueId }),
     settings,
     sealedSecrets: { ...current.sealedSecrets, ...patch.sealedSecrets },
     ...(patch.templates === undefined ? {} : { templates: patch.templates }),
+    region,
   });
   await tx.audit.append({
     at: now,
