@@ -15,3 +15,14 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const SERVICE_LEVEL_SECONDS = { min: 1, max: 86_400, default: 60 } as const;
 /** How long a customer may wait for an answer before the agent's tab turns urgent. */
 export const RESPONSE_TARGET_SECONDS = { min: 10, max: 3_600, default: 120 } as const;
+
+/** Per channel: the public settings, then the secrets. */
+export const ENTRY_POINT_FIELDS = {
+  livechat: { settings: [], secrets: [] },
+  whatsapp: {
+    settings: ['phoneNumberId', 'displayPhoneNumber'],
+    secrets: ['accessToken', 'appSecret', 'verifyToken'],
+  },
+  sms: { settings: ['accountSid', 'phoneNumber', 'messagingServiceSid'], secrets: ['authToken'] },
+  messenger: { settings: ['pageId', 'pageName'], secrets: ['pageAccessToken', 'appSecret', 'verifyToken'] },
+} as const;

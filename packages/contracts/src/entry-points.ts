@@ -17,16 +17,7 @@ const ZE164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number, e.
 const ZBaseUrl = z.string().url().max(512);
 const ZEntryName = z.string().trim().min(1).max(100);
 
-/** Per channel: the public settings, then the secrets. */
-export const ENTRY_POINT_FIELDS = {
-  livechat: { settings: [], secrets: [] },
-  whatsapp: {
-    settings: ['phoneNumberId', 'displayPhoneNumber'],
-    secrets: ['accessToken', 'appSecret', 'verifyToken'],
-  },
-  sms: { settings: ['accountSid', 'phoneNumber', 'messagingServiceSid'], secrets: ['authToken'] },
-  messenger: { settings: ['pageId', 'pageName'], secrets: ['pageAccessToken', 'appSecret', 'verifyToken'] },
-} as const;
+export { ENTRY_POINT_FIELDS } from './constants';
 
 /**
  * The region customers of the asset write national phone numbers in (ISO 3166-1 alpha-2, `SE`),

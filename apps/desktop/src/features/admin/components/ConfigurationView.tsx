@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTeams } from '../use-teams';
 import { AuditLogSection } from './AuditLogSection';
+import { EntryPointsSection } from './EntryPointsSection';
 import { ListEditor } from './ListEditor';
 import { QueuesSection } from './QueuesSection';
 import { SettingsSection } from './SettingsSection';
 import { UsersAndTeams } from './UsersAndTeams';
 
-type Section = 'queues' | 'users' | 'lists' | 'settings';
+type Section = 'assets' | 'queues' | 'users' | 'lists' | 'settings';
 
 /**
  * The administrator's configuration, in sections:
@@ -15,9 +16,9 @@ type Section = 'queues' | 'users' | 'lists' | 'settings';
  *   and the quick responses of the `>>` pane;
  * - users (role, teams, skills, limits per channel) and teams;
  * - queues (channels, team, skills, routing, offer timer, targets);
+ * - assets (entry points): live chat, WhatsApp, SMS and Messenger, with their provider settings;
  * - the desktop settings (masking of customer-sensitive data) and the audit log that records
  *   every change and every reveal.
- * Entry points are configured through `/api/admin/entry-points` (docs/api.md).
  */
 const QueuesWithTeams = () => <QueuesSection teams={useTeams().teams} />;
 
@@ -45,10 +46,13 @@ export const ConfigurationView = () => {
           {item('lists', t('admin.lists'))}
           {item('users', t('admin.usersAndTeams'))}
           {item('queues', t('admin.queues.title'))}
+          {item('assets', t('admin.assets.title'))}
           {item('settings', t('admin.settingsAndAudit'))}
         </nav>
       </div>
-      {section === 'queues' ? (
+      {section === 'assets' ? (
+        <EntryPointsSection />
+      ) : section === 'queues' ? (
         <QueuesWithTeams />
       ) : section === 'users' ? (
         <UsersAndTeams />
