@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAgent, logout, newActor } from './fixtures';
+import { loginAgent, logout, newActor, openConfiguration } from './fixtures';
 
 /**
  * An administrator adds an SMS number as an asset: the list says where Twilio must send its
@@ -9,15 +9,7 @@ import { loginAgent, logout, newActor } from './fixtures';
 test('assets: an administrator adds, changes and deletes an SMS number', async ({ browser }) => {
   const admin = await newActor(browser);
   await loginAgent(admin.page, 'ada@example.com');
-  await admin.page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Configuration' })
-    .click();
-  const config = admin.page.getByRole('main', { name: 'Configuration' });
-  await config
-    .getByRole('navigation', { name: 'Configuration sections' })
-    .getByRole('button', { name: 'Assets' })
-    .click();
+  const config = await openConfiguration(admin.page, 'Assets');
   const assets = config.getByRole('region', { name: 'Assets' });
   await expect(assets.getByRole('row', { name: /^Website/ })).toContainText('Widget key website');
 

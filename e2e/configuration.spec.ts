@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAgent, logout, newActor } from './fixtures';
+import { loginAgent, logout, newActor, openConfiguration } from './fixtures';
 
 /**
  * An administrator keeps the lists agents meet (wrap-up and idle reasons, dispositions, tags, quick
@@ -10,11 +10,7 @@ test('configuration: an administrator adds, rewords, reorders and deletes list e
 }) => {
   const admin = await newActor(browser);
   await loginAgent(admin.page, 'ada@example.com');
-  await admin.page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Configuration' })
-    .click();
-  const config = admin.page.getByRole('main', { name: 'Configuration' });
+  const config = await openConfiguration(admin.page, 'Lists');
 
   // Tags: add one, refuse a name taken, rename, move up, delete.
   const tags = config.getByRole('region', { name: 'Tags' });

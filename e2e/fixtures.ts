@@ -57,3 +57,17 @@ export const endAndWrapUp = async (page: Page, reason = 'Resolved') => {
   await wrapUp.getByRole('button', { name: 'Submit wrap-up' }).click();
   await expect(wrapUp).toBeHidden();
 };
+
+/** An administrator's Configuration, at one of its sections (Lists, Users and teams, Queues, Assets...). */
+export const openConfiguration = async (page: Page, section: string) => {
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: 'Configuration' })
+    .click();
+  const config = page.getByRole('main', { name: 'Configuration' });
+  await config
+    .getByRole('navigation', { name: 'Configuration sections' })
+    .getByRole('button', { name: section })
+    .click();
+  return config;
+};

@@ -1,5 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
-import { endAndWrapUp, loginAgent, logout, newActor, setState, startChat } from './fixtures';
+import {
+  endAndWrapUp,
+  loginAgent,
+  logout,
+  newActor,
+  openConfiguration,
+  setState,
+  startChat,
+} from './fixtures';
 
 const CARD = '4111 1111 1111 1111';
 
@@ -72,11 +80,7 @@ test('history: a supervisor reads a finished conversation and reveals a masked v
   await expect(detail.getByText(`Revealed card number: ${CARD}`)).toBeVisible();
 
   // The administrator reads who revealed what, and why.
-  await admin.page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Configuration' })
-    .click();
-  await admin.page.getByRole('button', { name: 'Settings and audit log' }).click();
+  await openConfiguration(admin.page, 'Settings and audit log');
   const newest = admin.page.getByRole('table', { name: 'Audit log' }).getByRole('row').nth(1);
   await expect(newest).toContainText('Sam Supervisor');
   await expect(newest).toContainText('Masked value: revealed');

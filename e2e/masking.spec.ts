@@ -1,23 +1,20 @@
 import { expect, type Page, test } from '@playwright/test';
-import { endAndWrapUp, loginAgent, logout, newActor, setState, startChat } from './fixtures';
+import {
+  endAndWrapUp,
+  loginAgent,
+  logout,
+  newActor,
+  openConfiguration,
+  setState,
+  startChat,
+} from './fixtures';
 
 const CARD = '4111 1111 1111 1111';
 const EMAIL = 'melissa@gmail.com';
 const PHONE = '+447966197542';
 
 /** The administrator's switch, in Configuration → Settings and audit log. */
-const openSettings = async (page: Page) => {
-  await page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Configuration' })
-    .click();
-  const config = page.getByRole('main', { name: 'Configuration' });
-  await config
-    .getByRole('navigation', { name: 'Configuration sections' })
-    .getByRole('button', { name: 'Settings and audit log' })
-    .click();
-  return config;
-};
+const openSettings = (page: Page) => openConfiguration(page, 'Settings and audit log');
 
 test('with masking on, the agent’s browser never receives the raw values', async ({ browser }) => {
   const admin = await newActor(browser);

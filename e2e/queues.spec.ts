@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAgent, logout, newActor } from './fixtures';
+import { loginAgent, logout, newActor, openConfiguration } from './fixtures';
 
 /**
  * An administrator adds a queue (channels, team, a required skill, strategy, timer), finds it on
@@ -11,12 +11,7 @@ test('queues: an administrator adds, changes and deletes a queue; one in use is 
   const admin = await newActor(browser);
   await loginAgent(admin.page, 'ada@example.com');
   const views = admin.page.getByRole('navigation', { name: 'Views' });
-  await views.getByRole('button', { name: 'Configuration' }).click();
-  const config = admin.page.getByRole('main', { name: 'Configuration' });
-  await config
-    .getByRole('navigation', { name: 'Configuration sections' })
-    .getByRole('button', { name: 'Queues' })
-    .click();
+  const config = await openConfiguration(admin.page, 'Queues');
   const queues = config.getByRole('region', { name: 'Queues' });
 
   await queues.getByRole('button', { name: 'Add queue' }).click();
@@ -44,11 +39,7 @@ test('queues: an administrator adds, changes and deletes a queue; one in use is 
   await expect(
     admin.page.getByRole('main', { name: 'Queues and agents' }).getByText('Returns desk'),
   ).toBeVisible();
-  await views.getByRole('button', { name: 'Configuration' }).click();
-  await config
-    .getByRole('navigation', { name: 'Configuration sections' })
-    .getByRole('button', { name: 'Queues' })
-    .click();
+  await openConfiguration(admin.page, 'Queues');
 
   await row.getByRole('button', { name: 'Edit Returns desk' }).click();
   const edit = queues.getByRole('form', { name: 'Edit Returns desk' });

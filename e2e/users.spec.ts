@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAgent, logout, newActor } from './fixtures';
+import { loginAgent, logout, newActor, openConfiguration } from './fixtures';
 
 const PASSWORD = 'a long enough password';
 
@@ -12,15 +12,7 @@ test('users: an administrator adds, changes and deactivates an agent, with a tea
 }) => {
   const admin = await newActor(browser);
   await loginAgent(admin.page, 'ada@example.com');
-  await admin.page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Configuration' })
-    .click();
-  const config = admin.page.getByRole('main', { name: 'Configuration' });
-  await config
-    .getByRole('navigation', { name: 'Configuration sections' })
-    .getByRole('button', { name: 'Users and teams' })
-    .click();
+  const config = await openConfiguration(admin.page, 'Users and teams');
 
   const teams = config.getByRole('region', { name: 'Teams' });
   await teams.getByLabel('New entry: name').fill('Night shift');

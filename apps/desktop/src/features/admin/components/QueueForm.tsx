@@ -1,14 +1,15 @@
-import type { TAdminTeam } from '@switchboard/contracts';
+import type { TAdminTeam, TChannel } from '@switchboard/contracts';
 import {
   OFFER_TIMEOUT_SECONDS,
   QUEUE_PRIORITY,
   RESPONSE_TARGET_SECONDS,
   SERVICE_LEVEL_SECONDS,
 } from '@switchboard/contracts/constants';
-import { type FormEvent, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NO_ANSWER_STATES, type QueueDraft, STRATEGIES } from '../queue-form';
 import { CHANNELS } from '../user-form';
+import { AdminForm, type EntityFormProps } from './AdminForm';
+import { CheckboxSet, SelectField, TextField } from './Fields';
 import { SkillRows } from './SkillRows';
 
 type NumberField = 'priority' | 'offerTimeoutSeconds' | 'serviceLevelSeconds' | 'responseTargetSeconds';
@@ -33,118 +34,67 @@ export const QueueForm = ({
   teams,
   isNew,
   busy,
-}: {
-  draft: QueueDraft;
-  onChange: (draft: QueueDraft) => void;
-  onSubmit: () => void;
-  onCancel: () => void;
-  teams: readonly TAdminTeam[];
-  isNew: boolean;
-  busy: boolean;
-}) => {
+}: EntityFormProps<QueueDraft> & { teams: readonly TAdminTeam[] }) => {
   const { t } = useTranslation();
-  const id = useId();
   const set = <K extends keyof QueueDraft>(key: K, value: QueueDraft[K]) =>
     onChange({ ...draft, [key]: value });
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    onSubmit();
-  };
   return (
-    <form className="admin-form" aria-labelledby={`${id}-title`} onSubmit={submit}>
-      <h4 id={`${id}-title`} className="admin-form__title">
-        {isNew ? t('admin.queues.newQueue') : t('admin.queues.editQueue', { name: draft.name })}
-      </h4>
+    <AdminForm
+      title={isNew ? t('admin.queues.newQueue') : t('admin.queues.editQueue', { name: draft.name })}
+      submitLabel={isNew ? t('admin.queues.create') : t('admin.save')}
+      onSubmit={onSubmit}
+      onCancel={onCancel}
+      disabled={busy || draft.channels.length === 0}
+    >
       <div className="admin-form__grid">
-        <label className="field">
-          <span className="field__label">{t('admin.name')}</span>
-          <input
-            className="input"
-            required
-            maxLength={100}
-            value={draft.name}
-            onChange={(event) => set('name', event.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('admin.queues.team')}</span>
-          <select
-            className="select"
-            value={draft.teamId}
-            onChange={(event) => set('teamId', event.target.value)}
-          >
-            <option value="">{t('admin.queues.anyTeam')}</option>
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field__label">{t('admin.queues.strategy')}</span>
-          <select
-            className="select"
-            value={draft.strategy}
-            onChange={(event) => set('strategy', event.target.value as QueueDraft['strategy'])}
-          >
-            {STRATEGIES.map((strategy) => (
-              <option key={strategy} value={strategy}>
-                {t(`admin.queues.strategies.${strategy}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field__label">{t('admin.queues.noAnswerState')}</span>
-          <select
-            className="select"
-            value={draft.noAnswerState}
-            onChange={(event) => set('noAnswerState', event.target.value as QueueDraft['noAnswerState'])}
-          >
-            {NO_ANSWER_STATES.map((state) => (
-              <option key={state} value={state}>
-                {t(`presence.${state}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TextField
+          label={t('admin.name')}
+          required
+          maxLength={100}
+          value={draft.name}
+          onChange={(v) => set('name', v)}
+        />
+        <SelectField
+          label={t('admin.queues.team')}
+          value={draft.teamId}
+          onChange={(teamId) => set('teamId', teamId)}
+          options={[
+            { value: '', label: t('admin.queues.anyTeam') },
+            ...teams.map((team) => ({ value: team.id, label: team.name })),
+          ]}
+        />
+        <SelectField
+          label={t('admin.queues.strategy')}
+          value={draft.strategy}
+          onChange={(strategy) => set('strategy', strategy)}
+          options={STRATEGIES.map((value) => ({ value, label: t(`admin.queues.strategies.${value}`) }))}
+        />
+        <SelectField
+          label={t('admin.queues.noAnswerState')}
+          value={draft.noAnswerState}
+          onChange={(state) => set('noAnswerState', state)}
+          options={NO_ANSWER_STATES.map((value) => ({ value, label: t(`presence.${value}`) }))}
+        />
         {NUMBER_FIELDS.map(({ key, bounds }) => (
-          <label key={key} className="field">
-            <span className="field__label">{t(`admin.queues.${key}`)}</span>
-            <input
-              className="input input--number"
-              type="number"
-              required
-              min={bounds.min}
-              max={bounds.max}
-              value={draft[key]}
-              onChange={(event) => set(key, event.target.value)}
-            />
-            <span className="field__hint">{t('admin.queues.range', bounds)}</span>
-          </label>
+          <TextField
+            key={key}
+            label={t(`admin.queues.${key}`)}
+            type="number"
+            required
+            min={bounds.min}
+            max={bounds.max}
+            value={draft[key]}
+            onChange={(v) => set(key, v)}
+            hint={t('admin.queues.range', bounds)}
+          />
         ))}
       </div>
-      <fieldset className="admin-form__set">
-        <legend className="field__label">{t('admin.queues.channels')}</legend>
-        {CHANNELS.map((channel) => (
-          <label key={channel} className="admin-form__check">
-            <input
-              type="checkbox"
-              checked={draft.channels.includes(channel)}
-              onChange={(event) =>
-                set(
-                  'channels',
-                  event.target.checked
-                    ? [...draft.channels, channel]
-                    : draft.channels.filter((c) => c !== channel),
-                )
-              }
-            />
-            {t(`channels.${channel}`)}
-          </label>
-        ))}
-      </fieldset>
+      <CheckboxSet
+        legend={t('admin.queues.channels')}
+        choices={CHANNELS.map((channel) => ({ value: channel, label: t(`channels.${channel}`) }))}
+        checked={draft.channels}
+        onChange={(channels) => set('channels', channels as TChannel[])}
+      />
       <SkillRows
         legend={t('admin.queues.skills')}
         rows={draft.skills}
@@ -152,18 +102,6 @@ export const QueueForm = ({
         levelLabel={(n) => t('admin.queues.minProficiency', { n })}
         newLevel="1"
       />
-      <div className="admin-list__actions">
-        <button className="button" type="button" onClick={onCancel}>
-          {t('admin.cancel')}
-        </button>
-        <button
-          className="button button--primary"
-          type="submit"
-          disabled={busy || draft.channels.length === 0}
-        >
-          {isNew ? t('admin.queues.create') : t('admin.save')}
-        </button>
-      </div>
-    </form>
+    </AdminForm>
   );
 };

@@ -1,5 +1,6 @@
 import { PROFICIENCY } from '@switchboard/contracts/constants';
 import { useTranslation } from 'react-i18next';
+import { TextField } from './Fields';
 
 export type SkillRow = { skill: string; level: string };
 
@@ -31,27 +32,21 @@ export const SkillRows = ({
       {rows.map((row, index) => (
         // Rows are edited in place and have no id of their own: their place is their identity.
         <div key={index} className="admin-form__row">
-          <label className="field">
-            <span className="field__label">{t('admin.users.skill', { n: index + 1 })}</span>
-            <input
-              className="input"
-              maxLength={64}
-              value={row.skill}
-              onChange={(event) => setRow(index, { skill: event.target.value })}
-            />
-          </label>
-          <label className="field">
-            <span className="field__label">{levelLabel(index + 1)}</span>
-            <input
-              className="input input--number"
-              type="number"
-              required
-              min={PROFICIENCY.min}
-              max={PROFICIENCY.max}
-              value={row.level}
-              onChange={(event) => setRow(index, { level: event.target.value })}
-            />
-          </label>
+          <TextField
+            label={t('admin.users.skill', { n: index + 1 })}
+            maxLength={64}
+            value={row.skill}
+            onChange={(skill) => setRow(index, { skill })}
+          />
+          <TextField
+            label={levelLabel(index + 1)}
+            type="number"
+            required
+            min={PROFICIENCY.min}
+            max={PROFICIENCY.max}
+            value={row.level}
+            onChange={(level) => setRow(index, { level })}
+          />
           <button
             className="button button--ghost"
             type="button"

@@ -10,6 +10,40 @@ import type { HistoryFilters } from '../history-query';
 import { HistoryTranscript } from './HistoryTranscript';
 
 const CHANNELS: readonly TChannel[] = ['livechat', 'whatsapp', 'sms', 'messenger'];
+
+/** One filter of the history: a label and its choices. */
+const FilterSelect = ({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly { value: string; label: string }[];
+}) => {
+  const id = useId();
+  return (
+    <>
+      <label className="reports__period" htmlFor={id}>
+        {label}
+      </label>
+      <select
+        id={id}
+        className="select select--compact"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+};
 const STATUSES = ['open', 'ended'] as const;
 
 type Choices = Omit<HistoryFilters, 'from' | 'to'> & { period: Period };
@@ -25,7 +59,6 @@ export const HistoryView = () => {
   const { t } = useTranslation();
   const { api } = useSession();
   const { dateTime } = useFormatters();
-  const ids = { period: useId(), queue: useId(), agent: useId(), channel: useId(), status: useId() };
   const [choices, setChoices] = useState<Choices>(ALL);
   const [options, setOptions] = useState<Pick<TSupervisorOverview, 'queues' | 'agents'> | null>(null);
   const [rows, setRows] = useState<THistoryConversation[] | null>(null);
@@ -80,85 +113,48 @@ export const HistoryView = () => {
         </h2>
       </div>
       <div className="history__filters">
-        <label className="reports__period" htmlFor={ids.period}>
-          {t('reports.period')}
-        </label>
-        <select
-          id={ids.period}
-          className="select select--compact"
+        <FilterSelect
+          label={t('reports.period')}
           value={choices.period}
-          onChange={(event) => choose('period', event.target.value as Period)}
-        >
-          {PERIODS.map((value) => (
-            <option key={value} value={value}>
-              {t(`reports.periods.${value}`)}
-            </option>
-          ))}
-        </select>
-        <label className="reports__period" htmlFor={ids.queue}>
-          {t('supervisor.queue')}
-        </label>
-        <select
-          id={ids.queue}
-          className="select select--compact"
+          onChange={(value) => choose('period', value as Period)}
+          options={PERIODS.map((value) => ({ value, label: t(`reports.periods.${value}`) }))}
+        />
+        <FilterSelect
+          label={t('supervisor.queue')}
           value={choices.queueId}
-          onChange={(event) => choose('queueId', event.target.value)}
-        >
-          <option value="">{t('history.allQueues')}</option>
-          {options?.queues.map((queue) => (
-            <option key={queue.id} value={queue.id}>
-              {queue.name}
-            </option>
-          ))}
-        </select>
-        <label className="reports__period" htmlFor={ids.agent}>
-          {t('supervisor.agent')}
-        </label>
-        <select
-          id={ids.agent}
-          className="select select--compact"
+          onChange={(value) => choose('queueId', value)}
+          options={[
+            { value: '', label: t('history.allQueues') },
+            ...(options?.queues ?? []).map((queue) => ({ value: queue.id, label: queue.name })),
+          ]}
+        />
+        <FilterSelect
+          label={t('supervisor.agent')}
           value={choices.agentId}
-          onChange={(event) => choose('agentId', event.target.value)}
-        >
-          <option value="">{t('history.allAgents')}</option>
-          {options?.agents.map((agent) => (
-            <option key={agent.id} value={agent.id}>
-              {agent.name}
-            </option>
-          ))}
-        </select>
-        <label className="reports__period" htmlFor={ids.channel}>
-          {t('history.channel')}
-        </label>
-        <select
-          id={ids.channel}
-          className="select select--compact"
+          onChange={(value) => choose('agentId', value)}
+          options={[
+            { value: '', label: t('history.allAgents') },
+            ...(options?.agents ?? []).map((agent) => ({ value: agent.id, label: agent.name })),
+          ]}
+        />
+        <FilterSelect
+          label={t('history.channel')}
           value={choices.channel}
-          onChange={(event) => choose('channel', event.target.value as TChannel | '')}
-        >
-          <option value="">{t('history.allChannels')}</option>
-          {CHANNELS.map((channel) => (
-            <option key={channel} value={channel}>
-              {t(`channels.${channel}`)}
-            </option>
-          ))}
-        </select>
-        <label className="reports__period" htmlFor={ids.status}>
-          {t('history.statusLabel')}
-        </label>
-        <select
-          id={ids.status}
-          className="select select--compact"
+          onChange={(value) => choose('channel', value as TChannel | '')}
+          options={[
+            { value: '', label: t('history.allChannels') },
+            ...CHANNELS.map((channel) => ({ value: channel, label: t(`channels.${channel}`) })),
+          ]}
+        />
+        <FilterSelect
+          label={t('history.statusLabel')}
           value={choices.status}
-          onChange={(event) => choose('status', event.target.value as Choices['status'])}
-        >
-          <option value="">{t('history.allStatuses')}</option>
-          {STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`history.statuses.${status}`)}
-            </option>
-          ))}
-        </select>
+          onChange={(value) => choose('status', value as Choices['status'])}
+          options={[
+            { value: '', label: t('history.allStatuses') },
+            ...STATUSES.map((status) => ({ value: status, label: t(`history.statuses.${status}`) })),
+          ]}
+        />
         <button className="button" type="button" disabled={busy} onClick={() => void load()}>
           {t('reports.refresh')}
         </button>
