@@ -261,6 +261,69 @@ describe.each(BACKENDS)('WhatsApp, SMS and Messenger end to end (%s)', (backend)
     expect(more.message.authorName).toBe('Melissa');
   });
 
+  it("WhatsApp: the agent's interaction history lists the same customer's earlier conversations, masked, and nobody else's", async () => {
+    const events = await available();
+    const path = `/webhooks/whatsapp/${ids.whatsapp}`;
+    const write = async (from: string, id: string, text: string) => {
+      expect(
+        (await postMeta(t.baseUrl, path, whatsappText(WA.phoneNumberId, from, id, text), WA.appSecret))
+          .status,
+      ).toBe(200);
+      const offer = await events.next('offer.created', (o: any) => !seen.has(o.id));
+      seen.add(offer.id);
+      expect((await alice.post(`/api/offers/${offer.id}/accept`)).status).toBe(200);
+      return offer.conversationId as string;
+    };
+    const seen = new Set<string>();
+    const first = await write(
+      '46701112233',
+      'wamid.E1',
+      'Mitt kort 4111 1111 1111 1111 debiterades två gånger',
+    );
+    await alice.post(`/api/conversations/${first}/end`);
+    const reasons = (await alice.get('/api/agent/bootstrap')).body.wrapUpReasons;
+    expect(
+      (await alice.post(`/api/conversations/${first}/wrap-up`, { wrapUpReasonId: reasons[0].id })).status,
+    ).toBe(204);
+    const stranger = await write('46709998877', 'wamid.E2', 'Hej från någon annan');
+    const again = await write('46701112233', 'wamid.E3', 'Hej igen');
+
+    const earlier = await alice.get(`/api/conversations/${again}/earlier`);
+    expect(earlier.status).toBe(200);
+    expect(earlier.body.conversations).toEqual([
+      expect.objectContaining({
+        id: first,
+        status: 'ended',
+        channel: 'whatsapp',
+        agents: [expect.objectContaining({ name: 'Alice Agent' })],
+      }),
+    ]);
+    expect((await alice.get(`/api/conversations/${stranger}/earlier`)).body.conversations).toEqual([]);
+    const detail = await alice.get(`/api/conversations/${again}/earlier/${first}`);
+    expect(detail.body.messages.find((m: any) => m.author === 'customer').body).toContain(
+      '4111 1111 1111 1111',
+    );
+    expect(detail.body.wrapUps[0]).toMatchObject({ agentName: 'Alice Agent', reason: expect.any(String) });
+
+    // Masked as everything else on the desk.
+    expect((await ada.patch('/api/admin/settings', { maskSensitiveData: true })).status).toBe(200);
+    const masked = await alice.get(`/api/conversations/${again}/earlier/${first}`);
+    expect(JSON.stringify(masked.body)).not.toMatch(/4111 1111 1111 1111|46701112233/);
+    expect(
+      (await alice.get(`/api/conversations/${again}/earlier`)).body.conversations[0].customerName,
+    ).not.toMatch(/46701112233/);
+
+    // Only the same customer's, only for an agent taking part.
+    const notSame = await alice.get(`/api/conversations/${again}/earlier/${stranger}`);
+    expect(notSame).toMatchObject({ status: 404, body: { code: 'CONVERSATION_NOT_FOUND' } });
+    const bob = await loginAgent(t.baseUrl, 'bob@example.com');
+    expect((await bob.get(`/api/conversations/${again}/earlier`)).body.code).toBe('NOT_A_PARTICIPANT');
+    expect((await bob.get(`/api/conversations/${again}/earlier/${first}`)).body.code).toBe(
+      'NOT_A_PARTICIPANT',
+    );
+    expect((await alice.get(`/api/conversations/${again}/earlier/not-a-uuid`)).status).toBe(400);
+  });
+
   it("WhatsApp's 24-hour window: free text is refused once it has closed; the customer writing reopens it", async () => {
     const events = await available();
     const path = `/webhooks/whatsapp/${ids.whatsapp}`;

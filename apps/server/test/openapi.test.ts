@@ -48,6 +48,8 @@ describe('the OpenAPI document', () => {
       'POST /api/offers/{id}/reject',
       'GET /api/conversations/{id}',
       'GET /api/conversations/{id}/messages',
+      'GET /api/conversations/{id}/earlier',
+      'GET /api/conversations/{id}/earlier/{earlierId}',
       'POST /api/conversations/{id}/messages',
       'POST /api/conversations/{id}/messages/{messageId}/retry',
       'POST /api/conversations/{id}/template-messages',

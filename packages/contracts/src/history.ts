@@ -110,3 +110,15 @@ export const ZHistoryDetail = z.object({
   wrapUps: z.array(ZHistoryWrapUp),
 });
 export type THistoryDetail = z.infer<typeof ZHistoryDetail>;
+
+/**
+ * An agent's interaction history (the seeds' "agent interaction history"): the customer's earlier
+ * conversations on the same number or page, newest first, at most this many. None for a live chat,
+ * whose customer no provider vouches for.
+ */
+export const EARLIER_CONVERSATIONS_MAX = 20;
+
+export const ZEarlierConversations = z.object({ conversations: z.array(ZHistoryConversation) });
+export type TEarlierConversations = z.infer<typeof ZEarlierConversations>;
+
+export const ZEarlierParamsSchema = z.object({ id: ZId, earlierId: ZId });

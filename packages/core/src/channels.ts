@@ -15,3 +15,11 @@ export const COMPOSE_LIMITS: Record<TChannel, number> = {
  * message; SMS has none.
  */
 export const readsProfileName = (channel: TChannel): boolean => channel === 'messenger';
+
+/**
+ * A customer's name when the provider gives none: their address as people write it. WhatsApp's
+ * `wa_id` is an international number without its `+` (`46701112233`); with it, it reads as the
+ * phone number it is, on the desk and to masking.
+ */
+export const nameOfIdentity = (channel: TChannel, identity: string): string =>
+  channel === 'whatsapp' && /^\d+$/.test(identity) ? `+${identity}` : identity;

@@ -44,6 +44,22 @@ const maskText = (text: string, ctx: MaskingContext): { text: string; masked: TM
 /** A name or address: masked whole where the detector finds a value in it (a name that is a phone number). */
 export const maskField = (value: string, ctx: MaskingContext): string => maskText(value, ctx).text;
 
+/**
+ * A customer's name (or a message's author): masked whole where the detector finds a value in it
+ * (the seeds: "if the customer's name is their mobile number, the name is masked too"), and where
+ * it is a phone number in international form without its `+`: a WhatsApp customer with no
+ * profile name is named by their `wa_id` (`46701112233`), which no reader of text would take for
+ * a number without context.
+ */
+export const maskName = (name: string, ctx: MaskingContext): string => {
+  const masked = maskField(name, ctx);
+  if (!ctx.enabled || masked !== name || !/^\d{6,15}$/.test(name)) {
+    return masked;
+  }
+  const international = maskField(`+${name}`, ctx);
+  return international === `+${name}` ? name : international.slice(1);
+};
+
 const maskNullable = (value: string | null, ctx: MaskingContext) =>
   value === null ? null : maskField(value, ctx);
 
@@ -55,7 +71,7 @@ export const maskMessage = (message: TMessage, ctx: MaskingContext): TMessage =>
   return {
     ...message,
     body: text,
-    authorName: maskField(message.authorName, ctx),
+    authorName: maskName(message.authorName, ctx),
     ...(masked.length > 0 ? { masked } : {}),
   };
 };
@@ -64,7 +80,7 @@ export const maskOffer = (offer: TOffer, ctx: MaskingContext): TOffer =>
   ctx.enabled
     ? {
         ...offer,
-        customerName: maskField(offer.customerName, ctx),
+        customerName: maskName(offer.customerName, ctx),
         customerEmail: maskNullable(offer.customerEmail, ctx),
         preview: offer.preview.map((m) => maskMessage(m, ctx)),
         ...(offer.customerPhone === undefined ? {} : { customerPhone: maskField(offer.customerPhone, ctx) }),
@@ -78,7 +94,7 @@ export const maskConversationSummary = (
   ctx.enabled
     ? {
         ...summary,
-        customerName: maskField(summary.customerName, ctx),
+        customerName: maskName(summary.customerName, ctx),
         customerEmail: maskNullable(summary.customerEmail, ctx),
         lastMessage: summary.lastMessage ? maskMessage(summary.lastMessage, ctx) : null,
       }
@@ -100,7 +116,7 @@ export const maskHistoryConversation = <T extends THistoryConversation>(
   conversation: T,
   ctx: MaskingContext,
 ): T =>
-  ctx.enabled ? { ...conversation, customerName: maskField(conversation.customerName, ctx) } : conversation;
+  ctx.enabled ? { ...conversation, customerName: maskName(conversation.customerName, ctx) } : conversation;
 
 /** A conversation of the history whole: the name, every message, and the agents' wrap-up notes. */
 export const maskHistoryDetail = (detail: THistoryDetail, ctx: MaskingContext): THistoryDetail =>

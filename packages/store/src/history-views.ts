@@ -198,5 +198,30 @@ export const createHistoryViews = (
     };
   };
 
-  return { listHistory, getHistoryDetail };
+  /**
+   * The customer's earlier conversations, newest first: those of the same contact (a number or a
+   * page-scoped id the provider vouches for). A live chat has no contact, so none: a name or an
+   * e-mail typed into the widget proves nothing. One range of conversations_contact_idx.
+   */
+  const listEarlier = async (conversationId: string, limit: number): Promise<HistoryConversationRow[]> =>
+    rowsOf<ConversationRow>(
+      await db.execute(sql`
+        select ${CONVERSATION_COLUMNS} from ${CONVERSATION_FROM}
+        where c.contact_id = (select contact_id from conversations where id = ${conversationId}::uuid)
+          and c.id <> ${conversationId}::uuid
+        order by c.arrived_at desc, c.id desc
+        limit ${limit}`),
+    ).map(toConversation);
+
+  /** Whether two conversations are the same contact's (never for a live chat). */
+  const sameContact = async (a: string, b: string): Promise<boolean> => {
+    const rows = rowsOf<{ same: boolean }>(
+      await db.execute(sql`
+        select (x.contact_id = y.contact_id) as same from conversations x, conversations y
+        where x.id = ${a}::uuid and y.id = ${b}::uuid and x.contact_id is not null`),
+    );
+    return rows[0]?.same === true;
+  };
+
+  return { listHistory, getHistoryDetail, listEarlier, sameContact };
 };

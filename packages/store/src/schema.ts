@@ -298,6 +298,8 @@ export const conversations = pgTable(
     index('conversations_live_idx').on(t.queueId, t.status).where(sql`status in ('offered', 'active')`),
     // The supervisor's history: a period's arrivals, newest first, paged by (arrived_at, id).
     index('conversations_arrived_idx').on(t.arrivedAt, t.id),
+    // An agent's interaction history: the same customer's earlier conversations, newest first.
+    index('conversations_contact_idx').on(t.contactId, t.arrivedAt).where(sql`contact_id is not null`),
   ],
 );
 

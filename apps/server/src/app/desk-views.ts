@@ -1,11 +1,13 @@
-import type {
-  TConversationDetail,
-  TConversationSummary,
-  THistoryDetail,
-  THistoryPage,
-  THistoryQuery,
-  TMessage,
-  TOffer,
+import {
+  EARLIER_CONVERSATIONS_MAX,
+  type TConversationDetail,
+  type TConversationSummary,
+  type THistoryConversation,
+  type THistoryDetail,
+  type THistoryPage,
+  type THistoryQuery,
+  type TMessage,
+  type TOffer,
 } from '@switchboard/contracts';
 import {
   type MaskingContext,
@@ -111,6 +113,25 @@ export const createDeskViews = ({ store }: { store: Store }) => {
     return maskHistoryDetail({ ...found, conversation }, maskingFor(settings, region));
   };
 
+  /** The customer's earlier conversations (the agent's interaction history), masked as the desk masks. */
+  const earlier = async (conversationId: string): Promise<THistoryConversation[]> => {
+    const [settings, rows] = await Promise.all([
+      views.getSettings(),
+      views.listEarlier(conversationId, EARLIER_CONVERSATIONS_MAX),
+    ]);
+    return rows.map(({ region, ...conversation }) =>
+      maskHistoryConversation(conversation, maskingFor(settings, region)),
+    );
+  };
+
+  /** One of them whole, or null when it is not the same customer's. */
+  const earlierDetail = async (
+    conversationId: string,
+    earlierId: string,
+    after: number,
+  ): Promise<THistoryDetail | null> =>
+    (await views.sameContact(conversationId, earlierId)) ? historyDetail(earlierId, after) : null;
+
   return {
     summary,
     detail,
@@ -122,6 +143,8 @@ export const createDeskViews = ({ store }: { store: Store }) => {
     openConversations,
     history,
     historyDetail,
+    earlier,
+    earlierDetail,
   };
 };
 

@@ -1,4 +1,4 @@
-import { readsProfileName } from '../channels';
+import { nameOfIdentity, readsProfileName } from '../channels';
 import { AppError } from '../errors';
 import type { DomainEvent } from '../events';
 import type { InboundEvent } from '../inbound';
@@ -39,7 +39,7 @@ export const receiveProviderMessage = async ({
   if (!contact) {
     throw new Error('the store read no contact for a new provider message');
   }
-  const customerName = contact.name ?? message.identity;
+  const customerName = contact.name ?? nameOfIdentity(entryPoint.channel, message.identity);
   const newMessage = {
     author: 'customer' as const,
     authorUserId: null,

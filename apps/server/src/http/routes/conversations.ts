@@ -2,6 +2,10 @@ import {
   ZConversationDetail,
   ZConversationParamsSchema,
   ZConversationSummary,
+  ZEarlierConversations,
+  ZEarlierParamsSchema,
+  ZHistoryDetail,
+  ZHistoryDetailQuery,
   ZId,
   ZMessage,
   ZMessagesQuerySchema,
@@ -87,6 +91,45 @@ export const conversationRoutes =
         const { userId } = agentOf(request);
         await authorize(request.params.id, userId);
         return detail(request.params.id, userId);
+      },
+    );
+
+    app.get(
+      '/api/conversations/:id/earlier',
+      {
+        schema: {
+          tags: ['conversations'],
+          params: ZConversationParamsSchema,
+          response: { 200: ZEarlierConversations, ...errors },
+        },
+      },
+      async (request) => {
+        await authorize(request.params.id, agentOf(request).userId);
+        return { conversations: await ctx.desk.earlier(request.params.id) };
+      },
+    );
+
+    app.get(
+      '/api/conversations/:id/earlier/:earlierId',
+      {
+        schema: {
+          tags: ['conversations'],
+          params: ZEarlierParamsSchema,
+          querystring: ZHistoryDetailQuery,
+          response: { 200: ZHistoryDetail, ...errors },
+        },
+      },
+      async (request) => {
+        await authorize(request.params.id, agentOf(request).userId);
+        const found = await ctx.desk.earlierDetail(
+          request.params.id,
+          request.params.earlierId,
+          request.query.after,
+        );
+        if (!found) {
+          throw new AppError('CONVERSATION_NOT_FOUND');
+        }
+        return found;
       },
     );
 

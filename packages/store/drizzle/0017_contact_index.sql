@@ -1,0 +1,1 @@
+CREATE INDEX "conversations_contact_idx" ON "conversations" USING btree ("contact_id","arrived_at") WHERE contact_id is not null;
