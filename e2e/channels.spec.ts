@@ -143,3 +143,47 @@ test('a deleted asset interrupts its conversation: the alert shows, sending is d
     await actor.context.close();
   }
 });
+
+test('interaction history: an agent reads the same customer’s earlier WhatsApp conversation', async ({
+  browser,
+}) => {
+  const agent = await newActor(browser);
+  const customer = await newActor(browser);
+  await loginAgent(agent.page, 'alice@example.com');
+  await setState(agent.page, 'Available');
+  const simulator = await openSimulator(customer.page, 'whatsapp', 'Henrik Earlier', '+46709990001');
+
+  await write(simulator, 'My order 4417 never arrived');
+  await agent.page
+    .getByRole('dialog', { name: /Contact request from Henrik Earlier/ })
+    .getByRole('button', { name: 'Accept' })
+    .click();
+  const pane = agent.page.getByRole('tabpanel');
+  await pane.getByRole('textbox', { name: 'Message' }).fill('A new parcel leaves today.');
+  await pane.getByRole('button', { name: 'Send' }).click();
+  await expect(pane.getByText('A new parcel leaves today.')).toBeVisible();
+  await endAndWrapUp(agent.page);
+
+  // The same number writes again: a new conversation, with the first one in its history.
+  await write(simulator, 'Hello again, it has not come');
+  await agent.page
+    .getByRole('dialog', { name: /Contact request from Henrik Earlier/ })
+    .getByRole('button', { name: 'Accept' })
+    .click();
+  await pane.getByRole('button', { name: 'Interaction history' }).click();
+  const history = agent.page.getByRole('dialog', { name: 'Earlier conversations with Henrik Earlier' });
+  const earlier = history.getByRole('list', { name: 'Earlier conversations' }).getByRole('button');
+  await expect(earlier).toHaveCount(1);
+  await expect(earlier.first()).toContainText('Alice Agent');
+  const transcript = history.getByRole('list', { name: 'Transcript' });
+  await expect(transcript.getByText('My order 4417 never arrived')).toBeVisible();
+  await expect(transcript.getByText('A new parcel leaves today.')).toBeVisible();
+  await expect(transcript.getByText('Hello again, it has not come')).toHaveCount(0);
+  await history.getByRole('button', { name: 'Close' }).click();
+  await expect(history).toBeHidden();
+
+  await endAndWrapUp(agent.page);
+  await logout(agent.page);
+  await agent.context.close();
+  await customer.context.close();
+});

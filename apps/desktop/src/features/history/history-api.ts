@@ -1,4 +1,9 @@
-import type { THistoryDetail, THistoryPage, TSupervisorOverview } from '@switchboard/contracts';
+import type {
+  TEarlierConversations,
+  THistoryDetail,
+  THistoryPage,
+  TSupervisorOverview,
+} from '@switchboard/contracts';
 import type { ApiClient } from '../../shared/api/api-client';
 import { type HistoryFilters, historyQuery } from './history-query';
 
@@ -17,3 +22,12 @@ export const fetchFilterOptions = (api: ApiClient) =>
 /** One masked value of one message, for a reason the server writes to the audit log. */
 export const revealValue = (api: ApiClient, body: { messageId: string; spanIndex: number; reason: string }) =>
   api.post<{ type: string; value: string }>('/api/supervisor/reveal', body);
+
+/** The agent's interaction history: the customer's earlier conversations, from one they take part in. */
+export const fetchEarlier = (api: ApiClient, conversationId: string) =>
+  api.get<TEarlierConversations>(`/api/conversations/${encodeURIComponent(conversationId)}/earlier`);
+
+export const fetchEarlierDetail = (api: ApiClient, conversationId: string, earlierId: string, after = 0) =>
+  api.get<THistoryDetail>(
+    `/api/conversations/${encodeURIComponent(conversationId)}/earlier/${encodeURIComponent(earlierId)}?after=${after}`,
+  );

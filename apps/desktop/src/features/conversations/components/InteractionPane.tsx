@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../../app/desk/desk-context';
 import { useNow } from '../../../shared/time/clock';
+import { InteractionHistory } from '../../history/components/InteractionHistory';
 import { ConferenceStatus, TransferActions } from '../../transfer/components/TransferActions';
 import { WrapUpDialog } from '../../wrap-up/components/WrapUpDialog';
 import type { ConversationEntry } from '../conversations-state';
@@ -65,6 +66,9 @@ export const InteractionPane = ({ entry, drafts }: { entry: ConversationEntry; d
         </div>
         <div className="pane__actions">
           <CopyTranscriptButton entry={entry} />
+          {summary.channel !== 'livechat' && (
+            <InteractionHistory conversationId={summary.id} customer={summary.customerName} />
+          )}
           {active && <TransferActions summary={summary} onLeft={() => setWrapUpOpen(true)} />}
           {active && !summary.conference && (
             <button

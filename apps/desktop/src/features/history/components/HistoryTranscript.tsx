@@ -1,12 +1,9 @@
 import type { THistoryDetail, THistoryEvent, TMessage } from '@switchboard/contracts';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDesk } from '../../../app/desk/desk-context';
-import { useSession } from '../../auth/session-context';
 import { MessageItem } from '../../conversations/components/MessageItem';
 import { FailureCallout } from '../../i18n/components/FailureCallout';
 import { useFormatters } from '../../i18n/use-formatters';
-import { fetchHistoryDetail } from '../history-api';
 import { RevealDialog } from './RevealDialog';
 
 type RevealTarget = { messageId: string; spanIndex: number; label: string };
@@ -29,10 +26,16 @@ const useEventText = () => {
  * supervisor may reveal a masked value, giving a reason the server audits; the value is shown
  * beside its message, in this pane only.
  */
-export const HistoryTranscript = ({ conversationId }: { conversationId: string }) => {
+export const HistoryTranscript = ({
+  load,
+  canReveal,
+}: {
+  /** The conversation whole from message `after` on: the supervisor's history, or an agent's interaction history. */
+  load: (after: number) => Promise<THistoryDetail>;
+  /** Supervisors reveal masked values (audited); nobody else may. */
+  canReveal: boolean;
+}) => {
   const { t } = useTranslation();
-  const { api } = useSession();
-  const { user } = useDesk();
   const { dateTime, time } = useFormatters();
   const eventText = useEventText();
   const titleId = useId();
@@ -40,21 +43,23 @@ export const HistoryTranscript = ({ conversationId }: { conversationId: string }
   const [error, setError] = useState<unknown>(null);
   const [revealing, setRevealing] = useState<RevealTarget | null>(null);
   const [revealed, setRevealed] = useState<Record<string, string>>({});
-  const canReveal = user.role === 'supervisor';
 
+  // One conversation per mount (its parents key it by id): read once, with the loader of that time.
+  const loadRef = useRef(load);
+  loadRef.current = load;
   useEffect(() => {
     let current = true;
     setDetail(null);
     setError(null);
     setRevealed({});
-    fetchHistoryDetail(api, conversationId).then(
+    loadRef.current(0).then(
       (answer) => current && setDetail(answer),
       (failure) => current && setError(failure),
     );
     return () => {
       current = false;
     };
-  }, [api, conversationId]);
+  }, []);
 
   const loadMore = useCallback(async () => {
     if (!detail) {
@@ -62,12 +67,12 @@ export const HistoryTranscript = ({ conversationId }: { conversationId: string }
     }
     try {
       const last = detail.messages[detail.messages.length - 1]?.seq ?? 0;
-      const next = await fetchHistoryDetail(api, conversationId, last);
+      const next = await loadRef.current(last);
       setDetail({ ...next, messages: [...detail.messages, ...next.messages] });
     } catch (failure) {
       setError(failure);
     }
-  }, [api, conversationId, detail]);
+  }, [detail]);
 
   if (detail === null) {
     return (

@@ -1,11 +1,12 @@
 import type { TChannel, THistoryConversation, TSupervisorOverview } from '@switchboard/contracts';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDesk } from '../../../app/desk/desk-context';
 import { useSession } from '../../auth/session-context';
 import { FailureCallout } from '../../i18n/components/FailureCallout';
 import { useFormatters } from '../../i18n/use-formatters';
 import { PERIODS, type Period, periodRange } from '../../reports/report-period';
-import { fetchFilterOptions, fetchHistoryPage } from '../history-api';
+import { fetchFilterOptions, fetchHistoryDetail, fetchHistoryPage } from '../history-api';
 import type { HistoryFilters } from '../history-query';
 import { HistoryTranscript } from './HistoryTranscript';
 
@@ -58,6 +59,7 @@ const ALL: Choices = { period: 'today', queueId: '', agentId: '', channel: '', s
 export const HistoryView = () => {
   const { t } = useTranslation();
   const { api } = useSession();
+  const { user } = useDesk();
   const { dateTime } = useFormatters();
   const [choices, setChoices] = useState<Choices>(ALL);
   const [options, setOptions] = useState<Pick<TSupervisorOverview, 'queues' | 'agents'> | null>(null);
@@ -209,7 +211,13 @@ export const HistoryView = () => {
             </button>
           )}
         </section>
-        {selected !== null && <HistoryTranscript key={selected} conversationId={selected} />}
+        {selected !== null && (
+          <HistoryTranscript
+            key={selected}
+            load={(after) => fetchHistoryDetail(api, selected, after)}
+            canReveal={user.role === 'supervisor'}
+          />
+        )}
       </div>
     </main>
   );

@@ -256,6 +256,10 @@ export const de: LocaleMessages = {
     noAgents: 'Kein Agent hat in diesem Zeitraum eine Konversation angenommen.',
   },
   history: {
+    interactionHistory: 'Interaktionsverlauf',
+    earlierOf: 'Frühere Konversationen mit {{customer}}',
+    noEarlier: 'Keine früheren Konversationen mit diesem Kunden.',
+    earlierList: 'Frühere Konversationen',
     title: 'Verlauf',
     detail: 'Konversation',
     listTitle: 'Konversationen des Zeitraums',

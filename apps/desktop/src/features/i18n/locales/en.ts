@@ -257,6 +257,10 @@ export const en = {
     noAgents: 'No agent accepted a conversation in this period.',
   },
   history: {
+    interactionHistory: 'Interaction history',
+    earlierOf: 'Earlier conversations with {{customer}}',
+    noEarlier: 'No earlier conversations with this customer.',
+    earlierList: 'Earlier conversations',
     title: 'History',
     detail: 'Conversation',
     listTitle: 'Conversations of the period',

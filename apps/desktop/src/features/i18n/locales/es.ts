@@ -254,6 +254,10 @@ export const es: LocaleMessages = {
     noAgents: 'Ningún agente aceptó una conversación en este periodo.',
   },
   history: {
+    interactionHistory: 'Historial de interacciones',
+    earlierOf: 'Conversaciones anteriores con {{customer}}',
+    noEarlier: 'No hay conversaciones anteriores con este cliente.',
+    earlierList: 'Conversaciones anteriores',
     title: 'Historial',
     detail: 'Conversación',
     listTitle: 'Conversaciones del periodo',

@@ -259,6 +259,10 @@ export const fr: LocaleMessages = {
     noAgents: 'Aucun agent n’a accepté de clavardage sur la période.',
   },
   history: {
+    interactionHistory: 'Historique des interactions',
+    earlierOf: 'Conversations précédentes avec {{customer}}',
+    noEarlier: 'Aucune conversation précédente avec ce client.',
+    earlierList: 'Conversations précédentes',
     title: 'Historique',
     detail: 'Conversation',
     listTitle: 'Conversations de la période',

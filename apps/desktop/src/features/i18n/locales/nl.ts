@@ -257,6 +257,10 @@ export const nl: LocaleMessages = {
     noAgents: 'Geen agent accepteerde in deze periode een gesprek.',
   },
   history: {
+    interactionHistory: 'Interactiegeschiedenis',
+    earlierOf: 'Eerdere gesprekken met {{customer}}',
+    noEarlier: 'Geen eerdere gesprekken met deze klant.',
+    earlierList: 'Eerdere gesprekken',
     title: 'Geschiedenis',
     detail: 'Gesprek',
     listTitle: 'Gesprekken van de periode',

@@ -254,6 +254,10 @@ export const sv: LocaleMessages = {
     noAgents: 'Ingen agent accepterade en konversation under perioden.',
   },
   history: {
+    interactionHistory: 'Interaktionshistorik',
+    earlierOf: 'Tidigare konversationer med {{customer}}',
+    noEarlier: 'Inga tidigare konversationer med den här kunden.',
+    earlierList: 'Tidigare konversationer',
     title: 'Historik',
     detail: 'Konversation',
     listTitle: 'Periodens konversationer',
