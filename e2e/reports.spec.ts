@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { endAndWrapUp, loginAgent, logout, newActor, setState, startChat } from './fixtures';
 
@@ -55,6 +56,21 @@ test('reports: arrivals, answered and abandoned per queue, and handle time per a
   const bob = agents.getByRole('row', { name: /^Bob Agent/ });
   await expect(bob.getByRole('cell').nth(0)).toHaveText(/[1-9]/);
   await expect(bob.getByRole('cell').nth(2)).toHaveText(/^\d+:\d\d$/);
+
+  // The same figures as a file for a spreadsheet: plain numbers, one row a queue.
+  const [download] = await Promise.all([
+    supervisor.page.waitForEvent('download'),
+    reports.getByRole('button', { name: 'Download queues (CSV)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^switchboard-queues-today-\d{4}-\d\d-\d\d\.csv$/);
+  const file = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
+  expect(file[0]).toBe(
+    'Queue,Arrived,Answered,Abandoned,Waiting,Abandon rate (%),Average wait (s),Longest wait (s),Service level (%),Service level threshold (s)',
+  );
+  expect(file.find((line) => line.startsWith('Support,'))).toMatch(
+    new RegExp(`^Support,${before.arrived + 2},\\d+,${before.abandoned + 1},\\d+,[\\d.]+,`),
+  );
+  expect(file).toContainEqual(expect.stringMatching(/^All queues,\d+,/));
 
   await logout(agent.page);
   for (const actor of [supervisor, agent, customer, leaving]) {

@@ -227,6 +227,11 @@ export const de: LocaleMessages = {
     conferences: 'Konferenzen',
   },
   reports: {
+    serviceLevelThreshold: 'Service-Level-Schwelle',
+    downloadQueues: 'Warteschlangen herunterladen (CSV)',
+    downloadAgents: 'Agenten herunterladen (CSV)',
+    inPercent: '{{figure}} (%)',
+    inSeconds: '{{figure}} (s)',
     title: 'Berichte',
     period: 'Zeitraum',
     periods: {

@@ -228,6 +228,11 @@ export const en = {
     conferences: 'Conferences',
   },
   reports: {
+    serviceLevelThreshold: 'Service level threshold',
+    downloadQueues: 'Download queues (CSV)',
+    downloadAgents: 'Download agents (CSV)',
+    inPercent: '{{figure}} (%)',
+    inSeconds: '{{figure}} (s)',
     title: 'Reports',
     period: 'Period',
     periods: {

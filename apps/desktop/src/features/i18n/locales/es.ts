@@ -225,6 +225,11 @@ export const es: LocaleMessages = {
     conferences: 'Conferencias',
   },
   reports: {
+    serviceLevelThreshold: 'Umbral de nivel de servicio',
+    downloadQueues: 'Descargar colas (CSV)',
+    downloadAgents: 'Descargar agentes (CSV)',
+    inPercent: '{{figure}} (%)',
+    inSeconds: '{{figure}} (s)',
     title: 'Informes',
     period: 'Periodo',
     periods: {

@@ -229,6 +229,11 @@ export const fr: LocaleMessages = {
     conferences: 'Conférences',
   },
   reports: {
+    serviceLevelThreshold: 'Seuil de niveau de service',
+    downloadQueues: 'Télécharger les files (CSV)',
+    downloadAgents: 'Télécharger les agents (CSV)',
+    inPercent: '{{figure}} (%)',
+    inSeconds: '{{figure}} (s)',
     title: 'Rapports',
     period: 'Période',
     periods: {

@@ -228,6 +228,11 @@ export const nl: LocaleMessages = {
     conferences: 'Conferenties',
   },
   reports: {
+    serviceLevelThreshold: 'Servicelevel-drempel',
+    downloadQueues: 'Wachtrijen downloaden (CSV)',
+    downloadAgents: 'Agents downloaden (CSV)',
+    inPercent: '{{figure}} (%)',
+    inSeconds: '{{figure}} (s)',
     title: 'Rapporten',
     period: 'Periode',
     periods: {

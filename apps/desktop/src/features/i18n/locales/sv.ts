@@ -225,6 +225,11 @@ export const sv: LocaleMessages = {
     conferences: 'Konferenser',
   },
   reports: {
+    serviceLevelThreshold: 'Servicenivågräns',
+    downloadQueues: 'Ladda ned köer (CSV)',
+    downloadAgents: 'Ladda ned agenter (CSV)',
+    inPercent: '{{figure}} (%)',
+    inSeconds: '{{figure}} (s)',
     title: 'Rapporter',
     period: 'Period',
     periods: {

@@ -1,8 +1,11 @@
 import type { TSupervisorReport } from '@switchboard/contracts';
+import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { downloadText } from '../../../shared/files/download';
 import { formatDuration } from '../../../shared/time/format-duration';
 import { useSession } from '../../auth/session-context';
+import { agentsCsv, queuesCsv, type ReportCsvLabels } from '../report-csv';
 import { PERIODS, type Period, periodRange } from '../report-period';
 import { fetchReport } from '../reports-api';
 
@@ -70,12 +73,38 @@ const QueueFigureCells = ({
  * level), per queue and per agent, from the conversations' history; core's reports.ts defines
  * each figure. Read when opened, when the period changes and on Refresh.
  */
+/** The CSV's column names in the reader's language, with their units (plain numbers below them). */
+const csvLabels = (t: TFunction): ReportCsvLabels => ({
+  queue: t('supervisor.queue'),
+  agent: t('supervisor.agent'),
+  arrived: t('reports.arrived'),
+  answered: t('reports.answered'),
+  abandoned: t('reports.abandoned'),
+  waiting: t('supervisor.waiting'),
+  abandonRatePercent: t('reports.inPercent', { figure: t('reports.abandonRate') }),
+  averageWaitSeconds: t('reports.inSeconds', { figure: t('reports.averageWait') }),
+  longestWaitSeconds: t('reports.inSeconds', { figure: t('reports.longestWait') }),
+  serviceLevelPercent: t('reports.inPercent', { figure: t('reports.serviceLevel') }),
+  serviceLevelSeconds: t('reports.inSeconds', { figure: t('reports.serviceLevelThreshold') }),
+  accepted: t('reports.accepted'),
+  wrappedUp: t('reports.wrappedUp'),
+  averageHandleSeconds: t('reports.inSeconds', { figure: t('reports.averageHandle') }),
+  allQueues: t('reports.allQueues'),
+  allAgents: t('reports.allAgents'),
+});
+
 export const ReportsView = () => {
   const { t } = useTranslation();
   const { api } = useSession();
   const periodId = useId();
   const [period, setPeriod] = useState<Period>('today');
   const [state, setState] = useState<State>({ status: 'loading' });
+  /** `switchboard-queues-2026-12-05.csv`, named by the period's first day. */
+  const download = (what: 'queues' | 'agents', text: string) => {
+    const { from } = periodRange(period, new Date());
+    const day = `${from.getFullYear()}-${String(from.getMonth() + 1).padStart(2, '0')}-${String(from.getDate()).padStart(2, '0')}`;
+    downloadText(`switchboard-${what}-${period}-${day}.csv`, text);
+  };
 
   const load = useCallback(
     (signal?: AbortSignal) => {
@@ -122,6 +151,24 @@ export const ReportsView = () => {
         <button className="button" type="button" onClick={() => load()}>
           {t('reports.refresh')}
         </button>
+        {state.status === 'ready' && (
+          <>
+            <button
+              className="button"
+              type="button"
+              onClick={() => download('queues', queuesCsv(state.report, csvLabels(t)))}
+            >
+              {t('reports.downloadQueues')}
+            </button>
+            <button
+              className="button"
+              type="button"
+              onClick={() => download('agents', agentsCsv(state.report, csvLabels(t)))}
+            >
+              {t('reports.downloadAgents')}
+            </button>
+          </>
+        )}
       </div>
       {state.status === 'loading' && <p role="status">{t('reports.loading')}</p>}
       {state.status === 'failed' && (
