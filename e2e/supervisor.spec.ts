@@ -46,9 +46,15 @@ test('the supervisor view shows queues and agents live: Available, offered, Refu
     'descending',
   );
 
-  await supervisor.page.screenshot({ path: '/tmp/supervisor-e2e.png', fullPage: true });
+  // The supervisor sends her on a break from the board; her own desktop follows.
+  await alice.getByRole('combobox', { name: 'Set the state of Alice Agent' }).selectOption({ label: 'Break' });
+  await expect(alice).toContainText('Idle: Break');
+  await expect(agent.page.getByLabel('State', { exact: true }).locator('option:checked')).toHaveText('Break');
+
   await logout(agent.page);
   await expect(alice).toContainText('Offline');
+  // Nobody sets an offline agent's state: they choose it when they log in.
+  await expect(alice.getByRole('combobox', { name: 'Set the state of Alice Agent' })).toHaveCount(0);
   await logout(supervisor.page);
   await customer.context.close();
 });

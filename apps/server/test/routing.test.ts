@@ -159,6 +159,11 @@ describe('a supervisor sets an agent Available again', () => {
       state: 'available',
     });
     expect(unknown.status).toBe(404);
+    // Logged out, Alice is offline: nobody but she makes her Available again.
+    // Logging out signs her out in the request's own transaction (sign-out-agent.ts).
+    expect((await alice.post('/api/auth/logout')).status).toBe(204);
+    const offline = await sam.put(`/api/supervisor/agents/${alice.id}/state`, { state: 'available' });
+    expect(offline).toMatchObject({ status: 409, body: { code: 'AGENT_OFFLINE' } });
   });
 });
 

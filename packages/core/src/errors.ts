@@ -30,6 +30,7 @@ export const ERROR_CATALOGUE = {
   ALREADY_ENDED: { status: 409, message: 'You have already ended this conversation' },
   TRANSFER_TO_SELF: { status: 409, message: 'You cannot transfer a conversation to yourself' },
   AGENT_NOT_AVAILABLE: { status: 409, message: 'The agent is not Available' },
+  AGENT_OFFLINE: { status: 409, message: 'The agent is offline; they choose their state when they log in' },
   QUEUE_WRONG_CHANNEL: { status: 409, message: 'The queue does not serve this conversation’s channel' },
   NO_AGENT_AVAILABLE: { status: 409, message: 'No agent of the queue is Available with room for it' },
   AGENT_AT_LIMIT: { status: 409, message: 'The agent has no room for another conversation' },

@@ -36,14 +36,20 @@ export const setAgentState = async ({
   agentId,
   state,
   idleReasonId,
+  mustBeOnline = false,
 }: UseCaseContext & {
   agentId: string;
   state: 'available' | 'idle' | 'offline';
   idleReasonId?: string;
+  /** Someone else sets it (a supervisor): an offline agent is left as they are (AGENT_OFFLINE). */
+  mustBeOnline?: boolean;
 }): Promise<UseCaseResult<{ state: TAgentState; stateReason: string | null; stateSince: Date }>> => {
   const agent = await tx.agents.lock(agentId);
   if (!agent) {
     throw new AppError('USER_NOT_FOUND');
+  }
+  if (mustBeOnline && agent.state === 'offline') {
+    throw new AppError('AGENT_OFFLINE');
   }
   let reason: string | null = null;
   if (state === 'idle') {

@@ -5,7 +5,9 @@ import type { UseCaseContext } from './types';
 
 /**
  * A supervisor sets an agent's state, e.g. back to Available from RONA or Refused (the seeds: only
- * the agent leaves those states, "or a supervisor" in the issue). Logged like any state change.
+ * the agent leaves those states, "or a supervisor" in the issue), or to Idle. Logged like any state
+ * change. Never an offline agent's: made Available, they would be offered conversations nobody
+ * sees, each waiting out its offer timer (AGENT_OFFLINE).
  */
 export const superviseAgentState = async ({
   actorRole,
@@ -17,5 +19,5 @@ export const superviseAgentState = async ({
   idleReasonId?: string;
 }) => {
   authorizeRole({ role: actorRole, allowed: ['supervisor', 'admin'] });
-  return setAgentState(input);
+  return setAgentState({ ...input, mustBeOnline: true });
 };

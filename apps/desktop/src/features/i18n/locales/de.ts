@@ -196,6 +196,9 @@ export const de: LocaleMessages = {
     dismiss: 'Ausblenden',
   },
   supervisor: {
+    setState: 'Status setzen',
+    setStateOf: 'Status von {{name}} setzen',
+    offlineNoState: 'Offline',
     views: 'Ansichten',
     board: 'Warteschlangen und Agenten',
     conversationsView: 'Konversationen',
@@ -507,6 +510,7 @@ export const de: LocaleMessages = {
     QUEUE_WRONG_CHANNEL: '{{queue}} bedient den Kanal dieser Konversation nicht',
   },
   errors: {
+    AGENT_OFFLINE: 'Der Agent ist offline; er wählt seinen Status bei der Anmeldung',
     EMAIL_TAKEN: 'Ein anderer Benutzer hat diese E-Mail-Adresse',
     TEAM_IN_USE: 'Das Team wird von einer Warteschlange verwendet',
     QUEUE_IN_USE: 'Die Warteschlange wird von einem Asset oder von Konversationen verwendet',

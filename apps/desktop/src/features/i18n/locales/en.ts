@@ -196,6 +196,9 @@ export const en = {
     dismiss: 'Dismiss',
   },
   supervisor: {
+    setState: 'Set state',
+    setStateOf: 'Set the state of {{name}}',
+    offlineNoState: 'Offline',
     views: 'Views',
     board: 'Queues and agents',
     conversationsView: 'Conversations',
@@ -508,6 +511,7 @@ export const en = {
     QUEUE_WRONG_CHANNEL: '{{queue}} does not serve this conversation’s channel',
   },
   errors: {
+    AGENT_OFFLINE: 'The agent is offline; they choose their state when they log in',
     EMAIL_TAKEN: 'Another user has this e-mail address',
     TEAM_IN_USE: 'The team is in use by a queue',
     QUEUE_IN_USE: 'The queue is in use by an entry point or by conversations',

@@ -194,6 +194,9 @@ export const es: LocaleMessages = {
     dismiss: 'Cerrar',
   },
   supervisor: {
+    setState: 'Cambiar estado',
+    setStateOf: 'Cambiar el estado de {{name}}',
+    offlineNoState: 'Desconectado',
     views: 'Vistas',
     board: 'Colas y agentes',
     conversationsView: 'Conversaciones',
@@ -505,6 +508,7 @@ export const es: LocaleMessages = {
     QUEUE_WRONG_CHANNEL: '{{queue}} no atiende el canal de esta conversación',
   },
   errors: {
+    AGENT_OFFLINE: 'El agente está desconectado; elige su estado al iniciar sesión',
     EMAIL_TAKEN: 'Otro usuario tiene esta dirección de correo',
     TEAM_IN_USE: 'El equipo está en uso por una cola',
     QUEUE_IN_USE: 'La cola está en uso por un recurso o por conversaciones',

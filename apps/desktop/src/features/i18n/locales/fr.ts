@@ -198,6 +198,9 @@ export const fr: LocaleMessages = {
     dismiss: 'Fermer',
   },
   supervisor: {
+    setState: 'Définir l’état',
+    setStateOf: 'Définir l’état de {{name}}',
+    offlineNoState: 'Hors ligne',
     views: 'Vues',
     board: 'Files d’attente et agents',
     conversationsView: 'Conversations',
@@ -510,6 +513,7 @@ export const fr: LocaleMessages = {
     QUEUE_WRONG_CHANNEL: '{{queue}} ne dessert pas le canal de cette conversation',
   },
   errors: {
+    AGENT_OFFLINE: 'L’agent est hors ligne ; il choisit son état à la connexion',
     EMAIL_TAKEN: 'Un autre utilisateur a cette adresse e-mail',
     TEAM_IN_USE: 'L’équipe est utilisée par une file d’attente',
     QUEUE_IN_USE: 'La file d’attente est utilisée par une ressource ou par des conversations',

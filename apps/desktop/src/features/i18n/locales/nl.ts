@@ -197,6 +197,9 @@ export const nl: LocaleMessages = {
     dismiss: 'Sluiten',
   },
   supervisor: {
+    setState: 'Status instellen',
+    setStateOf: 'Status van {{name}} instellen',
+    offlineNoState: 'Offline',
     views: 'Weergaven',
     board: 'Wachtrijen en agenten',
     conversationsView: 'Gesprekken',
@@ -508,6 +511,7 @@ export const nl: LocaleMessages = {
     QUEUE_WRONG_CHANNEL: '{{queue}} bedient het kanaal van dit gesprek niet',
   },
   errors: {
+    AGENT_OFFLINE: 'De agent is offline; die kiest de status bij het inloggen',
     EMAIL_TAKEN: 'Een andere gebruiker heeft dit e-mailadres',
     TEAM_IN_USE: 'Het team wordt gebruikt door een wachtrij',
     QUEUE_IN_USE: 'De wachtrij wordt gebruikt door een asset of door gesprekken',

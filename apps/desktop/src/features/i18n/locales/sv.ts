@@ -194,6 +194,9 @@ export const sv: LocaleMessages = {
     dismiss: 'Stäng',
   },
   supervisor: {
+    setState: 'Ange status',
+    setStateOf: 'Ange status för {{name}}',
+    offlineNoState: 'Offline',
     views: 'Vyer',
     board: 'Köer och agenter',
     conversationsView: 'Konversationer',
@@ -505,6 +508,7 @@ export const sv: LocaleMessages = {
     QUEUE_WRONG_CHANNEL: '{{queue}} betjänar inte den här konversationens kanal',
   },
   errors: {
+    AGENT_OFFLINE: 'Agenten är offline; agenten väljer sin status vid inloggning',
     EMAIL_TAKEN: 'En annan användare har den här e-postadressen',
     TEAM_IN_USE: 'Teamet används av en kö',
     QUEUE_IN_USE: 'Kön används av en tillgång eller av konversationer',

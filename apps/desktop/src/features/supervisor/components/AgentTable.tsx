@@ -2,6 +2,7 @@ import type { TSupervisorAgent } from '@switchboard/contracts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Timer } from '../../../shared/time/Timer';
+import { FailureCallout } from '../../i18n/components/FailureCallout';
 import { presenceLabel } from '../../presence/presence-label';
 import {
   type AgentSort,
@@ -11,6 +12,7 @@ import {
   otherChannels,
   sortAgents,
 } from '../board-sort';
+import { SetAgentState } from './SetAgentState';
 
 const SortHeader = ({
   column,
@@ -97,56 +99,64 @@ export const AgentTable = ({ agents }: { agents: readonly TSupervisorAgent[] }) 
   const [sort, setSort] = useState<AgentSort>({ key: 'state', direction: 'ascending' });
   const sorted = useMemo(() => sortAgents(agents, sort), [agents, sort]);
   const onSort = (key: AgentSortKey) => setSort((current) => nextSort(current, key));
+  const [error, setError] = useState<unknown>(null);
 
   return (
-    <table className="board-table">
-      <caption className="board-table__caption">{t('supervisor.agentsCaption')}</caption>
-      <thead>
-        <tr>
-          <SortHeader column="name" label={t('supervisor.agent')} sort={sort} onSort={onSort} />
-          <SortHeader column="state" label={t('supervisor.state')} sort={sort} onSort={onSort} />
-          <th scope="col">{t('supervisor.timeInState')}</th>
-          <SortHeader
-            column="held"
-            label={t('supervisor.conversations')}
-            sort={sort}
-            onSort={onSort}
-            numeric
-          />
-          <th scope="col">{t('supervisor.teams')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {sorted.length === 0 && (
+    <>
+      <FailureCallout error={error} />
+      <table className="board-table">
+        <caption className="board-table__caption">{t('supervisor.agentsCaption')}</caption>
+        <thead>
           <tr>
-            <td colSpan={5} className="board-table__empty">
-              {t('supervisor.noAgents')}
-            </td>
+            <SortHeader column="name" label={t('supervisor.agent')} sort={sort} onSort={onSort} />
+            <SortHeader column="state" label={t('supervisor.state')} sort={sort} onSort={onSort} />
+            <th scope="col">{t('supervisor.timeInState')}</th>
+            <SortHeader
+              column="held"
+              label={t('supervisor.conversations')}
+              sort={sort}
+              onSort={onSort}
+              numeric
+            />
+            <th scope="col">{t('supervisor.teams')}</th>
+            <th scope="col">{t('supervisor.setState')}</th>
           </tr>
-        )}
-        {sorted.map((agent) => (
-          <tr key={agent.id}>
-            <th scope="row">{agent.name}</th>
-            <td>
-              <span className={`presence-pill presence-pill--${agent.state}`}>
-                <span className="presence__dot" aria-hidden="true" />
-                {presenceLabel(t, agent.state, agent.stateReason)}
-              </span>
-            </td>
-            <td>
-              <Timer since={agent.stateSince} label={t('supervisor.timeInState')} />
-            </td>
-            <LoadCell agent={agent} />
-            <td>
-              {agent.teams.length > 0 ? (
-                agent.teams.join(', ')
-              ) : (
-                <span className="board-table__none">{t('supervisor.noTeam')}</span>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {sorted.length === 0 && (
+            <tr>
+              <td colSpan={6} className="board-table__empty">
+                {t('supervisor.noAgents')}
+              </td>
+            </tr>
+          )}
+          {sorted.map((agent) => (
+            <tr key={agent.id}>
+              <th scope="row">{agent.name}</th>
+              <td>
+                <span className={`presence-pill presence-pill--${agent.state}`}>
+                  <span className="presence__dot" aria-hidden="true" />
+                  {presenceLabel(t, agent.state, agent.stateReason)}
+                </span>
+              </td>
+              <td>
+                <Timer since={agent.stateSince} label={t('supervisor.timeInState')} />
+              </td>
+              <LoadCell agent={agent} />
+              <td>
+                {agent.teams.length > 0 ? (
+                  agent.teams.join(', ')
+                ) : (
+                  <span className="board-table__none">{t('supervisor.noTeam')}</span>
+                )}
+              </td>
+              <td>
+                <SetAgentState agent={agent} onError={setError} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 };
