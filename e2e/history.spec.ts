@@ -11,6 +11,8 @@ import {
 
 const CARD = '4111 1111 1111 1111';
 
+const agentIdOf = (me: { user: { id: string } }) => me.user.id;
+
 const setMasking = async (page: Page, on: boolean) => {
   const { csrfToken } = await page.request.get('/api/auth/me').then((r) => r.json());
   const answer = await page.request.patch('/api/admin/settings', {
@@ -45,16 +47,40 @@ test('history: a supervisor reads a finished conversation and reveals a masked v
   await pane.getByRole('textbox', { name: 'Message' }).fill('I am refunding the second charge.');
   await pane.getByRole('button', { name: 'Send' }).click();
   await expect(pane.getByText('I am refunding the second charge.')).toBeVisible();
-  await endAndWrapUp(agent.page);
-  await logout(agent.page);
 
+  // While it goes on, the supervisor reads it from the board: Bob's open conversations.
   const supervisor = await newActor(browser);
   await loginAgent(supervisor.page, 'sam@example.com');
   await supervisor.page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'History' })
+    .getByRole('main', { name: 'Queues and agents' })
+    .getByRole('button', { name: 'Conversations of Bob Agent' })
     .click();
   const history = supervisor.page.getByRole('main', { name: 'History' });
+  await expect(history.getByRole('combobox', { name: 'Agent' })).toHaveValue(
+    agentIdOf(await agent.page.request.get('/api/auth/me').then((r) => r.json())),
+  );
+  await expect(history.getByRole('combobox', { name: 'Status' })).toHaveValue('open');
+  const open = history
+    .getByRole('table', { name: 'Conversations of the period' })
+    .getByRole('row', { name: /Hanna History/ });
+  await expect(open).toContainText('Active');
+  await open.getByRole('button', { name: 'Open the conversation with Hanna History' }).click();
+  const live = history.getByRole('region', { name: 'Conversation with Hanna History' });
+  await expect(live.getByText('I am refunding the second charge.')).toBeVisible();
+  await customer.page
+    .getByRole('region', { name: 'Live chat' })
+    .getByRole('textbox', { name: 'Message' })
+    .fill('Thank you!');
+  await customer.page
+    .getByRole('region', { name: 'Live chat' })
+    .getByRole('button', { name: 'Send' })
+    .click();
+  await expect(pane.getByText('Thank you!')).toBeVisible();
+  await live.getByRole('button', { name: 'Refresh' }).click();
+  await expect(live.getByText('Thank you!')).toBeVisible();
+
+  await endAndWrapUp(agent.page);
+  await logout(agent.page);
   await history.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Ended' });
   const list = history.getByRole('table', { name: 'Conversations of the period' });
   const row = list.getByRole('row', { name: /Hanna History/ });

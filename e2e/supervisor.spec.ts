@@ -47,7 +47,9 @@ test('the supervisor view shows queues and agents live: Available, offered, Refu
   );
 
   // The supervisor sends her on a break from the board; her own desktop follows.
-  await alice.getByRole('combobox', { name: 'Set the state of Alice Agent' }).selectOption({ label: 'Break' });
+  await alice
+    .getByRole('combobox', { name: 'Set the state of Alice Agent' })
+    .selectOption({ label: 'Break' });
   await expect(alice).toContainText('Idle: Break');
   await expect(agent.page.getByLabel('State', { exact: true }).locator('option:checked')).toHaveText('Break');
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfigurationView } from '../features/admin/components/ConfigurationView';
 import { ConversationTabs } from '../features/conversations/components/ConversationTabs';
 import { type DraftStore, InteractionPane } from '../features/conversations/components/InteractionPane';
-import { HistoryView } from '../features/history/components/HistoryView';
+import { type HistoryStart, HistoryView } from '../features/history/components/HistoryView';
 import { OfferStack } from '../features/offers/components/OfferStack';
 import { needsManualAvailable } from '../features/presence/presence-state';
 import { ReportsView } from '../features/reports/components/ReportsView';
@@ -20,6 +20,8 @@ export const DeskScreen = () => {
   // Supervisors and administrators land on the board; agents never see it.
   const watches = user.role !== 'agent';
   const [view, setView] = useState<DeskView>(watches ? 'board' : 'conversations');
+  // The board's "Conversations of <agent>": the history opened on that agent's open conversations.
+  const [historyFor, setHistoryFor] = useState<(HistoryStart & { nonce: number }) | null>(null);
   const selected = conversations.selectedId ? conversations.byId[conversations.selectedId] : undefined;
 
   return (
@@ -33,11 +35,16 @@ export const DeskScreen = () => {
       <OfferStack />
       <NoticeList />
       {watches && view === 'board' ? (
-        <SupervisorBoard />
+        <SupervisorBoard
+          onAgentConversations={(agentId) => {
+            setHistoryFor({ agentId, status: 'open', nonce: Date.now() });
+            setView('history');
+          }}
+        />
       ) : watches && view === 'reports' ? (
         <ReportsView />
       ) : watches && view === 'history' ? (
-        <HistoryView />
+        <HistoryView key={historyFor?.nonce ?? 0} initial={historyFor ?? {}} />
       ) : user.role === 'admin' && view === 'configuration' ? (
         <ConfigurationView />
       ) : (

@@ -74,6 +74,15 @@ export const HistoryTranscript = ({
     }
   }, [detail]);
 
+  /** An open conversation read again from its start: what was written since, and what happened. */
+  const refresh = async () => {
+    try {
+      setDetail(await loadRef.current(0));
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
   if (detail === null) {
     return (
       <section className="history__detail" aria-label={t('history.detail')}>
@@ -115,6 +124,13 @@ export const HistoryTranscript = ({
         {dateTime(conversation.arrivedAt)}
         {conversation.endedAt ? ` – ${dateTime(conversation.endedAt)}` : ''}
       </p>
+      {conversation.status !== 'ended' && (
+        <div>
+          <button className="button" type="button" onClick={() => void refresh()}>
+            {t('reports.refresh')}
+          </button>
+        </div>
+      )}
       <FailureCallout error={error} />
       <h4 className="history__subtitle">{t('history.transcript')}</h4>
       <ol className="thread__list history__thread" aria-label={t('history.transcript')}>

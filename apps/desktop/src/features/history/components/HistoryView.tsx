@@ -50,24 +50,33 @@ const STATUSES = ['open', 'ended'] as const;
 type Choices = Omit<HistoryFilters, 'from' | 'to'> & { period: Period };
 const ALL: Choices = { period: 'today', queueId: '', agentId: '', channel: '', status: '' };
 
+/** Where the history opens: the board's "Conversations of <agent>" asks for their open ones. */
+export type HistoryStart = Partial<Pick<Choices, 'agentId' | 'status'>>;
+
 /**
  * The supervisor's history (product.md: supervisors "read history"): the conversations that
  * arrived in a period, filtered by queue, agent, channel and whether they are over, newest first,
  * a page at a time; one picked is read whole beside the list. Customer data is masked by the server
  * as on the desk.
  */
-export const HistoryView = () => {
+export const HistoryView = ({ initial = {} }: { initial?: HistoryStart }) => {
   const { t } = useTranslation();
   const { api } = useSession();
   const { user } = useDesk();
   const { dateTime } = useFormatters();
-  const [choices, setChoices] = useState<Choices>(ALL);
+  const [choices, setChoices] = useState<Choices>(() => ({
+    ...ALL,
+    ...(initial.agentId ? { agentId: initial.agentId } : {}),
+    ...(initial.status ? { status: initial.status } : {}),
+  }));
   const [options, setOptions] = useState<Pick<TSupervisorOverview, 'queues' | 'agents'> | null>(null);
   const [rows, setRows] = useState<THistoryConversation[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // Opened again, a conversation is read again (it may have gone on since): `opened` keys the pane.
   const [selected, setSelected] = useState<string | null>(null);
+  const [opened, setOpened] = useState(0);
 
   useEffect(() => {
     fetchFilterOptions(api).then(setOptions, () => setOptions({ queues: [], agents: [] }));
@@ -191,7 +200,10 @@ export const HistoryView = () => {
                         className="link-button"
                         aria-label={t('history.open', { customer: row.customerName })}
                         aria-pressed={row.id === selected}
-                        onClick={() => setSelected(row.id)}
+                        onClick={() => {
+                          setSelected(row.id);
+                          setOpened((n) => n + 1);
+                        }}
                       >
                         {row.customerName}
                       </button>
@@ -213,7 +225,7 @@ export const HistoryView = () => {
         </section>
         {selected !== null && (
           <HistoryTranscript
-            key={selected}
+            key={`${selected}-${opened}`}
             load={(after) => fetchHistoryDetail(api, selected, after)}
             canReveal={user.role === 'supervisor'}
           />

@@ -196,6 +196,7 @@ export const de: LocaleMessages = {
     dismiss: 'Ausblenden',
   },
   supervisor: {
+    conversationsOf: 'Konversationen von {{name}}',
     setState: 'Status setzen',
     setStateOf: 'Status von {{name}} setzen',
     offlineNoState: 'Offline',

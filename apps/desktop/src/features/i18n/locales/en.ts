@@ -196,6 +196,7 @@ export const en = {
     dismiss: 'Dismiss',
   },
   supervisor: {
+    conversationsOf: 'Conversations of {{name}}',
     setState: 'Set state',
     setStateOf: 'Set the state of {{name}}',
     offlineNoState: 'Offline',

@@ -194,6 +194,7 @@ export const es: LocaleMessages = {
     dismiss: 'Cerrar',
   },
   supervisor: {
+    conversationsOf: 'Conversaciones de {{name}}',
     setState: 'Cambiar estado',
     setStateOf: 'Cambiar el estado de {{name}}',
     offlineNoState: 'Desconectado',

@@ -198,6 +198,7 @@ export const fr: LocaleMessages = {
     dismiss: 'Fermer',
   },
   supervisor: {
+    conversationsOf: 'Conversations de {{name}}',
     setState: 'Définir l’état',
     setStateOf: 'Définir l’état de {{name}}',
     offlineNoState: 'Hors ligne',

@@ -197,6 +197,7 @@ export const nl: LocaleMessages = {
     dismiss: 'Sluiten',
   },
   supervisor: {
+    conversationsOf: 'Gesprekken van {{name}}',
     setState: 'Status instellen',
     setStateOf: 'Status van {{name}} instellen',
     offlineNoState: 'Offline',

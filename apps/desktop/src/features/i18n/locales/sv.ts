@@ -194,6 +194,7 @@ export const sv: LocaleMessages = {
     dismiss: 'Stäng',
   },
   supervisor: {
+    conversationsOf: 'Konversationer för {{name}}',
     setState: 'Ange status',
     setStateOf: 'Ange status för {{name}}',
     offlineNoState: 'Offline',

@@ -94,7 +94,14 @@ const LoadCell = ({ agent }: { agent: TSupervisorAgent }) => {
 };
 
 /** Per agent: state (the agent's own labels, RONA and Refused included), time in it, load. */
-export const AgentTable = ({ agents }: { agents: readonly TSupervisorAgent[] }) => {
+export const AgentTable = ({
+  agents,
+  onConversations,
+}: {
+  agents: readonly TSupervisorAgent[];
+  /** Opens the history on the agent's open conversations, to read them. */
+  onConversations: (agentId: string) => void;
+}) => {
   const { t } = useTranslation();
   const [sort, setSort] = useState<AgentSort>({ key: 'state', direction: 'ascending' });
   const sorted = useMemo(() => sortAgents(agents, sort), [agents, sort]);
@@ -132,7 +139,16 @@ export const AgentTable = ({ agents }: { agents: readonly TSupervisorAgent[] }) 
           )}
           {sorted.map((agent) => (
             <tr key={agent.id}>
-              <th scope="row">{agent.name}</th>
+              <th scope="row">
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={t('supervisor.conversationsOf', { name: agent.name })}
+                  onClick={() => onConversations(agent.id)}
+                >
+                  {agent.name}
+                </button>
+              </th>
               <td>
                 <span className={`presence-pill presence-pill--${agent.state}`}>
                   <span className="presence__dot" aria-hidden="true" />

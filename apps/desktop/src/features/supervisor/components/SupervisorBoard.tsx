@@ -4,7 +4,11 @@ import { AgentTable } from './AgentTable';
 import { QueueTable } from './QueueTable';
 
 /** The supervisor's live view: queues and agents, updated by pushes of the whole board. */
-export const SupervisorBoard = () => {
+export const SupervisorBoard = ({
+  onAgentConversations,
+}: {
+  onAgentConversations: (agentId: string) => void;
+}) => {
   const { t } = useTranslation();
   const { state, reload } = useSupervisorOverview();
   return (
@@ -24,7 +28,7 @@ export const SupervisorBoard = () => {
       {state.status === 'ready' && (
         <>
           <QueueTable queues={state.overview.queues} />
-          <AgentTable agents={state.overview.agents} />
+          <AgentTable agents={state.overview.agents} onConversations={onAgentConversations} />
         </>
       )}
     </main>
