@@ -52,6 +52,11 @@ test('reports: arrivals, answered and abandoned per queue, and handle time per a
   await expect(cell(2)).toHaveText(String(before.abandoned + 1));
   await expect(cell(3)).toHaveText(/\d+(\.\d)? %/);
   await expect(cell(6)).toHaveText(/ in 60 s$/);
+  // The live chats count on their channel too.
+  const channels = reports.getByRole('table', { name: /^Channels in the period/ });
+  const liveChat = channels.getByRole('row', { name: /^Live chat/ });
+  await expect(liveChat.getByRole('cell').nth(0)).toHaveText(/^[1-9]\d*$/);
+  await expect(channels.getByRole('row', { name: /^Messenger/ })).toBeVisible();
   const agents = reports.getByRole('table', { name: /^Agents in the period/ });
   const bob = agents.getByRole('row', { name: /^Bob Agent/ });
   await expect(bob.getByRole('cell').nth(0)).toHaveText(/[1-9]/);

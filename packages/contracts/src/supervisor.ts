@@ -92,6 +92,8 @@ export const ZSupervisorReport = z.object({
   from: ZIsoDate,
   to: ZIsoDate,
   queues: z.array(ZQueueFigures.extend({ id: ZId, name: z.string(), serviceLevelSeconds: z.number().int() })),
+  /** The same figures per channel, in the desk's order, each answer judged by its queue's threshold. */
+  channels: z.array(ZQueueFigures.extend({ channel: ZChannel })),
   agents: z.array(
     z.object({
       id: ZId,

@@ -17,11 +17,16 @@
  *   work), over the handlings accepted in the period and wrapped up.
  */
 
+import type { TChannel } from '@switchboard/contracts';
 import { AppError } from './errors';
+
+/** The channels a report lists, in the desk's order: each, also with nothing. */
+export const REPORT_CHANNELS: readonly TChannel[] = ['livechat', 'whatsapp', 'sms', 'messenger'];
 
 export interface ArrivalFacts {
   conversationId: string;
   queueId: string;
+  channel: TChannel;
   arrivedAt: Date;
   /** The first acceptance by any agent, or null. */
   firstAcceptedAt: Date | null;
@@ -63,6 +68,8 @@ export interface AgentFigures {
 
 export interface PeriodReport {
   queues: QueueFigures[];
+  /** The same figures per channel, each conversation judged by its queue's service level. */
+  channels: (Omit<QueueFigures, 'queueId' | 'serviceLevelSeconds'> & { channel: TChannel })[];
   agents: AgentFigures[];
   totals: Omit<QueueFigures, 'queueId' | 'serviceLevelSeconds'> & {
     /** Handlings accepted in the period by every agent, of them wrapped up, and their average. */
@@ -110,6 +117,9 @@ export interface QueueTotals {
   waitSecondsMax: number | null;
 }
 
+/** A channel's totals: as a queue's, each answer judged against its own queue's threshold. */
+export type ChannelTotals = Omit<QueueTotals, 'queueId'> & { channel: TChannel };
+
 export interface AgentTotals {
   agentId: string;
   accepted: number;
@@ -123,9 +133,25 @@ const isAbandoned = (facts: ArrivalFacts): boolean =>
   facts.customerLeftAt !== null &&
   (facts.firstAcceptedAt === null || facts.customerLeftAt.getTime() < facts.firstAcceptedAt.getTime());
 
+/** One arrival counted into a queue's or a channel's totals, by the definitions above. */
+const countArrival = (totals: Omit<QueueTotals, 'queueId'>, facts: ArrivalFacts, levelSeconds: number) => {
+  totals.arrived++;
+  if (isAbandoned(facts)) {
+    totals.abandoned++;
+  } else if (facts.firstAcceptedAt !== null) {
+    const wait = seconds(facts.arrivedAt, facts.firstAcceptedAt);
+    totals.answered++;
+    totals.waitSecondsSum += wait;
+    totals.waitSecondsMax = Math.max(totals.waitSecondsMax ?? 0, wait);
+    if (wait <= levelSeconds) {
+      totals.answeredWithinLevel++;
+    }
+  }
+};
+
 /**
  * The definitions above, applied to the facts one by one: every queue given (in that order, also
- * those with nothing) and every agent who accepted something. The reference the store's totals
+ * those with nothing), every channel (REPORT_CHANNELS) and every agent who accepted something. The reference the store's totals
  * in SQL are held to (report-totals.test.ts).
  */
 export const totalsOfFacts = ({
@@ -136,37 +162,28 @@ export const totalsOfFacts = ({
   arrivals: readonly ArrivalFacts[];
   handlings: readonly HandlingFacts[];
   queues: readonly { id: string; serviceLevelSeconds: number }[];
-}): { queues: QueueTotals[]; agents: AgentTotals[] } => {
-  const byQueue = new Map<string, QueueTotals>(
-    queues.map((q) => [
-      q.id,
-      {
-        queueId: q.id,
-        arrived: 0,
-        answered: 0,
-        abandoned: 0,
-        answeredWithinLevel: 0,
-        waitSecondsSum: 0,
-        waitSecondsMax: null,
-      },
-    ]),
+}): { queues: QueueTotals[]; channels: ChannelTotals[]; agents: AgentTotals[] } => {
+  const empty = () => ({
+    arrived: 0,
+    answered: 0,
+    abandoned: 0,
+    answeredWithinLevel: 0,
+    waitSecondsSum: 0,
+    waitSecondsMax: null as number | null,
+  });
+  const byQueue = new Map<string, QueueTotals>(queues.map((q) => [q.id, { queueId: q.id, ...empty() }]));
+  const byChannel = new Map<TChannel, ChannelTotals>(
+    REPORT_CHANNELS.map((c) => [c, { channel: c, ...empty() }]),
   );
   const levels = new Map(queues.map((q) => [q.id, q.serviceLevelSeconds]));
   for (const facts of arrivals) {
-    const totals = byQueue.get(facts.queueId);
-    if (!totals) {
+    const queue = byQueue.get(facts.queueId);
+    if (!queue) {
       continue;
     }
-    totals.arrived++;
-    if (isAbandoned(facts)) {
-      totals.abandoned++;
-    } else if (facts.firstAcceptedAt !== null) {
-      const wait = seconds(facts.arrivedAt, facts.firstAcceptedAt);
-      totals.answered++;
-      totals.waitSecondsSum += wait;
-      totals.waitSecondsMax = Math.max(totals.waitSecondsMax ?? 0, wait);
-      if (wait <= (levels.get(facts.queueId) ?? 0)) {
-        totals.answeredWithinLevel++;
+    for (const totals of [queue, byChannel.get(facts.channel)]) {
+      if (totals) {
+        countArrival(totals, facts, levels.get(facts.queueId) ?? 0);
       }
     }
   }
@@ -185,7 +202,7 @@ export const totalsOfFacts = ({
     }
     byAgent.set(handling.agentId, totals);
   }
-  return { queues: [...byQueue.values()], agents: [...byAgent.values()] };
+  return { queues: [...byQueue.values()], channels: [...byChannel.values()], agents: [...byAgent.values()] };
 };
 
 type Counts = Omit<QueueFigures, 'queueId' | 'serviceLevelSeconds'>;
@@ -207,10 +224,12 @@ const figuresOf = (t: Omit<QueueTotals, 'queueId'>): Counts => ({
  */
 export const reportOfTotals = ({
   queues,
+  channels,
   agents,
   serviceLevels,
 }: {
   queues: readonly QueueTotals[];
+  channels: readonly ChannelTotals[];
   agents: readonly AgentTotals[];
   /** Each queue's service-level threshold in seconds. */
   serviceLevels: ReadonlyMap<string, number>;
@@ -248,6 +267,7 @@ export const reportOfTotals = ({
       serviceLevelSeconds: serviceLevels.get(q.queueId) ?? 0,
       ...figuresOf(q),
     })),
+    channels: channels.map((c) => ({ channel: c.channel, ...figuresOf(c) })),
     agents: agents.map((a) => ({
       agentId: a.agentId,
       accepted: a.accepted,

@@ -18,9 +18,11 @@ const arrival = (
   arrived: number,
   accepted: number | null,
   left: number | null = null,
+  channel: ArrivalFacts['channel'] = 'livechat',
 ): ArrivalFacts => ({
   conversationId: `${queueId}-${arrived}`,
   queueId,
+  channel,
   arrivedAt: at(arrived),
   firstAcceptedAt: accepted === null ? null : at(accepted),
   customerLeftAt: left === null ? null : at(left),
@@ -60,6 +62,34 @@ describe('the period report', () => {
     });
     expect(report.queues[1]).toMatchObject({ queueId: 'sales', answered: 1, serviceLevelPercent: 100 });
     expect(report.totals).toMatchObject({ arrived: 6, answered: 4, abandoned: 1, waiting: 1 });
+  });
+
+  it('gives the same figures per channel, each answer judged by its own queue’s service level', () => {
+    const report = buildPeriodReport({
+      queues,
+      arrivals: [
+        arrival('support', 0, 15, null, 'whatsapp'), // within support's 20 s
+        arrival('sales', 0, 50, null, 'whatsapp'), // within sales' 60 s
+        arrival('support', 0, 30, null, 'whatsapp'), // late for support
+        arrival('support', 0, null, 5, 'sms'), // abandoned
+        arrival('support', 0, 5), // live chat
+      ],
+      handlings: [],
+    });
+    expect(report.channels.map((c) => c.channel)).toEqual(['livechat', 'whatsapp', 'sms', 'messenger']);
+    expect(report.channels[1]).toEqual({
+      channel: 'whatsapp',
+      arrived: 3,
+      answered: 3,
+      abandoned: 0,
+      waiting: 0,
+      abandonRatePercent: 0,
+      averageWaitSeconds: 31.7,
+      longestWaitSeconds: 50,
+      serviceLevelPercent: 66.7,
+    });
+    expect(report.channels[2]).toMatchObject({ arrived: 1, abandoned: 1, serviceLevelPercent: 0 });
+    expect(report.channels[3]).toMatchObject({ arrived: 0, serviceLevelPercent: null });
   });
 
   it('lists every queue asked for, with nothing to say as null rather than zero', () => {

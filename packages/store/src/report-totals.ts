@@ -1,4 +1,4 @@
-import type { AgentTotals, QueueTotals } from '@switchboard/core';
+import { type AgentTotals, type ChannelTotals, type QueueTotals, REPORT_CHANNELS } from '@switchboard/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from './db';
 import { rowsOf } from './tx';
@@ -19,14 +19,16 @@ export const readReportTotals = async (
   { from, to }: { from: Date; to: Date },
 ): Promise<{
   queues: (QueueTotals & { name: string; serviceLevelSeconds: number })[];
+  channels: ChannelTotals[];
   agents: (AgentTotals & { name: string })[];
 }> => {
   const fromIso = from.toISOString();
   const toIso = to.toISOString();
-  const [queueRows, agentRows] = await Promise.all([
-    db.execute(sql`
+  // The period's arrivals, each judged once: abandoned, answered, its wait, and whether within its
+  // queue's service level (an arrival whose queue is gone counts nowhere, as in core).
+  const judged = sql`
       with arrivals as (
-        select a.queue_id, a.at as arrived_at,
+        select a.queue_id, a.channel, a.at as arrived_at,
           (select min(e.at) from conversation_events e
             where e.conversation_id = a.conversation_id and e.type = 'accepted') as accepted_at,
           (select min(e.at) from conversation_events e
@@ -35,23 +37,40 @@ export const readReportTotals = async (
         where a.type = 'arrived' and a.queue_id is not null
           and a.at >= ${fromIso}::timestamptz and a.at < ${toIso}::timestamptz
       ),
-      judged as (
-        select queue_id,
+      decided as (
+        select queue_id, channel,
           (left_at is not null and (accepted_at is null or left_at < accepted_at)) as abandoned,
           (accepted_at is not null and not (left_at is not null and left_at < accepted_at)) as answered,
           greatest(0, extract(epoch from (accepted_at - arrived_at)))::float8 as wait
         from arrivals
-      )
-      select q.id as queue_id, q.name, q.service_level_seconds,
+      ),
+      judged as (
+        select d.*, (d.answered and d.wait <= q.service_level_seconds) as within_level
+        from decided d join queues q on q.id = d.queue_id
+      )`;
+  /** The counts and sums of a group of judged arrivals `j`. */
+  const figures = sql`
         count(j.queue_id)::int as arrived,
         (count(*) filter (where j.answered))::int as answered,
         (count(*) filter (where j.abandoned))::int as abandoned,
-        (count(*) filter (where j.answered and j.wait <= q.service_level_seconds))::int as within_level,
+        (count(*) filter (where j.within_level))::int as within_level,
         coalesce(sum(j.wait) filter (where j.answered), 0)::float8 as wait_sum,
-        (max(j.wait) filter (where j.answered))::float8 as wait_max
+        (max(j.wait) filter (where j.answered))::float8 as wait_max`;
+  const [queueRows, channelRows, agentRows] = await Promise.all([
+    db.execute(sql`${judged}
+      select q.id as queue_id, q.name, q.service_level_seconds, ${figures}
       from queues q left join judged j on j.queue_id = q.id
       group by q.id, q.name, q.service_level_seconds, q.priority
       order by q.priority desc, q.name`),
+    db.execute(sql`${judged}
+      select c.channel, ${figures}
+      from unnest(array[${sql.join(
+        REPORT_CHANNELS.map((c) => sql`${c}`),
+        sql`, `,
+      )}]::text[]) with ordinality as c(channel, ord)
+      left join judged j on j.channel = c.channel
+      group by c.channel, c.ord
+      order by c.ord`),
     db.execute(sql`
       with handlings as (
         select h.agent_id, h.at as accepted_at,
@@ -71,17 +90,24 @@ export const readReportTotals = async (
       group by h.agent_id, u.name
       order by u.name, h.agent_id`),
   ]);
+  const totalsOf = (r: Record<string, unknown>) => ({
+    arrived: numberOf(r.arrived),
+    answered: numberOf(r.answered),
+    abandoned: numberOf(r.abandoned),
+    answeredWithinLevel: numberOf(r.within_level),
+    waitSecondsSum: numberOf(r.wait_sum),
+    waitSecondsMax: r.wait_max === null || r.wait_max === undefined ? null : numberOf(r.wait_max),
+  });
   return {
     queues: rowsOf<Record<string, unknown>>(queueRows).map((r) => ({
       queueId: String(r.queue_id),
       name: String(r.name),
       serviceLevelSeconds: numberOf(r.service_level_seconds),
-      arrived: numberOf(r.arrived),
-      answered: numberOf(r.answered),
-      abandoned: numberOf(r.abandoned),
-      answeredWithinLevel: numberOf(r.within_level),
-      waitSecondsSum: numberOf(r.wait_sum),
-      waitSecondsMax: r.wait_max === null || r.wait_max === undefined ? null : numberOf(r.wait_max),
+      ...totalsOf(r),
+    })),
+    channels: rowsOf<Record<string, unknown>>(channelRows).map((r) => ({
+      channel: String(r.channel) as ChannelTotals['channel'],
+      ...totalsOf(r),
     })),
     agents: rowsOf<Record<string, unknown>>(agentRows).map((r) => ({
       agentId: String(r.agent_id),

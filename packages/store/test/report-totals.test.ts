@@ -9,7 +9,7 @@ import { readReportTotals } from '../src/report-totals';
 /**
  * The report's totals are summed by the database (report-totals.ts) for scale; core's
  * `totalsOfFacts` says what they mean. On random histories in the real store (PGlite): arrivals in
- * two queues, acceptances by several agents (transfers, conferences, one agent twice), customers
+ * two queues and four channels, acceptances by several agents (transfers, conferences, one agent twice), customers
  * leaving before or after an answer, wrap-ups or none, and a random period, both give the same.
  */
 
@@ -17,10 +17,17 @@ const BASE = Date.UTC(2026, 11, 1, 8, 0, 0);
 const at = (second: number) => new Date(BASE + second * 1000);
 
 type Handling = { agent: number; after: number; wrapAfter: number | null };
-type Story = { queue: number; arrived: number; leftAfter: number | null; handlings: Handling[] };
+type Story = {
+  queue: number;
+  channel: 'livechat' | 'whatsapp' | 'sms' | 'messenger';
+  arrived: number;
+  leftAfter: number | null;
+  handlings: Handling[];
+};
 
 const storyArb: fc.Arbitrary<Story> = fc.record({
   queue: fc.integer({ min: 0, max: 1 }),
+  channel: fc.constantFrom('livechat', 'whatsapp', 'sms', 'messenger'),
   // Small ranges, so that ties (left as accepted, a wait of exactly the threshold) come up often.
   arrived: fc.integer({ min: 0, max: 600 }),
   leftAfter: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
@@ -84,7 +91,7 @@ const write = async (stories: readonly Story[]) => {
     const [conversation] = await db
       .insert(schema.conversations)
       .values({
-        channel: 'livechat',
+        channel: story.channel,
         entryPointId,
         queueId,
         status: 'ended',
@@ -94,7 +101,7 @@ const write = async (stories: readonly Story[]) => {
       })
       .returning({ id: schema.conversations.id });
     const conversationId = conversation!.id;
-    const base = { conversationId, queueId, channel: 'livechat' };
+    const base = { conversationId, queueId, channel: story.channel };
     events.push({ ...base, type: 'arrived', at: at(story.arrived) });
     const left = story.leftAfter === null ? null : at(story.arrived + story.leftAfter);
     if (left) {
@@ -115,6 +122,7 @@ const write = async (stories: readonly Story[]) => {
     arrivals.push({
       conversationId,
       queueId,
+      channel: story.channel,
       arrivedAt: at(story.arrived),
       firstAcceptedAt: accepted.length === 0 ? null : at(Math.min(...accepted)),
       customerLeftAt: left,
@@ -179,6 +187,7 @@ describe('the report totals summed by the database', () => {
               'queueId',
             ),
           ).toEqual(comparable(expected.queues, 'queueId'));
+          expect(comparable(actual.channels, 'channel')).toEqual(comparable(expected.channels, 'channel'));
           expect(
             comparable(
               actual.agents.map(({ name: _n, ...totals }) => totals),

@@ -51,6 +51,7 @@ const report: TSupervisorReport = {
       serviceLevelPercent: null,
     },
   ],
+  channels: [],
   agents: [{ id: 'a1', name: 'Alice Agent', accepted: 1, wrappedUp: 1, averageHandleSeconds: 120 }],
   totals: { ...figures, accepted: 1, wrappedUp: 1, averageHandleSeconds: 120 },
   generatedAt: '2026-12-05T12:00:00.000Z',

@@ -50,6 +50,7 @@ export const supervisorRoutes =
         const totals = await ctx.store.supervisor.getReportTotals({ from, to });
         const report = reportOfTotals({
           queues: totals.queues,
+          channels: totals.channels,
           agents: totals.agents,
           serviceLevels: new Map(totals.queues.map((q) => [q.queueId, q.serviceLevelSeconds])),
         });
@@ -64,6 +65,7 @@ export const supervisorRoutes =
             name: names.get(queueId) ?? '',
             ...figures,
           })),
+          channels: report.channels,
           agents: report.agents.map(({ agentId, ...figures }) => ({
             id: agentId,
             name: names.get(agentId) ?? '',

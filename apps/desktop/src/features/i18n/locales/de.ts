@@ -231,6 +231,8 @@ export const de: LocaleMessages = {
     conferences: 'Konferenzen',
   },
   reports: {
+    channelsCaption:
+      'Kanäle im Zeitraum: eingegangene Konversationen je Kanal, jede Antwort am Service-Level ihrer Warteschlange gemessen',
     serviceLevelThreshold: 'Service-Level-Schwelle',
     downloadQueues: 'Warteschlangen herunterladen (CSV)',
     downloadAgents: 'Agenten herunterladen (CSV)',

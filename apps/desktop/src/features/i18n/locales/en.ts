@@ -232,6 +232,8 @@ export const en = {
     conferences: 'Conferences',
   },
   reports: {
+    channelsCaption:
+      'Channels in the period: conversations that arrived on each channel, each answer judged by its queue’s service level',
     serviceLevelThreshold: 'Service level threshold',
     downloadQueues: 'Download queues (CSV)',
     downloadAgents: 'Download agents (CSV)',

@@ -229,6 +229,8 @@ export const es: LocaleMessages = {
     conferences: 'Conferencias',
   },
   reports: {
+    channelsCaption:
+      'Canales en el periodo: conversaciones llegadas por canal, cada respuesta medida con el nivel de servicio de su cola',
     serviceLevelThreshold: 'Umbral de nivel de servicio',
     downloadQueues: 'Descargar colas (CSV)',
     downloadAgents: 'Descargar agentes (CSV)',

@@ -233,6 +233,8 @@ export const fr: LocaleMessages = {
     conferences: 'Conférences',
   },
   reports: {
+    channelsCaption:
+      'Canaux sur la période : conversations arrivées par canal, chaque réponse jugée au niveau de service de sa file',
     serviceLevelThreshold: 'Seuil de niveau de service',
     downloadQueues: 'Télécharger les files (CSV)',
     downloadAgents: 'Télécharger les agents (CSV)',

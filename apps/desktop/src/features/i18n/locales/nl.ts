@@ -232,6 +232,8 @@ export const nl: LocaleMessages = {
     conferences: 'Conferenties',
   },
   reports: {
+    channelsCaption:
+      'Kanalen in de periode: binnengekomen gesprekken per kanaal, elk antwoord gemeten aan het servicelevel van de wachtrij',
     serviceLevelThreshold: 'Servicelevel-drempel',
     downloadQueues: 'Wachtrijen downloaden (CSV)',
     downloadAgents: 'Agents downloaden (CSV)',

@@ -229,6 +229,8 @@ export const sv: LocaleMessages = {
     conferences: 'Konferenser',
   },
   reports: {
+    channelsCaption:
+      'Kanaler under perioden: inkomna konversationer per kanal, varje svar mätt mot köns servicenivå',
     serviceLevelThreshold: 'Servicenivågräns',
     downloadQueues: 'Ladda ned köer (CSV)',
     downloadAgents: 'Ladda ned agenter (CSV)',

@@ -99,6 +99,15 @@ export const ReportsView = () => {
   const periodId = useId();
   const [period, setPeriod] = useState<Period>('today');
   const [state, setState] = useState<State>({ status: 'loading' });
+  const figureColumns = [
+    t('reports.arrived'),
+    t('reports.answered'),
+    t('reports.abandoned'),
+    t('reports.abandonRate'),
+    t('reports.averageWait'),
+    t('reports.longestWait'),
+    t('reports.serviceLevel'),
+  ];
   /** `switchboard-queues-2026-12-05.csv`, named by the period's first day. */
   const download = (what: 'queues' | 'agents', text: string) => {
     const { from } = periodRange(period, new Date());
@@ -184,18 +193,7 @@ export const ReportsView = () => {
           <table className="board-table">
             <caption className="board-table__caption">{t('reports.queuesCaption')}</caption>
             <thead>
-              <HeaderRow
-                first={t('supervisor.queue')}
-                columns={[
-                  t('reports.arrived'),
-                  t('reports.answered'),
-                  t('reports.abandoned'),
-                  t('reports.abandonRate'),
-                  t('reports.averageWait'),
-                  t('reports.longestWait'),
-                  t('reports.serviceLevel'),
-                ]}
-              />
+              <HeaderRow first={t('supervisor.queue')} columns={figureColumns} />
             </thead>
             <tbody>
               {state.report.queues.map((queue) => (
@@ -211,6 +209,20 @@ export const ReportsView = () => {
                 <QueueFigureCells figures={state.report.totals} serviceLevelSeconds={null} />
               </tr>
             </tfoot>
+          </table>
+          <table className="board-table">
+            <caption className="board-table__caption">{t('reports.channelsCaption')}</caption>
+            <thead>
+              <HeaderRow first={t('history.channel')} columns={figureColumns} />
+            </thead>
+            <tbody>
+              {state.report.channels.map((channel) => (
+                <tr key={channel.channel}>
+                  <th scope="row">{t(`channels.${channel.channel}`)}</th>
+                  <QueueFigureCells figures={channel} serviceLevelSeconds={null} />
+                </tr>
+              ))}
+            </tbody>
           </table>
           <table className="board-table">
             <caption className="board-table__caption">{t('reports.agentsCaption')}</caption>
