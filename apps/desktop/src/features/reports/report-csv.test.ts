@@ -1,9 +1,12 @@
 import type { TSupervisorReport } from '@switchboard/contracts';
 import { describe, expect, it } from 'vitest';
-import { agentsCsv, csvCell, queuesCsv, type ReportCsvLabels } from './report-csv';
+import { agentsCsv, channelsCsv, csvCell, queuesCsv, type ReportCsvLabels } from './report-csv';
 
 const labels: ReportCsvLabels = {
   queue: 'Queue',
+  channel: 'Channel',
+  channelName: (channel) =>
+    ({ livechat: 'Live chat', whatsapp: 'WhatsApp', sms: 'SMS', messenger: 'Messenger' })[channel],
   agent: 'Agent',
   arrived: 'Arrived',
   answered: 'Answered',
@@ -51,7 +54,7 @@ const report: TSupervisorReport = {
       serviceLevelPercent: null,
     },
   ],
-  channels: [],
+  channels: [{ channel: 'whatsapp', ...figures }],
   agents: [{ id: 'a1', name: 'Alice Agent', accepted: 1, wrappedUp: 1, averageHandleSeconds: 120 }],
   totals: { ...figures, accepted: 1, wrappedUp: 1, averageHandleSeconds: 120 },
   generatedAt: '2026-12-05T12:00:00.000Z',
@@ -64,6 +67,11 @@ describe('a report as CSV', () => {
       '"Support, ""EU""",3,1,1,1,33.3,4.5,4.5,50,60',
       `"'=HYPERLINK(""http://x"")",0,0,0,0,,,,,30`,
       'All queues,3,1,1,1,33.3,4.5,4.5,50,',
+      '',
+    ]);
+    expect(channelsCsv(report, labels).split('\r\n')).toEqual([
+      'Channel,Arrived,Answered,Abandoned,Waiting,Abandon rate (%),Average wait (s),Longest wait (s),Service level (%)',
+      'WhatsApp,3,1,1,1,33.3,4.5,4.5,50',
       '',
     ]);
     expect(agentsCsv(report, labels).split('\r\n')).toEqual([

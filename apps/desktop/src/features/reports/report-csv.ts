@@ -22,6 +22,9 @@ const csv = (rows: readonly (readonly (string | number | null)[])[]): string =>
 /** The labels of the columns, in the reader's language. */
 export interface ReportCsvLabels {
   queue: string;
+  channel: string;
+  /** A channel's name as the desk shows it (Live chat, WhatsApp...). */
+  channelName: (channel: TSupervisorReport['channels'][number]['channel']) => string;
   agent: string;
   arrived: string;
   answered: string;
@@ -43,34 +46,52 @@ export interface ReportCsvLabels {
  * The queues of a report as CSV, one row a queue and one for all queues: plain numbers (seconds,
  * percent), so that a spreadsheet computes with them; an empty cell where there is nothing to measure.
  */
+type Figures = Pick<
+  TSupervisorReport['totals'],
+  | 'arrived'
+  | 'answered'
+  | 'abandoned'
+  | 'waiting'
+  | 'abandonRatePercent'
+  | 'averageWaitSeconds'
+  | 'longestWaitSeconds'
+  | 'serviceLevelPercent'
+>;
+const figures = (q: Figures) => [
+  q.arrived,
+  q.answered,
+  q.abandoned,
+  q.waiting,
+  q.abandonRatePercent,
+  q.averageWaitSeconds,
+  q.longestWaitSeconds,
+  q.serviceLevelPercent,
+];
+const figureHeaders = (l: ReportCsvLabels) => [
+  l.arrived,
+  l.answered,
+  l.abandoned,
+  l.waiting,
+  l.abandonRatePercent,
+  l.averageWaitSeconds,
+  l.longestWaitSeconds,
+  l.serviceLevelPercent,
+];
+
 export const queuesCsv = (report: TSupervisorReport, l: ReportCsvLabels): string => {
-  const figures = (q: TSupervisorReport['queues'][number] | TSupervisorReport['totals']) => [
-    q.arrived,
-    q.answered,
-    q.abandoned,
-    q.waiting,
-    q.abandonRatePercent,
-    q.averageWaitSeconds,
-    q.longestWaitSeconds,
-    q.serviceLevelPercent,
-  ];
   return csv([
-    [
-      l.queue,
-      l.arrived,
-      l.answered,
-      l.abandoned,
-      l.waiting,
-      l.abandonRatePercent,
-      l.averageWaitSeconds,
-      l.longestWaitSeconds,
-      l.serviceLevelPercent,
-      l.serviceLevelSeconds,
-    ],
+    [l.queue, ...figureHeaders(l), l.serviceLevelSeconds],
     ...report.queues.map((q) => [q.name, ...figures(q), q.serviceLevelSeconds]),
     [l.allQueues, ...figures(report.totals), null],
   ]);
 };
+
+/** The channels of a report as CSV, one row a channel (each answer judged by its queue's level). */
+export const channelsCsv = (report: TSupervisorReport, l: ReportCsvLabels): string =>
+  csv([
+    [l.channel, ...figureHeaders(l)],
+    ...report.channels.map((c) => [l.channelName(c.channel), ...figures(c)]),
+  ]);
 
 /** The agents of a report as CSV, one row an agent and one for all agents. */
 export const agentsCsv = (report: TSupervisorReport, l: ReportCsvLabels): string =>

@@ -231,6 +231,7 @@ export const de: LocaleMessages = {
     conferences: 'Konferenzen',
   },
   reports: {
+    downloadChannels: 'Kanäle herunterladen (CSV)',
     channelsCaption:
       'Kanäle im Zeitraum: eingegangene Konversationen je Kanal, jede Antwort am Service-Level ihrer Warteschlange gemessen',
     serviceLevelThreshold: 'Service-Level-Schwelle',

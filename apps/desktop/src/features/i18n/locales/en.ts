@@ -232,6 +232,7 @@ export const en = {
     conferences: 'Conferences',
   },
   reports: {
+    downloadChannels: 'Download channels (CSV)',
     channelsCaption:
       'Channels in the period: conversations that arrived on each channel, each answer judged by its queue’s service level',
     serviceLevelThreshold: 'Service level threshold',

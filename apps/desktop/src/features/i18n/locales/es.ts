@@ -229,6 +229,7 @@ export const es: LocaleMessages = {
     conferences: 'Conferencias',
   },
   reports: {
+    downloadChannels: 'Descargar canales (CSV)',
     channelsCaption:
       'Canales en el periodo: conversaciones llegadas por canal, cada respuesta medida con el nivel de servicio de su cola',
     serviceLevelThreshold: 'Umbral de nivel de servicio',

@@ -233,6 +233,7 @@ export const fr: LocaleMessages = {
     conferences: 'Conférences',
   },
   reports: {
+    downloadChannels: 'Télécharger les canaux (CSV)',
     channelsCaption:
       'Canaux sur la période : conversations arrivées par canal, chaque réponse jugée au niveau de service de sa file',
     serviceLevelThreshold: 'Seuil de niveau de service',

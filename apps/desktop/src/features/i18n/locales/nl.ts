@@ -232,6 +232,7 @@ export const nl: LocaleMessages = {
     conferences: 'Conferenties',
   },
   reports: {
+    downloadChannels: 'Kanalen downloaden (CSV)',
     channelsCaption:
       'Kanalen in de periode: binnengekomen gesprekken per kanaal, elk antwoord gemeten aan het servicelevel van de wachtrij',
     serviceLevelThreshold: 'Servicelevel-drempel',

@@ -229,6 +229,7 @@ export const sv: LocaleMessages = {
     conferences: 'Konferenser',
   },
   reports: {
+    downloadChannels: 'Ladda ned kanaler (CSV)',
     channelsCaption:
       'Kanaler under perioden: inkomna konversationer per kanal, varje svar mätt mot köns servicenivå',
     serviceLevelThreshold: 'Servicenivågräns',

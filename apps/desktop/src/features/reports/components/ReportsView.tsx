@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { downloadText } from '../../../shared/files/download';
 import { formatDuration } from '../../../shared/time/format-duration';
 import { useSession } from '../../auth/session-context';
-import { agentsCsv, queuesCsv, type ReportCsvLabels } from '../report-csv';
+import { agentsCsv, channelsCsv, queuesCsv, type ReportCsvLabels } from '../report-csv';
 import { PERIODS, type Period, periodRange } from '../report-period';
 import { fetchReport } from '../reports-api';
 
@@ -76,6 +76,8 @@ const QueueFigureCells = ({
 /** The CSV's column names in the reader's language, with their units (plain numbers below them). */
 const csvLabels = (t: TFunction): ReportCsvLabels => ({
   queue: t('supervisor.queue'),
+  channel: t('history.channel'),
+  channelName: (channel) => t(`channels.${channel}`),
   agent: t('supervisor.agent'),
   arrived: t('reports.arrived'),
   answered: t('reports.answered'),
@@ -109,7 +111,7 @@ export const ReportsView = () => {
     t('reports.serviceLevel'),
   ];
   /** `switchboard-queues-2026-12-05.csv`, named by the period's first day. */
-  const download = (what: 'queues' | 'agents', text: string) => {
+  const download = (what: 'queues' | 'channels' | 'agents', text: string) => {
     const { from } = periodRange(period, new Date());
     const day = `${from.getFullYear()}-${String(from.getMonth() + 1).padStart(2, '0')}-${String(from.getDate()).padStart(2, '0')}`;
     downloadText(`switchboard-${what}-${period}-${day}.csv`, text);
@@ -168,6 +170,13 @@ export const ReportsView = () => {
               onClick={() => download('queues', queuesCsv(state.report, csvLabels(t)))}
             >
               {t('reports.downloadQueues')}
+            </button>
+            <button
+              className="button"
+              type="button"
+              onClick={() => download('channels', channelsCsv(state.report, csvLabels(t)))}
+            >
+              {t('reports.downloadChannels')}
             </button>
             <button
               className="button"
