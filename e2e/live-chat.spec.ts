@@ -15,9 +15,15 @@ test('a customer and an agent hold a live-chat conversation; the agent ends it w
 
   await loginAgent(agent.page, 'alice@example.com');
   await setState(agent.page, 'Available');
+  await expect(agent.page).toHaveTitle('Switchboard');
+  // The alert sound is on unless the agent turns it off; the choice stays in this browser.
+  const sound = agent.page.getByRole('button', { name: 'Alert sound for contact requests' });
+  await expect(sound).toHaveAttribute('aria-pressed', 'true');
 
   const chat = await startChat(customer.page, 'Melissa Jones', 'Hi, my tent has a hole in it');
   await expect(chat.getByText('Hi, my tent has a hole in it')).toBeVisible();
+  // The tab's title counts what asks for the agent, for one working in another window.
+  await expect(agent.page).toHaveTitle('(1) Switchboard');
 
   // The offer: customer name, queue, thread preview, agent name, a timer; Accept and Reject.
   const offer = agent.page.getByRole('dialog', { name: /Contact request from Melissa Jones/ });
@@ -43,9 +49,12 @@ test('a customer and an agent hold a live-chat conversation; the agent ends it w
   await composer.press('Shift+Enter');
   await composer.pressSequentially('Which model is it?');
   await expect(pane.getByText('37 / 1000')).toBeVisible();
+  // Accepted, the customer still waits for an answer: still counted, until the agent writes.
+  await expect(agent.page).toHaveTitle('(1) Switchboard');
   await composer.press('Enter');
   await expect(composer).toHaveValue('');
   await expect(chat.getByText('Which model is it?')).toBeVisible();
+  await expect(agent.page).toHaveTitle('Switchboard');
 
   // The customer answers; the agent sees it live, in a grey bubble with the customer's initials.
   const customerBox = chat.getByRole('textbox', { name: 'Message' });
@@ -78,6 +87,16 @@ test('a customer and an agent hold a live-chat conversation; the agent ends it w
   await expect(wrapUp).toBeHidden();
   await expect(tab).toBeHidden();
   await expect(chatAfterReload.getByText(/ended/i).first()).toBeVisible();
+
+  // Sound off, and still off after a reload.
+  await sound.click();
+  await expect(sound).toHaveAttribute('aria-pressed', 'false');
+  await agent.page.reload();
+  await expect(agent.page.getByRole('button', { name: 'Alert sound for contact requests' })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
+  await agent.page.getByRole('button', { name: 'Alert sound for contact requests' }).click();
 
   await logout(agent.page);
   await agent.context.close();

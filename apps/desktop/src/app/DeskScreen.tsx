@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfigurationView } from '../features/admin/components/ConfigurationView';
+import { useAttention, useSoundSetting } from '../features/attention/use-attention';
 import { ConversationTabs } from '../features/conversations/components/ConversationTabs';
 import { type DraftStore, InteractionPane } from '../features/conversations/components/InteractionPane';
 import { type HistoryStart, HistoryView } from '../features/history/components/HistoryView';
@@ -17,6 +18,8 @@ export const DeskScreen = () => {
   const { t } = useTranslation();
   const { user, presence, conversations } = useDesk();
   const [drafts] = useState<DraftStore>(() => new Map());
+  const [soundOn, setSoundOn] = useSoundSetting();
+  useAttention(soundOn);
   // Supervisors and administrators land on the board; agents never see it.
   const watches = user.role !== 'agent';
   const [view, setView] = useState<DeskView>(watches ? 'board' : 'conversations');
@@ -26,7 +29,11 @@ export const DeskScreen = () => {
 
   return (
     <div className="desk">
-      <Header {...(watches ? { view: { current: view, onChange: setView } } : {})} />
+      <Header
+        {...(watches
+          ? { view: { current: view, onChange: setView } }
+          : { sound: { on: soundOn, onChange: setSoundOn } })}
+      />
       {needsManualAvailable(presence) && (
         <p className="banner banner--attention" role="status">
           {t('presence.setAvailableHint')}

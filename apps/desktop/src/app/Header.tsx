@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { SoundToggle } from '../features/attention/components/SoundToggle';
 import { LogoutButton } from '../features/auth/components/LogoutButton';
 import { LanguageSwitcher } from '../features/i18n/components/LanguageSwitcher';
 import { StateControl } from '../features/presence/components/StateControl';
@@ -10,9 +11,11 @@ import { useDesk } from './desk/desk-context';
 type Props = {
   /** Only for supervisors and administrators: the board or the conversations. */
   view?: { current: DeskView; onChange: (view: DeskView) => void };
+  /** Only for agents: the alert sound for contact requests. */
+  sound?: { on: boolean; onChange: (on: boolean) => void };
 };
 
-export const Header = ({ view }: Props) => {
+export const Header = ({ view, sound }: Props) => {
   const { t } = useTranslation();
   const { user } = useDesk();
   return (
@@ -26,6 +29,7 @@ export const Header = ({ view }: Props) => {
       <div className="topbar__spacer" />
       {/* Supervisors and administrators take no conversations: no state to set. */}
       {user.role === 'agent' && <StateControl />}
+      {sound && <SoundToggle on={sound.on} onChange={sound.onChange} />}
       <span className="topbar__agent" title={user.email}>
         <Avatar name={user.name} size="sm" />
         <span>{user.name}</span>

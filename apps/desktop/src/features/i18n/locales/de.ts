@@ -38,6 +38,9 @@ export const de: LocaleMessages = {
     timeInState: 'Zeit im Status',
     setAvailableHint: 'Wählen Sie „Verfügbar“, um wieder Anfragen zu empfangen.',
   },
+  attention: {
+    sound: 'Signalton für Kontaktanfragen',
+  },
   channels: {
     livechat: 'Live-Chat',
     whatsapp: 'WhatsApp',

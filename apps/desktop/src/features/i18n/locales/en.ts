@@ -40,6 +40,9 @@ export const en = {
     timeInState: 'Time in state',
     setAvailableHint: 'Choose Available to receive contact requests again.',
   },
+  attention: {
+    sound: 'Alert sound for contact requests',
+  },
   channels: {
     livechat: 'Live chat',
     whatsapp: 'WhatsApp',

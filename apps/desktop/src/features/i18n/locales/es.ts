@@ -38,6 +38,9 @@ export const es: LocaleMessages = {
     timeInState: 'Tiempo en el estado',
     setAvailableHint: 'Elija Disponible para volver a recibir solicitudes.',
   },
+  attention: {
+    sound: 'Sonido de aviso para solicitudes de contacto',
+  },
   channels: {
     livechat: 'Chat en vivo',
     whatsapp: 'WhatsApp',

@@ -42,6 +42,9 @@ export const fr: LocaleMessages = {
     timeInState: 'Temps dans l’état',
     setAvailableHint: 'Choisissez Disponible pour recevoir de nouveau des demandes.',
   },
+  attention: {
+    sound: 'Son d’alerte pour les demandes de contact',
+  },
   channels: {
     livechat: 'Clavardage',
     whatsapp: 'WhatsApp',

@@ -41,6 +41,9 @@ export const nl: LocaleMessages = {
     timeInState: 'Tijd in status',
     setAvailableHint: 'Kies Beschikbaar om weer chatverzoeken te ontvangen.',
   },
+  attention: {
+    sound: 'Geluidssignaal bij contactverzoeken',
+  },
   channels: {
     livechat: 'Livechat',
     whatsapp: 'WhatsApp',

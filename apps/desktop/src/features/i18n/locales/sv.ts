@@ -38,6 +38,9 @@ export const sv: LocaleMessages = {
     timeInState: 'Tid i status',
     setAvailableHint: 'Välj Tillgänglig för att ta emot förfrågningar igen.',
   },
+  attention: {
+    sound: 'Ljudsignal för kontaktförfrågningar',
+  },
   channels: {
     livechat: 'Livechatt',
     whatsapp: 'WhatsApp',
