@@ -234,6 +234,10 @@ export const de: LocaleMessages = {
     conferences: 'Konferenzen',
   },
   reports: {
+    downloadCsv: 'Als CSV herunterladen:',
+    csvQueues: 'Warteschlangen',
+    csvChannels: 'Kanäle',
+    csvAgents: 'Agenten',
     downloadChannels: 'Kanäle herunterladen (CSV)',
     channelsCaption:
       'Kanäle im Zeitraum: eingegangene Konversationen je Kanal, jede Antwort am Service-Level ihrer Warteschlange gemessen',

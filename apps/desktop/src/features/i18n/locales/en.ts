@@ -235,6 +235,10 @@ export const en = {
     conferences: 'Conferences',
   },
   reports: {
+    downloadCsv: 'Download as CSV:',
+    csvQueues: 'Queues',
+    csvChannels: 'Channels',
+    csvAgents: 'Agents',
     downloadChannels: 'Download channels (CSV)',
     channelsCaption:
       'Channels in the period: conversations that arrived on each channel, each answer judged by its queue’s service level',

@@ -232,6 +232,10 @@ export const es: LocaleMessages = {
     conferences: 'Conferencias',
   },
   reports: {
+    downloadCsv: 'Descargar en CSV:',
+    csvQueues: 'Colas',
+    csvChannels: 'Canales',
+    csvAgents: 'Agentes',
     downloadChannels: 'Descargar canales (CSV)',
     channelsCaption:
       'Canales en el periodo: conversaciones llegadas por canal, cada respuesta medida con el nivel de servicio de su cola',

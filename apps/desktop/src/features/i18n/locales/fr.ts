@@ -236,6 +236,10 @@ export const fr: LocaleMessages = {
     conferences: 'Conférences',
   },
   reports: {
+    downloadCsv: 'Télécharger en CSV :',
+    csvQueues: 'Files',
+    csvChannels: 'Canaux',
+    csvAgents: 'Agents',
     downloadChannels: 'Télécharger les canaux (CSV)',
     channelsCaption:
       'Canaux sur la période : conversations arrivées par canal, chaque réponse jugée au niveau de service de sa file',

@@ -235,6 +235,10 @@ export const nl: LocaleMessages = {
     conferences: 'Conferenties',
   },
   reports: {
+    downloadCsv: 'Downloaden als CSV:',
+    csvQueues: 'Wachtrijen',
+    csvChannels: 'Kanalen',
+    csvAgents: 'Agents',
     downloadChannels: 'Kanalen downloaden (CSV)',
     channelsCaption:
       'Kanalen in de periode: binnengekomen gesprekken per kanaal, elk antwoord gemeten aan het servicelevel van de wachtrij',

@@ -232,6 +232,10 @@ export const sv: LocaleMessages = {
     conferences: 'Konferenser',
   },
   reports: {
+    downloadCsv: 'Ladda ned som CSV:',
+    csvQueues: 'Köer',
+    csvChannels: 'Kanaler',
+    csvAgents: 'Agenter',
     downloadChannels: 'Ladda ned kanaler (CSV)',
     channelsCaption:
       'Kanaler under perioden: inkomna konversationer per kanal, varje svar mätt mot köns servicenivå',

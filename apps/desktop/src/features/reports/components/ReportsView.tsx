@@ -163,29 +163,26 @@ export const ReportsView = () => {
           {t('reports.refresh')}
         </button>
         {state.status === 'ready' && (
-          <>
-            <button
-              className="button"
-              type="button"
-              onClick={() => download('queues', queuesCsv(state.report, csvLabels(t)))}
-            >
-              {t('reports.downloadQueues')}
-            </button>
-            <button
-              className="button"
-              type="button"
-              onClick={() => download('channels', channelsCsv(state.report, csvLabels(t)))}
-            >
-              {t('reports.downloadChannels')}
-            </button>
-            <button
-              className="button"
-              type="button"
-              onClick={() => download('agents', agentsCsv(state.report, csvLabels(t)))}
-            >
-              {t('reports.downloadAgents')}
-            </button>
-          </>
+          <fieldset className="reports__downloads">
+            <legend className="reports__period">{t('reports.downloadCsv')}</legend>
+            {(
+              [
+                ['queues', queuesCsv, 'reports.downloadQueues', 'reports.csvQueues'],
+                ['channels', channelsCsv, 'reports.downloadChannels', 'reports.csvChannels'],
+                ['agents', agentsCsv, 'reports.downloadAgents', 'reports.csvAgents'],
+              ] as const
+            ).map(([what, toCsv, name, label]) => (
+              <button
+                key={what}
+                className="button"
+                type="button"
+                aria-label={t(name)}
+                onClick={() => download(what, toCsv(state.report, csvLabels(t)))}
+              >
+                {t(label)}
+              </button>
+            ))}
+          </fieldset>
         )}
       </div>
       {state.status === 'loading' && <p role="status">{t('reports.loading')}</p>}
