@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfigurationView } from '../features/admin/components/ConfigurationView';
-import { useAttention, useSoundSetting } from '../features/attention/use-attention';
+import { useAttention, useNotificationSetting, useSoundSetting } from '../features/attention/use-attention';
 import { ConversationTabs } from '../features/conversations/components/ConversationTabs';
 import { type DraftStore, InteractionPane } from '../features/conversations/components/InteractionPane';
 import { type HistoryStart, HistoryView } from '../features/history/components/HistoryView';
@@ -19,7 +19,8 @@ export const DeskScreen = () => {
   const { user, presence, conversations } = useDesk();
   const [drafts] = useState<DraftStore>(() => new Map());
   const [soundOn, setSoundOn] = useSoundSetting();
-  useAttention(soundOn);
+  const [notificationsOn, setNotificationsOn] = useNotificationSetting();
+  useAttention({ soundOn, notificationsOn });
   // Supervisors and administrators land on the board; agents never see it.
   const watches = user.role !== 'agent';
   const [view, setView] = useState<DeskView>(watches ? 'board' : 'conversations');
@@ -32,7 +33,10 @@ export const DeskScreen = () => {
       <Header
         {...(watches
           ? { view: { current: view, onChange: setView } }
-          : { sound: { on: soundOn, onChange: setSoundOn } })}
+          : {
+              sound: { on: soundOn, onChange: setSoundOn },
+              notifications: { on: notificationsOn, onChange: setNotificationsOn },
+            })}
       />
       {needsManualAvailable(presence) && (
         <p className="banner banner--attention" role="status">

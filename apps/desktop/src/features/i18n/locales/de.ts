@@ -39,6 +39,9 @@ export const de: LocaleMessages = {
     setAvailableHint: 'Wählen Sie „Verfügbar“, um wieder Anfragen zu empfangen.',
   },
   attention: {
+    notifications: 'Desktop-Benachrichtigungen für Kontaktanfragen',
+    notificationTitle: 'Neue Kontaktanfrage',
+    notificationBody: '{{customer}} · {{queue}}',
     sound: 'Signalton für Kontaktanfragen',
   },
   channels: {

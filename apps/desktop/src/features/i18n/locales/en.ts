@@ -41,6 +41,9 @@ export const en = {
     setAvailableHint: 'Choose Available to receive contact requests again.',
   },
   attention: {
+    notifications: 'Desktop notifications for contact requests',
+    notificationTitle: 'New contact request',
+    notificationBody: '{{customer}} · {{queue}}',
     sound: 'Alert sound for contact requests',
   },
   channels: {

@@ -39,6 +39,9 @@ export const es: LocaleMessages = {
     setAvailableHint: 'Elija Disponible para volver a recibir solicitudes.',
   },
   attention: {
+    notifications: 'Notificaciones de escritorio para solicitudes de contacto',
+    notificationTitle: 'Nueva solicitud de contacto',
+    notificationBody: '{{customer}} · {{queue}}',
     sound: 'Sonido de aviso para solicitudes de contacto',
   },
   channels: {

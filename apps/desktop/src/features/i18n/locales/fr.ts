@@ -43,6 +43,9 @@ export const fr: LocaleMessages = {
     setAvailableHint: 'Choisissez Disponible pour recevoir de nouveau des demandes.',
   },
   attention: {
+    notifications: 'Notifications du bureau pour les demandes de contact',
+    notificationTitle: 'Nouvelle demande de contact',
+    notificationBody: '{{customer}} · {{queue}}',
     sound: 'Son d’alerte pour les demandes de contact',
   },
   channels: {

@@ -42,6 +42,9 @@ export const nl: LocaleMessages = {
     setAvailableHint: 'Kies Beschikbaar om weer chatverzoeken te ontvangen.',
   },
   attention: {
+    notifications: 'Bureaubladmeldingen voor contactverzoeken',
+    notificationTitle: 'Nieuw contactverzoek',
+    notificationBody: '{{customer}} · {{queue}}',
     sound: 'Geluidssignaal bij contactverzoeken',
   },
   channels: {

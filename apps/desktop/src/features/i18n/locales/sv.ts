@@ -39,6 +39,9 @@ export const sv: LocaleMessages = {
     setAvailableHint: 'Välj Tillgänglig för att ta emot förfrågningar igen.',
   },
   attention: {
+    notifications: 'Skrivbordsaviseringar för kontaktförfrågningar',
+    notificationTitle: 'Ny kontaktförfrågan',
+    notificationBody: '{{customer}} · {{queue}}',
     sound: 'Ljudsignal för kontaktförfrågningar',
   },
   channels: {
