@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { CHANNELS } from './constants';
 
 export const ZId = z.string().uuid();
 
-export const ZChannel = z.enum(['livechat', 'whatsapp', 'sms', 'messenger']);
+export const ZChannel = z.enum(CHANNELS);
 export type TChannel = z.infer<typeof ZChannel>;
 
 export const ZRole = z.enum(['agent', 'supervisor', 'admin']);

@@ -1,4 +1,7 @@
 /** Plain values the clients need without zod (kept out of the browser bundles). */
+/** Every channel, in the order the desk lists them. */
+export const CHANNELS = ['livechat', 'whatsapp', 'sms', 'messenger'] as const;
+
 export const CSRF_HEADER = 'x-csrf-token';
 export const SESSION_COOKIE = 'sb_session';
 export const AGENT_NAMESPACE = '/agent';

@@ -17,11 +17,11 @@
  *   work), over the handlings accepted in the period and wrapped up.
  */
 
-import type { TChannel } from '@switchboard/contracts';
+import { CHANNELS, type TChannel } from '@switchboard/contracts';
 import { AppError } from './errors';
 
 /** The channels a report lists, in the desk's order: each, also with nothing. */
-export const REPORT_CHANNELS: readonly TChannel[] = ['livechat', 'whatsapp', 'sms', 'messenger'];
+export const REPORT_CHANNELS: readonly TChannel[] = CHANNELS;
 
 export interface ArrivalFacts {
   conversationId: string;

@@ -1,4 +1,4 @@
-import type { TChannel, TChannelLimits } from '@switchboard/contracts';
+import { CHANNELS, type TChannelLimits } from '@switchboard/contracts';
 import {
   type AdminTx,
   AppError,
@@ -36,8 +36,6 @@ import {
 
 type DbTx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Conn = Db | DbTx;
-
-const CHANNELS: readonly TChannel[] = ['livechat', 'whatsapp', 'sms', 'messenger'];
 
 const isUniqueViolation = (err: unknown): boolean => {
   const e = err as { code?: string; cause?: { code?: string } } | null;

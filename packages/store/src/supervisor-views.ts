@@ -1,9 +1,9 @@
-import type {
-  TChannel,
-  TSupervisorAgent,
-  TSupervisorAgentChannel,
-  TSupervisorOverview,
-  TSupervisorQueue,
+import {
+  CHANNELS,
+  type TSupervisorAgent,
+  type TSupervisorAgentChannel,
+  type TSupervisorOverview,
+  type TSupervisorQueue,
 } from '@switchboard/contracts';
 import { and, asc, desc, eq, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from './db';
@@ -29,9 +29,6 @@ const countWhere = (from: SQL) => sql<number>`(select count(*) from ${from})::in
 const liveConversations = countWhere(
   sql`participants p where p.user_id = ${USER_ID} and p.state in ('active', 'wrapup')`,
 );
-
-/** The order the board lists channels in, as ZChannel's. */
-const CHANNELS: readonly TChannel[] = ['livechat', 'whatsapp', 'sms', 'messenger'];
 
 /**
  * Per channel, the same numbers routing reads (tx.ts): the load kept by triggers in agent_loads (no

@@ -5,9 +5,10 @@ import type {
   TRole,
   TUpdateUserRequest,
 } from '@switchboard/contracts';
-import { CHANNEL_LIMIT } from '@switchboard/contracts/constants';
+import { CHANNEL_LIMIT, CHANNELS } from '@switchboard/contracts/constants';
 
-export const CHANNELS: readonly TChannel[] = ['livechat', 'whatsapp', 'sms', 'messenger'];
+export { CHANNELS };
+
 export const ROLES: readonly TRole[] = ['agent', 'supervisor', 'admin'];
 
 /** A user as the form edits it: numbers as typed, skills as rows (an empty row is no skill). */

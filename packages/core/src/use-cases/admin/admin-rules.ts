@@ -1,5 +1,6 @@
 import {
   CHANNEL_LIMIT,
+  CHANNELS,
   OFFER_TIMEOUT_SECONDS,
   QUEUE_PRIORITY,
   RESPONSE_TARGET_SECONDS,
@@ -9,7 +10,7 @@ import {
 import { AppError } from '../../errors';
 import type { QueueConfig } from './admin-port';
 
-export const ALL_CHANNELS: readonly TChannel[] = ['livechat', 'whatsapp', 'sms', 'messenger'];
+export const ALL_CHANNELS: readonly TChannel[] = CHANNELS;
 
 /** A new queue's defaults: CXone's 45 s offer timeout, Webex's RONA, the seeds' longest-available. */
 export const QUEUE_DEFAULTS: Omit<QueueConfig, 'id' | 'name'> = {

@@ -49,9 +49,6 @@ export const HistoryTranscript = ({
   loadRef.current = load;
   useEffect(() => {
     let current = true;
-    setDetail(null);
-    setError(null);
-    setRevealed({});
     loadRef.current(0).then(
       (answer) => current && setDetail(answer),
       (failure) => current && setError(failure),

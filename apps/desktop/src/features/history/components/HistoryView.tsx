@@ -1,4 +1,5 @@
 import type { TChannel, THistoryConversation, TSupervisorOverview } from '@switchboard/contracts';
+import { CHANNELS } from '@switchboard/contracts/constants';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../../app/desk/desk-context';
@@ -9,8 +10,6 @@ import { PERIODS, type Period, periodRange } from '../../reports/report-period';
 import { fetchFilterOptions, fetchHistoryDetail, fetchHistoryPage } from '../history-api';
 import type { HistoryFilters } from '../history-query';
 import { HistoryTranscript } from './HistoryTranscript';
-
-const CHANNELS: readonly TChannel[] = ['livechat', 'whatsapp', 'sms', 'messenger'];
 
 /** One filter of the history: a label and its choices. */
 const FilterSelect = ({
