@@ -187,3 +187,34 @@ test('interaction history: an agent reads the same customer’s earlier WhatsApp
   await agent.context.close();
   await customer.context.close();
 });
+
+test('a photo from a WhatsApp customer: fetched from the provider, shown in the bubble, opened whole', async ({
+  browser,
+}) => {
+  const agent = await newActor(browser);
+  const customer = await newActor(browser);
+  await loginAgent(agent.page, 'alice@example.com');
+  await setState(agent.page, 'Available');
+  const simulator = await openSimulator(customer.page, 'whatsapp', 'Nora Photo', '+46709990002');
+  await simulator.getByRole('checkbox', { name: /Attach a photo/ }).check();
+  await write(simulator, 'The box arrived torn');
+
+  await agent.page
+    .getByRole('dialog', { name: /Contact request from Nora Photo/ })
+    .getByRole('button', { name: 'Accept' })
+    .click();
+  const pane = agent.page.getByRole('tabpanel');
+  await expect(pane.getByText('[image] The box arrived torn')).toBeVisible();
+  // Fetched from the (simulated) Graph API after the webhook was answered: the picture itself, loaded.
+  const photo = pane.getByRole('img', { name: 'Image sent by Nora Photo' });
+  await expect(photo).toBeVisible();
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(240);
+  const link = pane.getByRole('link', { name: 'Image sent by Nora Photo' });
+  await expect(link).toHaveAttribute('href', /^\/api\/conversations\/[\w-]+\/attachments\/[\w-]+$/);
+  await expect(link).toHaveAttribute('target', '_blank');
+
+  await endAndWrapUp(agent.page);
+  await logout(agent.page);
+  await agent.context.close();
+  await customer.context.close();
+});

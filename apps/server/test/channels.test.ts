@@ -5,6 +5,7 @@ import {
   postMeta,
   postTwilio,
   startFakeProviders,
+  TEST_ASSETS,
   whatsappStatus,
   whatsappText,
 } from './fake-provider';
@@ -19,25 +20,7 @@ import {
   type TestServer,
 } from './harness';
 
-const WA = {
-  phoneNumberId: '106540352242922',
-  displayPhoneNumber: '+15550001111',
-  accessToken: 'wa-token-SECRET',
-  appSecret: 'wa-app-SECRET',
-  verifyToken: 'wa-verify-SECRET',
-};
-const SMS = {
-  accountSid: 'AC0123456789abcdef0123456789abcdef',
-  authToken: 'sms-auth-SECRET',
-  phoneNumber: '+46701234567',
-};
-const FB = {
-  pageId: 'PAGE1',
-  pageName: 'Tienda Ejemplo',
-  pageAccessToken: 'fb-token-SECRET',
-  appSecret: 'fb-app-SECRET',
-  verifyToken: 'fb-verify-SECRET',
-};
+const { whatsapp: WA, sms: SMS, messenger: FB } = TEST_ASSETS;
 
 describe.each(BACKENDS)('WhatsApp, SMS and Messenger end to end (%s)', (backend) => {
   let t: TestServer;

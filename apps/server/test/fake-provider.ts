@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { signMetaBody, twilioSignature } from '@switchboard/channels';
@@ -28,6 +29,51 @@ export const startFakeProviders = async () => {
   const profileReads: { path: string; authorization: string | undefined }[] = [];
   /** Answers for the coming profile reads (a missing permission, ...); otherwise from `profiles`. */
   const nextProfile: Answer[] = [];
+  /**
+   * Files customers sent, by path: WhatsApp's (`/media/wamedia.<id>`, whose URL the Graph API's
+   * `/v21.0/wamedia.<id>` gives), Twilio's Media resource, Messenger's CDN. `failures` are statuses
+   * answered before the file, one per read.
+   */
+  const files = new Map<string, { contentType: string; bytes: Buffer; failures?: number[] }>();
+  /** The media reads asked for: their path and Authorization header. */
+  const mediaReads: { path: string; authorization: string | undefined }[] = [];
+  let url = '';
+  const readMedia = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    const graph = /^\/v[\d.]+\/(wamedia\.[\w.-]+)$/.exec(path);
+    const file = files.get(graph ? `/media/${graph[1]}` : path);
+    if (!graph && !file) {
+      return false;
+    }
+    mediaReads.push({ path, authorization: req.headers.authorization });
+    const failure = file?.failures?.shift();
+    if (!file || failure) {
+      res.writeHead(failure ?? 404, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify(
+          failure
+            ? { error: { message: 'Service temporarily unavailable', type: 'OAuthException', code: 2 } }
+            : { error: { message: 'Unsupported get request', type: 'GraphMethodException', code: 100 } },
+        ),
+      );
+    } else if (graph) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          messaging_product: 'whatsapp',
+          url: `${url}/media/${graph[1]}`,
+          mime_type: file.contentType,
+          sha256: createHash('sha256').update(file.bytes).digest('hex'),
+          file_size: file.bytes.length,
+          id: graph[1],
+        }),
+      );
+    } else {
+      res.writeHead(200, { 'content-type': file.contentType, 'content-length': file.bytes.length });
+      res.end(file.bytes);
+    }
+    return true;
+  };
   let counter = 0;
   const readProfile = (req: IncomingMessage, res: ServerResponse) => {
     const path = req.url ?? '';
@@ -58,7 +104,9 @@ export const startFakeProviders = async () => {
   };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'GET') {
-      readProfile(req, res);
+      if (!readMedia(req, res)) {
+        readProfile(req, res);
+      }
       return;
     }
     const chunks: Buffer[] = [];
@@ -106,8 +154,11 @@ export const startFakeProviders = async () => {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
+  url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    files,
+    mediaReads,
     received,
     accepted,
     next,
@@ -156,11 +207,34 @@ export const postTwilio = (
   });
 };
 
-export const whatsappText = (
+/** The credentials of the test assets, one per provider, as an administrator types them. */
+export const TEST_ASSETS = {
+  whatsapp: {
+    phoneNumberId: '106540352242922',
+    displayPhoneNumber: '+15550001111',
+    accessToken: 'wa-token-SECRET',
+    appSecret: 'wa-app-SECRET',
+    verifyToken: 'wa-verify-SECRET',
+  },
+  sms: {
+    accountSid: 'AC0123456789abcdef0123456789abcdef',
+    authToken: 'sms-auth-SECRET',
+    phoneNumber: '+46701234567',
+  },
+  messenger: {
+    pageId: 'PAGE1',
+    pageName: 'Tienda Ejemplo',
+    pageAccessToken: 'fb-token-SECRET',
+    appSecret: 'fb-app-SECRET',
+    verifyToken: 'fb-verify-SECRET',
+  },
+} as const;
+
+/** One WhatsApp message (`{type: 'text', text: {body}}`, or a file's) in Meta's envelope. */
+const whatsappMessage = (
   phoneNumberId: string,
   from: string,
-  id: string,
-  body: string,
+  message: Record<string, unknown>,
   name?: string,
 ) => ({
   object: 'whatsapp_business_account',
@@ -174,15 +248,27 @@ export const whatsappText = (
             messaging_product: 'whatsapp',
             metadata: { display_phone_number: '15550001111', phone_number_id: phoneNumberId },
             ...(name ? { contacts: [{ profile: { name }, wa_id: from }] } : {}),
-            messages: [
-              { from, id, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body } },
-            ],
+            messages: [{ from, timestamp: String(Math.floor(Date.now() / 1000)), ...message }],
           },
         },
       ],
     },
   ],
 });
+
+export const whatsappText = (phoneNumberId: string, from: string, id: string, body: string, name?: string) =>
+  whatsappMessage(phoneNumberId, from, { id, type: 'text', text: { body } }, name);
+
+/** A WhatsApp message carrying one file (`image`, `document`, ...) as Meta sends it. */
+export const whatsappFile = (
+  phoneNumberId: string,
+  from: string,
+  id: string,
+  type: string,
+  file: { id: string; mime_type: string; caption?: string; filename?: string },
+  name?: string,
+) =>
+  whatsappMessage(phoneNumberId, from, { id, type, [type]: { ...file, sha256: 'not-checked-here' } }, name);
 
 export const whatsappStatus = (phoneNumberId: string, id: string, status: string) => ({
   object: 'whatsapp_business_account',

@@ -50,6 +50,8 @@ describe('the OpenAPI document', () => {
       'GET /api/conversations/{id}/messages',
       'GET /api/conversations/{id}/earlier',
       'GET /api/conversations/{id}/earlier/{earlierId}',
+      'GET /api/conversations/{id}/attachments/{attachmentId}',
+      'GET /api/supervisor/conversations/{id}/attachments/{attachmentId}',
       'POST /api/conversations/{id}/messages',
       'POST /api/conversations/{id}/messages/{messageId}/retry',
       'POST /api/conversations/{id}/template-messages',

@@ -1,16 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type MessengerConfig, messengerAdapter, signMetaBody } from '../src';
+import { messengerAdapter, signMetaBody } from '../src';
+import { messengerConfig } from './configs';
 import { json, startFakeProvider } from './fake-provider';
 
-const config: MessengerConfig = {
-  channel: 'messenger',
-  pageId: 'PAGE1',
-  pageName: 'Tienda',
-  pageAccessToken: 'page-token',
-  appSecret: 'app-secret',
-  verifyToken: 'verify-me',
-  apiBaseUrl: 'http://127.0.0.1:1',
-};
+const config = messengerConfig;
 
 const request = (body: unknown) => {
   const raw = Buffer.from(JSON.stringify(body));
@@ -93,6 +86,100 @@ describe('Messenger Platform adapter', () => {
       { kind: 'watermark', identity: 'PSID1', status: 'read', upTo: new Date(1700000002000) },
       { kind: 'ignored', what: 'another page' },
     ]);
+  });
+
+  it("reports a message's files by their payload URL; the body stays what it was", () => {
+    const image = 'https://scontent.xx.fbcdn.net/v/t1.15752-9/470_n.jpg?_nc_cat=1&oh=00_AfB&oe=66A1';
+    const file = 'https://cdn.fbsbx.com/v/t59.2708-21/4_n.pdf/invoice.pdf?_nc_cat=1&oh=00_AfC&oe=66A2';
+    const like = 'https://scontent.xx.fbcdn.net/v/t39.1997-6/851557_369239266556155_n.png?_nc_cat=1';
+    const events = messengerAdapter.parse(
+      request({
+        object: 'page',
+        entry: [
+          {
+            id: 'PAGE1',
+            time: 1700000000000,
+            messaging: [
+              event({ message: { mid: 'm_img', attachments: [{ type: 'image', payload: { url: image } }] } }),
+              event({ message: { mid: 'm_file', attachments: [{ type: 'file', payload: { url: file } }] } }),
+              event({
+                message: {
+                  mid: 'm_like',
+                  sticker_id: 369239263222822,
+                  attachments: [{ type: 'image', payload: { url: like, sticker_id: 369239263222822 } }],
+                },
+              }),
+              event({
+                message: {
+                  mid: 'm_loc',
+                  attachments: [{ type: 'location', payload: { coordinates: { lat: 40.4, long: -3.7 } } }],
+                },
+              }),
+              event({
+                message: {
+                  mid: 'm_link',
+                  attachments: [
+                    { type: 'fallback', title: 'A page', url: 'https://example.com', payload: null },
+                  ],
+                },
+              }),
+            ],
+          },
+        ],
+      }),
+      config,
+    );
+    const message = { kind: 'message', identity: 'PSID1', profileName: null, at: new Date(1700000000000) };
+    expect(events).toEqual([
+      {
+        ...message,
+        providerMessageId: 'm_img',
+        body: '[image]',
+        attachments: [{ kind: 'image', source: image, contentType: null, name: null }],
+      },
+      {
+        ...message,
+        providerMessageId: 'm_file',
+        body: '[file]',
+        attachments: [{ kind: 'document', source: file, contentType: null, name: null }],
+      },
+      {
+        ...message,
+        providerMessageId: 'm_like',
+        body: '[image]',
+        attachments: [{ kind: 'sticker', source: like, contentType: null, name: null }],
+      },
+      { ...message, providerMessageId: 'm_loc', body: '[location]' },
+      { ...message, providerMessageId: 'm_link', body: '[fallback]' },
+    ]);
+  });
+
+  it('skips attachments that are no usable file, and keeps at most 10', () => {
+    const url = (i: number) => `https://scontent.xx.fbcdn.net/v/${i}_n.jpg`;
+    const junk = [
+      null,
+      'image',
+      { type: 'image' },
+      { type: 'image', payload: { url: 42 } },
+      { type: 'image', payload: { url: 'file:///etc/passwd' } },
+      { type: 'constructor', payload: { url: url(0) } },
+      { type: ['image'], payload: { url: url(0) } },
+      { type: 'audio', payload: [url(0)] },
+    ];
+    const many = Array.from({ length: 5000 }, (_, i) => ({ type: 'video', payload: { url: url(i) } }));
+    const [parsed] = messengerAdapter.parse(
+      request({
+        object: 'page',
+        entry: [
+          { id: 'PAGE1', messaging: [event({ message: { mid: 'm', attachments: [...junk, ...many] } })] },
+        ],
+      }),
+      config,
+    );
+    expect(parsed).toMatchObject({ kind: 'message', body: '[attachment]' });
+    expect(parsed?.kind === 'message' && parsed.attachments?.map((a) => a.source)).toEqual(
+      Array.from({ length: 10 }, (_, i) => url(i)),
+    );
   });
 
   it('sends as a RESPONSE, or with the HUMAN_AGENT tag outside 24 hours', async () => {

@@ -1,15 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MalformedDeliveryError, type SmsConfig, smsAdapter, twilioSignature } from '../src';
+import { MalformedDeliveryError, smsAdapter, twilioSignature } from '../src';
+import { smsConfig } from './configs';
 import { json, startFakeProvider } from './fake-provider';
 
-const config: SmsConfig = {
-  channel: 'sms',
-  accountSid: 'AC0123456789abcdef0123456789abcdef',
-  authToken: '12345',
-  phoneNumber: '+46701234567',
-  messagingServiceSid: null,
-  apiBaseUrl: 'http://127.0.0.1:1',
-};
+const config = smsConfig;
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const signed = (fields: Record<string, string>, url: string, token = config.authToken) => ({
@@ -108,6 +102,65 @@ describe('Twilio SMS adapter', () => {
     expect(
       smsAdapter.parse(signed({ ...inbound, Body: '', NumMedia: '1' }, publicUrl), config),
     ).toMatchObject([{ kind: 'message', body: '[media × 1]' }]);
+  });
+
+  it("reports an MMS's files by their MediaUrl, its kind by its type; the body stays what it was", () => {
+    const media = (n: number) =>
+      `https://api.twilio.com/2010-04-01/Accounts/${config.accountSid}/Messages/MM1/Media/ME${n}`;
+    const mms = {
+      ...inbound,
+      Body: '',
+      NumMedia: '2',
+      MediaContentType0: 'image/jpeg',
+      MediaUrl0: media(0),
+      MediaContentType1: 'application/pdf',
+      MediaUrl1: media(1),
+    };
+    expect(smsAdapter.parse(signed(mms, 'https://x'), config)).toMatchObject([
+      {
+        kind: 'message',
+        body: '[media × 2]',
+        attachments: [
+          { kind: 'image', source: media(0), contentType: 'image/jpeg', name: null },
+          { kind: 'document', source: media(1), contentType: 'application/pdf', name: null },
+        ],
+      },
+    ]);
+    const [withText] = smsAdapter.parse(
+      signed(
+        {
+          ...mms,
+          Body: 'Here',
+          NumMedia: '4',
+          MediaContentType0: 'Video/MP4',
+          MediaContentType1: 'audio/amr',
+          MediaUrl2: 'javascript:alert(1)',
+          MediaContentType3: 'text/vcard',
+          MediaUrl3: media(3),
+        },
+        'https://x',
+      ),
+      config,
+    );
+    expect(withText).toMatchObject({
+      body: 'Here',
+      attachments: [
+        { kind: 'video', contentType: 'Video/MP4' },
+        { kind: 'audio', contentType: 'audio/amr' },
+        { kind: 'document', source: media(3), contentType: 'text/vcard' },
+      ],
+    });
+    for (const NumMedia of ['0', 'abc', '-1', '1.5', '1e400', '']) {
+      const [message] = smsAdapter.parse(signed({ ...mms, Body: 'x', NumMedia }, 'https://x'), config);
+      expect(message, NumMedia).toMatchObject({ kind: 'message', body: 'x' });
+      expect(message?.kind === 'message' && message.attachments, NumMedia).toBeUndefined();
+    }
+    // More than Twilio sends: the first 10.
+    const many = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`MediaUrl${i}`, media(i)]));
+    const [lots] = smsAdapter.parse(signed({ ...inbound, ...many, NumMedia: '30' }, 'https://x'), config);
+    expect(lots?.kind === 'message' && lots.attachments?.map((a) => a.source)).toEqual(
+      Array.from({ length: 10 }, (_, i) => media(i)),
+    );
   });
 
   it('refuses forms Twilio never sends', () => {

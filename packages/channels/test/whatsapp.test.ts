@@ -1,16 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MalformedDeliveryError, signMetaBody, type WhatsappConfig, whatsappAdapter } from '../src';
+import { MalformedDeliveryError, signMetaBody, whatsappAdapter } from '../src';
+import { whatsappConfig } from './configs';
 import { json, startFakeProvider } from './fake-provider';
 
-const config: WhatsappConfig = {
-  channel: 'whatsapp',
-  phoneNumberId: '106540352242922',
-  displayPhoneNumber: '15550001111',
-  accessToken: 'token-1',
-  appSecret: 'app-secret',
-  verifyToken: 'verify-me',
-  apiBaseUrl: 'http://127.0.0.1:1',
-};
+const config = whatsappConfig;
 
 const request = (body: unknown, secret = config.appSecret) => {
   const raw = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
@@ -190,6 +183,125 @@ describe('WhatsApp Cloud API adapter', () => {
       'message of type system',
       'field account_update',
       'another phone number',
+    ]);
+  });
+
+  it('reports the file of a media message by its media id; the body stays what it was', () => {
+    const from = '16315551234';
+    const media = (id: string, type: string, rest: Record<string, unknown>) => ({
+      from,
+      id,
+      timestamp: '1669233778',
+      type,
+      [type]: rest,
+    });
+    const events = whatsappAdapter.parse(
+      request({
+        object: 'whatsapp_business_account',
+        entry: [
+          {
+            id: 'WABA',
+            changes: [
+              change({
+                contacts: [{ profile: { name: 'Kerry' }, wa_id: from }],
+                messages: [
+                  media('wamid.IMG', 'image', {
+                    caption: 'The broken part',
+                    mime_type: 'image/jpeg',
+                    sha256: 'h8ZOqFh2Pq3FqjeWzR4IEbW0T5hY5rjrv4eq4U0kuGM=',
+                    id: '1003383421387256',
+                  }),
+                  media('wamid.DOC', 'document', {
+                    filename: 'Invoice 2024-117.pdf',
+                    mime_type: 'application/pdf',
+                    sha256: 'Kd5ibAbyv8YIYrrrfRLhVRmgdNyv5nMbz2PVSyq8Nug=',
+                    id: '1107564150426914',
+                  }),
+                  media('wamid.VOICE', 'audio', {
+                    mime_type: 'audio/ogg; codecs=opus',
+                    sha256: 'RbuDFdd4BLPqC9ylwW2xHmrz8rhMq+9bGTaCJ5XP1Ec=',
+                    id: '2078133419290116',
+                    voice: true,
+                  }),
+                  media('wamid.STK', 'sticker', {
+                    mime_type: 'image/webp',
+                    sha256: 'u8rdgeBHe8QpmZ0nu2LzWuM9HaCm6Ab0KkA3dMgxo6Q=',
+                    id: '892014455637510',
+                    animated: false,
+                  }),
+                  media('wamid.LOC', 'location', { latitude: 59.33, longitude: 18.06, name: 'Office' }),
+                ],
+              }),
+            ],
+          },
+        ],
+      }),
+      config,
+    );
+    const at = new Date(1669233778000);
+    const message = { kind: 'message', identity: from, profileName: 'Kerry', at };
+    expect(events).toEqual([
+      {
+        ...message,
+        providerMessageId: 'wamid.IMG',
+        body: '[image] The broken part',
+        attachments: [{ kind: 'image', source: '1003383421387256', contentType: 'image/jpeg', name: null }],
+      },
+      {
+        ...message,
+        providerMessageId: 'wamid.DOC',
+        body: '[document]',
+        attachments: [
+          {
+            kind: 'document',
+            source: '1107564150426914',
+            contentType: 'application/pdf',
+            name: 'Invoice 2024-117.pdf',
+          },
+        ],
+      },
+      {
+        ...message,
+        providerMessageId: 'wamid.VOICE',
+        body: '[audio]',
+        attachments: [
+          { kind: 'audio', source: '2078133419290116', contentType: 'audio/ogg; codecs=opus', name: null },
+        ],
+      },
+      {
+        ...message,
+        providerMessageId: 'wamid.STK',
+        body: '[sticker]',
+        attachments: [{ kind: 'sticker', source: '892014455637510', contentType: 'image/webp', name: null }],
+      },
+      // A location has no file.
+      { ...message, providerMessageId: 'wamid.LOC', body: '[location]' },
+    ]);
+  });
+
+  it('keeps a media message whose file is unusable, without the file', () => {
+    const messages = [
+      { id: undefined },
+      { id: 1003383421387256 },
+      { id: '../../106540352242922/messages' },
+      { id: '..' },
+      { id: 'x'.repeat(257) },
+      { id: ['1'] },
+      { id: '1', mime_type: 'not a type', filename: 42 },
+    ].map((image, i) => ({ from: '1', id: `wamid.${i}`, timestamp: '1', type: 'image', image }));
+    const events = whatsappAdapter.parse(
+      request({
+        object: 'whatsapp_business_account',
+        entry: [
+          { changes: [change({ messages: [...messages, { from: '1', id: 'w', type: 'image', image: 3 }] })] },
+        ],
+      }),
+      config,
+    );
+    expect(events.map((e) => e.kind === 'message' && [e.body, e.attachments])).toEqual([
+      ...Array.from({ length: 6 }, () => ['[image]', undefined]),
+      ['[image]', [{ kind: 'image', source: '1', contentType: null, name: null }]],
+      ['[image]', undefined],
     ]);
   });
 

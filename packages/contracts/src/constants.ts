@@ -2,6 +2,13 @@
 /** Every channel, in the order the desk lists them. */
 export const CHANNELS = ['livechat', 'whatsapp', 'sms', 'messenger'] as const;
 
+/**
+ * Pictures a browser may show inline: raster formats only. SVG is left out on purpose (it can carry
+ * script). The server serves these inline and everything else as a download; the desktop shows
+ * these as pictures and the others as links.
+ */
+export const INLINE_IMAGE_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
+
 export const CSRF_HEADER = 'x-csrf-token';
 export const SESSION_COOKIE = 'sb_session';
 export const AGENT_NAMESPACE = '/agent';

@@ -21,6 +21,23 @@ export const ZSensitiveType = z.enum(['phone', 'email', 'card', 'iban', 'nationa
 export const ZMaskedSpan = z.object({ type: ZSensitiveType, start: z.number().int(), end: z.number().int() });
 export type TMaskedSpan = z.infer<typeof ZMaskedSpan>;
 
+/**
+ * A file a customer sent with a message: fetched from the provider after the message arrived
+ * (`pending`), then readable at `GET /api/conversations/:id/attachments/:attachmentId` (`ready`),
+ * or given up on with the provider's reason (`failed`).
+ */
+export const ZAttachment = z.object({
+  id: ZId,
+  kind: z.enum(['image', 'video', 'audio', 'document', 'sticker']),
+  contentType: z.string().nullable(),
+  /** A document's file name as sent (masked like the text for a viewer who must not see values). */
+  name: z.string().nullable(),
+  size: z.number().int().nullable(),
+  status: z.enum(['pending', 'ready', 'failed']),
+  error: z.object({ code: z.string(), providerCode: z.string().nullable(), reason: z.string() }).nullable(),
+});
+export type TAttachment = z.infer<typeof ZAttachment>;
+
 export const ZMessage = z.object({
   id: ZId,
   /** Increasing per conversation: clients catch up with `?after=<seq>`. */
@@ -41,6 +58,8 @@ export const ZMessage = z.object({
     .object({ code: z.string(), providerCode: z.string().nullable(), reason: z.string() })
     .nullable()
     .optional(),
+  /** Files the customer sent with it; absent when none. */
+  attachments: z.array(ZAttachment).optional(),
 });
 export type TMessage = z.infer<typeof ZMessage>;
 

@@ -122,3 +122,6 @@ export const ZEarlierConversations = z.object({ conversations: z.array(ZHistoryC
 export type TEarlierConversations = z.infer<typeof ZEarlierConversations>;
 
 export const ZEarlierParamsSchema = z.object({ id: ZId, earlierId: ZId });
+
+/** A file a customer sent in a conversation. */
+export const ZAttachmentParamsSchema = z.object({ id: ZId, attachmentId: ZId });

@@ -16,6 +16,7 @@ export const ERROR_CATALOGUE = {
   NOT_FOUND: { status: 404, message: 'Not found' },
   CONVERSATION_NOT_FOUND: { status: 404, message: 'The conversation does not exist' },
   OFFER_NOT_FOUND: { status: 404, message: 'The offer does not exist' },
+  ATTACHMENT_NOT_FOUND: { status: 404, message: 'The file does not exist or has not been fetched yet' },
   ENTRY_POINT_NOT_FOUND: { status: 404, message: 'The entry point does not exist' },
   REASON_NOT_FOUND: { status: 404, message: 'The reason does not exist' },
   QUICK_RESPONSE_NOT_FOUND: { status: 404, message: 'The quick response does not exist' },

@@ -35,6 +35,10 @@ export type DomainEvent =
     }
   /** An agent's message on a provider channel moved on: sent, delivered, read or failed. */
   | { type: 'message.delivery_changed'; conversationId: string; messageId: string }
+  /** A customer's message came with files: a fetcher should claim them from the provider now. */
+  | { type: 'attachments.wanted'; messageId: string }
+  /** A file of a message was fetched or given up on: the bubble shows it, or why not. */
+  | { type: 'message.attachments_changed'; conversationId: string; messageId: string }
   /** A send job is due at `dueAt`: a sender should claim it then. */
   | { type: 'send.queued'; messageId: string; dueAt: Date }
   | { type: 'offer.created'; offerId: string; conversationId: string; agentId: string; deadlineAt: Date }

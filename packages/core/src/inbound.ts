@@ -19,6 +19,29 @@ export interface DeliveryError {
   reason: string;
 }
 
+/** What a customer's file is, as the desktop shows it: a picture inline, the others as a file to open. */
+export type AttachmentKind = 'image' | 'video' | 'audio' | 'document' | 'sticker';
+
+/** The kinds, in one place for the schemas and the checks. */
+export const ATTACHMENT_KINDS: readonly AttachmentKind[] = ['image', 'video', 'audio', 'document', 'sticker'];
+
+/** At most this many files of one message are kept (Twilio's MMS carries up to 10). */
+export const MAX_ATTACHMENTS_PER_MESSAGE = 10;
+
+/**
+ * A file that came with a customer's message, as the provider's webhook names it: the bytes are
+ * fetched after the message is stored (the webhook answers first), by the channel's adapter.
+ */
+export interface InboundAttachment {
+  kind: AttachmentKind;
+  /** Where the provider keeps it: WhatsApp's media id, Twilio's `MediaUrl{N}`, Messenger's payload URL. */
+  source: string;
+  /** The MIME type the webhook gives (`image/jpeg`), or null when it gives none. */
+  contentType: string | null;
+  /** A document's file name as the customer sent it, or null. */
+  name: string | null;
+}
+
 export type InboundEvent =
   | {
       kind: 'message';
@@ -30,6 +53,8 @@ export type InboundEvent =
       profileName: string | null;
       body: string;
       at: Date;
+      /** Files the customer sent with it (a photo, a PDF, a voice note), to fetch from the provider. */
+      attachments?: readonly InboundAttachment[];
     }
   | {
       kind: 'status';

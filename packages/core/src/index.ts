@@ -1,8 +1,9 @@
+export * from './attachments';
 export * from './channels';
 export * from './delivery-rules';
 export * from './errors';
 export * from './events';
-export type * from './inbound';
+export * from './inbound';
 export * from './lifecycle';
 export * from './masking/index';
 export * from './masking-policy';
@@ -17,6 +18,7 @@ export * from './urgency';
 export * from './use-cases/accept-offer';
 export * from './use-cases/admin/index';
 export * from './use-cases/apply-delivery-status';
+export * from './use-cases/attachment-fetch';
 export * from './use-cases/authorize-participant';
 export * from './use-cases/authorize-role';
 export * from './use-cases/claim-due-send';

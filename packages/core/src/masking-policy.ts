@@ -73,6 +73,10 @@ export const maskMessage = (message: TMessage, ctx: MaskingContext): TMessage =>
     body: text,
     authorName: maskName(message.authorName, ctx),
     ...(masked.length > 0 ? { masked } : {}),
+    // A file's name is text the customer chose (`card 4111 1111 1111 1111.jpg`): masked like the body.
+    ...(message.attachments
+      ? { attachments: message.attachments.map((a) => ({ ...a, name: maskNullable(a.name, ctx) })) }
+      : {}),
   };
 };
 

@@ -1,5 +1,5 @@
 import type { TAgentState, TChannel, TRole } from '@switchboard/contracts';
-import type { DeliveryError, DeliveryStatus } from './inbound';
+import type { AttachmentKind, DeliveryError, DeliveryStatus } from './inbound';
 
 export interface Agent {
   id: string;
@@ -119,6 +119,36 @@ export interface StoredMessage extends NewMessage {
   seq: number;
   deliveryError?: DeliveryError | null;
   audience: MessageAudience;
+  /** The files a customer sent with it, as the desktop shows them; absent or null when none. */
+  attachments?: MessageAttachment[] | null;
+}
+
+/** Fetching from the provider, kept (the bytes can be read), or given up on with the reason. */
+export type AttachmentStatus = 'pending' | 'ready' | 'failed';
+
+/** One file of a message, as it is stored with the message: everything but its bytes and its source. */
+export interface MessageAttachment {
+  id: string;
+  kind: AttachmentKind;
+  contentType: string | null;
+  name: string | null;
+  /** Bytes, once fetched. */
+  size: number | null;
+  status: AttachmentStatus;
+  error: DeliveryError | null;
+}
+
+/** An attachment a fetcher has claimed: where the provider keeps it and how often it was tried. */
+export interface ClaimedAttachment {
+  id: string;
+  messageId: string;
+  conversationId: string;
+  entryPointId: string;
+  kind: AttachmentKind;
+  source: string;
+  contentType: string | null;
+  /** This attempt included. */
+  attempts: number;
 }
 
 /** A customer on a provider channel: one identity per channel, with the profile name if known. */

@@ -1,9 +1,11 @@
 import type { TAgentState, TChannel, TSettings } from '@switchboard/contracts';
-import type { DeliveryError, DeliveryStatus } from './inbound';
+import type { DeliveryError, DeliveryStatus, InboundAttachment } from './inbound';
 import type {
   Agent,
+  AttachmentStatus,
   Candidate,
   CandidateRanking,
+  ClaimedAttachment,
   ClaimedSend,
   Contact,
   Conversation,
@@ -174,6 +176,40 @@ export interface Tx {
     /** Failed for good: no longer claimed, kept for a Retry (which enqueues it again). */
     markFailed(input: { jobId: string; lastError: DeliveryError; at: Date }): Promise<void>;
     nextDueAt(): Promise<Date | null>;
+  };
+  /** Files customers sent: their bytes are fetched from the provider after the message is stored. */
+  attachments: {
+    /** The message's files, pending and due now; the message's own summary lists them. */
+    add(input: {
+      messageId: string;
+      conversationId: string;
+      entryPointId: string;
+      attachments: readonly InboundAttachment[];
+      at: Date;
+    }): Promise<void>;
+    /**
+     * Pending attachments due by `now` (of one message, when given), at most `limit`, leased until
+     * `leaseUntil` (their due time moves there and their attempts up by one) so that no other
+     * fetcher (FOR UPDATE SKIP LOCKED) takes them meanwhile.
+     */
+    claimDue(input: {
+      now: Date;
+      leaseUntil: Date;
+      limit: number;
+      messageId?: string;
+    }): Promise<ClaimedAttachment[]>;
+    /**
+     * The outcome of a fetch: kept with its bytes, due again at `dueAt`, or failed; the message's
+     * summary follows. Null when the attachment is gone (its conversation was deleted).
+     */
+    settle(input: {
+      id: string;
+      status: AttachmentStatus;
+      dueAt: Date | null;
+      contentType: string | null;
+      content: Uint8Array | null;
+      error: DeliveryError | null;
+    }): Promise<{ messageId: string; conversationId: string } | null>;
   };
   reasons: {
     getIdleReason(id: string): Promise<{ id: string; name: string } | null>;

@@ -37,6 +37,7 @@ export const messageFromRow = (row: MessageRow): StoredMessage => ({
   ...(row.deliveryStatus !== null
     ? { deliveryStatus: row.deliveryStatus, deliveryError: row.deliveryError }
     : {}),
+  ...(row.attachments?.length ? { attachments: row.attachments } : {}),
 });
 
 /** Core's conversation, for every port that returns one. */

@@ -58,7 +58,9 @@ export const offersMade = (result: unknown): string[] =>
  */
 export const messagesPushed = (result: unknown): string[] =>
   eventsOf(result).flatMap((e) =>
-    (e.type === 'message.created' && !e.opening) || e.type === 'message.delivery_changed'
+    (e.type === 'message.created' && !e.opening) ||
+    e.type === 'message.delivery_changed' ||
+    e.type === 'message.attachments_changed'
       ? [e.messageId]
       : [],
   );

@@ -1,8 +1,10 @@
+import type { AttachmentKind, AttachmentStatus, DeliveryError, MessageAttachment } from '@switchboard/core';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -16,6 +18,8 @@ import {
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/** Bytes: node-postgres gives a Buffer, PGlite a Uint8Array (a Buffer is one). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 export const users = pgTable(
   'users',
@@ -462,6 +466,12 @@ export const messages = pgTable(
     }>(),
     /** 'agents': a line for agents only (a transfer's line and comment), never sent to the customer. */
     audience: text('audience').notNull().default('all').$type<'all' | 'agents'>(),
+    /**
+     * The files a customer sent with it, as the desktop shows them (no bytes, no provider source):
+     * written with the attachments' rows and again when each is fetched, so that every read of a
+     * message carries them without a join.
+     */
+    attachments: jsonb('attachments').$type<MessageAttachment[]>(),
   },
   (t) => [
     uniqueIndex('messages_seq_idx').on(t.conversationId, t.seq),
@@ -560,4 +570,45 @@ export const agentPresence = pgTable(
     seenAt: ts('seen_at').notNull(),
   },
   (t) => [index('agent_presence_seen_idx').on(t.seenAt)],
+);
+
+/**
+ * Files customers sent, one row each: where the provider keeps it, then its bytes once fetched.
+ * Fetchers claim pending rows due by now with FOR UPDATE SKIP LOCKED and lease them (due_at moves
+ * forward while a fetch is in flight), as the outbox's senders do, so a restart or a second process
+ * picks up what is left. The message's `attachments` column is the desktop's copy of these rows.
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: id(),
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    entryPointId: uuid('entry_point_id')
+      .notNull()
+      .references(() => entryPoints.id),
+    /** Its place among the message's files. */
+    position: integer('position').notNull(),
+    kind: text('kind').notNull().$type<AttachmentKind>(),
+    /** WhatsApp's media id, Twilio's MediaUrl, Messenger's payload URL: never sent to a desktop. */
+    source: text('source').notNull(),
+    contentType: text('content_type'),
+    name: text('name'),
+    status: text('status').notNull().$type<AttachmentStatus>(),
+    size: integer('size'),
+    content: bytea('content'),
+    error: jsonb('error').$type<DeliveryError>(),
+    attempts: integer('attempts').notNull().default(0),
+    /** When a pending one is to be fetched (or its lease ends); null once kept or failed. */
+    dueAt: ts('due_at'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    index('attachments_due_idx').on(t.dueAt).where(sql`status = 'pending'`),
+    index('attachments_message_idx').on(t.messageId, t.position),
+  ],
 );

@@ -16,6 +16,7 @@ import type {
 } from '@switchboard/core';
 import { and, asc, desc, eq, inArray, isNull, lte, ne, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgInsertValue } from 'drizzle-orm/pg-core';
+import { createAttachmentTx } from './attachment-tx';
 import { builtSqlStatements, builtStatement, builtStatements } from './built-statements';
 import {
   conversationFromRow,
@@ -498,6 +499,7 @@ export const createTx = (
   const { entryPointById, entryPointTemplates, ...channelPorts } = createChannelTx(db, { oneConnection });
   return {
     ...channelPorts,
+    ...createAttachmentTx(db),
     agents: {
       lock: async (id) => {
         const [row] = await db.select().from(users).where(eq(users.id, id)).for('no key update');

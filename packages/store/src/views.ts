@@ -12,7 +12,7 @@ import type {
   TReason,
   TSettings,
 } from '@switchboard/contracts';
-import { COMPOSE_LIMITS, type StoredMessage } from '@switchboard/core';
+import { COMPOSE_LIMITS, type MessageAttachment, type StoredMessage } from '@switchboard/core';
 import { and, asc, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { builtSqlStatements, builtStatement, builtStatements } from './built-statements';
 import type { Db } from './db';
@@ -167,6 +167,7 @@ interface StoredMessageJson {
   created_at: string;
   delivery_status?: 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | null;
   delivery_error?: { code: string; providerCode: string | null; reason: string } | null;
+  attachments?: MessageAttachment[] | null;
 }
 
 const fromMessageJson = (m: StoredMessageJson): TMessage =>
@@ -184,6 +185,7 @@ const fromMessageJson = (m: StoredMessageJson): TMessage =>
     deliveryStatus: m.delivery_status ?? null,
     deliveryError: m.delivery_error ?? null,
     audience: 'all',
+    attachments: m.attachments ?? null,
   });
 
 export const toMessageDto = (m: StoredMessage): TMessage => ({
@@ -197,6 +199,7 @@ export const toMessageDto = (m: StoredMessage): TMessage => ({
   clientMessageId: m.clientMessageId,
   createdAt: m.createdAt.toISOString(),
   ...(m.deliveryStatus ? { deliveryStatus: m.deliveryStatus, deliveryError: m.deliveryError ?? null } : {}),
+  ...(m.attachments?.length ? { attachments: m.attachments } : {}),
 });
 
 /** The fan-out of a new message (see readMessageFanout), built once: it runs for every message. */

@@ -42,6 +42,7 @@ import { connectRedisAdapter } from '../realtime/redis-adapter';
 import { createRealtime, customerRoom } from '../realtime/sockets';
 import { createSupervisorListener } from '../realtime/supervisor-listener';
 import { simulatorRoutes } from '../simulator/simulator-routes';
+import { createAttachmentFetcher } from './attachment-fetcher';
 import type { AppContext } from './context';
 import { createDeskViews } from './desk-views';
 import { createEventBus } from './event-bus';
@@ -279,6 +280,12 @@ export const buildApp = async ({
     config,
     ...(providerFetch ? { fetchFn: providerFetch } : {}),
   });
+  const attachments = createAttachmentFetcher({
+    run,
+    logger,
+    configs: providerConfigs,
+    ...(providerFetch ? { fetchFn: providerFetch } : {}),
+  });
   bus.subscribe((event) => {
     eventsCounter.inc({ type: event.type });
   });
@@ -295,6 +302,7 @@ export const buildApp = async ({
   ]);
   bus.subscribe(createPushListener({ ctx, realtime, channels }));
   bus.subscribe(outbox.listener);
+  bus.subscribe(attachments.listener);
   bus.subscribe(
     createProfileNames({
       run,
@@ -316,6 +324,7 @@ export const buildApp = async ({
     routing,
     scheduler,
     outbox,
+    attachments,
     /**
      * Starts what runs beside the requests: timers, the database's housekeeping (PGlite), and a
      * first routing run for what waited.
@@ -323,6 +332,7 @@ export const buildApp = async ({
     start: async () => {
       scheduler.start();
       outbox.start();
+      attachments.start();
       housekeeping.start();
       await routing.request();
     },
@@ -332,12 +342,14 @@ export const buildApp = async ({
       await routing.idle();
       await bus.idle();
       await outbox.idle();
+      await attachments.idle();
       await bus.idle();
     },
     stop: async () => {
       shuttingDown = true;
       await scheduler.stop();
       await outbox.stop();
+      await attachments.stop();
       simulator?.stop();
       await housekeeping.stop();
       await supervisorBoard.stop();

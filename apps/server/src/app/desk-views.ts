@@ -13,13 +13,14 @@ import {
   type MaskingContext,
   maskConversationDetail,
   maskConversationSummary,
+  maskField,
   maskHistoryConversation,
   maskHistoryDetail,
   maskingFor,
   maskMessage,
   maskOffer,
 } from '@switchboard/core';
-import type { MaskingInput, Store } from '@switchboard/store';
+import { type MaskingInput, readAttachment, type Store } from '@switchboard/store';
 
 /**
  * What any desktop (agent, supervisor, administrator) is sent, built per viewer and masked here,
@@ -70,6 +71,16 @@ export const createDeskViews = ({ store }: { store: Store }) => {
   const message = async (messageId: string): Promise<TMessage | null> => {
     const view = await views.getMessage(messageId);
     return view ? maskMessage(view, await contextFor(view.conversationId)) : null;
+  };
+
+  /** A kept file of the conversation, its name masked as the message shows it. */
+  const attachmentFile = async (conversationId: string, attachmentId: string) => {
+    const file = await readAttachment(store.database.db, { conversationId, attachmentId });
+    if (!file) {
+      return null;
+    }
+    const ctx = await contextFor(conversationId);
+    return { ...file, name: file.name === null ? null : maskField(file.name, ctx) };
   };
 
   const messages = async (conversationId: string, after: number): Promise<TMessage[]> => {
@@ -139,6 +150,7 @@ export const createDeskViews = ({ store }: { store: Store }) => {
     messageFanout,
     message,
     messages,
+    attachmentFile,
     pendingOffers,
     openConversations,
     history,

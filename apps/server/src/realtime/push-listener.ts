@@ -61,7 +61,8 @@ export const createPushListener =
         }
         return;
       }
-      case 'message.delivery_changed': {
+      case 'message.delivery_changed':
+      case 'message.attachments_changed': {
         // The bubble's mark, to the agents with the conversation open (in wrap-up too): the same
         // one-statement fan-out as a new message's, read ahead with the commit that moved it.
         const fanout = await ctx.desk.messageFanout(event.messageId);

@@ -36,8 +36,9 @@ export const SIMULATOR_PAGE = `<!doctype html>
   <p><label style="display:inline-flex;gap:.4rem;align-items:center"><input type="checkbox" id="receipts" checked> Send read receipts (WhatsApp, Messenger) when the business's messages are shown</label></p>
   <ol id="thread" role="log" aria-label="Conversation with the business"></ol>
   <form class="compose" id="compose">
-    <label>Message <textarea id="text" rows="2" required></textarea></label>
+    <label>Message <textarea id="text" rows="2"></textarea></label>
     <button type="submit">Send</button>
+    <label style="display:inline-flex;gap:.4rem;align-items:center;grid-column:1/-1"><input type="checkbox" id="photo"> Attach a photo (a sample picture of a damaged parcel; the message is its caption)</label>
   </form>
   <p id="error" role="alert"></p>
 </main>
@@ -91,9 +92,9 @@ export const SIMULATOR_SCRIPT = `(() => {
     const answer = await fetch('/simulator/api/messages', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ entryPointId: entry.id, identity: $('identity').value, name: $('name').value, text: $('text').value }),
+      body: JSON.stringify({ entryPointId: entry.id, identity: $('identity').value, name: $('name').value, text: $('text').value, photo: $('photo').checked }),
     });
-    if (answer.ok) { $('text').value = ''; } else { $('error').textContent = 'Not sent: ' + ((await answer.json()).message || answer.status); }
+    if (answer.ok) { $('text').value = ''; $('photo').checked = false; } else { $('error').textContent = 'Not sent: ' + ((await answer.json()).message || answer.status); }
     refresh();
   });
   $('text').addEventListener('keydown', (event) => {

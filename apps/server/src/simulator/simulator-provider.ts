@@ -47,10 +47,42 @@ const whatsappDelivery = (config: ConfigOf<'whatsapp'>, value: Record<string, un
 
 const unixSeconds = () => String(Math.floor(Date.now() / 1000));
 
-const metaMessage = (config: ConfigOf<'whatsapp'>, from: string, name: string, id: string, text: string) =>
+/** A photo the simulated customer sends: where each simulated provider lets the server fetch it. */
+export interface SimulatedPhoto {
+  /** WhatsApp's media id; the last part of the other providers' URLs. */
+  mediaId: string;
+  /** Twilio's MediaUrl, Messenger's payload URL. */
+  url: string;
+  contentType: string;
+  sha256: string;
+}
+
+const metaMessage = (
+  config: ConfigOf<'whatsapp'>,
+  from: string,
+  name: string,
+  id: string,
+  text: string,
+  photo: SimulatedPhoto | undefined,
+) =>
   whatsappDelivery(config, {
     contacts: [{ profile: { name }, wa_id: from }],
-    messages: [{ from, id, timestamp: unixSeconds(), type: 'text', text: { body: text } }],
+    messages: [
+      photo
+        ? {
+            from,
+            id,
+            timestamp: unixSeconds(),
+            type: 'image',
+            image: {
+              id: photo.mediaId,
+              mime_type: photo.contentType,
+              sha256: photo.sha256,
+              ...(text ? { caption: text } : {}),
+            },
+          }
+        : { from, id, timestamp: unixSeconds(), type: 'text', text: { body: text } },
+    ],
   });
 
 const whatsappStatus = (config: ConfigOf<'whatsapp'>, id: string, status: string, to: string) =>
@@ -107,6 +139,7 @@ export const createWebhookPoster = (self: SelfAddress) => {
       config: ProviderConfig,
       customer: { identity: string; name: string },
       text: string,
+      photo?: SimulatedPhoto,
     ) => {
       const id =
         config.channel === 'whatsapp'
@@ -116,7 +149,7 @@ export const createWebhookPoster = (self: SelfAddress) => {
             : `m_${randomUUID()}`;
       const body =
         config.channel === 'whatsapp'
-          ? metaMessage(config, customer.identity.replace(/^\+/, ''), customer.name, id, text)
+          ? metaMessage(config, customer.identity.replace(/^\+/, ''), customer.name, id, text, photo)
           : config.channel === 'sms'
             ? {
                 MessageSid: id,
@@ -124,12 +157,19 @@ export const createWebhookPoster = (self: SelfAddress) => {
                 From: customer.identity,
                 To: config.phoneNumber,
                 Body: text,
-                NumMedia: '0',
+                NumMedia: photo ? '1' : '0',
+                ...(photo ? { MediaUrl0: photo.url, MediaContentType0: photo.contentType } : {}),
                 NumSegments: '1',
                 SmsStatus: 'received',
                 ApiVersion: '2010-04-01',
               }
-            : messengerEvent(config, customer.identity, { message: { mid: id, text } });
+            : messengerEvent(config, customer.identity, {
+                message: {
+                  mid: id,
+                  ...(text ? { text } : {}),
+                  ...(photo ? { attachments: [{ type: 'image', payload: { url: photo.url } }] } : {}),
+                },
+              });
       const answer = await post(entryId, config, body);
       return { id, status: answer.status };
     },

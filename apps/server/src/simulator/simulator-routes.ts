@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { ProviderConfig } from '@switchboard/channels';
 import { AppError } from '@switchboard/core';
 import type { Store } from '@switchboard/store';
@@ -6,8 +6,14 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { ProviderConfigs, ProviderEntryPoint } from '../app/provider-configs';
+import { SAMPLE_PHOTO } from './simulator-media';
 import { SIMULATOR_PAGE, SIMULATOR_SCRIPT } from './simulator-page';
-import { createWebhookPoster, type SelfAddress, type SimulatedLine } from './simulator-provider';
+import {
+  createWebhookPoster,
+  type SelfAddress,
+  type SimulatedLine,
+  type SimulatedPhoto,
+} from './simulator-provider';
 
 const DELIVERED_AFTER_MS = 300;
 
@@ -23,10 +29,14 @@ const ZSend = z.strictObject({
   text: z
     .string()
     .trim()
-    .min(1)
     .max(1600)
     .refine((s) => !s.includes('\u0000')),
+  /** Send the sample photo with the text (which is then its caption, and may be empty). */
+  photo: z.boolean().optional(),
 });
+
+/** Photos sent, by media id, and whose token may read them (Meta's, for WhatsApp): at most this many kept. */
+const MAX_PHOTOS = 500;
 
 /**
  * The provider simulator (/simulator): a page where anyone plays a WhatsApp, SMS or Messenger
@@ -51,6 +61,35 @@ export const simulatorRoutes = ({
   const names = new Map<string, string>();
   const timers = new Set<NodeJS.Timeout>();
   const poster = createWebhookPoster(self);
+  /** Each photo sent, by media id: the entry point it went to (its credentials read it). */
+  const photos = new Map<string, string>();
+  const newPhoto = (entry: ProviderEntryPoint, messageSid: string): SimulatedPhoto => {
+    if (photos.size >= MAX_PHOTOS) {
+      photos.delete(photos.keys().next().value as string);
+    }
+    const mediaId = entry.channel === 'sms' ? `ME${randomUUID().replace(/-/g, '')}` : randomUUID();
+    photos.set(mediaId, entry.id);
+    const base = self.publicBase.replace(/\/+$/, '');
+    return {
+      mediaId,
+      url:
+        entry.config.channel === 'sms'
+          ? `${base}/simulator/api/sms/2010-04-01/Accounts/${entry.config.accountSid}/Messages/${messageSid}/Media/${mediaId}`
+          : `${base}/simulator/media/${mediaId}`,
+      contentType: 'image/png',
+      sha256: createHash('sha256').update(SAMPLE_PHOTO).digest('hex'),
+    };
+  };
+  /** The photo's entry point, if `mediaId` is a photo sent there. */
+  const photoOf = async (mediaId: string) => {
+    const entryId = photos.get(mediaId);
+    return entryId ? (await simulated()).find((e) => e.id === entryId) : undefined;
+  };
+  const sendPhoto = (reply: FastifyReply) =>
+    reply
+      .header('content-type', 'image/png')
+      .header('content-length', SAMPLE_PHOTO.length)
+      .send(SAMPLE_PHOTO);
   const threadOf = (entryId: string, identity: string) => {
     const key = `${entryId}|${identity}`;
     let lines = threads.get(key);
@@ -173,19 +212,28 @@ export const simulatorRoutes = ({
             parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
           );
         }
-        const { entryPointId, identity, name, text } = parsed.data;
+        const { entryPointId, identity, name, text, photo } = parsed.data;
+        if (!text && !photo) {
+          throw new AppError('VALIDATION_FAILED', 'text: write a message or attach the photo');
+        }
         const entry = (await simulated()).find((e) => e.id === entryPointId);
         if (!entry) {
           throw new AppError('ENTRY_POINT_NOT_FOUND');
         }
         // Before the webhook: the server may ask for the profile as soon as the message is stored.
         names.set(`${entry.id}|${identity}`, name);
-        const { id, status } = await poster.customerMessage(entry.id, entry.config, { identity, name }, text);
+        const { id, status } = await poster.customerMessage(
+          entry.id,
+          entry.config,
+          { identity, name },
+          text,
+          photo ? newPhoto(entry, `MM${randomUUID().replace(/-/g, '')}`) : undefined,
+        );
         if (status === 200) {
           threadOf(entry.id, identity).push({
             id,
             direction: 'in',
-            text,
+            text: photo ? `[photo] ${text}`.trim() : text,
             at: new Date().toISOString(),
             status: null,
           });
@@ -251,6 +299,60 @@ export const simulatorRoutes = ({
         }
         const [first = '', ...rest] = name.split(/\s+/);
         return reply.send({ first_name: first, last_name: rest.join(' '), id: request.params.psid });
+      },
+    );
+    // The providers' media: WhatsApp's media URL (Graph API, the page's token), then the file with
+    // the same token; Messenger's CDN URL (no credentials); Twilio's Media resource (Basic auth).
+    app.get<{ Params: { version: string; mediaId: string } }>(
+      '/simulator/api/whatsapp/:version/:mediaId',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const entry = await photoOf(request.params.mediaId);
+        if (entry?.config.channel !== 'whatsapp' || bearer(request) !== entry.config.accessToken) {
+          return reply
+            .code(entry ? 401 : 404)
+            .send({ error: { message: 'Unsupported get request', type: 'GraphMethodException', code: 100 } });
+        }
+        return reply.send({
+          messaging_product: 'whatsapp',
+          url: `${self.publicBase.replace(/\/+$/, '')}/simulator/media/${request.params.mediaId}`,
+          mime_type: 'image/png',
+          sha256: createHash('sha256').update(SAMPLE_PHOTO).digest('hex'),
+          file_size: SAMPLE_PHOTO.length,
+          id: request.params.mediaId,
+        });
+      },
+    );
+    app.get<{ Params: { mediaId: string } }>(
+      '/simulator/media/:mediaId',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const entry = await photoOf(request.params.mediaId);
+        const allowed =
+          entry?.config.channel === 'messenger' ||
+          (entry?.config.channel === 'whatsapp' && bearer(request) === entry.config.accessToken);
+        return allowed ? sendPhoto(reply) : reply.code(404).send();
+      },
+    );
+    app.get<{ Params: { sid: string; messageSid: string; mediaId: string } }>(
+      '/simulator/api/sms/2010-04-01/Accounts/:sid/Messages/:messageSid/Media/:mediaId',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const entry = await photoOf(request.params.mediaId);
+        const basic = Buffer.from(
+          (request.headers.authorization ?? '').replace(/^Basic /, ''),
+          'base64',
+        ).toString();
+        if (
+          entry?.config.channel !== 'sms' ||
+          entry.config.accountSid !== request.params.sid ||
+          basic !== `${entry.config.accountSid}:${entry.config.authToken}`
+        ) {
+          return reply
+            .code(404)
+            .send({ code: 20404, message: 'The requested resource was not found', status: 404 });
+        }
+        return sendPhoto(reply);
       },
     );
     app.post<{ Params: { sid: string } }>(

@@ -1,8 +1,9 @@
 import { isOutcome, requestWithDeadline, trimSlash } from '../provider/http';
+import { GRAPH_API_VERSION } from '../provider/meta-graph';
 import { answerMetaChallenge, verifyMetaSignature } from '../provider/meta-signature';
 import type { MessengerConfig, ProviderAdapter, SendOutcome } from '../provider/provider-adapter';
-import { GRAPH_API_VERSION } from '../whatsapp/whatsapp-adapter';
 import { messengerFailure } from './messenger-errors';
+import { fetchMessengerMedia } from './messenger-media';
 import { parseMessengerDelivery } from './messenger-parse';
 import { readMessengerProfileName } from './messenger-profile';
 
@@ -13,6 +14,7 @@ export const messengerAdapter: ProviderAdapter<MessengerConfig> = {
   verify: (request, config) => verifyMetaSignature(request, config.appSecret),
   parse: parseMessengerDelivery,
   readProfileName: readMessengerProfileName,
+  fetchMedia: fetchMessengerMedia,
   send: async ({ config, message, fetch: fetchFn, timeoutMs }): Promise<SendOutcome> => {
     // Outside the 24-hour window the HUMAN_AGENT tag extends it to 7 days.
     const body = message.humanAgentTag

@@ -1,5 +1,4 @@
-import { failure, failureForStatus } from '../provider/http';
-import type { SendOutcome } from '../provider/provider-adapter';
+import { failure, failureForStatus, type SendFailure } from '../provider/http';
 
 interface GraphError {
   code?: number;
@@ -8,7 +7,7 @@ interface GraphError {
 }
 
 /** Messenger Send API errors (developers.facebook.com/docs/messenger-platform/error-codes). */
-export const messengerFailure = (status: number, error: GraphError | undefined): SendOutcome => {
+export const messengerFailure = (status: number, error: GraphError | undefined): SendFailure => {
   const code = typeof error?.code === 'number' ? error.code : null;
   const sub = typeof error?.error_subcode === 'number' ? error.error_subcode : null;
   const providerCode = code === null ? null : sub === null ? String(code) : `${code}/${sub}`;

@@ -1,5 +1,6 @@
-import type { InboundEvent } from '@switchboard/core';
+import type { AttachmentKind, InboundAttachment, InboundEvent } from '@switchboard/core';
 import { hasNul, parseJsonObject } from '../provider/http';
+import { attachmentsOf, httpUrlOf } from '../provider/media';
 import { MalformedDeliveryError, type MessengerConfig, type RawRequest } from '../provider/provider-adapter';
 
 type Json = Record<string, unknown>;
@@ -10,6 +11,30 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const atMillis = (v: unknown): Date => {
   const n = Number(v);
   return Number.isFinite(n) && n > 0 ? new Date(n) : new Date(0);
+};
+
+const KINDS: ReadonlyMap<string, AttachmentKind> = new Map([
+  ['image', 'image'],
+  ['video', 'video'],
+  ['audio', 'audio'],
+  ['file', 'document'],
+]);
+
+/**
+ * An attachment that is a file: `payload.url` on Meta's CDN. A sticker (the like button too) is
+ * an image with a `sticker_id`. Location, fallback (a shared link), template...: no file.
+ */
+const attachmentOf = (candidate: unknown): InboundAttachment | null => {
+  const attachment = obj(candidate);
+  const kind = KINDS.get(str(attachment?.type) ?? '');
+  const payload = obj(attachment?.payload);
+  const source = str(payload?.url);
+  if (!kind || !payload || !source || !httpUrlOf(source)) {
+    return null;
+  }
+  const sticker = kind === 'image' && payload.sticker_id !== undefined && payload.sticker_id !== null;
+  // Messenger names neither a file's type nor its name.
+  return { kind: sticker ? 'sticker' : kind, source, contentType: null, name: null };
 };
 
 const parseMessage = (event: Json, message: Json): InboundEvent => {
@@ -34,6 +59,7 @@ const parseMessage = (event: Json, message: Json): InboundEvent => {
     profileName: null,
     body,
     at: atMillis(event.timestamp),
+    ...attachmentsOf(attachments, attachmentOf),
   };
 };
 

@@ -1,6 +1,6 @@
 import { hasNul, isOutcome, requestWithDeadline, trimSlash } from '../provider/http';
+import { GRAPH_API_VERSION } from '../provider/meta-graph';
 import type { MessengerConfig, ProfileInput, ProfileOutcome } from '../provider/provider-adapter';
-import { GRAPH_API_VERSION } from '../whatsapp/whatsapp-adapter';
 import { messengerFailure } from './messenger-errors';
 
 /** A profile's name is a nicety: it must not hold a sender for long. */
@@ -26,7 +26,7 @@ export const readMessengerProfileName = async ({
     timeoutMs,
   });
   if (isOutcome(answer)) {
-    return answer.ok ? unreadable('The provider gave no profile') : { ok: false, error: answer.error };
+    return { ok: false, error: answer.error };
   }
   const json = answer.json as {
     first_name?: unknown;
@@ -34,8 +34,7 @@ export const readMessengerProfileName = async ({
     error?: Parameters<typeof messengerFailure>[1];
   } | null;
   if (answer.status < 200 || answer.status >= 300 || !json || json.error) {
-    const failed = messengerFailure(answer.status, json?.error);
-    return failed.ok ? unreadable('The provider gave no profile') : { ok: false, error: failed.error };
+    return { ok: false, error: messengerFailure(answer.status, json?.error).error };
   }
   const name = [json.first_name, json.last_name]
     .filter((part): part is string => typeof part === 'string' && !hasNul(part))

@@ -4,7 +4,10 @@ import { MalformedDeliveryError, RETRYABLE_SEND_ERRORS } from './provider-adapte
 
 export const DEFAULT_SEND_TIMEOUT_MS = 15_000;
 
-export const failure = (code: SendErrorCode, providerCode: string | null, reason: string): SendOutcome => ({
+/** A failed send, profile read or media fetch: the failures are the same for all three. */
+export type SendFailure = Extract<SendOutcome, { ok: false }>;
+
+export const failure = (code: SendErrorCode, providerCode: string | null, reason: string): SendFailure => ({
   ok: false,
   retryable: RETRYABLE_SEND_ERRORS.has(code),
   error: { code, providerCode, reason } satisfies DeliveryError,
@@ -15,7 +18,7 @@ export const failureForStatus = (
   status: number,
   providerCode: string | null,
   reason: string,
-): SendOutcome => {
+): SendFailure => {
   if (status === 429) {
     return failure('rate_limited', providerCode, reason || 'The provider is rate limiting us');
   }
@@ -29,7 +32,28 @@ export const failureForStatus = (
 };
 
 /**
- * One request (a send's POST, a profile's GET) with a deadline for the whole answer. Network failures and the deadline become
+ * The time one operation has, shared by all of its requests (a media fetch asks for the file's
+ * URL, then for the file): each request alone could otherwise take the whole time again.
+ */
+export interface Deadline {
+  signal: AbortSignal;
+  timeoutMs: number;
+}
+
+export const startDeadline = (timeoutMs = DEFAULT_SEND_TIMEOUT_MS): Deadline => ({
+  signal: AbortSignal.timeout(timeoutMs),
+  timeoutMs,
+});
+
+/** What a request that threw (while asking or while reading the answer) means: retryable either way. */
+export const thrownFailure = (err: unknown, deadline: Deadline): SendFailure =>
+  deadline.signal.aborted
+    ? failure('timeout', null, `The provider did not answer within ${deadline.timeoutMs / 1000} s`)
+    : failure('network', null, `The provider could not be reached (${(err as Error).message})`);
+
+/**
+ * One request (a send's POST, a profile's GET) with a deadline for the whole answer, its own or
+ * one shared with the operation's other requests. Network failures and the deadline become
  * retryable outcomes; anything else is the caller's to read.
  */
 export const requestWithDeadline = async ({
@@ -37,32 +61,32 @@ export const requestWithDeadline = async ({
   init,
   fetchFn = fetch,
   timeoutMs = DEFAULT_SEND_TIMEOUT_MS,
+  deadline = startDeadline(timeoutMs),
 }: {
   url: string;
   init: RequestInit;
   fetchFn?: typeof fetch;
   timeoutMs?: number;
-}): Promise<{ status: number; json: unknown } | SendOutcome> => {
-  const signal = AbortSignal.timeout(timeoutMs);
+  deadline?: Deadline;
+}): Promise<{ status: number; json: unknown } | SendFailure> => {
   try {
-    const response = await fetchFn(url, { ...init, signal });
-    const text = await response.text();
-    let json: unknown = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      json = null;
-    }
-    return { status: response.status, json };
+    const response = await fetchFn(url, { ...init, signal: deadline.signal });
+    return { status: response.status, json: jsonOf(await response.text()) };
   } catch (err) {
-    if (signal.aborted) {
-      return failure('timeout', null, `The provider did not answer within ${timeoutMs / 1000} s`);
-    }
-    return failure('network', null, `The provider could not be reached (${(err as Error).message})`);
+    return thrownFailure(err, deadline);
   }
 };
 
-export const isOutcome = (value: unknown): value is SendOutcome =>
+/** A provider's answer as JSON, or null when it is not (a gateway's HTML page, an empty body). */
+export const jsonOf = (text: string): unknown => {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+};
+
+export const isOutcome = (value: unknown): value is SendFailure =>
   typeof value === 'object' && value !== null && 'ok' in value;
 
 /** A header's single value (Node gives arrays for repeated ones). */

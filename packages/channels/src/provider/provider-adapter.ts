@@ -103,6 +103,24 @@ export type ProfileOutcome =
   | { ok: true; name: string }
   | { ok: false; error: DeliveryError & { code: SendErrorCode } };
 
+/** Why a customer's file could not be fetched: the send errors' codes, and too large for us to keep. */
+export type MediaErrorCode = SendErrorCode | 'too_large';
+
+export interface MediaInput<C extends ProviderConfig> {
+  config: C;
+  /** The attachment's `source` as the adapter's parse gave it (a media id or the provider's URL). */
+  source: string;
+  /** Refused as `too_large` past this many bytes, without reading the rest. */
+  maxBytes: number;
+  fetch?: typeof fetch;
+  /** The whole answer (every request of it) must arrive within this; default 15 s. */
+  timeoutMs?: number;
+}
+
+export type MediaOutcome =
+  | { ok: true; contentType: string; bytes: Buffer }
+  | { ok: false; retryable: boolean; error: DeliveryError & { code: MediaErrorCode } };
+
 /** A delivery that is not what the provider sends (not JSON, not a form, not its envelope): answer 400. */
 export class MalformedDeliveryError extends Error {
   constructor(message: string) {
@@ -126,4 +144,6 @@ export interface ProviderAdapter<C extends ProviderConfig> {
    * (Messenger's User Profile API).
    */
   readProfileName?(input: ProfileInput<C>): Promise<ProfileOutcome>;
+  /** The bytes of a file a customer sent (an InboundAttachment's `source`), from the provider. */
+  fetchMedia?(input: MediaInput<C>): Promise<MediaOutcome>;
 }

@@ -1,5 +1,11 @@
-import type { InboundEvent } from '@switchboard/core';
-import { hasNul, isOutcome, requestWithDeadline, trimSlash } from '../provider/http';
+import {
+  type AttachmentKind,
+  type InboundAttachment,
+  type InboundEvent,
+  MAX_ATTACHMENTS_PER_MESSAGE,
+} from '@switchboard/core';
+import { hasNul, isOutcome, requestWithDeadline } from '../provider/http';
+import { attachmentsOf, httpUrlOf, mimeEssenceOf, mimeTypeOf } from '../provider/media';
 import {
   MalformedDeliveryError,
   type ProviderAdapter,
@@ -7,7 +13,9 @@ import {
   type SendOutcome,
   type SmsConfig,
 } from '../provider/provider-adapter';
+import { twilioAccountUrl, twilioAuthorization } from './twilio-api';
 import { twilioFailure } from './twilio-errors';
+import { fetchTwilioMedia } from './twilio-media';
 import { verifyTwilioSignature } from './twilio-signature';
 
 const FORWARD: Record<string, 'sent' | 'delivered' | 'read' | 'failed'> = {
@@ -62,9 +70,38 @@ export const parseTwilioForm = (request: RawRequest, config: SmsConfig): Inbound
   if (!body) {
     return [{ kind: 'ignored', what: 'empty message' }];
   }
+  // Twilio numbers the files from 0 to NumMedia - 1 (at most 10); a NumMedia that is no count has none.
+  const listed = Number.isInteger(media) && media > 0 ? Math.min(media, MAX_ATTACHMENTS_PER_MESSAGE) : 0;
   return [
-    { kind: 'message', providerMessageId: sid, identity: from, profileName: null, body, at: new Date() },
+    {
+      kind: 'message',
+      providerMessageId: sid,
+      identity: from,
+      profileName: null,
+      body,
+      at: new Date(),
+      ...attachmentsOf(
+        Array.from({ length: listed }, (_, i) => i),
+        (i) => mmsAttachment(form.get(`MediaUrl${i}`), form.get(`MediaContentType${i}`)),
+      ),
+    },
   ];
+};
+
+const KIND_OF_TYPE: ReadonlyMap<string, AttachmentKind> = new Map([
+  ['image', 'image'],
+  ['video', 'video'],
+  ['audio', 'audio'],
+]);
+
+/** An MMS's file: its kind by its MIME type's top level, a PDF or a vCard being a document. */
+const mmsAttachment = (url: string | null, type: string | null): InboundAttachment | null => {
+  if (!url || !httpUrlOf(url)) {
+    return null;
+  }
+  const contentType = mimeTypeOf(type);
+  const top = mimeEssenceOf(contentType)?.split('/', 1)[0] ?? '';
+  return { kind: KIND_OF_TYPE.get(top) ?? 'document', source: url, contentType, name: null };
 };
 
 /** Twilio Programmable Messaging: form webhooks signed over the public URL, sends on the Messages API. */
@@ -72,6 +109,7 @@ export const smsAdapter: ProviderAdapter<SmsConfig> = {
   channel: 'sms',
   verify: (request: RawRequest, config) => verifyTwilioSignature(request, config.authToken),
   parse: parseTwilioForm,
+  fetchMedia: fetchTwilioMedia,
   send: async ({ config, message, fetch: fetchFn, timeoutMs }): Promise<SendOutcome> => {
     const form = new URLSearchParams({ To: message.to, Body: message.body });
     if (config.messagingServiceSid) {
@@ -82,12 +120,14 @@ export const smsAdapter: ProviderAdapter<SmsConfig> = {
     if (message.statusCallbackUrl) {
       form.set('StatusCallback', message.statusCallbackUrl);
     }
-    const basic = Buffer.from(`${config.accountSid}:${config.authToken}`).toString('base64');
     const answer = await requestWithDeadline({
-      url: `${trimSlash(config.apiBaseUrl)}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`,
+      url: `${twilioAccountUrl(config)}Messages.json`,
       init: {
         method: 'POST',
-        headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          authorization: twilioAuthorization(config),
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         body: form.toString(),
       },
       ...(fetchFn ? { fetchFn } : {}),

@@ -1,5 +1,5 @@
-import { failure, failureForStatus } from '../provider/http';
-import type { SendErrorCode, SendOutcome } from '../provider/provider-adapter';
+import { failure, failureForStatus, type SendFailure } from '../provider/http';
+import type { SendErrorCode } from '../provider/provider-adapter';
 
 /** Twilio error codes (twilio.com/docs/api/errors) in our one code set. */
 const BY_CODE: Record<string, SendErrorCode> = {
@@ -29,7 +29,7 @@ const REASONS: Partial<Record<SendErrorCode, string>> = {
   undeliverable: 'The message could not be delivered to this number',
 };
 
-export const twilioFailure = (status: number, code: unknown, message: unknown): SendOutcome => {
+export const twilioFailure = (status: number, code: unknown, message: unknown): SendFailure => {
   const providerCode = code === undefined || code === null || code === '' ? null : String(code);
   const mapped = providerCode ? BY_CODE[providerCode] : undefined;
   const reason = typeof message === 'string' ? message : '';

@@ -1,10 +1,13 @@
 import { isOutcome, requestWithDeadline, trimSlash } from '../provider/http';
+import { GRAPH_API_VERSION } from '../provider/meta-graph';
 import { answerMetaChallenge, verifyMetaSignature } from '../provider/meta-signature';
 import type { ProviderAdapter, SendOutcome, WhatsappConfig } from '../provider/provider-adapter';
 import { type MetaError, whatsappFailure } from './whatsapp-errors';
+import { fetchWhatsappMedia } from './whatsapp-media';
 import { parseWhatsappDelivery } from './whatsapp-parse';
 
-export const GRAPH_API_VERSION = 'v21.0';
+// Defined apart so that the media fetch can use it without importing this module; still exported here.
+export { GRAPH_API_VERSION };
 
 const payloadOf = ({
   to,
@@ -39,6 +42,7 @@ export const whatsappAdapter: ProviderAdapter<WhatsappConfig> = {
   answerChallenge: (query, config) => answerMetaChallenge(query, config.verifyToken),
   verify: (request, config) => verifyMetaSignature(request, config.appSecret),
   parse: parseWhatsappDelivery,
+  fetchMedia: fetchWhatsappMedia,
   send: async ({ config, message, fetch: fetchFn, timeoutMs }): Promise<SendOutcome> => {
     const answer = await requestWithDeadline({
       url: `${trimSlash(config.apiBaseUrl)}/${GRAPH_API_VERSION}/${encodeURIComponent(config.phoneNumberId)}/messages`,

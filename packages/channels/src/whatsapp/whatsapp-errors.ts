@@ -1,5 +1,4 @@
-import { failure, failureForStatus } from '../provider/http';
-import type { SendOutcome } from '../provider/provider-adapter';
+import { failure, failureForStatus, type SendFailure } from '../provider/http';
 
 /**
  * WhatsApp Cloud API error codes (developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes)
@@ -40,7 +39,7 @@ export interface MetaError {
   error_data?: { details?: string };
 }
 
-export const whatsappFailure = (status: number, error: MetaError | undefined): SendOutcome => {
+export const whatsappFailure = (status: number, error: MetaError | undefined): SendFailure => {
   const code = typeof error?.code === 'number' ? error.code : null;
   const reason = error?.error_data?.details ?? error?.message ?? error?.title ?? '';
   const mapped = code === null ? undefined : BY_CODE[code];

@@ -1,7 +1,14 @@
-import type { InboundEvent } from '@switchboard/core';
+import {
+  ATTACHMENT_KINDS,
+  type AttachmentKind,
+  type InboundAttachment,
+  type InboundEvent,
+} from '@switchboard/core';
 import { hasNul, parseJsonObject } from '../provider/http';
+import { attachmentsOf, mimeTypeOf } from '../provider/media';
 import { MalformedDeliveryError, type RawRequest, type WhatsappConfig } from '../provider/provider-adapter';
 import { whatsappFailure } from './whatsapp-errors';
+import { isWhatsappMediaId } from './whatsapp-media';
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json | null =>
@@ -41,6 +48,26 @@ const bodyOf = (message: Json): string | null => {
   }
 };
 
+/**
+ * The file of a media message (its types are our kinds): `message[type]` names it by a media id,
+ * fetched later. One that is not a plausible id is no file; the body still says what came.
+ */
+const attachmentOf = (message: Json): InboundAttachment | null => {
+  const type = str(message.type);
+  const kind = ATTACHMENT_KINDS.find((k) => k === type);
+  const media = kind ? obj(message[kind]) : null;
+  if (!kind || !media || !isWhatsappMediaId(media.id)) {
+    return null;
+  }
+  return { kind, source: media.id, contentType: mimeTypeOf(media.mime_type), name: fileNameOf(kind, media) };
+};
+
+/** A document's file name as the customer's phone gave it; longer than file systems allow is none. */
+const fileNameOf = (kind: AttachmentKind, media: Json): string | null => {
+  const name = kind === 'document' ? str(media.filename)?.trim() : null;
+  return name && name.length <= 255 ? name : null;
+};
+
 const STATUSES = new Set(['sent', 'delivered', 'read', 'failed']);
 
 const parseMessage = (message: Json, names: Map<string, string>): InboundEvent => {
@@ -60,6 +87,7 @@ const parseMessage = (message: Json, names: Map<string, string>): InboundEvent =
     profileName: names.get(from) ?? null,
     body,
     at: atSeconds(message.timestamp),
+    ...attachmentsOf([message], attachmentOf),
   };
 };
 

@@ -1,7 +1,7 @@
 import { nameOfIdentity, readsProfileName } from '../channels';
 import { AppError } from '../errors';
 import type { DomainEvent } from '../events';
-import type { InboundEvent } from '../inbound';
+import { type InboundEvent, MAX_ATTACHMENTS_PER_MESSAGE } from '../inbound';
 import { offerOnArrival } from './route-waiting-conversations';
 import type { UseCaseContext, UseCaseResult } from './types';
 
@@ -60,7 +60,17 @@ export const receiveProviderMessage = async ({
     });
     return {
       value: { conversationId: open.id, messageId: stored.id, created: true },
-      events: [{ type: 'message.created', conversationId: open.id, messageId: stored.id }],
+      events: [
+        { type: 'message.created', conversationId: open.id, messageId: stored.id },
+        ...(await addAttachments({
+          tx,
+          now,
+          entryPointId,
+          message,
+          conversationId: open.id,
+          messageId: stored.id,
+        })),
+      ],
     };
   }
   const { conversation, opening } = await tx.conversations.create(
@@ -91,6 +101,18 @@ export const receiveProviderMessage = async ({
       opening: true,
     });
   }
+  if (opening) {
+    events.push(
+      ...(await addAttachments({
+        tx,
+        now,
+        entryPointId,
+        message,
+        conversationId: conversation.id,
+        messageId: opening.id,
+      })),
+    );
+  }
   if (contact.name === null && readsProfileName(entryPoint.channel)) {
     // Read from the provider after the commit, never in this transaction: the webhook answers
     // as soon as the message is stored, and the name may never come (see name-contact.ts).
@@ -108,4 +130,30 @@ export const receiveProviderMessage = async ({
     ]),
   );
   return { value: { conversationId: conversation.id, messageId: opening?.id ?? '', created: true }, events };
+};
+
+/**
+ * The files that came with a stored message, pending: fetched from the provider after the commit
+ * (`attachments.wanted`), never in this transaction, so the webhook answers as soon as the message
+ * is stored. The message's placeholder text (`[image] caption`) stays what transcripts show.
+ */
+const addAttachments = async ({
+  tx,
+  now,
+  entryPointId,
+  message,
+  conversationId,
+  messageId,
+}: UseCaseContext & {
+  entryPointId: string;
+  message: InboundMessage;
+  conversationId: string;
+  messageId: string;
+}): Promise<DomainEvent[]> => {
+  const attachments = (message.attachments ?? []).slice(0, MAX_ATTACHMENTS_PER_MESSAGE);
+  if (attachments.length === 0) {
+    return [];
+  }
+  await tx.attachments.add({ messageId, conversationId, entryPointId, attachments, at: now });
+  return [{ type: 'attachments.wanted', messageId }];
 };

@@ -1,4 +1,5 @@
 import {
+  ZAttachmentParamsSchema,
   ZConversationDetail,
   ZConversationParamsSchema,
   ZConversationSummary,
@@ -29,6 +30,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { toMessageDto } from '../../app/dto';
+import { sendAttachment } from '../attachment-reply';
 import { agentNameOf, agentOf, createRequireAgent } from '../auth';
 import { errorResponses } from '../error-responses';
 
@@ -130,6 +132,27 @@ export const conversationRoutes =
           throw new AppError('CONVERSATION_NOT_FOUND');
         }
         return found;
+      },
+    );
+
+    app.get(
+      '/api/conversations/:id/attachments/:attachmentId',
+      {
+        schema: {
+          tags: ['conversations'],
+          description:
+            "A file the customer sent, once fetched from the provider: a picture inline, anything else as a download; for agents taking part (the message's `attachments` list them).",
+          params: ZAttachmentParamsSchema,
+          response: errors,
+        },
+      },
+      async (request, reply) => {
+        await authorize(request.params.id, agentOf(request).userId);
+        const file = await ctx.desk.attachmentFile(request.params.id, request.params.attachmentId);
+        if (!file) {
+          throw new AppError('ATTACHMENT_NOT_FOUND');
+        }
+        return sendAttachment(reply, file);
       },
     );
 

@@ -1,4 +1,5 @@
 import {
+  ZAttachmentParamsSchema,
   ZConversationParamsSchema,
   ZHistoryDetail,
   ZHistoryDetailQuery,
@@ -11,6 +12,7 @@ import {
 import { AppError, checkPeriod, reportOfTotals } from '@switchboard/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context';
+import { sendAttachment } from '../attachment-reply';
 import { createRequireAgent } from '../auth';
 import { errorResponses } from '../error-responses';
 
@@ -110,6 +112,26 @@ export const supervisorRoutes =
           throw new AppError('CONVERSATION_NOT_FOUND');
         }
         return detail;
+      },
+    );
+
+    app.get(
+      '/api/supervisor/conversations/:id/attachments/:attachmentId',
+      {
+        schema: {
+          tags: ['supervisor'],
+          description:
+            'A file the customer sent in a conversation of the history, as agents taking part read it.',
+          params: ZAttachmentParamsSchema,
+          response: errorResponses(400, 401, 403, 404),
+        },
+      },
+      async (request, reply) => {
+        const file = await ctx.desk.attachmentFile(request.params.id, request.params.attachmentId);
+        if (!file) {
+          throw new AppError('ATTACHMENT_NOT_FOUND');
+        }
+        return sendAttachment(reply, file);
       },
     );
   };

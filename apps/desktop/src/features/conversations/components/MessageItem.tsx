@@ -4,6 +4,7 @@ import { Avatar } from '../../../shared/ui/Avatar';
 import { describeError } from '../../i18n/describe-error';
 import type { PendingMessage } from '../conversations-state';
 import { systemText } from '../utils/system-text';
+import { AttachmentView } from './AttachmentView';
 
 /**
  * Seeds: "the grey bubble represents customer messages with their initials, a solid blue bubble
@@ -14,10 +15,13 @@ export const MessageItem = ({
   customerName,
   formatTime,
   onResend,
+  attachmentUrl,
 }: {
   message: TMessage;
   customerName: string;
   formatTime: (iso: string) => string;
+  /** Where a file of this message is read; without it, files are named only. */
+  attachmentUrl?: ((attachmentId: string) => string) | undefined;
   /** WhatsApp, SMS, Messenger: send again a message whose delivery failed. */
   onResend?: (messageId: string) => void;
 }) => {
@@ -38,6 +42,14 @@ export const MessageItem = ({
         <Avatar name={customerName || message.authorName} size="sm" />
         <div className="msg__content">
           <p className="bubble bubble--customer">{message.body}</p>
+          {message.attachments?.map((attachment) => (
+            <AttachmentView
+              key={attachment.id}
+              attachment={attachment}
+              url={attachmentUrl?.(attachment.id)}
+              senderName={customerName || message.authorName}
+            />
+          ))}
           <p className="msg__meta">
             {customerName || message.authorName} · {time}
           </p>

@@ -53,6 +53,9 @@ export const MessageThread = ({ entry }: { entry: ConversationEntry }) => {
             message={message}
             customerName={summary.customerName}
             formatTime={time}
+            attachmentUrl={(attachmentId) =>
+              `/api/conversations/${message.conversationId}/attachments/${attachmentId}`
+            }
             {...(canResend ? { onResend: resend } : {})}
           />
         ))}

@@ -29,9 +29,12 @@ const useEventText = () => {
 export const HistoryTranscript = ({
   load,
   canReveal,
+  attachmentUrl,
 }: {
   /** The conversation whole from message `after` on: the supervisor's history, or an agent's interaction history. */
   load: (after: number) => Promise<THistoryDetail>;
+  /** Where the customer's files are read (the supervisor's history); without it they are named only. */
+  attachmentUrl?: (conversationId: string, attachmentId: string) => string;
   /** Supervisors reveal masked values (audited); nobody else may. */
   canReveal: boolean;
 }) => {
@@ -134,7 +137,12 @@ export const HistoryTranscript = ({
         {messages.map((message) => (
           <li key={message.id} className="history__message">
             <ol className="history__message-list">
-              <MessageItem message={message} customerName={conversation.customerName} formatTime={time} />
+              <MessageItem
+                message={message}
+                customerName={conversation.customerName}
+                formatTime={time}
+                attachmentUrl={attachmentUrl && ((id) => attachmentUrl(message.conversationId, id))}
+              />
             </ol>
             {maskedControls(message)}
           </li>

@@ -227,6 +227,9 @@ export const HistoryView = ({ initial = {} }: { initial?: HistoryStart }) => {
             key={`${selected}-${opened}`}
             load={(after) => fetchHistoryDetail(api, selected, after)}
             canReveal={user.role === 'supervisor'}
+            attachmentUrl={(conversationId, attachmentId) =>
+              `/api/supervisor/conversations/${conversationId}/attachments/${attachmentId}`
+            }
           />
         )}
       </div>

@@ -136,6 +136,20 @@ export const de: LocaleMessages = {
     transfer_comment: 'Kommentar von {{name}}: {{comment}}',
     transferred: 'Übergeben von {{agent}} aus {{queue}}',
   },
+  attachments: {
+    kind: {
+      image: 'Bild',
+      video: 'Video',
+      audio: 'Sprachnachricht',
+      document: 'Dokument',
+      sticker: 'Sticker',
+    },
+    fetching: '{{kind}}: wird vom Anbieter abgerufen…',
+    failed: '{{kind}} nicht empfangen',
+    imageAlt: '{{kind}} von {{name}}',
+    play: '{{kind}} von {{name}}',
+    download: '{{label}} herunterladen',
+  },
   delivery: {
     sending: 'Wird gesendet…',
     sent: 'Gesendet',
@@ -545,6 +559,7 @@ export const de: LocaleMessages = {
     RATE_LIMITED: 'Zu viele Anfragen; versuchen Sie es später erneut',
     OFFER_CLOSED: 'Die Anfrage ist nicht mehr offen',
     OFFER_NOT_FOUND: 'Die Anfrage existiert nicht',
+    ATTACHMENT_NOT_FOUND: 'Die Datei gibt es nicht oder sie wurde noch nicht abgerufen',
     CONVERSATION_NOT_FOUND: 'Die Konversation existiert nicht',
     CONVERSATION_ENDED: 'Die Konversation wurde beendet',
     CUSTOMER_LEFT: 'Der Kunde hat den Chat verlassen; Sie können ihn nur noch beenden',

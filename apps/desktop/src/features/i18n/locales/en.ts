@@ -136,6 +136,20 @@ export const en = {
     transfer_comment: 'Comment from {{name}}: {{comment}}',
     transferred: 'Transferred by {{agent}} from {{queue}}',
   },
+  attachments: {
+    kind: {
+      image: 'Image',
+      video: 'Video',
+      audio: 'Voice message',
+      document: 'Document',
+      sticker: 'Sticker',
+    },
+    fetching: '{{kind}}: receiving it from the provider…',
+    failed: '{{kind}} not received',
+    imageAlt: '{{kind}} sent by {{name}}',
+    play: '{{kind}} from {{name}}',
+    download: 'Download {{label}}',
+  },
   delivery: {
     sending: 'Sending…',
     sent: 'Sent',
@@ -544,6 +558,7 @@ export const en = {
     RATE_LIMITED: 'Too many requests; try again later',
     OFFER_CLOSED: 'The offer is no longer open',
     OFFER_NOT_FOUND: 'The offer does not exist',
+    ATTACHMENT_NOT_FOUND: 'The file does not exist or has not been fetched yet',
     CONVERSATION_NOT_FOUND: 'The conversation does not exist',
     CONVERSATION_ENDED: 'The conversation has ended',
     CUSTOMER_LEFT: 'The customer has left the chat; you can only end it',

@@ -134,6 +134,20 @@ export const es: LocaleMessages = {
     transfer_comment: 'Comentario de {{name}}: {{comment}}',
     transferred: 'Transferido por {{agent}} desde {{queue}}',
   },
+  attachments: {
+    kind: {
+      image: 'Imagen',
+      video: 'Vídeo',
+      audio: 'Mensaje de voz',
+      document: 'Documento',
+      sticker: 'Sticker',
+    },
+    fetching: '{{kind}}: recibiéndolo del proveedor…',
+    failed: '{{kind}} no recibido',
+    imageAlt: '{{kind}} enviado por {{name}}',
+    play: '{{kind}} de {{name}}',
+    download: 'Descargar {{label}}',
+  },
   delivery: {
     sending: 'Enviando…',
     sent: 'Enviado',
@@ -542,6 +556,7 @@ export const es: LocaleMessages = {
     RATE_LIMITED: 'Demasiadas solicitudes; inténtelo más tarde',
     OFFER_CLOSED: 'La solicitud ya no está abierta',
     OFFER_NOT_FOUND: 'La solicitud no existe',
+    ATTACHMENT_NOT_FOUND: 'El archivo no existe o aún no se ha descargado',
     CONVERSATION_NOT_FOUND: 'La conversación no existe',
     CONVERSATION_ENDED: 'La conversación ha finalizado',
     CUSTOMER_LEFT: 'El cliente ha abandonado el chat; solo puede finalizarlo',

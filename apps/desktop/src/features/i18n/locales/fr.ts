@@ -138,6 +138,20 @@ export const fr: LocaleMessages = {
     transfer_comment: 'Commentaire de {{name}} : {{comment}}',
     transferred: 'Transféré par {{agent}} depuis {{queue}}',
   },
+  attachments: {
+    kind: {
+      image: 'Image',
+      video: 'Vidéo',
+      audio: 'Message vocal',
+      document: 'Document',
+      sticker: 'Autocollant',
+    },
+    fetching: '{{kind}} : réception auprès du fournisseur…',
+    failed: '{{kind}} non reçu(e)',
+    imageAlt: '{{kind}} envoyé(e) par {{name}}',
+    play: '{{kind}} de {{name}}',
+    download: 'Télécharger {{label}}',
+  },
   delivery: {
     sending: 'Envoi…',
     sent: 'Envoyé',
@@ -548,6 +562,7 @@ export const fr: LocaleMessages = {
     RATE_LIMITED: 'Trop de requêtes\u00a0; réessayez plus tard',
     OFFER_CLOSED: 'La demande n’est plus ouverte',
     OFFER_NOT_FOUND: 'La demande n’existe pas',
+    ATTACHMENT_NOT_FOUND: 'Le fichier n’existe pas ou n’a pas encore été récupéré',
     CONVERSATION_NOT_FOUND: 'La conversation n’existe pas',
     CONVERSATION_ENDED: 'La conversation est terminée',
     CUSTOMER_LEFT: 'Le client a quitté le clavardage\u00a0; vous pouvez seulement le terminer',

@@ -137,6 +137,20 @@ export const nl: LocaleMessages = {
     transfer_comment: 'Opmerking van {{name}}: {{comment}}',
     transferred: 'Doorverbonden door {{agent}} vanuit {{queue}}',
   },
+  attachments: {
+    kind: {
+      image: 'Afbeelding',
+      video: 'Video',
+      audio: 'Spraakbericht',
+      document: 'Document',
+      sticker: 'Sticker',
+    },
+    fetching: '{{kind}}: wordt opgehaald bij de provider…',
+    failed: '{{kind}} niet ontvangen',
+    imageAlt: '{{kind}} van {{name}}',
+    play: '{{kind}} van {{name}}',
+    download: '{{label}} downloaden',
+  },
   delivery: {
     sending: 'Verzenden…',
     sent: 'Verzonden',
@@ -545,6 +559,7 @@ export const nl: LocaleMessages = {
     RATE_LIMITED: 'Te veel verzoeken; probeer het later opnieuw',
     OFFER_CLOSED: 'Het verzoek is niet meer open',
     OFFER_NOT_FOUND: 'Het verzoek bestaat niet',
+    ATTACHMENT_NOT_FOUND: 'Het bestand bestaat niet of is nog niet opgehaald',
     CONVERSATION_NOT_FOUND: 'Het gesprek bestaat niet',
     CONVERSATION_ENDED: 'Het gesprek is beëindigd',
     CUSTOMER_LEFT: 'De klant heeft het gesprek beëindigd; u kunt het alleen nog beëindigen',

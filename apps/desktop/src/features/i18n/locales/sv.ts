@@ -134,6 +134,20 @@ export const sv: LocaleMessages = {
     transfer_comment: 'Kommentar från {{name}}: {{comment}}',
     transferred: 'Överförd av {{agent}} från {{queue}}',
   },
+  attachments: {
+    kind: {
+      image: 'Bild',
+      video: 'Video',
+      audio: 'Röstmeddelande',
+      document: 'Dokument',
+      sticker: 'Klistermärke',
+    },
+    fetching: '{{kind}}: hämtas från leverantören…',
+    failed: '{{kind}} togs inte emot',
+    imageAlt: '{{kind}} från {{name}}',
+    play: '{{kind}} från {{name}}',
+    download: 'Ladda ned {{label}}',
+  },
   delivery: {
     sending: 'Skickar…',
     sent: 'Skickat',
@@ -541,6 +555,7 @@ export const sv: LocaleMessages = {
     RATE_LIMITED: 'För många förfrågningar; försök igen senare',
     OFFER_CLOSED: 'Förfrågan är inte längre öppen',
     OFFER_NOT_FOUND: 'Förfrågan finns inte',
+    ATTACHMENT_NOT_FOUND: 'Filen finns inte eller har inte hämtats än',
     CONVERSATION_NOT_FOUND: 'Konversationen finns inte',
     CONVERSATION_ENDED: 'Konversationen har avslutats',
     CUSTOMER_LEFT: 'Kunden har lämnat chatten; du kan bara avsluta den',

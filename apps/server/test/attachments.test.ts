@@ -1,0 +1,308 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SAMPLE_PHOTO } from '../src/simulator/simulator-media';
+import {
+  type FakeProviders,
+  postMeta,
+  postTwilio,
+  startFakeProviders,
+  TEST_ASSETS,
+  whatsappFile,
+} from './fake-provider';
+import {
+  type AgentClient,
+  BACKENDS,
+  createTestDatabase,
+  loginAgent,
+  record,
+  request,
+  startServer,
+  type TestServer,
+} from './harness';
+
+const { whatsapp: WA, sms: SMS, messenger: FB } = TEST_ASSETS;
+const PUBLIC_URL = 'https://contact.example.com';
+
+/** Melissa's WhatsApp message with one file. */
+const whatsappFileFrom = (id: string, type: string, file: Parameters<typeof whatsappFile>[4]) =>
+  whatsappFile(WA.phoneNumberId, '447966197542', id, type, file, 'Melissa');
+
+describe.each(BACKENDS)('files customers send (%s)', (backend) => {
+  let t: TestServer;
+  let drop: () => Promise<void>;
+  let fake: FakeProviders;
+  let ada: AgentClient;
+  let alice: AgentClient;
+  let bob: AgentClient;
+  const ids: Record<'whatsapp' | 'sms' | 'messenger', string> = { whatsapp: '', sms: '', messenger: '' };
+
+  beforeAll(async () => {
+    fake = await startFakeProviders();
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+
+  beforeEach(async () => {
+    fake.files.clear();
+    fake.mediaReads.length = 0;
+    const db = await createTestDatabase(backend);
+    drop = db.drop;
+    t = await startServer({ database: await db.open(), env: { PUBLIC_URL } });
+    ada = await loginAgent(t.baseUrl, 'ada@example.com');
+    alice = await loginAgent(t.baseUrl, 'alice@example.com');
+    bob = await loginAgent(t.baseUrl, 'bob@example.com');
+    const queueId = (await ada.get('/api/admin/queues')).body.queues.find(
+      (q: any) => q.name === 'Support',
+    ).id;
+    for (const [channel, fields] of [
+      ['whatsapp', WA],
+      ['sms', SMS],
+      ['messenger', FB],
+    ] as const) {
+      const made = await ada.post('/api/admin/entry-points', {
+        channel,
+        name: `Test ${channel}`,
+        queueId,
+        apiBaseUrl: fake.url,
+        ...fields,
+      });
+      expect(made.status).toBe(201);
+      ids[channel] = made.body.id;
+    }
+  });
+
+  afterEach(async () => {
+    await t.stop();
+    await t.database.close();
+    await drop();
+  });
+
+  let events: ReturnType<typeof record> | undefined;
+  afterEach(() => {
+    events = undefined;
+  });
+
+  /** Alice is Available (once per test), the delivery arrives, and she accepts what she is offered. */
+  const acceptDelivery = async (channel: 'whatsapp' | 'sms' | 'messenger', post: () => Promise<Response>) => {
+    if (!events) {
+      events = record(await alice.socket());
+      expect((await alice.put('/api/agent/state', { state: 'available' })).status).toBe(200);
+      await events.next('agent.state', (s: any) => s.state === 'available');
+    }
+    expect((await post()).status).toBe(200);
+    const offer = await events.next('offer.created', (o: any) => o.channel === channel);
+    const accepted = await alice.post(`/api/offers/${offer.id}/accept`);
+    expect([accepted.status, accepted.body.code]).toEqual([200, undefined]);
+    const message = accepted.body.messages.find((m: any) => m.author === 'customer');
+    return { events, conversationId: offer.conversationId as string, message };
+  };
+
+  /** The message as the agent sees it once every file of it is fetched or given up on. */
+  const settled = async (events: ReturnType<typeof record>, message: any) =>
+    message.attachments.every((a: any) => a.status !== 'pending')
+      ? message
+      : (
+          await events.next(
+            'message.updated',
+            (e: any) =>
+              e.message.id === message.id && e.message.attachments.every((a: any) => a.status !== 'pending'),
+          )
+        ).message;
+
+  it('WhatsApp: a photo is fetched after the 200 with the token, shown to the agents taking part, and to no one else', async () => {
+    fake.files.set('/media/wamedia.P1', { contentType: 'image/png', bytes: SAMPLE_PHOTO });
+    const { events, conversationId, message } = await acceptDelivery('whatsapp', () =>
+      postMeta(
+        t.baseUrl,
+        `/webhooks/whatsapp/${ids.whatsapp}`,
+        whatsappFileFrom('wamid.PHOTO1', 'image', {
+          id: 'wamedia.P1',
+          mime_type: 'image/png',
+          caption: 'Das Paket ist kaputt',
+        }),
+        WA.appSecret,
+      ),
+    );
+    expect(message.body).toBe('[image] Das Paket ist kaputt');
+    const shown = await settled(events, message);
+    expect(shown.attachments).toEqual([
+      {
+        id: expect.any(String),
+        kind: 'image',
+        contentType: 'image/png',
+        name: null,
+        size: SAMPLE_PHOTO.length,
+        status: 'ready',
+        error: null,
+      },
+    ]);
+    // Meta's two reads, each with the number's token: the media URL, then the file.
+    expect(fake.mediaReads.map((r) => [r.path, r.authorization])).toEqual([
+      ['/v21.0/wamedia.P1', `Bearer ${WA.accessToken}`],
+      ['/media/wamedia.P1', `Bearer ${WA.accessToken}`],
+    ]);
+
+    const path = `/api/conversations/${conversationId}/attachments/${shown.attachments[0].id}`;
+    const file = await fetch(`${t.baseUrl}${path}`, { headers: { cookie: alice.cookie } });
+    expect(file.status).toBe(200);
+    expect(Buffer.from(await file.arrayBuffer()).equals(SAMPLE_PHOTO)).toBe(true);
+    expect(file.headers.get('content-type')).toBe('image/png');
+    expect(file.headers.get('content-disposition')).toMatch(/^inline; filename="image"/);
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(file.headers.get('content-security-policy')).toMatch(/sandbox/);
+
+    // Another agent, an anonymous caller, and a file of no conversation of hers are refused.
+    expect((await bob.get(path)).body.code).toBe('NOT_A_PARTICIPANT');
+    expect((await request(t.baseUrl, 'GET', path)).status).toBe(401);
+    const unknown = await alice.get(
+      `/api/conversations/${conversationId}/attachments/${crypto.randomUUID()}`,
+    );
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'ATTACHMENT_NOT_FOUND']);
+    expect((await alice.get(`/api/conversations/${conversationId}/attachments/not-an-id`)).status).toBe(400);
+
+    // A supervisor reads it from the history.
+    const sam = await loginAgent(t.baseUrl, 'sam@example.com');
+    const fromHistory = await fetch(
+      `${t.baseUrl}/api/supervisor/conversations/${conversationId}/attachments/${shown.attachments[0].id}`,
+      { headers: { cookie: sam.cookie } },
+    );
+    expect(fromHistory.status).toBe(200);
+    expect(
+      (
+        await alice.get(
+          `/api/supervisor/conversations/${conversationId}/attachments/${shown.attachments[0].id}`,
+        )
+      ).status,
+    ).toBe(403);
+  });
+
+  it('Twilio MMS and a Messenger file: each is fetched from its provider, a page of HTML only as a download', async () => {
+    const mediaPath = `/2010-04-01/Accounts/${SMS.accountSid}/Messages/MM1/Media/ME1`;
+    fake.files.set(mediaPath, { contentType: 'image/jpeg', bytes: Buffer.from([0xff, 0xd8, 0xff, 0xd9]) });
+    const sms = await acceptDelivery('sms', () =>
+      postTwilio(
+        t.baseUrl,
+        PUBLIC_URL,
+        `/webhooks/sms/${ids.sms}`,
+        {
+          MessageSid: 'MM1',
+          AccountSid: SMS.accountSid,
+          From: '+46731234567',
+          To: SMS.phoneNumber,
+          Body: '',
+          NumMedia: '1',
+          MediaUrl0: `${fake.url}${mediaPath}`,
+          MediaContentType0: 'image/jpeg',
+        },
+        SMS.authToken,
+      ),
+    );
+    const mms = await settled(sms.events, sms.message);
+    expect(mms.attachments[0]).toMatchObject({
+      kind: 'image',
+      status: 'ready',
+      contentType: 'image/jpeg',
+      size: 4,
+    });
+    const basic = `Basic ${Buffer.from(`${SMS.accountSid}:${SMS.authToken}`).toString('base64')}`;
+    expect(fake.mediaReads).toEqual([{ path: mediaPath, authorization: basic }]);
+
+    fake.files.set('/cdn/page.html', {
+      contentType: 'text/html',
+      bytes: Buffer.from('<script>alert(1)</script>'),
+    });
+    const messenger = await acceptDelivery('messenger', () =>
+      postMeta(
+        t.baseUrl,
+        `/webhooks/messenger/${ids.messenger}`,
+        {
+          object: 'page',
+          entry: [
+            {
+              id: FB.pageId,
+              time: Date.now(),
+              messaging: [
+                {
+                  sender: { id: '7215000000000009' },
+                  recipient: { id: FB.pageId },
+                  timestamp: Date.now(),
+                  message: {
+                    mid: 'm_FILE1',
+                    attachments: [{ type: 'file', payload: { url: `${fake.url}/cdn/page.html` } }],
+                  },
+                },
+              ],
+            },
+          ],
+        },
+        FB.appSecret,
+      ),
+    );
+    const doc = await settled(messenger.events, messenger.message);
+    expect(doc.attachments[0]).toMatchObject({ kind: 'document', status: 'ready' });
+    // Meta's CDN is read without the page's token.
+    expect(fake.mediaReads.at(-1)).toEqual({ path: '/cdn/page.html', authorization: undefined });
+    const file = await fetch(
+      `${t.baseUrl}/api/conversations/${messenger.conversationId}/attachments/${doc.attachments[0].id}`,
+      { headers: { cookie: alice.cookie } },
+    );
+    expect(file.headers.get('content-type')).toBe('application/octet-stream');
+    expect(file.headers.get('content-disposition')).toMatch(/^attachment; /);
+  });
+
+  it('a file the provider will not give: tried again after a 503, given up on after a 404 with its reason; a name that holds a card number is masked', async () => {
+    expect((await ada.patch('/api/admin/settings', { maskSensitiveData: true })).status).toBe(200);
+    fake.files.set('/media/wamedia.DOC', {
+      contentType: 'application/pdf',
+      bytes: Buffer.from('%PDF-1.4 receipt'),
+      failures: [503],
+    });
+    const first = await acceptDelivery('whatsapp', () =>
+      postMeta(
+        t.baseUrl,
+        `/webhooks/whatsapp/${ids.whatsapp}`,
+        whatsappFileFrom('wamid.DOC1', 'document', {
+          id: 'wamedia.DOC',
+          mime_type: 'application/pdf',
+          filename: 'Karte 4111 1111 1111 1111.pdf',
+        }),
+        WA.appSecret,
+      ),
+    );
+    expect(first.message.attachments[0].name).toBe('Karte ***************1111.pdf');
+    // The 503 leaves it pending, due again within seconds: the clock jumps there.
+    await t.server.settle();
+    t.clock.advance(120_000);
+    const kept = await settled(first.events, first.message);
+    expect(kept.attachments[0]).toMatchObject({
+      status: 'ready',
+      size: 16,
+      name: 'Karte ***************1111.pdf',
+    });
+    const download = await fetch(
+      `${t.baseUrl}/api/conversations/${first.conversationId}/attachments/${kept.attachments[0].id}`,
+      { headers: { cookie: alice.cookie } },
+    );
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    const disposition = download.headers.get('content-disposition') ?? '';
+    expect(disposition).toMatch(/^attachment; /);
+    expect(disposition).not.toMatch(/4111/);
+
+    // A media id Meta does not know: given up on at once, with the reason in the bubble.
+    await postMeta(
+      t.baseUrl,
+      `/webhooks/whatsapp/${ids.whatsapp}`,
+      whatsappFileFrom('wamid.GONE', 'image', { id: 'wamedia.GONE', mime_type: 'image/jpeg' }),
+      WA.appSecret,
+    );
+    const gone = await first.events.next(
+      'message.updated',
+      (e: any) => e.message.attachments?.[0]?.status === 'failed',
+    );
+    expect(gone.message.attachments[0]).toMatchObject({
+      kind: 'image',
+      status: 'failed',
+      error: { code: 'invalid_request', reason: expect.any(String) },
+    });
+  });
+});

@@ -1,0 +1,51 @@
+import { INLINE_IMAGE_TYPES } from '@switchboard/contracts';
+
+/**
+ * The rules of customers' files (product.md, *beyond*: attachments): how large a file we keep,
+ * how often a fetch is tried, and how a kept file may be shown in a browser.
+ */
+
+/** Larger files are not kept (WhatsApp's videos go up to 16 MB; a document beyond is refused as too large). */
+export const ATTACHMENT_MAX_BYTES = 16 * 1024 * 1024;
+
+/** A fetch that fails for a reason that may pass (a timeout, the provider's 5xx) is tried this often in all. */
+export const ATTACHMENT_MAX_ATTEMPTS = 5;
+
+/** How long a claimed fetch is leased to its fetcher: past it, another process may take it over. */
+export const ATTACHMENT_LEASE_MS = 60_000;
+
+/** Backoff with jitter between attempts (`jitter` in [0, 1)): 2 s, 4 s, 8 s, 16 s, at most a minute. */
+export const attachmentRetryDelayMs = ({
+  attempts,
+  jitter,
+}: {
+  attempts: number;
+  jitter: number;
+}): number => {
+  const base = Math.min(60_000, 2000 * 2 ** Math.max(0, attempts - 1));
+  return Math.round(base * (0.5 + jitter / 2));
+};
+
+/** Pictures a browser may show inline (contracts' INLINE_IMAGE_TYPES: raster formats, never SVG). */
+const INLINE_IMAGES: ReadonlySet<string> = new Set(INLINE_IMAGE_TYPES);
+
+/** What a MIME type may be: `type/subtype`, token characters only (RFC 6838 §4.2), no parameters. */
+const MIME_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,62}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/;
+
+/**
+ * How a kept file is served to a desktop: a raster picture inline, with its type; anything else as
+ * a download (`Content-Disposition: attachment`), with its type when that is a well-formed MIME
+ * type and `application/octet-stream` otherwise, so that no file a customer sent runs as a page of
+ * ours (the route adds `nosniff` and a sandboxing Content-Security-Policy as well).
+ */
+export const attachmentDisposition = (
+  contentType: string | null,
+): { contentType: string; inline: boolean } => {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (INLINE_IMAGES.has(type)) {
+    return { contentType: type, inline: true };
+  }
+  const safe =
+    MIME_TYPE.test(type) && !type.includes('html') && !type.includes('xml') && !type.includes('javascript');
+  return { contentType: safe ? type : 'application/octet-stream', inline: false };
+};
