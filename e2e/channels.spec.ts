@@ -204,7 +204,8 @@ test('a photo from a WhatsApp customer: fetched from the provider, shown in the 
     .getByRole('button', { name: 'Accept' })
     .click();
   const pane = agent.page.getByRole('tabpanel');
-  await expect(pane.getByText('[image] The box arrived torn')).toBeVisible();
+  // The caption in the bubble, the picture below it (the stored text keeps its [image] label for transcripts).
+  await expect(pane.getByText('The box arrived torn', { exact: true })).toBeVisible();
   // Fetched from the (simulated) Graph API after the webhook was answered: the picture itself, loaded.
   const photo = pane.getByRole('img', { name: 'Image sent by Nora Photo' });
   await expect(photo).toBeVisible();

@@ -39,6 +39,7 @@ const ZEnv = z.object({
   SOCKET_EVENT_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   /** How long an agent's desktop may be gone (no socket anywhere) before they are taken offline. */
   AGENT_DISCONNECT_GRACE_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
+  ATTACHMENT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(90),
   /** 32 bytes (hex or base64) sealing entry points' secrets; unset: a key file in DATA_DIR. */
   SECRETS_KEY: z.string().optional(),
   /** The providers' API addresses: the real ones unless a test or the simulator points elsewhere. */
@@ -69,6 +70,8 @@ export interface Config {
   /** `true` for any site, else the list of origins. */
   widgetOrigins: true | string[];
   agentDisconnectGraceMs: number;
+  /** Customers' files are removed this many days after they arrived; 0 keeps them. */
+  attachmentRetentionDays: number;
   socketEventRateLimit: number;
   /** Fastify's trustProxy: false, a hop count, or the addresses and CIDRs of trusted proxies. */
   trustProxy: false | number | string[];
@@ -126,6 +129,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
             .filter(Boolean)
             .map((o) => new URL(o).origin),
     agentDisconnectGraceMs: Math.round(e.AGENT_DISCONNECT_GRACE_SECONDS * 1000),
+    attachmentRetentionDays: e.ATTACHMENT_RETENTION_DAYS,
     socketEventRateLimit: e.SOCKET_EVENT_RATE_LIMIT,
     trustProxy:
       e.TRUST_PROXY === 'false'

@@ -15,6 +15,7 @@ import {
   loginAgent,
   record,
   request,
+  startCustomer,
   startServer,
   type TestServer,
 } from './harness';
@@ -304,5 +305,113 @@ describe.each(BACKENDS)('files customers send (%s)', (backend) => {
       status: 'failed',
       error: { code: 'invalid_request', reason: expect.any(String) },
     });
+  });
+
+  it('live chat: the customer uploads a picture from the widget; it reaches the agent kept, once; what is no file of ours is refused with its code', async () => {
+    const customer = await startCustomer(t.baseUrl, { name: 'Ines Upload' });
+    const upload = (bytes: Buffer, type: string, query: string, token = customer.token) =>
+      fetch(`${t.baseUrl}/api/livechat/conversations/${customer.conversationId}/attachments?${query}`, {
+        method: 'POST',
+        headers: { 'content-type': type, authorization: `Bearer ${token}` },
+        body: new Blob([new Uint8Array(bytes)]),
+      });
+    const { events, conversationId } = await (async () => {
+      const ev = record(await alice.socket());
+      expect((await alice.put('/api/agent/state', { state: 'available' })).status).toBe(200);
+      const offer = await ev.next('offer.created', (o: any) => o.conversationId === customer.conversationId);
+      expect((await alice.post(`/api/offers/${offer.id}/accept`)).status).toBe(200);
+      return { events: ev, conversationId: offer.conversationId as string };
+    })();
+
+    const sent = await upload(
+      SAMPLE_PHOTO,
+      'image/png',
+      'clientMessageId=f1&name=C%3A%5CUsers%5Cines%5Cparcel.png',
+    );
+    expect(sent.status).toBe(201);
+    const message = await sent.json();
+    expect(message).toMatchObject({
+      author: 'customer',
+      body: '[image] parcel.png',
+      attachments: [
+        {
+          kind: 'image',
+          contentType: 'image/png',
+          name: 'parcel.png',
+          size: SAMPLE_PHOTO.length,
+          status: 'ready',
+        },
+      ],
+    });
+    // The same upload again (a retry after a lost answer) is the same message.
+    const again = await upload(SAMPLE_PHOTO, 'image/png', 'clientMessageId=f1&name=parcel.png');
+    expect([again.status, (await again.json()).id]).toEqual([201, message.id]);
+
+    const pushed = await events.next('message.created', (e: any) => e.message.id === message.id);
+    expect(pushed.message.attachments[0].status).toBe('ready');
+    const file = await fetch(
+      `${t.baseUrl}/api/conversations/${conversationId}/attachments/${message.attachments[0].id}`,
+      { headers: { cookie: alice.cookie } },
+    );
+    expect(Buffer.from(await file.arrayBuffer()).equals(SAMPLE_PHOTO)).toBe(true);
+    expect(fake.mediaReads).toEqual([]);
+
+    const codeOf = async (answer: Response) => [answer.status, (await answer.json()).code];
+    expect(
+      await codeOf(await upload(Buffer.from('<script>1</script>'), 'text/html', 'clientMessageId=f2')),
+    ).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+    expect(
+      await codeOf(await upload(Buffer.alloc(10 * 1024 * 1024 + 1), 'application/pdf', 'clientMessageId=f3')),
+    ).toEqual([413, 'BODY_TOO_LARGE']);
+    expect(await codeOf(await upload(Buffer.alloc(0), 'application/pdf', 'clientMessageId=f4'))).toEqual([
+      400,
+      'VALIDATION_FAILED',
+    ]);
+    expect(await codeOf(await upload(SAMPLE_PHOTO, 'image/png', 'name=no-id.png'))).toEqual([
+      400,
+      'VALIDATION_FAILED',
+    ]);
+    expect(
+      await codeOf(await upload(SAMPLE_PHOTO, 'image/png', 'clientMessageId=f5', 'not-the-token')),
+    ).toEqual([401, 'UNAUTHENTICATED']);
+    // Nothing of the refused ones was stored.
+    const thread = await customer.get('/messages');
+    expect(thread.body.messages.filter((m: any) => m.author === 'customer').map((m: any) => m.body)).toEqual([
+      'Hello, my order has not arrived',
+      '[image] parcel.png',
+    ]);
+  });
+
+  it('files past the retention period are removed; the message still says what was there', async () => {
+    const customer = await startCustomer(t.baseUrl, { name: 'Old Files' });
+    const upload = (clientMessageId: string) =>
+      fetch(
+        `${t.baseUrl}/api/livechat/conversations/${customer.conversationId}/attachments?clientMessageId=${clientMessageId}&name=old.png`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'image/png', authorization: `Bearer ${customer.token}` },
+          body: new Blob([new Uint8Array(SAMPLE_PHOTO)]),
+        },
+      ).then((answer) => answer.json());
+    const old = await upload('old');
+    // 91 days later (ATTACHMENT_RETENTION_DAYS is 90 by default) another file arrives.
+    t.clock.advance(91 * 86_400_000);
+    const recent = await upload('recent');
+    expect(await t.server.attachments.expire()).toBe(1);
+    expect(await t.server.attachments.expire()).toBe(0);
+
+    const sam = await loginAgent(t.baseUrl, 'sam@example.com');
+    const read = (message: any) =>
+      sam.get(
+        `/api/supervisor/conversations/${customer.conversationId}/attachments/${message.attachments[0].id}`,
+      );
+    expect((await read(old)).body.code).toBe('ATTACHMENT_NOT_FOUND');
+    expect((await read(recent)).status).toBe(200);
+    const thread = (await customer.get('/messages')).body.messages;
+    expect(thread.find((m: any) => m.id === old.id)).toMatchObject({
+      body: '[image] old.png',
+      attachments: [{ status: 'expired', name: 'old.png' }],
+    });
+    expect(thread.find((m: any) => m.id === recent.id).attachments[0].status).toBe('ready');
   });
 });

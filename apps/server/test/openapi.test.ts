@@ -67,6 +67,7 @@ describe('the OpenAPI document', () => {
       'GET /api/livechat/conversations/{id}',
       'GET /api/livechat/conversations/{id}/messages',
       'POST /api/livechat/conversations/{id}/messages',
+      'POST /api/livechat/conversations/{id}/attachments',
       'POST /api/livechat/conversations/{id}/end',
       'GET /api/admin/settings',
       'PATCH /api/admin/settings',

@@ -5,6 +5,7 @@ import type {
   TStartChatRequest,
   TStartChatResponse,
 } from '@switchboard/contracts';
+import { attachmentPath, fileContentType, uploadTimeoutMs } from './files';
 import type { StoredSession } from './session';
 
 /** The server answered with an error body `{statusCode, code, error, message}`. */
@@ -40,7 +41,11 @@ const TIMEOUT_MS = 15_000;
 
 interface RequestOptions {
   session?: StoredSession;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is, under its own type (a file the customer attaches). */
+  raw?: { data: Blob; contentType: string };
+  timeoutMs?: number;
 }
 
 export type LivechatApi = ReturnType<typeof createApi>;
@@ -57,17 +62,23 @@ export const createApi = (base: string, fetchImpl: typeof fetch = (...args) => g
       headers.authorization = `Bearer ${options.session.token}`;
     }
     // No content-type without a body: a JSON content-type with an empty body is a 400 in Fastify.
-    if (options.body !== undefined) {
+    let body: BodyInit | undefined;
+    if (options.raw) {
+      headers['content-type'] = options.raw.contentType;
+      body = options.raw.data;
+    } else if (options.body !== undefined) {
       headers['content-type'] = 'application/json';
+      body = JSON.stringify(options.body);
     }
+    const timeout = options.timeoutMs ?? TIMEOUT_MS;
     let response: Response;
     try {
       response = await fetchImpl(`${base}${path}`, {
         method,
         headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body,
         credentials: 'omit',
-        signal: typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(TIMEOUT_MS) : undefined,
+        signal: typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(timeout) : undefined,
       });
     } catch (e) {
       throw new NetworkError(e);
@@ -113,6 +124,16 @@ export const createApi = (base: string, fetchImpl: typeof fetch = (...args) => g
       request<TMessage>('POST', `${conversationPath(session)}/messages`, {
         session,
         body: { body, clientMessageId },
+      }),
+    /**
+     * A file as a customer message, its bytes as the body; the same `clientMessageId` again answers
+     * the stored message, so a retry after a lost answer does not send it twice.
+     */
+    sendFile: (session: StoredSession, file: File, clientMessageId: string) =>
+      request<TMessage>('POST', attachmentPath(session.conversationId, clientMessageId, file.name), {
+        session,
+        raw: { data: file, contentType: fileContentType(file.type) },
+        timeoutMs: uploadTimeoutMs(file.size),
       }),
     end: (session: StoredSession) => request<void>('POST', `${conversationPath(session)}/end`, { session }),
   };

@@ -64,5 +64,10 @@ describe('translation', () => {
     expect(t('panelLabel')).toBe('Live chat');
     expect(t('conversationEnded')).toBe('The agent has ended the chat');
     expect(t('waiting')).toBe('Waiting for an agent…');
+    expect(t('attachFile')).toBe('Attach a file');
+    expect(t('fileTooLarge', { max: '10 MB' })).toBe('This file is larger than 10 MB.');
+    expect(t('fileTypeRefused')).toBe(
+      'Only pictures (JPEG, PNG, GIF, WebP), PDF and text files can be sent.',
+    );
   });
 });

@@ -111,6 +111,39 @@ describe('threadItems', () => {
     expect(before[0]?.key).toBe(after[0]?.key);
   });
 
+  it("shows a file by its name and size, pending or stored, not by the server's text stand-in", () => {
+    const file = new File([new Uint8Array(68)], 'parcel.png', { type: 'image/png' });
+    const before = threadItems([], [pending('f', { body: 'parcel.png', file })]);
+    const stored = msg(1, {
+      clientMessageId: 'f',
+      body: '[image] parcel.png',
+      attachments: [
+        {
+          id: '00000000-0000-4000-8000-0000000000aa',
+          kind: 'image',
+          contentType: 'image/png',
+          name: 'parcel.png',
+          size: 68,
+          status: 'ready',
+          error: null,
+        },
+      ],
+    });
+    const after = threadItems([stored], []);
+    expect(before[0]).toMatchObject({
+      key: 'own:f',
+      state: 'sending',
+      files: [{ name: 'parcel.png', size: 68 }],
+    });
+    expect(after[0]).toMatchObject({
+      key: 'own:f',
+      state: 'sent',
+      files: [{ name: 'parcel.png', size: 68 }],
+    });
+    // Text has no file lines.
+    expect(threadItems([msg(2)], [pending('t')]).map((i) => i.kind === 'own' && i.files)).toEqual([[], []]);
+  });
+
   it('keys messages without a clientMessageId by id', () => {
     const m = msg(1);
     expect(threadItems([m], [])[0]?.key).toBe(m.id);

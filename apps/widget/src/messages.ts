@@ -14,6 +14,14 @@ export interface PendingMessage {
   /** The server's explanation when it refused the message for good. */
   error: string | null;
   createdAt: string;
+  /** A file to upload instead of text (kept for a retry); `body` is then its name. */
+  file?: File;
+}
+
+/** A file shown in the customer's own bubble: the widget cannot open it, only name it. */
+export interface FileLine {
+  name: string;
+  size: number | null;
 }
 
 const bySeq = (a: TMessage, b: TMessage): number =>
@@ -68,6 +76,8 @@ export type ThreadItem =
       retryable: boolean;
       error: string | null;
       clientMessageId: string | null;
+      /** Shown instead of `body`, which for a file is the server's text stand-in (`[image] a.png`). */
+      files: FileLine[];
     }
   | {
       kind: 'agent';
@@ -106,6 +116,7 @@ export const threadItems = (
         retryable: false,
         error: null,
         clientMessageId: m.clientMessageId,
+        files: (m.attachments ?? []).map((a) => ({ name: a.name ?? m.body, size: a.size })),
       });
       previousAgent = null;
     } else if (m.author === 'agent') {
@@ -140,6 +151,7 @@ export const threadItems = (
       retryable: p.retryable,
       error: p.error,
       clientMessageId: p.clientMessageId,
+      files: p.file ? [{ name: p.file.name, size: p.file.size }] : [],
     });
   }
   return items;

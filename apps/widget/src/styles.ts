@@ -107,6 +107,9 @@ button:disabled { cursor: not-allowed; }
 }
 .own .bubble { background: var(--accent); color: #fff; border-bottom-right-radius: 4px; }
 .agent .bubble { background: #e6eaf0; color: var(--text); border-bottom-left-radius: 4px; }
+.bubble.file { display: flex; align-items: center; gap: 6px; }
+.bubble.file svg { width: 16px; height: 16px; flex: none; }
+.file-size { font-size: 12px; opacity: 0.85; white-space: nowrap; }
 .own.sending .bubble { opacity: 0.7; }
 .own.failed .bubble { background: #fff; color: var(--text); border: 1px solid var(--danger); }
 .meta { display: flex; align-items: center; gap: 8px; margin: 2px 4px 0; font-size: 11px; color: #6b7280; }
@@ -132,6 +135,16 @@ button:disabled { cursor: not-allowed; }
 .counter { font-size: 12px; color: var(--muted); font-variant-numeric: tabular-nums; }
 .counter.over { color: var(--danger); font-weight: 700; }
 .too-long { margin: 6px 0 0; color: var(--danger); font-size: 12px; }
+.file-error { margin: 6px 0 0; color: var(--danger); font-size: 12px; }
+.file-error:empty { display: none; }
+.composer-actions { display: flex; align-items: center; gap: 8px; }
+.attach {
+  display: inline-grid; place-items: center; width: 42px; height: 42px; padding: 0;
+  border: 1px solid #6b7280; border-radius: 8px; background: #fff; color: var(--text);
+}
+.attach:hover:not(:disabled) { background: #f3f4f6; }
+.attach:disabled { color: #9ca3af; border-color: #d1d5db; }
+.attach svg { width: 22px; height: 22px; }
 .confirm h3 { margin: 0 0 4px; font-size: 15px; }
 .confirm p { margin: 0 0 12px; font-size: 13px; color: var(--muted); }
 .actions { display: flex; gap: 8px; justify-content: flex-end; }

@@ -4,9 +4,11 @@ import type {
   TEntryPointInfo,
   TMessage,
 } from '@switchboard/contracts';
+import { LIVECHAT_FILE_MAX_BYTES } from '@switchboard/contracts/constants';
 import { COMPOSE_LIMITS } from '@switchboard/core';
 import { ApiError, createApi, isSessionGone, isTransient, type LivechatApi } from './api';
 import { h, replaceChildren } from './dom';
+import { checkFile, FILE_ACCEPT, formatBytes, uploadRefusal } from './files';
 import { createTranslator, type Language, pickLanguage, type Translate } from './i18n';
 import { connectLive, type Live } from './live';
 import {
@@ -64,7 +66,8 @@ const TYPING_RESEND_MS = 3000;
 const TYPING_IDLE_MS = 4000;
 const AGENT_TYPING_TIMEOUT_MS = 10_000;
 
-const icon = (path: string): SVGSVGElement => {
+/** A decorative 24×24 glyph: filled, or drawn as a line (`stroke`). */
+const icon = (path: string, stroke = false): SVGSVGElement => {
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
@@ -72,13 +75,22 @@ const icon = (path: string): SVGSVGElement => {
   svg.setAttribute('focusable', 'false');
   const p = document.createElementNS(ns, 'path');
   p.setAttribute('d', path);
-  p.setAttribute('fill', 'currentColor');
+  if (stroke) {
+    p.setAttribute('fill', 'none');
+    p.setAttribute('stroke', 'currentColor');
+    p.setAttribute('stroke-width', '1.8');
+    p.setAttribute('stroke-linecap', 'round');
+    p.setAttribute('stroke-linejoin', 'round');
+  } else {
+    p.setAttribute('fill', 'currentColor');
+  }
   svg.append(p);
   return svg;
 };
 const CHAT_ICON =
   'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8.4L4.6 21.3A1 1 0 0 1 3 20.5V5a2 2 0 0 1 1-2zm3 5v2h10V8H7zm0 4v2h7v-2H7z';
 const MINIMIZE_ICON = 'M6.4 8.6 12 14.2l5.6-5.6L19 10l-7 7-7-7z';
+const PAPERCLIP_ICON = 'M16 6v10a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10a1 1 0 0 1-2 0V7';
 
 let instances = 0;
 
@@ -137,6 +149,9 @@ class Widget implements WidgetHandle {
     counter: HTMLElement;
     tooLong: HTMLElement;
     send: HTMLButtonElement;
+    attach: HTMLButtonElement;
+    fileInput: HTMLInputElement;
+    fileError: HTMLElement;
   } | null = null;
   private logNodes = new Map<string, { sig: string; el: HTMLElement }>();
 
@@ -532,13 +547,39 @@ class Widget implements WidgetHandle {
     const counter = h('span', { class: 'counter', id: id('counter') });
     const tooLong = h('p', { class: 'too-long', id: id('too-long'), hidden: true });
     const send = h('button', { type: 'submit', class: 'primary', disabled: true }, t('send'));
+    // Refusals are announced as they happen; the button keeps the last one as its description.
+    const fileError = h('p', { class: 'file-error', id: id('file-error'), role: 'alert' });
+    // The native picker, opened by the button: a file input cannot be styled or named as well.
+    const fileInput = h('input', { type: 'file', accept: FILE_ACCEPT, hidden: true, tabindex: '-1' });
+    const attach = h(
+      'button',
+      {
+        type: 'button',
+        class: 'attach',
+        'aria-label': t('attachFile'),
+        'aria-describedby': fileError.id,
+        title: t('attachFile'),
+        onClick: () => fileInput.click(),
+      },
+      icon(PAPERCLIP_ICON, true),
+    );
+    fileInput.addEventListener('change', () => {
+      const file = fileInput.files?.[0];
+      // Emptied so that choosing the same file again is a change too.
+      fileInput.value = '';
+      if (file) {
+        this.attachFile(file);
+      }
+    });
     const form = h(
       'form',
       { class: 'composer' },
       h('label', { class: 'sr-only', for: id('message') }, t('messageLabel')),
       textarea,
       tooLong,
-      h('div', { class: 'composer-row' }, counter, send),
+      fileError,
+      h('div', { class: 'composer-row' }, counter, h('div', { class: 'composer-actions' }, attach, send)),
+      fileInput,
     );
     textarea.setAttribute('aria-describedby', counter.id);
     textarea.addEventListener('input', () => this.onComposerInput());
@@ -552,7 +593,7 @@ class Widget implements WidgetHandle {
       e.preventDefault();
       this.submitComposer();
     });
-    const composer = { form, textarea, counter, tooLong, send };
+    const composer = { form, textarea, counter, tooLong, send, attach, fileInput, fileError };
     this.updateComposer(composer);
     return composer;
   }
@@ -566,6 +607,8 @@ class Widget implements WidgetHandle {
     c.counter.textContent = `${state.count} / ${limit}`;
     c.counter.classList.toggle('over', state.over);
     c.send.disabled = !state.canSend;
+    // Whatever the draft, a file can go whenever a message can.
+    c.attach.disabled = this.session === null || this.isEnded();
     c.tooLong.hidden = !state.over;
     c.tooLong.textContent = state.over ? this.t('tooLong', { count: state.count, limit }) : '';
     c.textarea.setAttribute('aria-invalid', String(state.over));
@@ -621,6 +664,36 @@ class Widget implements WidgetHandle {
     c.textarea.value = '';
     this.updateComposer();
     this.stopTyping();
+    this.showFileError(null);
+    this.queue(body);
+  }
+
+  /** A file the customer chose: refused here in words, or sent as a pending message of its own. */
+  private attachFile(file: File): void {
+    if (!this.composer || !this.session || this.isEnded()) {
+      return;
+    }
+    const refusal = checkFile(file);
+    this.showFileError(refusal ? this.t(refusal, { max: this.fileLimit() }) : null);
+    if (!refusal) {
+      this.queue(file.name, file);
+    }
+  }
+
+  private fileLimit(): string {
+    return formatBytes(LIVECHAT_FILE_MAX_BYTES, this.language);
+  }
+
+  private showFileError(text: string | null): void {
+    const el = this.composer?.fileError;
+    // A new text node each time, so the same refusal twice is announced twice.
+    if (el && (text !== null || el.textContent !== '')) {
+      replaceChildren(el, text);
+    }
+  }
+
+  /** Shown at once as pending, then delivered; the server's copy replaces it. */
+  private queue(body: string, file?: File): void {
     const message: PendingMessage = {
       clientMessageId: newClientMessageId(),
       body,
@@ -628,6 +701,7 @@ class Widget implements WidgetHandle {
       retryable: false,
       error: null,
       createdAt: new Date().toISOString(),
+      ...(file ? { file } : {}),
     };
     this.pending = [...this.pending, message];
     this.renderLog(true);
@@ -648,7 +722,9 @@ class Widget implements WidgetHandle {
       return;
     }
     try {
-      const saved = await this.api.send(session, message.body, clientMessageId);
+      const saved = message.file
+        ? await this.api.sendFile(session, message.file, clientMessageId)
+        : await this.api.send(session, message.body, clientMessageId);
       if (this.session === session) {
         this.receive([saved]);
       }
@@ -656,12 +732,18 @@ class Widget implements WidgetHandle {
       if (this.session !== session) {
         return;
       }
+      // A file refused for its size or type is explained as the client's own check would.
+      const refusal = message.file && e instanceof ApiError ? uploadRefusal(e.status) : null;
       this.pending = isTransient(e)
         ? updatePending(this.pending, clientMessageId, { state: 'failed', retryable: true, error: null })
         : updatePending(this.pending, clientMessageId, {
             state: 'failed',
             retryable: false,
-            error: e instanceof Error ? e.message : null,
+            error: refusal
+              ? this.t(refusal, { max: this.fileLimit() })
+              : e instanceof Error
+                ? e.message
+                : null,
           });
       this.renderLog();
       // Refused because the chat ended or the session is gone: find out which.
@@ -1108,11 +1190,24 @@ class Widget implements WidgetHandle {
     } else {
       meta = h('div', { class: 'meta' }, this.time(item.createdAt));
     }
+    const content =
+      item.files.length > 0
+        ? item.files.map((f) =>
+            h(
+              'p',
+              { class: 'bubble file' },
+              icon(PAPERCLIP_ICON, true),
+              h('span', { class: 'sr-only' }, `${t('fileLabel')}:`),
+              h('span', { class: 'file-name' }, f.name),
+              f.size === null ? null : h('span', { class: 'file-size' }, formatBytes(f.size, this.language)),
+            ),
+          )
+        : [h('p', { class: 'bubble' }, item.body)];
     return h(
       'div',
       { class: `msg own ${item.state}` },
       h('span', { class: 'sr-only' }, `${t('you')}:`),
-      h('p', { class: 'bubble' }, item.body),
+      ...content,
       meta,
     );
   }

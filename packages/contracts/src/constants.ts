@@ -9,6 +9,20 @@ export const CHANNELS = ['livechat', 'whatsapp', 'sms', 'messenger'] as const;
  */
 export const INLINE_IMAGE_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
 
+/**
+ * What a live-chat customer may send from the widget (`POST /api/livechat/conversations/:id/attachments`):
+ * pictures, PDF and plain text (a receipt, a screenshot), at most 10 MB; the widget checks the same
+ * before uploading.
+ */
+export const LIVECHAT_FILE_TYPES: readonly string[] = [
+  ...INLINE_IMAGE_TYPES,
+  'application/pdf',
+  'text/plain',
+];
+export const LIVECHAT_FILE_MAX_BYTES = 10 * 1024 * 1024;
+/** A file's name as sent, at most this long. */
+export const FILE_NAME_MAX = 255;
+
 export const CSRF_HEADER = 'x-csrf-token';
 export const SESSION_COOKIE = 'sb_session';
 export const AGENT_NAMESPACE = '/agent';

@@ -33,7 +33,8 @@ export const ZAttachment = z.object({
   /** A document's file name as sent (masked like the text for a viewer who must not see values). */
   name: z.string().nullable(),
   size: z.number().int().nullable(),
-  status: z.enum(['pending', 'ready', 'failed']),
+  /** `expired`: removed after the retention period (`ATTACHMENT_RETENTION_DAYS`). */
+  status: z.enum(['pending', 'ready', 'failed', 'expired']),
   error: z.object({ code: z.string(), providerCode: z.string().nullable(), reason: z.string() }).nullable(),
 });
 export type TAttachment = z.infer<typeof ZAttachment>;

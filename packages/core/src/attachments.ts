@@ -1,4 +1,4 @@
-import { INLINE_IMAGE_TYPES } from '@switchboard/contracts';
+import { FILE_NAME_MAX, INLINE_IMAGE_TYPES } from '@switchboard/contracts';
 
 /**
  * The rules of customers' files (product.md, *beyond*: attachments): how large a file we keep,
@@ -49,3 +49,25 @@ export const attachmentDisposition = (
     MIME_TYPE.test(type) && !type.includes('html') && !type.includes('xml') && !type.includes('javascript');
   return { contentType: safe ? type : 'application/octet-stream', inline: false };
 };
+
+/**
+ * A file's name as it may be shown and offered for download: its last path segment (a browser or
+ * a provider may send `C:\Users\...\photo.jpg`), without control characters, spaces collapsed, at
+ * most FILE_NAME_MAX characters; null when nothing is left.
+ */
+export const fileNameOf = (name: string | null | undefined): string | null => {
+  if (typeof name !== 'string') {
+    return null;
+  }
+  const last = name.split(/[/\\]/).pop() ?? '';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
+  const clean = last
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return clean ? [...clean].slice(0, FILE_NAME_MAX).join('') : null;
+};
+
+/** When files that arrived before it are removed, for a retention of `days` (0: never). */
+export const retentionCutoff = ({ now, days }: { now: Date; days: number }): Date | null =>
+  days > 0 ? new Date(now.getTime() - days * 86_400_000) : null;

@@ -32,6 +32,7 @@ export * from './use-cases/fire-due-timer';
 export * from './use-cases/invite-to-conference';
 export * from './use-cases/name-contact';
 export * from './use-cases/post-agent-message';
+export * from './use-cases/post-customer-file';
 export * from './use-cases/post-customer-message';
 export * from './use-cases/receive-provider-message';
 export * from './use-cases/record-send-outcome';

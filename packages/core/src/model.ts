@@ -123,8 +123,11 @@ export interface StoredMessage extends NewMessage {
   attachments?: MessageAttachment[] | null;
 }
 
-/** Fetching from the provider, kept (the bytes can be read), or given up on with the reason. */
-export type AttachmentStatus = 'pending' | 'ready' | 'failed';
+/**
+ * Fetching from the provider, kept (the bytes can be read), given up on with the reason, or
+ * removed once the retention period passed (the message still says what it was).
+ */
+export type AttachmentStatus = 'pending' | 'ready' | 'failed' | 'expired';
 
 /** One file of a message, as it is stored with the message: everything but its bytes and its source. */
 export interface MessageAttachment {

@@ -179,12 +179,15 @@ export interface Tx {
   };
   /** Files customers sent: their bytes are fetched from the provider after the message is stored. */
   attachments: {
-    /** The message's files, pending and due now; the message's own summary lists them. */
+    /**
+     * The message's files, pending and due now, or kept at once when their `content` is given (a
+     * live chat's upload); the message's own summary lists them.
+     */
     add(input: {
       messageId: string;
       conversationId: string;
       entryPointId: string;
-      attachments: readonly InboundAttachment[];
+      attachments: readonly (InboundAttachment & { content?: Uint8Array })[];
       at: Date;
     }): Promise<void>;
     /**
@@ -202,6 +205,11 @@ export interface Tx {
      * The outcome of a fetch: kept with its bytes, due again at `dueAt`, or failed; the message's
      * summary follows. Null when the attachment is gone (its conversation was deleted).
      */
+    /**
+     * Removes the bytes of up to `limit` kept files that arrived before `arrivedBefore` (skipping
+     * rows another process holds); their status becomes `expired`. Answers how many.
+     */
+    expire(input: { arrivedBefore: Date; limit: number }): Promise<number>;
     settle(input: {
       id: string;
       status: AttachmentStatus;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ATTACHMENT_MAX_ATTEMPTS, attachmentDisposition, attachmentRetryDelayMs } from '../src/attachments';
+import {
+  ATTACHMENT_MAX_ATTEMPTS,
+  attachmentDisposition,
+  attachmentRetryDelayMs,
+  fileNameOf,
+} from '../src/attachments';
 
 describe('how a customer’s file is served to a desktop', () => {
   it('shows raster pictures inline, whatever the case or parameters of their type', () => {
@@ -48,5 +53,23 @@ describe('fetching a file again', () => {
     expect(Math.max(...delays)).toBeLessThanOrEqual(60_000);
     expect(attachmentRetryDelayMs({ attempts: 1, jitter: 0 })).toBe(1000);
     expect(attachmentRetryDelayMs({ attempts: 50, jitter: 0 })).toBe(30_000);
+  });
+});
+
+describe('a file’s name as it is shown and offered for download', () => {
+  it('keeps the last part of a path, without control characters or runs of spaces', () => {
+    expect(fileNameOf('C:\\Users\\ines\\parcel photo.png')).toBe('parcel photo.png');
+    expect(fileNameOf('../../etc/passwd')).toBe('passwd');
+    expect(fileNameOf('receipt\r\nset-cookie: x.pdf')).toBe('receiptset-cookie: x.pdf');
+    expect(fileNameOf('  Rechnung \t März.pdf ')).toBe('Rechnung März.pdf');
+  });
+
+  it('gives none for what holds no name, and cuts a long one without splitting a character', () => {
+    for (const nothing of [null, undefined, '', '   ', '/', 'a/\u0000', 42 as unknown as string]) {
+      expect(fileNameOf(nothing)).toBeNull();
+    }
+    const long = fileNameOf('😀'.repeat(300));
+    expect([...(long ?? '')]).toHaveLength(255);
+    expect(long?.endsWith('😀')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { ClaimedAttachment, MessageAttachment, Tx } from '@switchboard/core';
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import { attachments, messages } from './schema';
 
@@ -63,9 +63,15 @@ export const createAttachmentTx = (db: Db | DbTx): Pick<Tx, 'attachments'> => {
             source: file.source,
             contentType: file.contentType,
             name: file.name,
-            status: 'pending' as const,
-            dueAt: at,
             createdAt: at,
+            ...(file.content
+              ? {
+                  status: 'ready' as const,
+                  content: file.content,
+                  size: file.content.byteLength,
+                  dueAt: null,
+                }
+              : { status: 'pending' as const, dueAt: at }),
           })),
         );
         await resummarize(messageId);
@@ -107,6 +113,31 @@ export const createAttachmentTx = (db: Db | DbTx): Pick<Tx, 'attachments'> => {
           contentType: row.contentType,
           attempts: row.attempts,
         }));
+      },
+      expire: async ({ arrivedBefore, limit }) => {
+        const due = await db
+          .select({ id: attachments.id })
+          .from(attachments)
+          .where(and(eq(attachments.status, 'ready'), lt(attachments.createdAt, arrivedBefore)))
+          .limit(limit)
+          .for('update', { skipLocked: true });
+        if (due.length === 0) {
+          return 0;
+        }
+        const rows = await db
+          .update(attachments)
+          .set({ status: 'expired', content: null })
+          .where(
+            inArray(
+              attachments.id,
+              due.map((d) => d.id),
+            ),
+          )
+          .returning({ messageId: attachments.messageId });
+        for (const messageId of new Set(rows.map((r) => r.messageId))) {
+          await resummarize(messageId);
+        }
+        return rows.length;
       },
       settle: async ({ id, status, dueAt, contentType, content, error }) => {
         const [row] = await db

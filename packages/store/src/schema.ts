@@ -609,6 +609,8 @@ export const attachments = pgTable(
   },
   (t) => [
     index('attachments_due_idx').on(t.dueAt).where(sql`status = 'pending'`),
+    // The retention pass looks for kept files by age.
+    index('attachments_kept_idx').on(t.createdAt).where(sql`status = 'ready'`),
     index('attachments_message_idx').on(t.messageId, t.position),
   ],
 );

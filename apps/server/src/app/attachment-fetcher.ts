@@ -4,6 +4,7 @@ import {
   type ClaimedAttachment,
   claimDueAttachments,
   type DomainEvent,
+  expireAttachments,
   type FetchResult,
   recordAttachmentFetch,
 } from '@switchboard/core';
@@ -13,6 +14,9 @@ import type { UseCaseRunner } from './services';
 
 /** Retries and files left by a process that stopped (their lease ran out) are found this often. */
 const SWEEP_MS = 2000;
+/** Files past the retention period are removed this often, in batches of EXPIRE_BATCH. */
+const EXPIRE_EVERY_MS = 10 * 60_000;
+const EXPIRE_BATCH = 200;
 
 /**
  * Fetches the files customers send (a photo, a PDF, a voice note) from their provider once the
@@ -31,10 +35,13 @@ export const createAttachmentFetcher = ({
   random = Math.random,
   fetchFn,
   timeoutMs,
+  retentionDays,
 }: {
   run: UseCaseRunner;
   logger: Logger;
   configs: ProviderConfigs;
+  /** Kept files are removed this many days after they arrived (ATTACHMENT_RETENTION_DAYS); 0 keeps them. */
+  retentionDays: number;
   /** Claims in flight at once, each of up to `perClaim` files fetched side by side. */
   workers?: number;
   perClaim?: number;
@@ -43,6 +50,8 @@ export const createAttachmentFetcher = ({
   timeoutMs?: number;
 }) => {
   let sweep: NodeJS.Timeout | null = null;
+  let retention: NodeJS.Timeout | null = null;
+  let expiring: Promise<number> | null = null;
   let stopped = true;
   let active = 0;
   const running = new Set<Promise<void>>();
@@ -113,19 +122,57 @@ export const createAttachmentFetcher = ({
     running.add(p);
   };
 
+  /** Removes what the retention period has passed, batch after batch; never two passes at once. */
+  const expire = (): Promise<number> => {
+    expiring ??= (async () => {
+      let removed = 0;
+      for (;;) {
+        const batch = await run(expireAttachments, { days: retentionDays, limit: EXPIRE_BATCH });
+        removed += batch;
+        if (batch < EXPIRE_BATCH || stopped) {
+          return removed;
+        }
+      }
+    })()
+      .then((removed) => {
+        if (removed > 0) {
+          logger.info({ removed, retentionDays }, 'customer files past the retention period removed');
+        }
+        return removed;
+      })
+      .catch((err: unknown) => {
+        logger.error({ err }, 'removing customer files past the retention period failed');
+        return 0;
+      })
+      .finally(() => {
+        expiring = null;
+      });
+    return expiring;
+  };
+
   return {
     start: () => {
       stopped = false;
       sweep = setInterval(() => drain(), SWEEP_MS);
       drain();
+      if (retentionDays > 0) {
+        retention = setInterval(() => void expire(), EXPIRE_EVERY_MS);
+        retention.unref();
+        void expire();
+      }
     },
     stop: async () => {
       stopped = true;
       if (sweep) {
         clearInterval(sweep);
       }
-      await Promise.all(running);
+      if (retention) {
+        clearInterval(retention);
+      }
+      await Promise.all([...running, expiring]);
     },
+    /** A retention pass now (tests; the server runs one every ten minutes). */
+    expire,
     /** Everything claimable now has been fetched or rescheduled (tests). */
     idle: async () => {
       while (running.size > 0) {

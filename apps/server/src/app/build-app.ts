@@ -284,6 +284,7 @@ export const buildApp = async ({
     run,
     logger,
     configs: providerConfigs,
+    retentionDays: config.attachmentRetentionDays,
     ...(providerFetch ? { fetchFn: providerFetch } : {}),
   });
   bus.subscribe((event) => {

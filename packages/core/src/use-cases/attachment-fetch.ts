@@ -3,6 +3,7 @@ import {
   ATTACHMENT_MAX_ATTEMPTS,
   ATTACHMENT_MAX_BYTES,
   attachmentRetryDelayMs,
+  retentionCutoff,
 } from '../attachments';
 import type { DeliveryError } from '../inbound';
 import type { ClaimedAttachment } from '../model';
@@ -98,4 +99,19 @@ export const recordAttachmentFetch = async ({
     value: { retryAt: null },
     events: settled ? [{ type: 'message.attachments_changed', ...settled }] : [],
   };
+};
+
+/**
+ * The retention period (product.md's *beyond*: operators keep files as long as their policy says):
+ * the bytes of up to `limit` files older than `days` are removed, the message keeps saying what
+ * they were (`expired`). Nothing when `days` is 0. Answers how many were removed.
+ */
+export const expireAttachments = async ({
+  tx,
+  now,
+  days,
+  limit,
+}: UseCaseContext & { days: number; limit: number }): Promise<UseCaseResult<number>> => {
+  const arrivedBefore = retentionCutoff({ now, days });
+  return { value: arrivedBefore ? await tx.attachments.expire({ arrivedBefore, limit }) : 0, events: [] };
 };

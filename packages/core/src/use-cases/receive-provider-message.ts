@@ -1,3 +1,4 @@
+import { fileNameOf } from '../attachments';
 import { nameOfIdentity, readsProfileName } from '../channels';
 import { AppError } from '../errors';
 import type { DomainEvent } from '../events';
@@ -150,7 +151,9 @@ const addAttachments = async ({
   conversationId: string;
   messageId: string;
 }): Promise<DomainEvent[]> => {
-  const attachments = (message.attachments ?? []).slice(0, MAX_ATTACHMENTS_PER_MESSAGE);
+  const attachments = (message.attachments ?? [])
+    .slice(0, MAX_ATTACHMENTS_PER_MESSAGE)
+    .map((file) => ({ ...file, name: fileNameOf(file.name) }));
   if (attachments.length === 0) {
     return [];
   }

@@ -1,5 +1,8 @@
 import fastifyCors from '@fastify/cors';
 import {
+  FILE_NAME_MAX,
+  LIVECHAT_FILE_MAX_BYTES,
+  LIVECHAT_FILE_TYPES,
   ZConversationParamsSchema,
   ZCustomerConversation,
   ZCustomerSendRequestSchema,
@@ -14,16 +17,23 @@ import {
   AppError,
   COMPOSE_LIMITS,
   customerEndChat,
+  postCustomerFile,
   postCustomerMessage,
   startLiveChat,
 } from '@switchboard/core';
 import type { FastifyRequest } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { toMessageDto } from '../../app/dto';
 import { errorResponses } from '../error-responses';
 import { hashToken, newToken, safeEqual } from '../tokens';
+
+const ZCustomerFileQuerySchema = z.object({
+  clientMessageId: z.string().min(1).max(64),
+  /** The file's name as the customer's browser gives it. */
+  name: z.string().max(FILE_NAME_MAX).optional(),
+});
 
 /** Where the live-chat API is registered: its CORS (and the preflight route CORS adds) stays here. */
 export const LIVECHAT_PREFIX = '/api/livechat';
@@ -168,6 +178,48 @@ export const livechatRoutes =
         return reply.code(201).send(toMessageDto(message));
       },
     );
+
+    // A file from the widget: its bytes are the body, under the file's own type, so this route
+    // has a parser of its own (and a body limit of its own) that no other route of the widget shares.
+    await app.register(async (scope) => {
+      const files = scope.withTypeProvider<ZodTypeProvider>();
+      files.addContentTypeParser(
+        LIVECHAT_FILE_TYPES as string[],
+        { parseAs: 'buffer', bodyLimit: LIVECHAT_FILE_MAX_BYTES },
+        (_request, body, done) => done(null, body),
+      );
+      files.post(
+        '/conversations/:id/attachments',
+        {
+          preHandler: requireCustomer,
+          bodyLimit: LIVECHAT_FILE_MAX_BYTES,
+          config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+          schema: {
+            tags: ['livechat'],
+            description:
+              'A file from the customer (the raw bytes as the body, under its type: JPEG, PNG, GIF, WebP, PDF or plain text, at most 10 MB): a customer message naming it, with the file, answered as the message.',
+            params: ZConversationParamsSchema,
+            querystring: ZCustomerFileQuerySchema,
+            response: { 201: ZMessage, ...errors },
+          },
+        },
+        async (request, reply) => {
+          if (!Buffer.isBuffer(request.body)) {
+            throw new AppError('VALIDATION_FAILED', 'The body must be the file');
+          }
+          const message = await ctx.run(postCustomerFile, {
+            conversationId: request.params.id,
+            clientMessageId: request.query.clientMessageId,
+            file: {
+              contentType: request.headers['content-type'] ?? '',
+              name: request.query.name ?? null,
+              bytes: request.body,
+            },
+          });
+          return reply.code(201).send(toMessageDto(message));
+        },
+      );
+    });
 
     app.post(
       '/conversations/:id/end',

@@ -29,6 +29,9 @@ export const AttachmentView = ({
   if (attachment.status === 'pending') {
     return <p className="attachment attachment--pending">{t('attachments.fetching', { kind })}</p>;
   }
+  if (attachment.status === 'expired') {
+    return <p className="attachment attachment--pending">{t('attachments.expired', { kind })}</p>;
+  }
   if (attachment.status === 'failed') {
     return (
       <p className="attachment attachment--failed">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../../shared/ui/Avatar';
 import { describeError } from '../../i18n/describe-error';
 import type { PendingMessage } from '../conversations-state';
+import { captionOf } from '../utils/caption';
 import { systemText } from '../utils/system-text';
 import { AttachmentView } from './AttachmentView';
 
@@ -36,12 +37,13 @@ export const MessageItem = ({
     );
   }
   if (message.author === 'customer') {
+    const caption = captionOf(message);
     // The conversation's name: a Messenger customer's is read after their first messages were stored.
     return (
       <li className="msg msg--customer">
         <Avatar name={customerName || message.authorName} size="sm" />
         <div className="msg__content">
-          <p className="bubble bubble--customer">{message.body}</p>
+          {caption !== null && <p className="bubble bubble--customer">{caption}</p>}
           {message.attachments?.map((attachment) => (
             <AttachmentView
               key={attachment.id}

@@ -146,6 +146,7 @@ export const de: LocaleMessages = {
     },
     fetching: '{{kind}}: wird vom Anbieter abgerufen…',
     failed: '{{kind}} nicht empfangen',
+    expired: '{{kind}} nach Ablauf der Aufbewahrungsfrist gelöscht',
     imageAlt: '{{kind}} von {{name}}',
     play: '{{kind}} von {{name}}',
     download: '{{label}} herunterladen',

@@ -146,6 +146,7 @@ export const en = {
     },
     fetching: '{{kind}}: receiving it from the provider…',
     failed: '{{kind}} not received',
+    expired: '{{kind}} removed after the retention period',
     imageAlt: '{{kind}} sent by {{name}}',
     play: '{{kind}} from {{name}}',
     download: 'Download {{label}}',

@@ -144,6 +144,7 @@ export const es: LocaleMessages = {
     },
     fetching: '{{kind}}: recibiéndolo del proveedor…',
     failed: '{{kind}} no recibido',
+    expired: '{{kind}} eliminado tras el plazo de conservación',
     imageAlt: '{{kind}} enviado por {{name}}',
     play: '{{kind}} de {{name}}',
     download: 'Descargar {{label}}',

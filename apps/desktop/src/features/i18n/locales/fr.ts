@@ -148,6 +148,7 @@ export const fr: LocaleMessages = {
     },
     fetching: '{{kind}} : réception auprès du fournisseur…',
     failed: '{{kind}} non reçu(e)',
+    expired: '{{kind}} supprimé(e) après la durée de conservation',
     imageAlt: '{{kind}} envoyé(e) par {{name}}',
     play: '{{kind}} de {{name}}',
     download: 'Télécharger {{label}}',

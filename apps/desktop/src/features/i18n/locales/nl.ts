@@ -147,6 +147,7 @@ export const nl: LocaleMessages = {
     },
     fetching: '{{kind}}: wordt opgehaald bij de provider…',
     failed: '{{kind}} niet ontvangen',
+    expired: '{{kind}} verwijderd na de bewaartermijn',
     imageAlt: '{{kind}} van {{name}}',
     play: '{{kind}} van {{name}}',
     download: '{{label}} downloaden',

@@ -144,6 +144,7 @@ export const sv: LocaleMessages = {
     },
     fetching: '{{kind}}: hämtas från leverantören…',
     failed: '{{kind}} togs inte emot',
+    expired: '{{kind}} borttagen efter lagringstiden',
     imageAlt: '{{kind}} från {{name}}',
     play: '{{kind}} från {{name}}',
     download: 'Ladda ned {{label}}',

@@ -1,0 +1,1 @@
+CREATE INDEX "attachments_kept_idx" ON "attachments" USING btree ("created_at") WHERE status = 'ready';
