@@ -414,4 +414,58 @@ describe.each(BACKENDS)('files customers send (%s)', (backend) => {
     });
     expect(thread.find((m: any) => m.id === recent.id).attachments[0].status).toBe('ready');
   });
+
+  it("the agent's interaction history opens a file of the same customer's earlier conversation, and no one else's", async () => {
+    fake.files.set('/media/wamedia.EARLY', { contentType: 'image/png', bytes: SAMPLE_PHOTO });
+    const first = await acceptDelivery('whatsapp', () =>
+      postMeta(
+        t.baseUrl,
+        `/webhooks/whatsapp/${ids.whatsapp}`,
+        whatsappFileFrom('wamid.EARLY', 'image', { id: 'wamedia.EARLY', mime_type: 'image/png' }),
+        WA.appSecret,
+      ),
+    );
+    const photo = (await settled(first.events, first.message)).attachments[0];
+    await alice.post(`/api/conversations/${first.conversationId}/end`);
+    const reasons = (await alice.get('/api/agent/bootstrap')).body.wrapUpReasons;
+    await alice.post(`/api/conversations/${first.conversationId}/wrap-up`, { wrapUpReasonId: reasons[0].id });
+
+    // Melissa writes again, and a stranger writes too.
+    const post = (from: string, id: string) =>
+      postMeta(
+        t.baseUrl,
+        `/webhooks/whatsapp/${ids.whatsapp}`,
+        whatsappFile(WA.phoneNumberId, from, id, 'image', { id: 'wamedia.NONE', mime_type: 'image/png' }),
+        WA.appSecret,
+      );
+    expect((await post('447966197542', 'wamid.AGAIN')).status).toBe(200);
+    const again = await first.events.next(
+      'offer.created',
+      (o: any) => o.conversationId !== first.conversationId,
+    );
+    expect((await alice.post(`/api/offers/${again.id}/accept`)).status).toBe(200);
+    expect((await post('46709998877', 'wamid.STRANGER')).status).toBe(200);
+    const stranger = await first.events.next(
+      'offer.created',
+      (o: any) => o.conversationId !== first.conversationId && o.conversationId !== again.conversationId,
+    );
+    expect((await alice.post(`/api/offers/${stranger.id}/accept`)).status).toBe(200);
+
+    const earlierFile = (from: string) =>
+      alice.get(`/api/conversations/${from}/earlier/${first.conversationId}/attachments/${photo.id}`);
+    const file = await fetch(
+      `${t.baseUrl}/api/conversations/${again.conversationId}/earlier/${first.conversationId}/attachments/${photo.id}`,
+      { headers: { cookie: alice.cookie } },
+    );
+    expect([file.status, file.headers.get('content-type')]).toEqual([200, 'image/png']);
+    // Another customer's conversation is no door to it, nor is a conversation the agent does not take part in.
+    expect((await earlierFile(stranger.conversationId)).body.code).toBe('ATTACHMENT_NOT_FOUND');
+    expect(
+      (
+        await bob.get(
+          `/api/conversations/${again.conversationId}/earlier/${first.conversationId}/attachments/${photo.id}`,
+        )
+      ).body.code,
+    ).toBe('NOT_A_PARTICIPANT');
+  });
 });

@@ -51,6 +51,7 @@ describe('the OpenAPI document', () => {
       'GET /api/conversations/{id}/earlier',
       'GET /api/conversations/{id}/earlier/{earlierId}',
       'GET /api/conversations/{id}/attachments/{attachmentId}',
+      'GET /api/conversations/{id}/earlier/{earlierId}/attachments/{attachmentId}',
       'GET /api/supervisor/conversations/{id}/attachments/{attachmentId}',
       'POST /api/conversations/{id}/messages',
       'POST /api/conversations/{id}/messages/{messageId}/retry',

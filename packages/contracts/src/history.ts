@@ -125,3 +125,6 @@ export const ZEarlierParamsSchema = z.object({ id: ZId, earlierId: ZId });
 
 /** A file a customer sent in a conversation. */
 export const ZAttachmentParamsSchema = z.object({ id: ZId, attachmentId: ZId });
+
+/** A file of an earlier conversation of the same customer. */
+export const ZEarlierAttachmentParamsSchema = z.object({ id: ZId, earlierId: ZId, attachmentId: ZId });

@@ -73,6 +73,10 @@ export const createDeskViews = ({ store }: { store: Store }) => {
     return view ? maskMessage(view, await contextFor(view.conversationId)) : null;
   };
 
+  /** A kept file of an earlier conversation of the same customer (the agent's interaction history). */
+  const earlierAttachmentFile = async (conversationId: string, earlierId: string, attachmentId: string) =>
+    (await views.sameContact(conversationId, earlierId)) ? attachmentFile(earlierId, attachmentId) : null;
+
   /** A kept file of the conversation, its name masked as the message shows it. */
   const attachmentFile = async (conversationId: string, attachmentId: string) => {
     const file = await readAttachment(store.database.db, { conversationId, attachmentId });
@@ -151,6 +155,7 @@ export const createDeskViews = ({ store }: { store: Store }) => {
     message,
     messages,
     attachmentFile,
+    earlierAttachmentFile,
     pendingOffers,
     openConversations,
     history,

@@ -3,6 +3,7 @@ import {
   ZConversationDetail,
   ZConversationParamsSchema,
   ZConversationSummary,
+  ZEarlierAttachmentParamsSchema,
   ZEarlierConversations,
   ZEarlierParamsSchema,
   ZHistoryDetail,
@@ -149,6 +150,28 @@ export const conversationRoutes =
       async (request, reply) => {
         await authorize(request.params.id, agentOf(request).userId);
         const file = await ctx.desk.attachmentFile(request.params.id, request.params.attachmentId);
+        if (!file) {
+          throw new AppError('ATTACHMENT_NOT_FOUND');
+        }
+        return sendAttachment(reply, file);
+      },
+    );
+
+    app.get(
+      '/api/conversations/:id/earlier/:earlierId/attachments/:attachmentId',
+      {
+        schema: {
+          tags: ['conversations'],
+          description:
+            "A file the same customer sent in an earlier conversation (the agent's interaction history), as the one above serves it.",
+          params: ZEarlierAttachmentParamsSchema,
+          response: errors,
+        },
+      },
+      async (request, reply) => {
+        const { id, earlierId, attachmentId } = request.params;
+        await authorize(id, agentOf(request).userId);
+        const file = await ctx.desk.earlierAttachmentFile(id, earlierId, attachmentId);
         if (!file) {
           throw new AppError('ATTACHMENT_NOT_FOUND');
         }

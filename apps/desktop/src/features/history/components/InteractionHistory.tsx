@@ -90,6 +90,9 @@ export const InteractionHistory = ({
                   key={selected}
                   load={(after) => fetchEarlierDetail(api, conversationId, selected, after)}
                   canReveal={false}
+                  attachmentUrl={(earlierId, attachmentId) =>
+                    `/api/conversations/${conversationId}/earlier/${earlierId}/attachments/${attachmentId}`
+                  }
                 />
               )}
             </div>
