@@ -188,34 +188,43 @@ test('interaction history: an agent reads the same customer’s earlier WhatsApp
   await customer.context.close();
 });
 
-test('a photo from a WhatsApp customer: fetched from the provider, shown in the bubble, opened whole', async ({
-  browser,
-}) => {
-  const agent = await newActor(browser);
-  const customer = await newActor(browser);
-  await loginAgent(agent.page, 'alice@example.com');
-  await setState(agent.page, 'Available');
-  const simulator = await openSimulator(customer.page, 'whatsapp', 'Nora Photo', '+46709990002');
-  await simulator.getByRole('checkbox', { name: /Attach a photo/ }).check();
-  await write(simulator, 'The box arrived torn');
+const photoCases = [
+  { channel: 'whatsapp', name: 'Nora Photo', identity: '+46709990002', sender: 'Nora Photo' },
+  { channel: 'sms', name: 'Sms Photo', identity: '+46709990003', sender: '+46709990003' },
+  // Messenger's name comes from the (simulated) profile API once the message is stored.
+  { channel: 'messenger', name: 'Nils Photo', identity: '7215000000000077', sender: 'Nils Photo' },
+] as const;
 
-  await agent.page
-    .getByRole('dialog', { name: /Contact request from Nora Photo/ })
-    .getByRole('button', { name: 'Accept' })
-    .click();
-  const pane = agent.page.getByRole('tabpanel');
-  // The caption in the bubble, the picture below it (the stored text keeps its [image] label for transcripts).
-  await expect(pane.getByText('The box arrived torn', { exact: true })).toBeVisible();
-  // Fetched from the (simulated) Graph API after the webhook was answered: the picture itself, loaded.
-  const photo = pane.getByRole('img', { name: 'Image sent by Nora Photo' });
-  await expect(photo).toBeVisible();
-  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(240);
-  const link = pane.getByRole('link', { name: 'Image sent by Nora Photo' });
-  await expect(link).toHaveAttribute('href', /^\/api\/conversations\/[\w-]+\/attachments\/[\w-]+$/);
-  await expect(link).toHaveAttribute('target', '_blank');
+for (const c of photoCases) {
+  test(`${c.channel}: a customer's photo is fetched from the provider, shown in the bubble, opened whole`, async ({
+    browser,
+  }) => {
+    const agent = await newActor(browser);
+    const customer = await newActor(browser);
+    await loginAgent(agent.page, 'alice@example.com');
+    await setState(agent.page, 'Available');
+    const simulator = await openSimulator(customer.page, c.channel, c.name, c.identity);
+    await simulator.getByRole('checkbox', { name: /Attach a photo/ }).check();
+    await write(simulator, 'The box arrived torn');
 
-  await endAndWrapUp(agent.page);
-  await logout(agent.page);
-  await agent.context.close();
-  await customer.context.close();
-});
+    await agent.page
+      .getByRole('dialog', { name: `Contact request from ${c.sender}` })
+      .getByRole('button', { name: 'Accept' })
+      .click();
+    const pane = agent.page.getByRole('tabpanel');
+    // The caption in the bubble, the picture below it (the stored text keeps its [image] label for transcripts).
+    await expect(pane.getByText('The box arrived torn', { exact: true })).toBeVisible();
+    // Fetched through the (simulated) provider's media API after the webhook was answered: the picture itself, loaded.
+    const photo = pane.getByRole('img', { name: `Image sent by ${c.sender}` });
+    await expect(photo).toBeVisible();
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(240);
+    const link = pane.getByRole('link', { name: `Image sent by ${c.sender}` });
+    await expect(link).toHaveAttribute('href', /^\/api\/conversations\/[\w-]+\/attachments\/[\w-]+$/);
+    await expect(link).toHaveAttribute('target', '_blank');
+
+    await endAndWrapUp(agent.page);
+    await logout(agent.page);
+    await agent.context.close();
+    await customer.context.close();
+  });
+}
