@@ -50,6 +50,9 @@ export const attachmentDisposition = (
   return { contentType: safe ? type : 'application/octet-stream', inline: false };
 };
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
 /**
  * A file's name as it may be shown and offered for download: its last path segment (a browser or
  * a provider may send `C:\Users\...\photo.jpg`), without control characters, spaces collapsed, at
@@ -60,11 +63,7 @@ export const fileNameOf = (name: string | null | undefined): string | null => {
     return null;
   }
   const last = name.split(/[/\\]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
-  const clean = last
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const clean = last.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
   return clean ? [...clean].slice(0, FILE_NAME_MAX).join('') : null;
 };
 
