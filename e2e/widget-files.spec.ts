@@ -105,3 +105,45 @@ test('a customer sends a picture from the widget and the agent sees it; a refuse
   await agent.context.close();
   await customer.context.close();
 });
+
+test('an agent sends a picture from the desktop and the customer sees it in the widget', async ({
+  browser,
+}) => {
+  const agent = await newActor(browser);
+  const customer = await newActor(browser);
+  await loginAgent(agent.page, 'alice@example.com');
+  await setState(agent.page, 'Available');
+  const chat = await startChat(customer.page, 'Hugo Serial');
+  await agent.page
+    .getByRole('dialog', { name: /Contact request from Hugo Serial/ })
+    .getByRole('button', { name: 'Accept' })
+    .click();
+  const pane = agent.page.getByRole('tabpanel');
+
+  // The composer's paperclip: a page of HTML is refused in words, a picture goes.
+  const attach = pane.getByRole('button', { name: 'Attach a file' });
+  let picker = agent.page.waitForEvent('filechooser');
+  await attach.click();
+  await (await picker).setFiles({
+    name: 'page.html',
+    mimeType: 'text/html',
+    buffer: Buffer.from('<p>x</p>'),
+  });
+  await expect(pane.getByRole('alert')).toContainText(
+    'Only pictures (JPEG, PNG, GIF, WebP), PDF and text files',
+  );
+  picker = agent.page.waitForEvent('filechooser');
+  await attach.click();
+  await (await picker).setFiles({ name: 'serial.png', mimeType: 'image/png', buffer: png(41, 19) });
+  const mine = pane.getByRole('img', { name: 'Image sent by Alice Agent' });
+  await expect.poll(() => mine.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(41);
+
+  // The customer's widget fetches it with the chat's token and shows it in the agent's bubble.
+  const theirs = chat.getByRole('img', { name: 'Picture from Alice Agent' });
+  await expect.poll(() => theirs.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(41);
+
+  await endAndWrapUp(agent.page);
+  await logout(agent.page);
+  await agent.context.close();
+  await customer.context.close();
+});

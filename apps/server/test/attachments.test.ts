@@ -2,11 +2,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { SAMPLE_PHOTO } from '../src/simulator/simulator-media';
 import {
   type FakeProviders,
+  messengerText,
   postMeta,
   postTwilio,
   startFakeProviders,
   TEST_ASSETS,
   whatsappFile,
+  whatsappText,
 } from './fake-provider';
 import {
   type AgentClient,
@@ -467,5 +469,124 @@ describe.each(BACKENDS)('files customers send (%s)', (backend) => {
         )
       ).body.code,
     ).toBe('NOT_A_PARTICIPANT');
+  });
+
+  /** Alice sends a file to the customer of a conversation she holds. */
+  const sendFile = (
+    conversationId: string,
+    bytes: Buffer,
+    type: string,
+    name: string,
+    clientMessageId = name,
+  ) =>
+    fetch(
+      `${t.baseUrl}/api/conversations/${conversationId}/attachments?${new URLSearchParams({ clientMessageId, name })}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': type, cookie: alice.cookie, 'x-csrf-token': alice.csrfToken },
+        body: new Blob([new Uint8Array(bytes)]),
+      },
+    );
+
+  it('an agent sends a file: on live chat the customer reads it; the provider channels get a signed link that serves it, a forged or expired one serves nothing', async () => {
+    const pdf = Buffer.from('%PDF-1.4 return label');
+    // Live chat: the customer reads it with the chat's token.
+    const customer = await startCustomer(t.baseUrl, { name: 'Label Needed' });
+    const events = record(await alice.socket());
+    expect((await alice.put('/api/agent/state', { state: 'available' })).status).toBe(200);
+    const chat = await events.next('offer.created', (o: any) => o.conversationId === customer.conversationId);
+    expect((await alice.post(`/api/offers/${chat.id}/accept`)).status).toBe(200);
+    const sent = await sendFile(customer.conversationId, pdf, 'application/pdf', 'label <v2>.pdf');
+    expect(sent.status).toBe(201);
+    const label = await sent.json();
+    expect(label).toMatchObject({
+      author: 'agent',
+      body: '[document] label v2.pdf',
+      attachments: [{ kind: 'document', name: 'label <v2>.pdf', status: 'ready', size: pdf.length }],
+    });
+    const read = await fetch(
+      `${t.baseUrl}/api/livechat/conversations/${customer.conversationId}/attachments/${label.attachments[0].id}`,
+      { headers: { authorization: `Bearer ${customer.token}` } },
+    );
+    expect(Buffer.from(await read.arrayBuffer()).equals(pdf)).toBe(true);
+    expect(read.headers.get('content-disposition')).toMatch(/^attachment; /);
+    const stranger = await startCustomer(t.baseUrl, { name: 'Someone Else' });
+    const notTheirs = await fetch(
+      `${t.baseUrl}/api/livechat/conversations/${customer.conversationId}/attachments/${label.attachments[0].id}`,
+      { headers: { authorization: `Bearer ${stranger.token}` } },
+    );
+    expect(notTheirs.status).toBe(401);
+
+    // WhatsApp: the send job names our signed link; the provider fetches the file through it.
+    expect(
+      (
+        await postMeta(
+          t.baseUrl,
+          `/webhooks/whatsapp/${ids.whatsapp}`,
+          whatsappText(
+            WA.phoneNumberId,
+            '447966197542',
+            'wamid.WANTS',
+            'Where do I find the serial number?',
+            'Melissa',
+          ),
+          WA.appSecret,
+        )
+      ).status,
+    ).toBe(200);
+    const wa = await events.next('offer.created', (o: any) => o.channel === 'whatsapp');
+    expect((await alice.post(`/api/offers/${wa.id}/accept`)).status).toBe(200);
+    const photo = await (await sendFile(wa.conversationId, SAMPLE_PHOTO, 'image/png', 'serial.png')).json();
+    await events.next(
+      'message.updated',
+      (e: any) => e.message.id === photo.id && e.message.deliveryStatus === 'sent',
+    );
+    const request = fake.received.find((r) => r.channel === 'whatsapp' && r.body.type === 'image');
+    const link = new URL(request?.body.image.link);
+    expect(link.origin).toBe(PUBLIC_URL);
+    expect(link.pathname).toMatch(
+      new RegExp(`^/media/${photo.attachments[0].id}/\\d+/[\\w-]{43}/serial\\.png$`),
+    );
+    const viaLink = (path: string) => fetch(`${t.baseUrl}${path}`);
+    const fetched = await viaLink(link.pathname);
+    expect([fetched.status, fetched.headers.get('content-type')]).toEqual([200, 'image/png']);
+    expect(Buffer.from(await fetched.arrayBuffer()).equals(SAMPLE_PHOTO)).toBe(true);
+    const [, , id, expires, signature] = link.pathname.split('/');
+    const forged = `/media/${id}/${Number(expires) + 86_400}/${signature}/serial.png`;
+    expect((await viaLink(forged)).status).toBe(404);
+    // A customer's file is no agent's: no signature opens it.
+    expect((await viaLink(`/media/${label.attachments[0].id}/${expires}/${signature}/x.pdf`)).status).toBe(
+      404,
+    );
+    // 5 MB at most on WhatsApp.
+    const large = await sendFile(wa.conversationId, Buffer.alloc(6 * 1024 * 1024, 1), 'image/png', 'big.png');
+    expect([large.status, (await large.json()).code]).toEqual([413, 'BODY_TOO_LARGE']);
+
+    // Messenger: the attachment's URL is the same kind of link.
+    await postMeta(
+      t.baseUrl,
+      `/webhooks/messenger/${ids.messenger}`,
+      messengerText(FB.pageId, '7215000000000042', 'm_WANTS', '¿Me manda la etiqueta?'),
+      FB.appSecret,
+    );
+    const fb = await events.next('offer.created', (o: any) => o.channel === 'messenger');
+    expect((await alice.post(`/api/offers/${fb.id}/accept`)).status).toBe(200);
+    const fbLabel = await (await sendFile(fb.conversationId, pdf, 'application/pdf', 'etiqueta.pdf')).json();
+    await events.next(
+      'message.updated',
+      (e: any) => e.message.id === fbLabel.id && e.message.deliveryStatus === 'sent',
+    );
+    const fbRequest = fake.received.find((r) => r.channel === 'messenger' && r.body.message?.attachment);
+    expect(fbRequest?.body.message.attachment).toMatchObject({
+      type: 'file',
+      payload: { is_reusable: false },
+    });
+    expect((await viaLink(new URL(fbRequest?.body.message.attachment.payload.url).pathname)).status).toBe(
+      200,
+    );
+
+    // A day later the links are dead.
+    t.clock.advance(25 * 3600_000);
+    expect((await viaLink(link.pathname)).status).toBe(404);
   });
 });

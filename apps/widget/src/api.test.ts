@@ -86,3 +86,44 @@ describe('send', () => {
     expect(headersOf(calls[0])['content-type']).toBe('application/json');
   });
 });
+
+describe('attachment', () => {
+  it('gets the bytes with the token and answers them as a Blob', async () => {
+    const bytes = new Uint8Array([37, 80, 68, 70]);
+    const { calls, impl } = fakeFetch(
+      new Response(bytes, { status: 200, headers: { 'content-type': 'application/pdf' } }),
+    );
+    const blob = await createApi('https://cc.example', impl).attachment(session, 'att 1', 2_000_000);
+
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.url).toBe('https://cc.example/api/livechat/conversations/conv-1/attachments/att%201');
+    expect(calls[0]?.init.method).toBe('GET');
+    expect(calls[0]?.init.body).toBeUndefined();
+    expect(headersOf(calls[0])).toEqual({ accept: '*/*', authorization: 'Bearer tok-1' });
+    expect(calls[0]?.init.credentials).toBe('omit');
+    expect(blob).toBeInstanceOf(Blob);
+    expect(blob.type).toBe('application/pdf');
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('turns a file not kept into an ApiError, not worth a retry', async () => {
+    const { impl } = fakeFetch(
+      json(404, { statusCode: 404, code: 'ATTACHMENT_NOT_FOUND', error: 'Not Found', message: 'Gone' }),
+    );
+    const error = await createApi('', impl)
+      .attachment(session, 'att-2')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 404, code: 'ATTACHMENT_NOT_FOUND' });
+    expect(isTransient(error)).toBe(false);
+  });
+
+  it('turns no answer into a NetworkError, worth a retry', async () => {
+    const { impl } = fakeFetch(new TypeError('Failed to fetch'));
+    const error = await createApi('', impl)
+      .attachment(session, 'att-3')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(isTransient(error)).toBe(true);
+  });
+});

@@ -5,6 +5,7 @@ import type {
   TStartChatRequest,
   TStartChatResponse,
 } from '@switchboard/contracts';
+import { attachmentBytesPath } from './attachments';
 import { attachmentPath, fileContentType, uploadTimeoutMs } from './files';
 import type { StoredSession } from './session';
 
@@ -46,6 +47,8 @@ interface RequestOptions {
   /** Sent as it is, under its own type (a file the customer attaches). */
   raw?: { data: Blob; contentType: string };
   timeoutMs?: number;
+  /** The answer's bytes instead of JSON (a file of the thread); errors are JSON all the same. */
+  blob?: boolean;
 }
 
 export type LivechatApi = ReturnType<typeof createApi>;
@@ -57,7 +60,7 @@ export const createApi = (base: string, fetchImpl: typeof fetch = (...args) => g
     path: string,
     options: RequestOptions = {},
   ): Promise<T> => {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: options.blob ? '*/*' : 'application/json' };
     if (options.session) {
       headers.authorization = `Bearer ${options.session.token}`;
     }
@@ -100,7 +103,7 @@ export const createApi = (base: string, fetchImpl: typeof fetch = (...args) => g
       return undefined as T;
     }
     try {
-      return (await response.json()) as T;
+      return (options.blob ? await response.blob() : await response.json()) as T;
     } catch (e) {
       throw new NetworkError(e);
     }
@@ -134,6 +137,17 @@ export const createApi = (base: string, fetchImpl: typeof fetch = (...args) => g
         session,
         raw: { data: file, contentType: fileContentType(file.type) },
         timeoutMs: uploadTimeoutMs(file.size),
+      }),
+    /**
+     * A file of the thread, the agent's or the customer's own, as a Blob (an `<img src>` could not
+     * send the token). 404 `ATTACHMENT_NOT_FOUND`: not kept, or removed since. Given as long as an
+     * upload of its size (`sizeHint`, when known) would be.
+     */
+    attachment: (session: StoredSession, attachmentId: string, sizeHint: number | null = null) =>
+      request<Blob>('GET', attachmentBytesPath(session.conversationId, attachmentId), {
+        session,
+        blob: true,
+        timeoutMs: uploadTimeoutMs(sizeHint ?? 0),
       }),
     end: (session: StoredSession) => request<void>('POST', `${conversationPath(session)}/end`, { session }),
   };

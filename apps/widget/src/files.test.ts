@@ -1,4 +1,4 @@
-import { LIVECHAT_FILE_MAX_BYTES, LIVECHAT_FILE_TYPES } from '@switchboard/contracts/constants';
+import { SENDABLE_FILE_MAX_BYTES, SENDABLE_FILE_TYPES } from '@switchboard/contracts/constants';
 import { describe, expect, it } from 'vitest';
 import {
   attachmentPath,
@@ -13,10 +13,10 @@ import {
 
 describe('checkFile', () => {
   it('takes every type the server takes, up to the limit', () => {
-    for (const type of LIVECHAT_FILE_TYPES) {
+    for (const type of SENDABLE_FILE_TYPES) {
       expect(checkFile({ type, size: 1 }), type).toBeNull();
     }
-    expect(checkFile({ type: 'image/png', size: LIVECHAT_FILE_MAX_BYTES })).toBeNull();
+    expect(checkFile({ type: 'image/png', size: SENDABLE_FILE_MAX_BYTES })).toBeNull();
     expect(checkFile({ type: 'Text/Plain; charset=utf-8', size: 10 })).toBeNull();
   });
 
@@ -28,12 +28,12 @@ describe('checkFile', () => {
 
   it('refuses an empty file and one over the limit, the type being said first', () => {
     expect(checkFile({ type: 'application/pdf', size: 0 })).toBe('fileEmpty');
-    expect(checkFile({ type: 'image/jpeg', size: LIVECHAT_FILE_MAX_BYTES + 1 })).toBe('fileTooLarge');
-    expect(checkFile({ type: 'video/mp4', size: LIVECHAT_FILE_MAX_BYTES + 1 })).toBe('fileTypeRefused');
+    expect(checkFile({ type: 'image/jpeg', size: SENDABLE_FILE_MAX_BYTES + 1 })).toBe('fileTooLarge');
+    expect(checkFile({ type: 'video/mp4', size: SENDABLE_FILE_MAX_BYTES + 1 })).toBe('fileTypeRefused');
   });
 
   it('accepts in the picker what it takes', () => {
-    expect(FILE_ACCEPT.split(',')).toEqual([...LIVECHAT_FILE_TYPES]);
+    expect(FILE_ACCEPT.split(',')).toEqual([...SENDABLE_FILE_TYPES]);
   });
 });
 
@@ -95,7 +95,7 @@ describe('uploadTimeoutMs', () => {
   it('gives big files longer than the 15 s of a JSON call', () => {
     expect(uploadTimeoutMs(0)).toBe(15_000);
     expect(uploadTimeoutMs(1)).toBe(16_000);
-    expect(uploadTimeoutMs(LIVECHAT_FILE_MAX_BYTES)).toBe(15_000 + 105_000);
+    expect(uploadTimeoutMs(SENDABLE_FILE_MAX_BYTES)).toBe(15_000 + 105_000);
   });
 });
 
@@ -105,12 +105,12 @@ describe('formatBytes', () => {
     expect(formatBytes(1, 'en')).toBe('1 byte');
     expect(formatBytes(48 * 1024, 'en')).toBe('48 kB');
     expect(formatBytes(1.25 * 1024 * 1024, 'en')).toBe('1.3 MB');
-    expect(formatBytes(LIVECHAT_FILE_MAX_BYTES, 'en')).toBe('10 MB');
+    expect(formatBytes(SENDABLE_FILE_MAX_BYTES, 'en')).toBe('10 MB');
   });
 
   it("uses the language's separators and units", () => {
     expect(formatBytes(1.5 * 1024 * 1024, 'de')).toBe('1,5 MB');
-    expect(formatBytes(LIVECHAT_FILE_MAX_BYTES, 'fr')).toMatch(/^10\sMo$/);
+    expect(formatBytes(SENDABLE_FILE_MAX_BYTES, 'fr')).toMatch(/^10\sMo$/);
     expect(formatBytes(70, 'fr')).toMatch(/^70\soctets$/);
   });
 });

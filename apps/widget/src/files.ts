@@ -1,7 +1,7 @@
 import {
   FILE_NAME_MAX,
-  LIVECHAT_FILE_MAX_BYTES,
-  LIVECHAT_FILE_TYPES,
+  SENDABLE_FILE_MAX_BYTES,
+  SENDABLE_FILE_TYPES,
 } from '@switchboard/contracts/constants';
 import type { TranslationKey } from './i18n';
 
@@ -12,7 +12,7 @@ import type { TranslationKey } from './i18n';
  */
 
 /** What `<input type="file" accept>` offers: the types the server takes. */
-export const FILE_ACCEPT = LIVECHAT_FILE_TYPES.join(',');
+export const FILE_ACCEPT = SENDABLE_FILE_TYPES.join(',');
 
 /** A MIME type without parameters, lower-cased: `Text/Plain; charset=utf-8` → `text/plain`. */
 export const fileContentType = (type: string): string => (type.split(';')[0] ?? '').trim().toLowerCase();
@@ -22,8 +22,8 @@ export type FileRefusal = Extract<TranslationKey, 'fileTypeRefused' | 'fileEmpty
 /** Why the server would refuse this file, or null. The type first: it says what would be taken. */
 export const checkFile = (
   file: { type: string; size: number },
-  types: readonly string[] = LIVECHAT_FILE_TYPES,
-  maxBytes: number = LIVECHAT_FILE_MAX_BYTES,
+  types: readonly string[] = SENDABLE_FILE_TYPES,
+  maxBytes: number = SENDABLE_FILE_MAX_BYTES,
 ): FileRefusal | null => {
   if (!types.includes(fileContentType(file.type))) {
     return 'fileTypeRefused';

@@ -69,5 +69,7 @@ describe('translation', () => {
     expect(t('fileTypeRefused')).toBe(
       'Only pictures (JPEG, PNG, GIF, WebP), PDF and text files can be sent.',
     );
+    expect(t('pictureFrom', { name: 'Alice Agent' })).toBe('Picture from Alice Agent');
+    expect(t('downloadFile', { name: 'return-label.pdf' })).toBe('Download return-label.pdf');
   });
 });

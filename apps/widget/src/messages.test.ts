@@ -1,4 +1,4 @@
-import type { TMessage } from '@switchboard/contracts';
+import type { TAttachment, TMessage } from '@switchboard/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   countNewAgentMessages,
@@ -25,6 +25,16 @@ const msg = (seq: number, over: Partial<TMessage> = {}): TMessage => ({
   createdAt: new Date(Date.UTC(2025, 0, 1, 12, 0, seq)).toISOString(),
   ...over,
 });
+const attachment = (over: Partial<TAttachment> = {}): TAttachment => ({
+  id: '00000000-0000-4000-8000-0000000000aa',
+  kind: 'image',
+  contentType: 'image/png',
+  name: 'parcel.png',
+  size: 68,
+  status: 'ready',
+  error: null,
+  ...over,
+});
 const pending = (clientMessageId: string, over: Partial<PendingMessage> = {}): PendingMessage => ({
   clientMessageId,
   body: 'hello',
@@ -49,6 +59,27 @@ describe('mergeMessages', () => {
     const a = msg(1);
     const again = { ...a, body: 'changed' };
     expect(mergeMessages([a], [again])[0]?.body).toBe(a.body);
+  });
+
+  it('takes the files of a later copy that have come further, and nothing else of it', () => {
+    const a = msg(1, {
+      author: 'agent',
+      attachments: [attachment({ status: 'pending' }), attachment({ id: 'other', status: 'ready' })],
+    });
+    const later = {
+      ...a,
+      body: 'changed',
+      attachments: [attachment({ status: 'ready' }), attachment({ id: 'other', status: 'pending' })],
+    };
+    const [merged] = mergeMessages([a], [later]);
+    expect(merged?.body).toBe(a.body);
+    expect(merged?.attachments?.map((f) => f.status)).toEqual(['ready', 'ready']);
+    // Expired is as far as a file goes: an older copy does not bring it back.
+    const expired = { ...a, attachments: [attachment({ status: 'expired' })] };
+    expect(mergeMessages([expired], [later])[0]?.attachments?.[0]?.status).toBe('expired');
+    expect(mergeMessages([a], [expired])[0]?.attachments?.[0]?.status).toBe('expired');
+    // Nothing new: the very same object.
+    expect(mergeMessages([merged as TMessage], [a, later])[0]).toBe(merged);
   });
 
   it('does not change its inputs', () => {
@@ -114,34 +145,75 @@ describe('threadItems', () => {
   it("shows a file by its name and size, pending or stored, not by the server's text stand-in", () => {
     const file = new File([new Uint8Array(68)], 'parcel.png', { type: 'image/png' });
     const before = threadItems([], [pending('f', { body: 'parcel.png', file })]);
-    const stored = msg(1, {
-      clientMessageId: 'f',
-      body: '[image] parcel.png',
-      attachments: [
-        {
-          id: '00000000-0000-4000-8000-0000000000aa',
-          kind: 'image',
-          contentType: 'image/png',
-          name: 'parcel.png',
-          size: 68,
-          status: 'ready',
-          error: null,
-        },
-      ],
-    });
+    const stored = msg(1, { clientMessageId: 'f', body: '[image] parcel.png', attachments: [attachment()] });
     const after = threadItems([stored], []);
     expect(before[0]).toMatchObject({
       key: 'own:f',
       state: 'sending',
-      files: [{ name: 'parcel.png', size: 68 }],
+      text: null,
+      // Uploading: nothing to fetch yet.
+      files: [
+        {
+          id: null,
+          kind: 'image',
+          contentType: 'image/png',
+          name: 'parcel.png',
+          size: 68,
+          status: 'pending',
+        },
+      ],
     });
     expect(after[0]).toMatchObject({
       key: 'own:f',
       state: 'sent',
-      files: [{ name: 'parcel.png', size: 68 }],
+      text: null,
+      files: [{ id: attachment().id, kind: 'image', name: 'parcel.png', size: 68, status: 'ready' }],
     });
-    // Text has no file lines.
-    expect(threadItems([msg(2)], [pending('t')]).map((i) => i.kind === 'own' && i.files)).toEqual([[], []]);
+    const pdf = new File(['%PDF'], 'receipt.pdf', { type: 'application/pdf' });
+    expect(threadItems([], [pending('p', { body: 'receipt.pdf', file: pdf })])[0]).toMatchObject({
+      files: [{ kind: 'document', contentType: 'application/pdf' }],
+    });
+    // Text has no file lines, and says what it says.
+    const text = threadItems([msg(2, { body: 'hi' })], [pending('t', { body: 'there' })]);
+    expect(text.map((i) => i.kind === 'own' && i.files)).toEqual([[], []]);
+    expect(text.map((i) => i.kind === 'own' && i.text)).toEqual(['hi', 'there']);
+  });
+
+  it("gives the agent's files too, with the words written with them", () => {
+    const label = attachment({
+      id: 'label',
+      kind: 'document',
+      contentType: 'application/pdf',
+      name: 'return-label.pdf',
+      size: 48 * 1024,
+    });
+    const [withWords, alone, plain] = threadItems(
+      [
+        msg(1, {
+          author: 'agent',
+          authorName: 'Alice Agent',
+          body: '[document] Here is your return label',
+          attachments: [label],
+        }),
+        msg(2, {
+          author: 'agent',
+          authorName: 'Alice Agent',
+          body: '[image] serial.jpg',
+          attachments: [attachment({ id: 'serial', name: 'serial.jpg', contentType: 'image/jpeg' })],
+        }),
+        msg(3, { author: 'agent', authorName: 'Alice Agent', body: '[video] see' }),
+      ],
+      [],
+    );
+    expect(withWords).toMatchObject({
+      kind: 'agent',
+      authorName: 'Alice Agent',
+      text: 'Here is your return label',
+      files: [{ id: 'label', kind: 'document', name: 'return-label.pdf', size: 48 * 1024, status: 'ready' }],
+    });
+    expect(alone).toMatchObject({ kind: 'agent', text: null, firstOfRun: false, files: [{ id: 'serial' }] });
+    // Without files the body is the text, whatever it looks like.
+    expect(plain).toMatchObject({ kind: 'agent', text: '[video] see', files: [] });
   });
 
   it('keys messages without a clientMessageId by id', () => {

@@ -1,4 +1,6 @@
-import type { TMessage, TSystemEvent } from '@switchboard/contracts';
+import type { TAttachment, TMessage, TSystemEvent } from '@switchboard/contracts';
+import { captionOf, type FileLine } from './attachments';
+import { fileContentType } from './files';
 
 /**
  * A message the customer wrote that the server has not confirmed yet. It is shown at the end of the
@@ -18,25 +20,48 @@ export interface PendingMessage {
   file?: File;
 }
 
-/** A file shown in the customer's own bubble: the widget cannot open it, only name it. */
-export interface FileLine {
-  name: string;
-  size: number | null;
-}
+export type { FileLine } from './attachments';
 
 const bySeq = (a: TMessage, b: TMessage): number =>
   a.seq - b.seq || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 
-/** The union of both lists, each message once (by id), in the conversation's order (seq). */
+/** How far a file has come: a copy further along (ready, then expired) wins whatever the order of arrival. */
+const STATUS_RANK: Record<TAttachment['status'], number> = { pending: 0, ready: 1, failed: 1, expired: 2 };
+
+/**
+ * `known` with the files of `again` (a later copy of the same message) that have come further:
+ * a file pending in the socket's copy and ready in a catch-up's, or expired since. The same object
+ * when nothing changed.
+ */
+const withNewerFiles = (known: TMessage, again: TMessage): TMessage => {
+  if (!known.attachments?.length || !again.attachments?.length) {
+    return known;
+  }
+  const later = new Map(again.attachments.map((a) => [a.id, a]));
+  let changed = false;
+  const attachments = known.attachments.map((a) => {
+    const b = later.get(a.id);
+    if (b && STATUS_RANK[b.status] > STATUS_RANK[a.status]) {
+      changed = true;
+      return b;
+    }
+    return a;
+  });
+  return changed ? { ...known, attachments } : known;
+};
+
+/**
+ * The union of both lists, each message once (by id), in the conversation's order (seq). A message
+ * seen before keeps its copy, but for files that have come further in the new one.
+ */
 export const mergeMessages = (current: readonly TMessage[], incoming: readonly TMessage[]): TMessage[] => {
   const byId = new Map<string, TMessage>();
   for (const m of current) {
     byId.set(m.id, m);
   }
   for (const m of incoming) {
-    if (!byId.has(m.id)) {
-      byId.set(m.id, m);
-    }
+    const known = byId.get(m.id);
+    byId.set(m.id, known ? withNewerFiles(known, m) : m);
   }
   return [...byId.values()].sort(bySeq);
 };
@@ -66,27 +91,56 @@ export const updatePending = (
   patch: Partial<Omit<PendingMessage, 'clientMessageId'>>,
 ): PendingMessage[] => pending.map((p) => (p.clientMessageId === clientMessageId ? { ...p, ...patch } : p));
 
+/** A message's files as the thread shows them. */
+const filesOf = (m: TMessage): FileLine[] =>
+  (m.attachments ?? []).map((a) => ({
+    id: a.id,
+    kind: a.kind,
+    contentType: a.contentType,
+    name: a.name,
+    size: a.size,
+    status: a.status,
+  }));
+
+/** The customer's own file while it uploads: named, not yet stored (no id, nothing to fetch). */
+const uploadingFile = (file: File): FileLine => {
+  const contentType = fileContentType(file.type);
+  return {
+    id: null,
+    kind: contentType.startsWith('image/') ? 'image' : 'document',
+    contentType: contentType || null,
+    name: file.name,
+    size: file.size,
+    status: 'pending',
+  };
+};
+
 export type ThreadItem =
   | {
       kind: 'own';
       key: string;
-      body: string;
+      /**
+       * The words of the bubble; null for a file without a caption (the server's text stand-in,
+       * `[image] a.png`, is not shown: the file line names it).
+       */
+      text: string | null;
       createdAt: string;
       state: 'sent' | 'sending' | 'failed';
       retryable: boolean;
       error: string | null;
       clientMessageId: string | null;
-      /** Shown instead of `body`, which for a file is the server's text stand-in (`[image] a.png`). */
       files: FileLine[];
     }
   | {
       kind: 'agent';
       key: string;
-      body: string;
+      /** As the customer's own: null for a file alone. */
+      text: string | null;
       authorName: string;
       createdAt: string;
       /** The first of a run of messages by the same agent: the name is shown once per run. */
       firstOfRun: boolean;
+      files: FileLine[];
     }
   | {
       kind: 'system';
@@ -106,27 +160,30 @@ export const threadItems = (
   let previousAgent: string | null = null;
   for (const m of messages) {
     if (m.author === 'customer') {
+      const files = filesOf(m);
       items.push({
         kind: 'own',
         // Keyed by the client's id where there is one, so a pending message becomes its sent self.
         key: m.clientMessageId ? `own:${m.clientMessageId}` : m.id,
-        body: m.body,
+        text: captionOf(m.body, files),
         createdAt: m.createdAt,
         state: 'sent',
         retryable: false,
         error: null,
         clientMessageId: m.clientMessageId,
-        files: (m.attachments ?? []).map((a) => ({ name: a.name ?? m.body, size: a.size })),
+        files,
       });
       previousAgent = null;
     } else if (m.author === 'agent') {
+      const files = filesOf(m);
       items.push({
         kind: 'agent',
         key: m.id,
-        body: m.body,
+        text: captionOf(m.body, files),
         authorName: m.authorName,
         createdAt: m.createdAt,
         firstOfRun: previousAgent !== m.authorName,
+        files,
       });
       previousAgent = m.authorName;
     } else {
@@ -145,13 +202,13 @@ export const threadItems = (
     items.push({
       kind: 'own',
       key: `own:${p.clientMessageId}`,
-      body: p.body,
+      text: p.file ? null : p.body,
       createdAt: p.createdAt,
       state: p.state,
       retryable: p.retryable,
       error: p.error,
       clientMessageId: p.clientMessageId,
-      files: p.file ? [{ name: p.file.name, size: p.file.size }] : [],
+      files: p.file ? [uploadingFile(p.file)] : [],
     });
   }
   return items;

@@ -107,9 +107,22 @@ button:disabled { cursor: not-allowed; }
 }
 .own .bubble { background: var(--accent); color: #fff; border-bottom-right-radius: 4px; }
 .agent .bubble { background: #e6eaf0; color: var(--text); border-bottom-left-radius: 4px; }
-.bubble.file { display: flex; align-items: center; gap: 6px; }
-.bubble.file svg { width: 16px; height: 16px; flex: none; }
+.msg .bubble + .bubble { margin-top: 4px; }
+.bubble.file, .file-row { display: flex; align-items: center; gap: 6px; }
+.file-row { margin: 0; }
+.bubble.file svg, .file-row svg { width: 16px; height: 16px; flex: none; }
 .file-size { font-size: 12px; opacity: 0.85; white-space: nowrap; }
+.file-link { color: inherit; font-weight: 600; text-decoration: underline; text-underline-offset: 2px; }
+.file-note { margin: 2px 0 0; font-size: 12px; opacity: 0.9; white-space: normal; }
+.bubble.picture { padding: 4px; max-width: 100%; white-space: normal; }
+.bubble.picture a { display: block; border-radius: 12px; }
+.bubble.picture img {
+  display: block; max-width: 100%; max-height: 240px; width: auto; height: auto;
+  border-radius: 12px; background: #fff;
+}
+.file-caption { display: flex; gap: 6px; align-items: baseline; margin: 4px 8px 2px; font-size: 12px; }
+.file-caption .file-name { overflow-wrap: anywhere; }
+.own .bubble.file-line.expired, .own .bubble.file-line.failed { background: #dfe6f5; color: var(--text); }
 .own.sending .bubble { opacity: 0.7; }
 .own.failed .bubble { background: #fff; color: var(--text); border: 1px solid var(--danger); }
 .meta { display: flex; align-items: center; gap: 8px; margin: 2px 4px 0; font-size: 11px; color: #6b7280; }

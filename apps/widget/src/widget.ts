@@ -4,9 +4,20 @@ import type {
   TEntryPointInfo,
   TMessage,
 } from '@switchboard/contracts';
-import { LIVECHAT_FILE_MAX_BYTES } from '@switchboard/contracts/constants';
+import { SENDABLE_FILE_MAX_BYTES } from '@switchboard/contracts/constants';
 import { COMPOSE_LIMITS } from '@switchboard/core';
 import { ApiError, createApi, isSessionGone, isTransient, type LivechatApi } from './api';
+import {
+  bytesSignature,
+  createFileBytesCache,
+  type FileBytesCache,
+  type FileLine,
+  fileLabel,
+  fileNote,
+  fileShow,
+  needsBytes,
+  safeBlob,
+} from './attachments';
 import { h, replaceChildren } from './dom';
 import { checkFile, FILE_ACCEPT, formatBytes, uploadRefusal } from './files';
 import { createTranslator, type Language, pickLanguage, type Translate } from './i18n';
@@ -91,6 +102,7 @@ const CHAT_ICON =
   'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8.4L4.6 21.3A1 1 0 0 1 3 20.5V5a2 2 0 0 1 1-2zm3 5v2h10V8H7zm0 4v2h7v-2H7z';
 const MINIMIZE_ICON = 'M6.4 8.6 12 14.2l5.6-5.6L19 10l-7 7-7-7z';
 const PAPERCLIP_ICON = 'M16 6v10a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10a1 1 0 0 1-2 0V7';
+const DOWNLOAD_ICON = 'M12 4v11m-5-5 5 5 5-5M5 20h14';
 
 let instances = 0;
 
@@ -154,6 +166,8 @@ class Widget implements WidgetHandle {
     fileError: HTMLElement;
   } | null = null;
   private logNodes = new Map<string, { sig: string; el: HTMLElement }>();
+  /** The thread's files as object URLs, fetched once each; revoked when the session or widget ends. */
+  private readonly files: FileBytesCache;
 
   constructor(options: MountOptions) {
     this.entryKey = options.entryPoint;
@@ -167,6 +181,7 @@ class Widget implements WidgetHandle {
     this.sessions = createSessionStore(browserStorage('localStorage'), this.entryKey);
     this.panelStore = createPanelStore(browserStorage('sessionStorage'), this.entryKey);
     this.idPrefix = `sbw${instances++}-`;
+    this.files = createFileBytesCache({ changed: () => this.renderLog(), retryable: isTransient });
     const t = this.t;
     const id = (name: string) => this.idPrefix + name;
 
@@ -286,6 +301,7 @@ class Widget implements WidgetHandle {
     this.stopLive();
     clearTimeout(this.agentTypingTimer);
     clearTimeout(this.typingIdleTimer);
+    this.files.clear();
     this.host.remove();
   }
 
@@ -499,6 +515,7 @@ class Widget implements WidgetHandle {
 
   private enterConversation(session: StoredSession, c: TCustomerConversation): void {
     this.stopLive();
+    this.files.clear();
     this.session = session;
     this.conv = {
       status: c.status,
@@ -681,7 +698,7 @@ class Widget implements WidgetHandle {
   }
 
   private fileLimit(): string {
-    return formatBytes(LIVECHAT_FILE_MAX_BYTES, this.language);
+    return formatBytes(SENDABLE_FILE_MAX_BYTES, this.language);
   }
 
   private showFileError(text: string | null): void {
@@ -726,6 +743,11 @@ class Widget implements WidgetHandle {
         ? await this.api.sendFile(session, message.file, clientMessageId)
         : await this.api.send(session, message.body, clientMessageId);
       if (this.session === session) {
+        // The picture just sent is shown from the bytes at hand, not downloaded again.
+        const stored = message.file ? saved.attachments?.[0] : undefined;
+        if (message.file && stored && needsBytes(stored)) {
+          this.files.seed(stored.id, safeBlob(message.file, stored));
+        }
         this.receive([saved]);
       }
     } catch (e) {
@@ -822,6 +844,10 @@ class Widget implements WidgetHandle {
         this.connection = 'connected';
         this.retryDelay = 2000;
         this.renderBanner();
+        // Files that could not be fetched for want of a connection are tried again.
+        if (this.files.forgetRetryable()) {
+          this.renderLog();
+        }
         void this.catchUp(reconnect);
       },
       disconnected: () => {
@@ -929,6 +955,7 @@ class Widget implements WidgetHandle {
     this.composer = null;
     this.banner = this.log = this.statusLine = this.footer = null;
     this.logNodes = new Map();
+    this.files.clear();
     this.footerMode = 'composer';
     this.setView('start');
   }
@@ -1109,7 +1136,13 @@ class Widget implements WidgetHandle {
         continue;
       }
       seen.add(item.key);
-      const sig = JSON.stringify(item);
+      const files = item.kind === 'system' ? [] : item.files;
+      this.wantFiles(files);
+      // A file's bytes arriving (or failing) changes its message too.
+      const sig = JSON.stringify([
+        item,
+        files.map((f) => bytesSignature(f.id ? this.files.get(f.id) : undefined)),
+      ]);
       let entry = this.logNodes.get(item.key);
       if (!entry || entry.sig !== sig) {
         const el = this.renderItem(item);
@@ -1164,13 +1197,16 @@ class Widget implements WidgetHandle {
       return h('p', { class: 'system' }, this.systemText(item));
     }
     if (item.kind === 'agent') {
+      const from = item.authorName || this.conv?.agentName;
+      const alt = from ? t('pictureFrom', { name: from }) : t('kindImage');
       return h(
         'div',
         { class: 'msg agent' },
         item.firstOfRun
           ? h('p', { class: 'author' }, item.authorName)
           : h('span', { class: 'sr-only' }, `${item.authorName}:`),
-        h('p', { class: 'bubble' }, item.body),
+        item.text === null ? null : h('p', { class: 'bubble' }, item.text),
+        ...item.files.map((f) => this.renderFile(f, alt)),
         h('div', { class: 'meta' }, this.time(item.createdAt)),
       );
     }
@@ -1190,26 +1226,108 @@ class Widget implements WidgetHandle {
     } else {
       meta = h('div', { class: 'meta' }, this.time(item.createdAt));
     }
-    const content =
-      item.files.length > 0
-        ? item.files.map((f) =>
-            h(
-              'p',
-              { class: 'bubble file' },
-              icon(PAPERCLIP_ICON, true),
-              h('span', { class: 'sr-only' }, `${t('fileLabel')}:`),
-              h('span', { class: 'file-name' }, f.name),
-              f.size === null ? null : h('span', { class: 'file-size' }, formatBytes(f.size, this.language)),
-            ),
-          )
-        : [h('p', { class: 'bubble' }, item.body)];
     return h(
       'div',
       { class: `msg own ${item.state}` },
       h('span', { class: 'sr-only' }, `${t('you')}:`),
-      ...content,
+      item.text === null ? null : h('p', { class: 'bubble' }, item.text),
+      ...item.files.map((f) => this.renderFile(f, t('pictureFromYou'))),
       meta,
     );
+  }
+
+  /** Starts fetching the bytes of the files that have some, once each (the cache remembers). */
+  private wantFiles(files: readonly FileLine[]): void {
+    const session = this.session;
+    if (!session) {
+      return;
+    }
+    for (const f of files) {
+      if (needsBytes(f)) {
+        this.files.want(f.id, async () => safeBlob(await this.api.attachment(session, f.id, f.size), f));
+      }
+    }
+  }
+
+  private fileSize(file: FileLine): HTMLElement | null {
+    return file.size === null
+      ? null
+      : h('span', { class: 'file-size' }, formatBytes(file.size, this.language));
+  }
+
+  /**
+   * A file in a bubble: a picture (a link to the full one around it), a link that saves anything
+   * else, or, until the bytes are here and whenever they cannot be, its name and why.
+   */
+  private renderFile(file: FileLine, alt: string): HTMLElement {
+    const t = this.t;
+    const show = fileShow(file);
+    const label = fileLabel(file, t);
+    const bytes = file.id ? this.files.get(file.id) : undefined;
+    if (bytes?.state === 'ready' && show === 'picture') {
+      const id = file.id;
+      const img = h('img', { src: bytes.url, alt, decoding: 'async' });
+      // Bytes a browser cannot show are named instead: never a broken picture.
+      img.addEventListener('error', () => id && this.files.fail(id));
+      img.addEventListener('load', () => this.keepEndInView(img));
+      return h(
+        'div',
+        { class: 'bubble picture' },
+        h('a', { href: bytes.url, target: '_blank', rel: 'noopener', title: t('openPicture') }, img),
+        file.name === null
+          ? null
+          : h(
+              'p',
+              { class: 'file-caption' },
+              h('span', { class: 'file-name' }, file.name),
+              this.fileSize(file),
+            ),
+      );
+    }
+    if (bytes?.state === 'ready' && show === 'download') {
+      return h(
+        'p',
+        { class: 'bubble file' },
+        icon(DOWNLOAD_ICON, true),
+        h(
+          'a',
+          {
+            class: 'file-link',
+            href: bytes.url,
+            download: label,
+            'aria-label': t('downloadFile', { name: label }),
+          },
+          h('span', { class: 'file-name' }, label),
+        ),
+        this.fileSize(file),
+      );
+    }
+    const note = fileNote(show);
+    return h(
+      'div',
+      { class: `bubble file-line ${show}` },
+      h(
+        'p',
+        { class: 'file-row' },
+        icon(PAPERCLIP_ICON, true),
+        h('span', { class: 'sr-only' }, `${t('fileLabel')}:`),
+        h('span', { class: 'file-name' }, label),
+        this.fileSize(file),
+      ),
+      note === null ? null : h('p', { class: 'file-note' }, t(note)),
+    );
+  }
+
+  /** A picture that has just taken its height: the thread stays at its end if it was there before. */
+  private keepEndInView(img: HTMLImageElement): void {
+    const log = this.log;
+    if (!log?.contains(img)) {
+      return;
+    }
+    const grown = img.getBoundingClientRect().height;
+    if (log.scrollHeight - grown - log.scrollTop - log.clientHeight < 48) {
+      this.scrollLogToEnd();
+    }
   }
 }
 

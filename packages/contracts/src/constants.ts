@@ -10,16 +10,24 @@ export const CHANNELS = ['livechat', 'whatsapp', 'sms', 'messenger'] as const;
 export const INLINE_IMAGE_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
 
 /**
- * What a live-chat customer may send from the widget (`POST /api/livechat/conversations/:id/attachments`):
- * pictures, PDF and plain text (a receipt, a screenshot), at most 10 MB; the widget checks the same
- * before uploading.
+ * What may be sent as a file, by a live-chat customer from the widget or by an agent from the
+ * desktop: pictures, PDF and plain text (a screenshot, a receipt, a return label), at most 10 MB
+ * (on WhatsApp and SMS, whose providers take less, 5 MB: SEND_FILE_MAX_BYTES); the widget and the
+ * desktop check the same before uploading.
  */
-export const LIVECHAT_FILE_TYPES: readonly string[] = [
+export const SENDABLE_FILE_TYPES: readonly string[] = [
   ...INLINE_IMAGE_TYPES,
   'application/pdf',
   'text/plain',
 ];
-export const LIVECHAT_FILE_MAX_BYTES = 10 * 1024 * 1024;
+export const SENDABLE_FILE_MAX_BYTES = 10 * 1024 * 1024;
+/** What an agent may send on each channel: WhatsApp's pictures and Twilio's MMS take at most 5 MB. */
+export const SEND_FILE_MAX_BYTES: Readonly<Record<(typeof CHANNELS)[number], number>> = {
+  livechat: SENDABLE_FILE_MAX_BYTES,
+  whatsapp: 5 * 1024 * 1024,
+  sms: 5 * 1024 * 1024,
+  messenger: SENDABLE_FILE_MAX_BYTES,
+};
 /** A file's name as sent, at most this long. */
 export const FILE_NAME_MAX = 255;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZChannel, ZId, ZIsoDate } from './common';
+import { FILE_NAME_MAX } from './constants';
 import { ZConversationStatus, ZMessage } from './conversation';
 
 /**
@@ -125,6 +126,13 @@ export const ZEarlierParamsSchema = z.object({ id: ZId, earlierId: ZId });
 
 /** A file a customer sent in a conversation. */
 export const ZAttachmentParamsSchema = z.object({ id: ZId, attachmentId: ZId });
+
+/** A file sent as the body of a POST (by the customer from the widget, or by an agent): its message's id and its name. */
+export const ZFileQuerySchema = z.object({
+  clientMessageId: z.string().min(1).max(64),
+  /** The file's name as the sender's browser gives it. */
+  name: z.string().max(FILE_NAME_MAX).optional(),
+});
 
 /** A file of an earlier conversation of the same customer. */
 export const ZEarlierAttachmentParamsSchema = z.object({ id: ZId, earlierId: ZId, attachmentId: ZId });

@@ -1,4 +1,5 @@
-import { FILE_NAME_MAX, INLINE_IMAGE_TYPES } from '@switchboard/contracts';
+import { FILE_NAME_MAX, INLINE_IMAGE_TYPES, SENDABLE_FILE_TYPES } from '@switchboard/contracts';
+import { AppError } from './errors';
 
 /**
  * The rules of customers' files (product.md, *beyond*: attachments): how large a file we keep,
@@ -70,3 +71,33 @@ export const fileNameOf = (name: string | null | undefined): string | null => {
 /** When files that arrived before it are removed, for a retention of `days` (0: never). */
 export const retentionCutoff = ({ now, days }: { now: Date; days: number }): Date | null =>
   days > 0 ? new Date(now.getTime() - days * 86_400_000) : null;
+
+/**
+ * A file someone sends us from a browser (a live-chat customer, an agent): a picture, a PDF or plain
+ * text, not empty, at most `maxBytes`; its type without parameters and the kind it is shown as.
+ * Throws UNSUPPORTED_MEDIA_TYPE, VALIDATION_FAILED or BODY_TOO_LARGE.
+ */
+export const checkSentFile = ({
+  contentType,
+  size,
+  maxBytes,
+}: {
+  contentType: string;
+  size: number;
+  maxBytes: number;
+}): { contentType: string; kind: 'image' | 'document' } => {
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  if (!SENDABLE_FILE_TYPES.includes(type)) {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Only pictures (JPEG, PNG, GIF, WebP), PDF and plain text can be sent',
+    );
+  }
+  if (size === 0) {
+    throw new AppError('VALIDATION_FAILED', 'The file is empty');
+  }
+  if (size > maxBytes) {
+    throw new AppError('BODY_TOO_LARGE', `Files of at most ${maxBytes / 1024 / 1024} MB can be sent here`);
+  }
+  return { contentType: type, kind: INLINE_IMAGE_TYPES.includes(type) ? 'image' : 'document' };
+};

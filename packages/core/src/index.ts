@@ -31,6 +31,7 @@ export * from './use-cases/expire-offer';
 export * from './use-cases/fire-due-timer';
 export * from './use-cases/invite-to-conference';
 export * from './use-cases/name-contact';
+export * from './use-cases/post-agent-file';
 export * from './use-cases/post-agent-message';
 export * from './use-cases/post-customer-file';
 export * from './use-cases/post-customer-message';

@@ -1,5 +1,5 @@
 import type { ClaimedAttachment, MessageAttachment, Tx } from '@switchboard/core';
-import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import { attachments, messages } from './schema';
 
@@ -162,16 +162,16 @@ export const createAttachmentTx = (db: Db | DbTx): Pick<Tx, 'attachments'> => {
   };
 };
 
-/** A kept file's bytes for a desktop, if it belongs to that conversation and was fetched. */
-export const readAttachment = async (
-  db: Db,
-  { conversationId, attachmentId }: { conversationId: string; attachmentId: string },
-): Promise<{
+/** A kept file's bytes, with what serving it needs. */
+export interface KeptFile {
   contentType: string | null;
   name: string | null;
   kind: AttachmentRow['kind'];
   content: Uint8Array;
-} | null> => {
+}
+
+/** The kept file of this id that also meets `where` (its conversation, its author), or null. */
+const readKept = async (db: Db, attachmentId: string, where: SQL): Promise<KeptFile | null> => {
   const [row] = await db
     .select({
       contentType: attachments.contentType,
@@ -180,14 +180,22 @@ export const readAttachment = async (
       content: attachments.content,
     })
     .from(attachments)
-    .where(
-      and(
-        eq(attachments.id, attachmentId),
-        eq(attachments.conversationId, conversationId),
-        eq(attachments.status, 'ready'),
-      ),
-    );
+    .innerJoin(messages, eq(messages.id, attachments.messageId))
+    .where(and(eq(attachments.id, attachmentId), eq(attachments.status, 'ready'), where));
   return row?.content
     ? { contentType: row.contentType, name: row.name, kind: row.kind, content: row.content }
     : null;
 };
+
+/** A kept file's bytes for a desktop or the chat's customer, if it belongs to that conversation. */
+export const readAttachment = (
+  db: Db,
+  { conversationId, attachmentId }: { conversationId: string; attachmentId: string },
+): Promise<KeptFile | null> => readKept(db, attachmentId, eq(attachments.conversationId, conversationId));
+
+/**
+ * A kept file an agent sent, by its id alone: what a provider fetches through a signed link (no
+ * conversation is named there). Customers' files are never served this way.
+ */
+export const readSentAttachment = (db: Db, attachmentId: string): Promise<KeptFile | null> =>
+  readKept(db, attachmentId, eq(messages.author, 'agent'));

@@ -12,7 +12,7 @@ import { type AdminTxFunction, type TxFunction, transactOn } from './transact';
 import { createTx } from './tx';
 import { createViews, type MessageFanout, type OfferWithContext } from './views';
 
-export { readAttachment } from './attachment-tx';
+export { readAttachment, readSentAttachment } from './attachment-tx';
 export type { AuthRepository, SessionRecord } from './auth-repository';
 export type { Database, Db } from './db';
 export { openDatabase } from './db';

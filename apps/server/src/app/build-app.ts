@@ -33,6 +33,7 @@ import { authRoutes } from '../http/routes/auth';
 import { conversationRoutes } from '../http/routes/conversations';
 import { healthRoutes } from '../http/routes/health';
 import { LIVECHAT_PREFIX, livechatRoutes } from '../http/routes/livechat';
+import { mediaRoutes } from '../http/routes/media';
 import { supervisorRoutes } from '../http/routes/supervisor';
 import { supervisorAgentRoutes } from '../http/routes/supervisor-agents';
 import { transferRoutes } from '../http/routes/transfers';
@@ -47,6 +48,7 @@ import type { AppContext } from './context';
 import { createDeskViews } from './desk-views';
 import { createEventBus } from './event-bus';
 import { createHousekeeping } from './housekeeping';
+import { createMediaLinks } from './media-links';
 import { createOutboxSender } from './outbox-sender';
 import { createProfileNames } from './profile-names';
 import { createProviderConfigs } from './provider-configs';
@@ -118,6 +120,7 @@ export const buildApp = async ({
       return createSecretBox(parseSecretsKey(config.secretsKey));
     })();
   const providerConfigs = createProviderConfigs({ store, secrets: secretBox, config });
+  const mediaLinks = createMediaLinks({ secrets: secretBox, publicUrl: config.publicUrl, clock });
 
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
@@ -163,7 +166,9 @@ export const buildApp = async ({
       directives: {
         defaultSrc: ["'self'"],
         connectSrc: ["'self'", 'ws:', 'wss:'],
-        imgSrc: ["'self'", 'data:'],
+        // blob: for the files of a chat, which the widget reads with the chat's token and shows
+        // from an object URL (an <img src> cannot send the token).
+        imgSrc: ["'self'", 'data:', 'blob:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         upgradeInsecureRequests: null,
       },
@@ -197,6 +202,7 @@ export const buildApp = async ({
   await app.register(transferRoutes(ctx));
   await app.register(livechatRoutes(ctx), { prefix: LIVECHAT_PREFIX });
   await app.register(supervisorRoutes(ctx));
+  await app.register(mediaRoutes({ ctx, links: mediaLinks }));
   await app.register(adminEntryPointRoutes({ ctx, secrets: secretBox, configs: providerConfigs }));
   await app.register(
     webhookRoutes({
@@ -278,6 +284,7 @@ export const buildApp = async ({
     logger,
     configs: providerConfigs,
     config,
+    links: mediaLinks,
     ...(providerFetch ? { fetchFn: providerFetch } : {}),
   });
   const attachments = createAttachmentFetcher({

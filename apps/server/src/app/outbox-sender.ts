@@ -11,10 +11,14 @@ import {
 } from '@switchboard/core';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import type { MediaLinks } from './media-links';
 import type { ProviderConfigs } from './provider-configs';
 import type { UseCaseRunner } from './services';
 
 const SWEEP_MS = 1000;
+
+/** Picture types WhatsApp, Twilio and Messenger all show as a picture. */
+const PICTURES_EVERY_PROVIDER_TAKES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png']);
 
 /**
  * The outbox's sender: claims due send jobs (FOR UPDATE SKIP LOCKED, leased), sends each with
@@ -33,6 +37,7 @@ export const createOutboxSender = ({
   perConversation = 8,
   random = Math.random,
   fetchFn,
+  links,
 }: {
   run: UseCaseRunner;
   clock: Clock;
@@ -45,6 +50,8 @@ export const createOutboxSender = ({
   perConversation?: number;
   random?: () => number;
   fetchFn?: typeof fetch;
+  /** The signed links providers fetch an agent's files from. */
+  links: MediaLinks;
 }) => {
   const timeouts = new Set<NodeJS.Timeout>();
   let sweep: NodeJS.Timeout | null = null;
@@ -71,11 +78,28 @@ export const createOutboxSender = ({
       now: clock.now(),
     });
     const adapter = providerAdapter(entry.channel);
+    // An agent's file goes as the provider's media message, fetched from our signed link; alone,
+    // without the `[document] name` label the desk shows.
+    const file = job.template ? undefined : job.message.attachments?.[0];
     return adapter.send({
       config: entry.config as never,
       message: {
         to: job.to,
-        body: job.message.body,
+        body: file ? '' : job.message.body,
+        ...(file
+          ? {
+              media: {
+                url: links.linkFor({ attachmentId: file.id, name: file.name }),
+                // WhatsApp's and Messenger's pictures are JPEG or PNG (Messenger also GIF): a GIF or
+                // WebP goes as a document, which every provider takes.
+                kind: PICTURES_EVERY_PROVIDER_TAKES.has(file.contentType ?? '')
+                  ? ('image' as const)
+                  : ('document' as const),
+                contentType: file.contentType ?? 'application/octet-stream',
+                name: file.name,
+              },
+            }
+          : {}),
         humanAgentTag: window.state === 'open' && window.humanAgentTag,
         ...(job.template ? { template: job.template } : {}),
         ...(entry.channel === 'sms'

@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -10,13 +17,26 @@ import { join } from 'node:path';
 export interface SecretBox {
   seal(secret: string): string;
   open(sealed: string): string;
+  /** A MAC of `data` (HMAC-SHA256, base64url) for links we hand out, with a key of its own. */
+  sign(data: string): string;
+  /** Whether `signature` is sign(data), compared in constant time. */
+  verify(data: string, signature: string): boolean;
 }
 
 export const createSecretBox = (key: Buffer): SecretBox => {
   if (key.length !== 32) {
     throw new Error('SECRETS_KEY must be 32 bytes (64 hex characters or 44 base64 characters)');
   }
+  // Signing has a key of its own, derived from this one (HKDF, RFC 5869): one key, one purpose.
+  const macKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'switchboard signed links', 32));
+  const sign = (data: string) => createHmac('sha256', macKey).update(data).digest('base64url');
   return {
+    sign,
+    verify: (data, signature) => {
+      const expected = Buffer.from(sign(data));
+      const given = Buffer.from(signature);
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    },
     seal: (secret) => {
       const nonce = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, nonce);

@@ -1,5 +1,6 @@
+import { SENDABLE_FILE_MAX_BYTES, SENDABLE_FILE_TYPES } from '@switchboard/contracts';
 import { attachmentDisposition } from '@switchboard/core';
-import type { FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /** What `filename=` may hold as it is: printable ASCII but the quote and the backslash. */
 const asciiName = (name: string): string => name.replace(/[^\x20-\x7e]|["\\]/g, '_');
@@ -31,4 +32,17 @@ export const sendAttachment = (
     .header('content-security-policy', "default-src 'none'; img-src 'self'; media-src 'self'; sandbox")
     .header('cache-control', 'private, max-age=3600')
     .send(Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength));
+};
+
+/**
+ * Lets the routes of `scope` take a file as their body, as bytes under the file's own type (a
+ * picture, a PDF, plain text; at most SENDABLE_FILE_MAX_BYTES): a scope of its own, so that no
+ * other route reads these types. Any other type is 415 UNSUPPORTED_MEDIA_TYPE.
+ */
+export const acceptFileBodies = (scope: Pick<FastifyInstance, 'addContentTypeParser'>) => {
+  scope.addContentTypeParser(
+    SENDABLE_FILE_TYPES as string[],
+    { parseAs: 'buffer', bodyLimit: SENDABLE_FILE_MAX_BYTES },
+    (_request, body, done) => done(null, body),
+  );
 };

@@ -59,6 +59,15 @@ export const SIMULATOR_SCRIPT = `(() => {
       const li = document.createElement('li');
       li.className = line.direction;
       li.textContent = line.text;
+      if (line.media) {
+        // What the customer's phone shows: the file the business sent, fetched from its link.
+        const link = document.createElement('a');
+        link.href = line.media;
+        link.target = '_blank';
+        link.rel = 'noopener';
+        link.textContent = ' Open the file';
+        li.append(link);
+      }
       const meta = document.createElement('small');
       meta.textContent = line.direction === 'in' ? 'You' : 'Business' + (line.status ? ' · ' + STATUS[line.status] : '');
       li.append(meta);

@@ -12,6 +12,8 @@ export interface SimulatedLine {
   status: 'accepted' | 'delivered' | 'read' | null;
   /** Outbound: the recipient as the send API named it (a wa_id has no +). */
   to?: string;
+  /** Outbound: the link to a file the business sent (our server's signed link), as the provider fetches it. */
+  media?: string;
 }
 
 /** Where the simulator posts its webhooks: this process, on its own address. */

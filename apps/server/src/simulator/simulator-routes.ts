@@ -119,7 +119,7 @@ export const simulatorRoutes = ({
     reply: FastifyReply,
     match: (config: ProviderConfig) => boolean,
     authorized: (config: ProviderConfig) => boolean,
-    read: () => { to: string; text: string },
+    read: () => { to: string; text: string; media?: string | undefined },
   ) => {
     const entry = (await simulated()).find((e) => match(e.config));
     if (!entry || !authorized(entry.config)) {
@@ -127,7 +127,7 @@ export const simulatorRoutes = ({
         .code(401)
         .send({ error: { message: 'Invalid OAuth access token', type: 'OAuthException', code: 190 } });
     }
-    const { to, text } = read();
+    const { to, text, media } = read();
     const providerId =
       entry.channel === 'whatsapp'
         ? `wamid.OUT${randomUUID()}`
@@ -141,6 +141,7 @@ export const simulatorRoutes = ({
       at: new Date().toISOString(),
       status: 'accepted',
       to,
+      ...(media ? { media } : {}),
     };
     threadOf(entry.id, entry.channel === 'whatsapp' ? `+${to.replace(/^\+/, '')}` : to).push(line);
     // Delivered at once; read once the customer has the page open with read receipts on (SMS has none).
@@ -247,14 +248,24 @@ export const simulatorRoutes = ({
       '/simulator/api/whatsapp/:version/:phoneNumberId/messages',
       { schema: { hide: true } },
       (request, reply) => {
-        const body = request.body as { to?: string; text?: { body?: string }; template?: { name?: string } };
+        const body = request.body as {
+          to?: string;
+          text?: { body?: string };
+          template?: { name?: string };
+          image?: { link?: string };
+          document?: { link?: string; filename?: string };
+        };
+        const file = body.image ?? body.document;
         return accept(
           reply,
           (c) => c.channel === 'whatsapp' && c.phoneNumberId === request.params.phoneNumberId,
           (c) => c.channel === 'whatsapp' && bearer(request) === c.accessToken,
           () => ({
             to: String(body.to ?? ''),
-            text: body.text?.body ?? `[template ${body.template?.name ?? ''}]`,
+            text: file
+              ? `[${body.image ? 'image' : 'document'}] ${body.document?.filename ?? ''}`.trim()
+              : (body.text?.body ?? `[template ${body.template?.name ?? ''}]`),
+            media: file?.link,
           }),
         );
       },
@@ -263,12 +274,20 @@ export const simulatorRoutes = ({
       '/simulator/api/messenger/:version/:pageId/messages',
       { schema: { hide: true } },
       (request, reply) => {
-        const body = request.body as { recipient?: { id?: string }; message?: { text?: string } };
+        const body = request.body as {
+          recipient?: { id?: string };
+          message?: { text?: string; attachment?: { type?: string; payload?: { url?: string } } };
+        };
+        const attachment = body.message?.attachment;
         return accept(
           reply,
           (c) => c.channel === 'messenger' && c.pageId === request.params.pageId,
           (c) => c.channel === 'messenger' && bearer(request) === c.pageAccessToken,
-          () => ({ to: String(body.recipient?.id ?? ''), text: String(body.message?.text ?? '') }),
+          () => ({
+            to: String(body.recipient?.id ?? ''),
+            text: attachment ? `[${attachment.type ?? 'file'}]` : String(body.message?.text ?? ''),
+            media: attachment?.payload?.url,
+          }),
         );
       },
     );
@@ -368,7 +387,11 @@ export const simulatorRoutes = ({
           reply,
           (c) => c.channel === 'sms' && c.accountSid === request.params.sid,
           (c) => c.channel === 'sms' && basic === `${c.accountSid}:${c.authToken}`,
-          () => ({ to: String(form.To ?? ''), text: String(form.Body ?? '') }),
+          () => ({
+            to: String(form.To ?? ''),
+            text: form.MediaUrl ? `[media] ${form.Body ?? ''}`.trim() : String(form.Body ?? ''),
+            media: form.MediaUrl,
+          }),
         );
       },
     );

@@ -1,11 +1,31 @@
 import { isOutcome, requestWithDeadline, trimSlash } from '../provider/http';
+import { unsendableMedia } from '../provider/media';
 import { GRAPH_API_VERSION } from '../provider/meta-graph';
 import { answerMetaChallenge, verifyMetaSignature } from '../provider/meta-signature';
-import type { MessengerConfig, ProviderAdapter, SendOutcome } from '../provider/provider-adapter';
+import type {
+  MessengerConfig,
+  OutboundMessage,
+  ProviderAdapter,
+  SendOutcome,
+} from '../provider/provider-adapter';
 import { messengerFailure } from './messenger-errors';
 import { fetchMessengerMedia } from './messenger-media';
 import { parseMessengerDelivery } from './messenger-parse';
 import { readMessengerProfileName } from './messenger-profile';
+
+/**
+ * The message itself: a file by our URL (Meta fetches it; not reusable, as the URL expires and
+ * each file goes to one customer), or the text.
+ */
+const messageOf = ({ body, media }: OutboundMessage) =>
+  media
+    ? {
+        attachment: {
+          type: media.kind === 'image' ? 'image' : 'file',
+          payload: { url: media.url, is_reusable: false },
+        },
+      }
+    : { text: body };
 
 /** Messenger Platform (Meta): the same signature as WhatsApp, sends on the page's Send API. */
 export const messengerAdapter: ProviderAdapter<MessengerConfig> = {
@@ -16,15 +36,18 @@ export const messengerAdapter: ProviderAdapter<MessengerConfig> = {
   readProfileName: readMessengerProfileName,
   fetchMedia: fetchMessengerMedia,
   send: async ({ config, message, fetch: fetchFn, timeoutMs }): Promise<SendOutcome> => {
-    // Outside the 24-hour window the HUMAN_AGENT tag extends it to 7 days.
-    const body = message.humanAgentTag
-      ? {
-          recipient: { id: message.to },
-          messaging_type: 'MESSAGE_TAG',
-          tag: 'HUMAN_AGENT',
-          message: { text: message.body },
-        }
-      : { recipient: { id: message.to }, messaging_type: 'RESPONSE', message: { text: message.body } };
+    const refused = unsendableMedia(message);
+    if (refused) {
+      return refused;
+    }
+    const body = {
+      recipient: { id: message.to },
+      // Outside the 24-hour window the HUMAN_AGENT tag extends it to 7 days.
+      ...(message.humanAgentTag
+        ? { messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' }
+        : { messaging_type: 'RESPONSE' }),
+      message: messageOf(message),
+    };
     const answer = await requestWithDeadline({
       url: `${trimSlash(config.apiBaseUrl)}/${GRAPH_API_VERSION}/${encodeURIComponent(config.pageId)}/messages`,
       init: {

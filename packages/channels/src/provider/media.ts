@@ -1,6 +1,6 @@
 import { type InboundAttachment, MAX_ATTACHMENTS_PER_MESSAGE } from '@switchboard/core';
-import { type Deadline, jsonOf, type SendFailure, thrownFailure } from './http';
-import type { MediaOutcome } from './provider-adapter';
+import { type Deadline, failure, jsonOf, type SendFailure, thrownFailure } from './http';
+import type { MediaOutcome, OutboundMessage } from './provider-adapter';
 
 export type MediaFailure = Extract<MediaOutcome, { ok: false }>;
 
@@ -33,6 +33,17 @@ export const httpUrlOf = (value: unknown): URL | null => {
     ? url
     : null;
 };
+
+/**
+ * A file we send, refused without a request when its URL is not one the provider could fetch
+ * (http(s), no credentials): the provider would only refuse it too, and a URL of another scheme
+ * (file:, data:) is none of ours. Null when the message has no file or a fetchable one. The
+ * adapters send the URL as it was given, not as URL would write it again: it is signed.
+ */
+export const unsendableMedia = ({ media }: OutboundMessage): SendFailure | null =>
+  media && !httpUrlOf(media.url)
+    ? failure('invalid_request', null, "The file's URL is not an http(s) URL the provider can fetch")
+    : null;
 
 /** `image/jpeg` of `Image/JPEG; charset=x`, or null for what is no MIME type. */
 export const mimeEssenceOf = (value: unknown): string | null => {

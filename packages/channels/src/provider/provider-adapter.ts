@@ -46,6 +46,8 @@ export interface OutboundMessage {
   /** The customer's identity on the channel (wa_id, E.164 phone, PSID). */
   to: string;
   body: string;
+  /** A file to send instead of text: our public, signed URL the provider fetches it from. */
+  media?: { url: string; kind: 'image' | 'document'; contentType: string; name: string | null };
   /** WhatsApp outside the 24-hour window: an approved template with its parameters. */
   template?: { name: string; language: string; parameters: string[] };
   /** Messenger outside 24 h: the HUMAN_AGENT tag (up to 7 days). */

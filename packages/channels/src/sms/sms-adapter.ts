@@ -5,9 +5,10 @@ import {
   MAX_ATTACHMENTS_PER_MESSAGE,
 } from '@switchboard/core';
 import { hasNul, isOutcome, requestWithDeadline } from '../provider/http';
-import { attachmentsOf, httpUrlOf, mimeEssenceOf, mimeTypeOf } from '../provider/media';
+import { attachmentsOf, httpUrlOf, mimeEssenceOf, mimeTypeOf, unsendableMedia } from '../provider/media';
 import {
   MalformedDeliveryError,
+  type OutboundMessage,
   type ProviderAdapter,
   type RawRequest,
   type SendOutcome,
@@ -104,6 +105,29 @@ const mmsAttachment = (url: string | null, type: string | null): InboundAttachme
   return { kind: KIND_OF_TYPE.get(top) ?? 'document', source: url, contentType, name: null };
 };
 
+/**
+ * The Messages API's form: an MMS names its file by MediaUrl (Twilio fetches it), and Body only
+ * when there are words, a file going alone.
+ */
+const sendFormOf = (config: SmsConfig, message: OutboundMessage): URLSearchParams => {
+  const form = new URLSearchParams({ To: message.to });
+  if (message.body) {
+    form.set('Body', message.body);
+  }
+  if (config.messagingServiceSid) {
+    form.set('MessagingServiceSid', config.messagingServiceSid);
+  } else {
+    form.set('From', config.phoneNumber);
+  }
+  if (message.media) {
+    form.set('MediaUrl', message.media.url);
+  }
+  if (message.statusCallbackUrl) {
+    form.set('StatusCallback', message.statusCallbackUrl);
+  }
+  return form;
+};
+
 /** Twilio Programmable Messaging: form webhooks signed over the public URL, sends on the Messages API. */
 export const smsAdapter: ProviderAdapter<SmsConfig> = {
   channel: 'sms',
@@ -111,14 +135,9 @@ export const smsAdapter: ProviderAdapter<SmsConfig> = {
   parse: parseTwilioForm,
   fetchMedia: fetchTwilioMedia,
   send: async ({ config, message, fetch: fetchFn, timeoutMs }): Promise<SendOutcome> => {
-    const form = new URLSearchParams({ To: message.to, Body: message.body });
-    if (config.messagingServiceSid) {
-      form.set('MessagingServiceSid', config.messagingServiceSid);
-    } else {
-      form.set('From', config.phoneNumber);
-    }
-    if (message.statusCallbackUrl) {
-      form.set('StatusCallback', message.statusCallbackUrl);
+    const refused = unsendableMedia(message);
+    if (refused) {
+      return refused;
     }
     const answer = await requestWithDeadline({
       url: `${twilioAccountUrl(config)}Messages.json`,
@@ -128,7 +147,7 @@ export const smsAdapter: ProviderAdapter<SmsConfig> = {
           authorization: twilioAuthorization(config),
           'content-type': 'application/x-www-form-urlencoded',
         },
-        body: form.toString(),
+        body: sendFormOf(config, message).toString(),
       },
       ...(fetchFn ? { fetchFn } : {}),
       ...(timeoutMs ? { timeoutMs } : {}),

@@ -22,6 +22,8 @@ const BY_CODE: Record<string, SendErrorCode> = {
   '20500': 'provider_unavailable',
   '21602': 'invalid_request',
   '21617': 'invalid_request',
+  // Invalid media URL(s): a MediaUrl Twilio cannot use.
+  '21620': 'invalid_request',
 };
 
 const REASONS: Partial<Record<SendErrorCode, string>> = {

@@ -1,7 +1,13 @@
 import { isOutcome, requestWithDeadline, trimSlash } from '../provider/http';
+import { unsendableMedia } from '../provider/media';
 import { GRAPH_API_VERSION } from '../provider/meta-graph';
 import { answerMetaChallenge, verifyMetaSignature } from '../provider/meta-signature';
-import type { ProviderAdapter, SendOutcome, WhatsappConfig } from '../provider/provider-adapter';
+import type {
+  OutboundMessage,
+  ProviderAdapter,
+  SendOutcome,
+  WhatsappConfig,
+} from '../provider/provider-adapter';
 import { type MetaError, whatsappFailure } from './whatsapp-errors';
 import { fetchWhatsappMedia } from './whatsapp-media';
 import { parseWhatsappDelivery } from './whatsapp-parse';
@@ -9,32 +15,42 @@ import { parseWhatsappDelivery } from './whatsapp-parse';
 // Defined apart so that the media fetch can use it without importing this module; still exported here.
 export { GRAPH_API_VERSION };
 
-const payloadOf = ({
-  to,
-  body,
-  template,
-}: Parameters<ProviderAdapter<WhatsappConfig>['send']>[0]['message']) =>
-  template
-    ? {
-        messaging_product: 'whatsapp',
-        recipient_type: 'individual',
-        to,
-        type: 'template',
-        template: {
-          name: template.name,
-          language: { code: template.language },
-          components: template.parameters.length
-            ? [{ type: 'body', parameters: template.parameters.map((text) => ({ type: 'text', text })) }]
-            : [],
-        },
-      }
-    : {
-        messaging_product: 'whatsapp',
-        recipient_type: 'individual',
-        to,
-        type: 'text',
-        text: { body, preview_url: false },
-      };
+/**
+ * What the message is: a template outside the 24-hour window (where a file could not go either),
+ * else a file by our URL (Meta fetches it), else the text.
+ */
+const contentOf = ({ body, template, media }: OutboundMessage) => {
+  if (template) {
+    return {
+      type: 'template',
+      template: {
+        name: template.name,
+        language: { code: template.language },
+        components: template.parameters.length
+          ? [{ type: 'body', parameters: template.parameters.map((text) => ({ type: 'text', text })) }]
+          : [],
+      },
+    };
+  }
+  if (media?.kind === 'image') {
+    return { type: 'image', image: { link: media.url } };
+  }
+  if (media) {
+    // The name the customer sees the document by, when we know it.
+    return {
+      type: 'document',
+      document: { link: media.url, ...(media.name !== null ? { filename: media.name } : {}) },
+    };
+  }
+  return { type: 'text', text: { body, preview_url: false } };
+};
+
+const payloadOf = (message: OutboundMessage) => ({
+  messaging_product: 'whatsapp',
+  recipient_type: 'individual',
+  to: message.to,
+  ...contentOf(message),
+});
 
 /** WhatsApp Cloud API (Meta): webhooks signed with the app secret, sends on the Graph API. */
 export const whatsappAdapter: ProviderAdapter<WhatsappConfig> = {
@@ -44,6 +60,10 @@ export const whatsappAdapter: ProviderAdapter<WhatsappConfig> = {
   parse: parseWhatsappDelivery,
   fetchMedia: fetchWhatsappMedia,
   send: async ({ config, message, fetch: fetchFn, timeoutMs }): Promise<SendOutcome> => {
+    const refused = unsendableMedia(message);
+    if (refused) {
+      return refused;
+    }
     const answer = await requestWithDeadline({
       url: `${trimSlash(config.apiBaseUrl)}/${GRAPH_API_VERSION}/${encodeURIComponent(config.phoneNumberId)}/messages`,
       init: {

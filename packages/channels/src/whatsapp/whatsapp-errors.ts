@@ -26,6 +26,9 @@ const BY_CODE: Record<number, Parameters<typeof failure>[0]> = {
   131016: 'provider_unavailable',
   // Invalid parameter, template problems.
   100: 'invalid_request',
+  // Media upload error: Meta could not fetch or use the file we sent (type, size, our URL); the
+  // same file would fail again.
+  131053: 'invalid_request',
   131008: 'invalid_request',
   131009: 'invalid_request',
   132000: 'invalid_request',

@@ -1,6 +1,5 @@
-import { INLINE_IMAGE_TYPES, LIVECHAT_FILE_MAX_BYTES, LIVECHAT_FILE_TYPES } from '@switchboard/contracts';
-import { fileNameOf } from '../attachments';
-import { AppError } from '../errors';
+import { SENDABLE_FILE_MAX_BYTES } from '@switchboard/contracts';
+import { checkSentFile, fileNameOf } from '../attachments';
 import type { StoredMessage } from '../model';
 import { postCustomerMessage } from './post-customer-message';
 import type { UseCaseContext, UseCaseResult } from './types';
@@ -9,7 +8,7 @@ import type { UseCaseContext, UseCaseResult } from './types';
  * A file a live-chat customer sends from the widget (a screenshot, a receipt): a customer message
  * that names it (`[image] photo.png`, what transcripts and previews show) with the file kept in
  * the same transaction, ready at once (nothing to fetch). Only pictures, PDF and plain text, at
- * most LIVECHAT_FILE_MAX_BYTES, never empty; a repeated `clientMessageId` answers the message
+ * most SENDABLE_FILE_MAX_BYTES, never empty; a repeated `clientMessageId` answers the message
  * already stored, as a text send does.
  */
 export const postCustomerFile = async ({
@@ -23,20 +22,11 @@ export const postCustomerFile = async ({
   clientMessageId: string;
   file: { contentType: string; name: string | null; bytes: Uint8Array };
 }): Promise<UseCaseResult<StoredMessage>> => {
-  const contentType = file.contentType.split(';')[0]!.trim().toLowerCase();
-  if (!LIVECHAT_FILE_TYPES.includes(contentType)) {
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      'Only pictures (JPEG, PNG, GIF, WebP), PDF and plain text can be sent',
-    );
-  }
-  if (file.bytes.byteLength > LIVECHAT_FILE_MAX_BYTES) {
-    throw new AppError('BODY_TOO_LARGE');
-  }
-  if (file.bytes.byteLength === 0) {
-    throw new AppError('VALIDATION_FAILED', 'The file is empty');
-  }
-  const kind = INLINE_IMAGE_TYPES.includes(contentType) ? ('image' as const) : ('document' as const);
+  const { contentType, kind } = checkSentFile({
+    contentType: file.contentType,
+    size: file.bytes.byteLength,
+    maxBytes: SENDABLE_FILE_MAX_BYTES,
+  });
   const name = fileNameOf(file.name);
   const posted = await postCustomerMessage({
     tx,

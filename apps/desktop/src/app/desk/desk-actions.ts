@@ -9,6 +9,7 @@ import {
   fetchConversation,
   fetchMessagesAfter,
   postEndConversation,
+  postFile,
   postMessage,
   postResendMessage,
   postTemplateMessage,
@@ -259,6 +260,10 @@ export const createDeskController = (deps: Deps): DeskController => {
         createdAt: new Date().toISOString(),
       });
       void deliver(conversationId, clientMessageId, body);
+    },
+    sendFile: async (conversationId, file) => {
+      const message = await postFile(api, conversationId, file, newClientMessageId());
+      dispatchConversations({ type: 'messagesReceived', conversationId, messages: [message] });
     },
     retryMessage: (conversationId, clientMessageId) => {
       const pending = conversationsRef.current.byId[conversationId]?.pending.find(

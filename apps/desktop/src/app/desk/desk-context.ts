@@ -37,6 +37,8 @@ export type DeskActions = {
   selectConversation: (conversationId: string) => void;
   sendMessage: (conversationId: string, body: string) => void;
   retryMessage: (conversationId: string, clientMessageId: string) => void;
+  /** Sends a file to the customer; rejects with the ApiError for the composer to show. */
+  sendFile: (conversationId: string, file: File) => Promise<void>;
   /** Sends again a stored message whose delivery failed (WhatsApp, SMS, Messenger). */
   resendMessage: (conversationId: string, messageId: string) => Promise<void>;
   /** WhatsApp after the 24-hour window: one of the entry point's approved templates. */

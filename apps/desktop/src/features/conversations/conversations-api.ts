@@ -15,6 +15,13 @@ export const postMessage = (api: ApiClient, id: string, request: { body: string;
 export const postResendMessage = (api: ApiClient, id: string, messageId: string) =>
   api.post<TMessage>(`${base(id)}/messages/${encodeURIComponent(messageId)}/retry`);
 
+/** A file for the customer: the agent's message that names it, with the file (docs/api.md). */
+export const postFile = (api: ApiClient, id: string, file: File, clientMessageId: string) =>
+  api.upload<TMessage>(
+    `${base(id)}/attachments?${new URLSearchParams({ clientMessageId, name: file.name.slice(0, 255) })}`,
+    file,
+  );
+
 export const postTemplateMessage = (
   api: ApiClient,
   id: string,

@@ -16,6 +16,8 @@ export type ApiClient = {
   put: <T>(path: string, body?: unknown, options?: RequestOptions) => Promise<T>;
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) => Promise<T>;
   delete: <T = void>(path: string, options?: RequestOptions) => Promise<T>;
+  /** POSTs a file as the body, under its own type (no JSON). */
+  upload: <T>(path: string, file: Blob, options?: RequestOptions) => Promise<T>;
 };
 
 export type ApiClientOptions = {
@@ -50,8 +52,12 @@ export const createApiClient = ({
     options: RequestOptions = {},
   ): Promise<T> => {
     const headers: Record<string, string> = { accept: 'application/json' };
-    // Fastify refuses an empty body sent as JSON, so the content type goes only with a body.
-    if (body !== undefined) {
+    // Fastify refuses an empty body sent as JSON, so the content type goes only with a body; a
+    // file goes as itself, under its own type.
+    const file = body instanceof Blob ? body : null;
+    if (file) {
+      headers['content-type'] = file.type || 'application/octet-stream';
+    } else if (body !== undefined) {
       headers['content-type'] = 'application/json';
     }
     const csrfToken = getCsrfToken();
@@ -63,7 +69,7 @@ export const createApiClient = ({
       response = await fetchImpl(path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
         credentials: 'same-origin',
         signal: options.signal,
       });
@@ -95,5 +101,6 @@ export const createApiClient = ({
     put: (path, body, options) => request('PUT', path, body, options),
     patch: (path, body, options) => request('PATCH', path, body, options),
     delete: (path, options) => request('DELETE', path, undefined, options),
+    upload: (path, file, options) => request('POST', path, file, options),
   };
 };

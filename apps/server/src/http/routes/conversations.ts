@@ -1,4 +1,5 @@
 import {
+  SENDABLE_FILE_MAX_BYTES,
   ZAttachmentParamsSchema,
   ZConversationDetail,
   ZConversationParamsSchema,
@@ -6,6 +7,7 @@ import {
   ZEarlierAttachmentParamsSchema,
   ZEarlierConversations,
   ZEarlierParamsSchema,
+  ZFileQuerySchema,
   ZHistoryDetail,
   ZHistoryDetailQuery,
   ZId,
@@ -21,17 +23,18 @@ import {
   acceptOffer,
   authorizeParticipant,
   endConversation,
+  postAgentFile,
   postAgentMessage,
   rejectOffer,
   retryFailedMessage,
   sendTemplateMessage,
   submitWrapUp,
 } from '@switchboard/core';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { toMessageDto } from '../../app/dto';
-import { sendAttachment } from '../attachment-reply';
+import { acceptFileBodies, sendAttachment } from '../attachment-reply';
 import { agentNameOf, agentOf, createRequireAgent } from '../auth';
 import { errorResponses } from '../error-responses';
 
@@ -178,6 +181,45 @@ export const conversationRoutes =
         return sendAttachment(reply, file);
       },
     );
+
+    // A file from the agent: its bytes are the body, under the file's own type, so this route has
+    // a parser (and a body limit) of its own that no other route shares.
+    await app.register(async (scope) => {
+      const files = scope.withTypeProvider<ZodTypeProvider>();
+      acceptFileBodies(files);
+      files.post(
+        '/api/conversations/:id/attachments',
+        {
+          bodyLimit: SENDABLE_FILE_MAX_BYTES,
+          schema: {
+            tags: ['conversations'],
+            description:
+              "A file for the customer (the raw bytes as the body, under its type: JPEG, PNG, GIF, WebP, PDF or plain text; at most 10 MB, 5 MB on WhatsApp and SMS): an agent message naming it, with the file, sent like a text (on WhatsApp, SMS and Messenger through the outbox, as the provider's media message).",
+            params: ZConversationParamsSchema,
+            querystring: ZFileQuerySchema,
+            response: { 201: ZMessage, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+          },
+        },
+        async (request, reply) => {
+          if (!Buffer.isBuffer(request.body)) {
+            throw new AppError('VALIDATION_FAILED', 'The body must be the file');
+          }
+          const agent = agentOf(request);
+          const message = await ctx.run(postAgentFile, {
+            conversationId: request.params.id,
+            agentId: agent.userId,
+            agentName: await agentName(agent.userId),
+            clientMessageId: request.query.clientMessageId,
+            file: {
+              contentType: request.headers['content-type'] ?? '',
+              name: request.query.name ?? null,
+              bytes: request.body,
+            },
+          });
+          return reply.code(201).send(toMessageDto(message));
+        },
+      );
+    });
 
     app.get(
       '/api/conversations/:id/messages',

@@ -1,13 +1,13 @@
 import fastifyCors from '@fastify/cors';
 import {
-  FILE_NAME_MAX,
-  LIVECHAT_FILE_MAX_BYTES,
-  LIVECHAT_FILE_TYPES,
+  SENDABLE_FILE_MAX_BYTES,
+  ZAttachmentParamsSchema,
   ZConversationParamsSchema,
   ZCustomerConversation,
   ZCustomerSendRequestSchema,
   ZEntryPointInfo,
   ZEntryPointParamsSchema,
+  ZFileQuerySchema,
   ZMessage,
   ZMessagesQuerySchema,
   ZStartChatRequestSchema,
@@ -21,19 +21,15 @@ import {
   postCustomerMessage,
   startLiveChat,
 } from '@switchboard/core';
+import { readAttachment } from '@switchboard/store';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { toMessageDto } from '../../app/dto';
+import { acceptFileBodies, sendAttachment } from '../attachment-reply';
 import { errorResponses } from '../error-responses';
 import { hashToken, newToken, safeEqual } from '../tokens';
-
-const ZCustomerFileQuerySchema = z.object({
-  clientMessageId: z.string().min(1).max(64),
-  /** The file's name as the customer's browser gives it. */
-  name: z.string().max(FILE_NAME_MAX).optional(),
-});
 
 /** Where the live-chat API is registered: its CORS (and the preflight route CORS adds) stays here. */
 export const LIVECHAT_PREFIX = '/api/livechat';
@@ -56,10 +52,12 @@ export const livechatRoutes =
     });
     const errors = errorResponses(400, 401, 403, 404, 409, 429);
 
-    const requireCustomer = async (request: FastifyRequest<{ Params: { id: string } }>) => {
+    // Every route it guards has the conversation's `id` among its params, validated before this runs.
+    const requireCustomer = async (request: FastifyRequest) => {
+      const { id } = request.params as { id: string };
       const header = request.headers.authorization ?? '';
       const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-      const stored = token ? await ctx.store.views.getCustomerTokenHash(request.params.id) : null;
+      const stored = token ? await ctx.store.views.getCustomerTokenHash(id) : null;
       if (!token || !stored || !safeEqual(hashToken(token), stored)) {
         // One answer for "no such conversation" and "wrong token": ids can't be probed.
         throw new AppError('UNAUTHENTICATED', 'This chat is not yours or no longer exists');
@@ -183,23 +181,19 @@ export const livechatRoutes =
     // has a parser of its own (and a body limit of its own) that no other route of the widget shares.
     await app.register(async (scope) => {
       const files = scope.withTypeProvider<ZodTypeProvider>();
-      files.addContentTypeParser(
-        LIVECHAT_FILE_TYPES as string[],
-        { parseAs: 'buffer', bodyLimit: LIVECHAT_FILE_MAX_BYTES },
-        (_request, body, done) => done(null, body),
-      );
+      acceptFileBodies(files);
       files.post(
         '/conversations/:id/attachments',
         {
           preHandler: requireCustomer,
-          bodyLimit: LIVECHAT_FILE_MAX_BYTES,
+          bodyLimit: SENDABLE_FILE_MAX_BYTES,
           config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
           schema: {
             tags: ['livechat'],
             description:
               'A file from the customer (the raw bytes as the body, under its type: JPEG, PNG, GIF, WebP, PDF or plain text, at most 10 MB): a customer message naming it, with the file, answered as the message.',
             params: ZConversationParamsSchema,
-            querystring: ZCustomerFileQuerySchema,
+            querystring: ZFileQuerySchema,
             response: { 201: ZMessage, ...errors },
           },
         },
@@ -220,6 +214,30 @@ export const livechatRoutes =
         },
       );
     });
+
+    app.get(
+      '/conversations/:id/attachments/:attachmentId',
+      {
+        preHandler: requireCustomer,
+        schema: {
+          tags: ['livechat'],
+          description:
+            'A file of the chat (one the agent sent, or the customer): the bytes, a picture inline and anything else as a download, as the desk serves them.',
+          params: ZAttachmentParamsSchema,
+          response: errors,
+        },
+      },
+      async (request, reply) => {
+        const file = await readAttachment(ctx.store.database.db, {
+          conversationId: request.params.id,
+          attachmentId: request.params.attachmentId,
+        });
+        if (!file) {
+          throw new AppError('ATTACHMENT_NOT_FOUND');
+        }
+        return sendAttachment(reply, file);
+      },
+    );
 
     app.post(
       '/conversations/:id/end',

@@ -1,11 +1,13 @@
 import type { TChannel, TQuickResponse } from '@switchboard/contracts';
+import { SENDABLE_FILE_TYPES } from '@switchboard/contracts/constants';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../../shared/time/clock';
 import { formatDuration } from '../../../shared/time/format-duration';
+import { describeError } from '../../i18n/describe-error';
 import { QuickResponsePane } from '../../quick-responses/components/QuickResponsePane';
 import { insertAt, type KnownValues } from '../../quick-responses/quick-response-form';
-import { checkDraft, isReservedKey, windowOf } from '../utils/compose-rules';
+import { checkDraft, checkFile, isReservedKey, windowOf } from '../utils/compose-rules';
 
 /** How long the explanation stays after a blocked `<` or `>` key. */
 const RESERVED_HINT_MS = 5000;
@@ -27,6 +29,8 @@ type Props = {
   /** The `>>` pane's answers, and the values of the variables the desktop knows. */
   quickResponses: readonly TQuickResponse[];
   knownValues: KnownValues;
+  /** Sends a file to the customer; rejects with the server's refusal. */
+  onSendFile: (file: File) => Promise<void>;
 };
 
 /**
@@ -45,6 +49,7 @@ export const Composer = ({
   onFocused,
   quickResponses,
   knownValues,
+  onSendFile,
 }: Props) => {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(initialDraft);
@@ -63,6 +68,27 @@ export const Composer = ({
   const check = checkDraft({ body: draft, channel, composeLimit });
   const showReservedHint = check.hasReserved || blockedAt !== null;
   const canSend = check.canSend && !disabled;
+  const filePicker = useRef<HTMLInputElement>(null);
+  /** The file on its way, or why the last one was not sent. */
+  const [fileState, setFileState] = useState<{ sending: string } | { problem: string } | null>(null);
+
+  const sendFile = async (file: File | undefined) => {
+    if (!file) {
+      return;
+    }
+    const problem = checkFile(file, channel);
+    if (problem) {
+      setFileState({ problem: t(problem.key, 'mb' in problem ? { mb: problem.mb } : {}) });
+      return;
+    }
+    setFileState({ sending: file.name });
+    try {
+      await onSendFile(file);
+      setFileState(null);
+    } catch (error) {
+      setFileState({ problem: describeError(error, t) });
+    }
+  };
 
   useEffect(() => {
     if (blockedAt === null) {
@@ -179,6 +205,14 @@ export const Composer = ({
             </span>
           )}
           {showReservedHint && <span>{t('composer.reserved')}</span>}
+          {fileState && 'sending' in fileState && (
+            <span role="status">{t('composer.fileSending', { name: fileState.sending })}</span>
+          )}
+          {fileState && 'problem' in fileState && (
+            <span role="alert" className="composer__file-problem">
+              {t('composer.fileNotSent')}: {fileState.problem}
+            </span>
+          )}
           {check.overLimit && <span>{t('composer.tooLong')}</span>}
         </p>
         <span
@@ -194,6 +228,26 @@ export const Composer = ({
             </>
           )}
         </span>
+        <input
+          ref={filePicker}
+          type="file"
+          hidden
+          accept={SENDABLE_FILE_TYPES.join(',')}
+          onChange={(event) => {
+            void sendFile(event.target.files?.[0]);
+            event.target.value = '';
+          }}
+        />
+        <button
+          className="button composer__attach"
+          type="button"
+          aria-label={t('composer.attach')}
+          title={t('composer.attach')}
+          disabled={disabled || (fileState !== null && 'sending' in fileState)}
+          onClick={() => filePicker.current?.click()}
+        >
+          <span aria-hidden="true">📎</span>
+        </button>
         <button
           className="button composer__quick"
           type="button"

@@ -135,6 +135,7 @@ export const InteractionPane = ({ entry, drafts }: { entry: ConversationEntry; d
           initialDraft={drafts.get(summary.id) ?? ''}
           onDraftChange={onDraftChange}
           onSend={onSend}
+          onSendFile={(file) => actions.sendFile(summary.id, file)}
           focusNonce={focusRequest?.conversationId === summary.id ? focusRequest.nonce : null}
           onFocused={onFocused}
           quickResponses={quickResponses}

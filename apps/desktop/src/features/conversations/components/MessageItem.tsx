@@ -37,13 +37,13 @@ export const MessageItem = ({
     );
   }
   if (message.author === 'customer') {
-    const caption = captionOf(message);
+    const customerCaption = captionOf(message);
     // The conversation's name: a Messenger customer's is read after their first messages were stored.
     return (
       <li className="msg msg--customer">
         <Avatar name={customerName || message.authorName} size="sm" />
         <div className="msg__content">
-          {caption !== null && <p className="bubble bubble--customer">{caption}</p>}
+          {customerCaption !== null && <p className="bubble bubble--customer">{customerCaption}</p>}
           {message.attachments?.map((attachment) => (
             <AttachmentView
               key={attachment.id}
@@ -59,10 +59,19 @@ export const MessageItem = ({
       </li>
     );
   }
+  const caption = captionOf(message);
   return (
     <li className="msg msg--agent">
       <div className="msg__content">
-        <p className="bubble bubble--agent">{message.body}</p>
+        {caption !== null && <p className="bubble bubble--agent">{caption}</p>}
+        {message.attachments?.map((attachment) => (
+          <AttachmentView
+            key={attachment.id}
+            attachment={attachment}
+            url={attachmentUrl?.(attachment.id)}
+            senderName={message.authorName}
+          />
+        ))}
         <p className="msg__meta">
           {message.authorName} · {time}
           {message.deliveryStatus && message.deliveryStatus !== 'failed' && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDraft, isReservedKey, windowOf } from './compose-rules';
+import { checkDraft, checkFile, isReservedKey, windowOf } from './compose-rules';
 
 describe('checkDraft', () => {
   const check = (body: string, composeLimit = 10) => checkDraft({ body, channel: 'livechat', composeLimit });
@@ -62,5 +62,24 @@ describe('messaging windows in the composer', () => {
     });
     expect(windowOf({ channel: 'sms', customerWroteAt: wrote, now: at(30) })).toBeNull();
     expect(windowOf({ channel: 'livechat', customerWroteAt: null, now: at(30) })).toBeNull();
+  });
+});
+
+describe('a file the agent picks', () => {
+  it('goes when it is a picture, a PDF or text within the channel’s limit', () => {
+    expect(checkFile({ type: 'image/png', size: 1000 }, 'livechat')).toBeNull();
+    expect(checkFile({ type: 'application/pdf', size: 9 * 1024 * 1024 }, 'messenger')).toBeNull();
+  });
+
+  it('says why it does not, as the server would', () => {
+    expect(checkFile({ type: 'text/html', size: 10 }, 'livechat')).toEqual({ key: 'composer.fileType' });
+    expect(checkFile({ type: '', size: 10 }, 'livechat')).toEqual({ key: 'composer.fileType' });
+    expect(checkFile({ type: 'image/png', size: 0 }, 'livechat')).toEqual({ key: 'composer.fileEmpty' });
+    // WhatsApp's pictures and Twilio's MMS take 5 MB.
+    expect(checkFile({ type: 'image/jpeg', size: 6 * 1024 * 1024 }, 'whatsapp')).toEqual({
+      key: 'composer.fileTooLarge',
+      mb: 5,
+    });
+    expect(checkFile({ type: 'image/jpeg', size: 6 * 1024 * 1024 }, 'livechat')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { TChannel } from '@switchboard/contracts';
+import { SEND_FILE_MAX_BYTES, SENDABLE_FILE_TYPES } from '@switchboard/contracts/constants';
 import {
   countCharacters,
   type MessagingWindow,
@@ -65,3 +66,22 @@ export const windowOf = ({
   (channel === 'whatsapp' || channel === 'messenger') && customerWroteAt
     ? messagingWindow({ channel, lastCustomerMessageAt: new Date(customerWroteAt), now: new Date(now) })
     : null;
+
+/** Why a file cannot be sent on this channel (the server says the same), or null. */
+export type FileProblem =
+  | { key: 'composer.fileType' | 'composer.fileEmpty' }
+  | { key: 'composer.fileTooLarge'; mb: number };
+
+export const checkFile = (
+  { type, size }: { type: string; size: number },
+  channel: TChannel,
+): FileProblem | null => {
+  if (!SENDABLE_FILE_TYPES.includes(type.split(';')[0]?.trim().toLowerCase() ?? '')) {
+    return { key: 'composer.fileType' };
+  }
+  if (size === 0) {
+    return { key: 'composer.fileEmpty' };
+  }
+  const max = SEND_FILE_MAX_BYTES[channel];
+  return size > max ? { key: 'composer.fileTooLarge', mb: max / 1024 / 1024 } : null;
+};

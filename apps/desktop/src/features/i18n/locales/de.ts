@@ -183,6 +183,12 @@ export const de: LocaleMessages = {
     checkKnown: 'Für Sie ausgefüllt: Prüfen Sie, ob es stimmt.',
   },
   composer: {
+    attach: 'Datei anhängen',
+    fileSending: '{{name}} wird gesendet…',
+    fileNotSent: 'Datei nicht gesendet',
+    fileType: 'Nur Bilder (JPEG, PNG, GIF, WebP), PDF- und Textdateien können gesendet werden',
+    fileEmpty: 'Die Datei ist leer',
+    fileTooLarge: 'Auf diesem Kanal können Dateien bis {{mb}} MB gesendet werden',
     windowLeft: 'Verbleibende Zeit zum Antworten: {{time}}',
     windowLeftTagged: 'Verbleibende Zeit zum Antworten (HUMAN_AGENT-Tag): {{time}}',
     windowClosedWhatsapp:

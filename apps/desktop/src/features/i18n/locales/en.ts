@@ -183,6 +183,12 @@ export const en = {
     checkKnown: 'Filled in for you: check that it is right.',
   },
   composer: {
+    attach: 'Attach a file',
+    fileSending: 'Sending {{name}}…',
+    fileNotSent: 'File not sent',
+    fileType: 'Only pictures (JPEG, PNG, GIF, WebP), PDF and text files can be sent',
+    fileEmpty: 'The file is empty',
+    fileTooLarge: 'Files of at most {{mb}} MB can be sent on this channel',
     windowLeft: 'Time left to reply: {{time}}',
     windowLeftTagged: 'Time left to reply (HUMAN_AGENT tag): {{time}}',
     windowClosedWhatsapp:

@@ -181,6 +181,12 @@ export const es: LocaleMessages = {
     checkKnown: 'Rellenado automáticamente: compruebe que es correcto.',
   },
   composer: {
+    attach: 'Adjuntar un archivo',
+    fileSending: 'Enviando {{name}}…',
+    fileNotSent: 'Archivo no enviado',
+    fileType: 'Solo se pueden enviar imágenes (JPEG, PNG, GIF, WebP), PDF y archivos de texto',
+    fileEmpty: 'El archivo está vacío',
+    fileTooLarge: 'En este canal se pueden enviar archivos de {{mb}} MB como máximo',
     windowLeft: 'Tiempo restante para responder: {{time}}',
     windowLeftTagged: 'Tiempo restante para responder (etiqueta HUMAN_AGENT): {{time}}',
     windowClosedWhatsapp:

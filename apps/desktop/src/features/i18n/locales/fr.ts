@@ -185,6 +185,12 @@ export const fr: LocaleMessages = {
     checkKnown: 'Rempli pour vous\u00a0: vérifiez que c’est correct.',
   },
   composer: {
+    attach: 'Joindre un fichier',
+    fileSending: 'Envoi de {{name}}…',
+    fileNotSent: 'Fichier non envoyé',
+    fileType: 'Seuls les images (JPEG, PNG, GIF, WebP), les PDF et les fichiers texte peuvent être envoyés',
+    fileEmpty: 'Le fichier est vide',
+    fileTooLarge: 'Sur ce canal, les fichiers ne doivent pas dépasser {{mb}} Mo',
     windowLeft: 'Temps restant pour répondre : {{time}}',
     windowLeftTagged: 'Temps restant pour répondre (balise HUMAN_AGENT) : {{time}}',
     windowClosedWhatsapp:

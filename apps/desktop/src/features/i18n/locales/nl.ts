@@ -184,6 +184,12 @@ export const nl: LocaleMessages = {
     checkKnown: 'Voor u ingevuld: controleer of het klopt.',
   },
   composer: {
+    attach: 'Bestand bijvoegen',
+    fileSending: '{{name}} wordt verzonden…',
+    fileNotSent: 'Bestand niet verzonden',
+    fileType: 'Alleen afbeeldingen (JPEG, PNG, GIF, WebP), pdf- en tekstbestanden kunnen worden verzonden',
+    fileEmpty: 'Het bestand is leeg',
+    fileTooLarge: 'Op dit kanaal kunnen bestanden van maximaal {{mb}} MB worden verzonden',
     windowLeft: 'Resterende tijd om te antwoorden: {{time}}',
     windowLeftTagged: 'Resterende tijd om te antwoorden (HUMAN_AGENT-tag): {{time}}',
     windowClosedWhatsapp:

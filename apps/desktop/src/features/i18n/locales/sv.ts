@@ -181,6 +181,12 @@ export const sv: LocaleMessages = {
     checkKnown: 'Ifyllt åt dig: kontrollera att det stämmer.',
   },
   composer: {
+    attach: 'Bifoga en fil',
+    fileSending: 'Skickar {{name}}…',
+    fileNotSent: 'Filen skickades inte',
+    fileType: 'Bara bilder (JPEG, PNG, GIF, WebP), PDF- och textfiler kan skickas',
+    fileEmpty: 'Filen är tom',
+    fileTooLarge: 'På den här kanalen kan filer på högst {{mb}} MB skickas',
     windowLeft: 'Tid kvar att svara: {{time}}',
     windowLeftTagged: 'Tid kvar att svara (HUMAN_AGENT-tagg): {{time}}',
     windowClosedWhatsapp:
