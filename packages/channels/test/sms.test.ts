@@ -102,6 +102,13 @@ describe('Twilio SMS adapter', () => {
     expect(
       smsAdapter.parse(signed({ ...inbound, Body: '', NumMedia: '1' }, publicUrl), config),
     ).toMatchObject([{ kind: 'message', body: '[media × 1]' }]);
+    // A count no MMS has is read as the most files one carries, not written out as sent.
+    expect(
+      smsAdapter.parse(signed({ ...inbound, Body: '', NumMedia: '1e9' }, publicUrl), config),
+    ).toMatchObject([{ kind: 'message', body: '[media × 10]' }]);
+    expect(smsAdapter.parse(signed({ ...inbound, Body: '', NumMedia: '-3' }, publicUrl), config)).toEqual([
+      { kind: 'ignored', what: 'empty message' },
+    ]);
   });
 
   it("reports an MMS's files by their MediaUrl, its kind by its type; the body stays what it was", () => {

@@ -67,12 +67,12 @@ export const parseTwilioForm = (request: RawRequest, config: SmsConfig): Inbound
     throw new MalformedDeliveryError('From is missing');
   }
   const media = Number(form.get('NumMedia') ?? 0);
-  const body = (form.get('Body') ?? '').trim() || (media > 0 ? `[media × ${media}]` : '');
+  // Twilio numbers the files from 0 to NumMedia - 1 (at most 10); a NumMedia that is no count has none.
+  const listed = Number.isInteger(media) && media > 0 ? Math.min(media, MAX_ATTACHMENTS_PER_MESSAGE) : 0;
+  const body = (form.get('Body') ?? '').trim() || (listed > 0 ? `[media × ${listed}]` : '');
   if (!body) {
     return [{ kind: 'ignored', what: 'empty message' }];
   }
-  // Twilio numbers the files from 0 to NumMedia - 1 (at most 10); a NumMedia that is no count has none.
-  const listed = Number.isInteger(media) && media > 0 ? Math.min(media, MAX_ATTACHMENTS_PER_MESSAGE) : 0;
   return [
     {
       kind: 'message',
