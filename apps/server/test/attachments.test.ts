@@ -589,4 +589,25 @@ describe.each(BACKENDS)('files customers send (%s)', (backend) => {
     t.clock.advance(25 * 3600_000);
     expect((await viaLink(link.pathname)).status).toBe(404);
   });
+
+  it('one live chat holds at most 20 of the customer’s files: past it, FILE_QUOTA_EXCEEDED and nothing stored; a repeated upload is still answered', async () => {
+    const customer = await startCustomer(t.baseUrl, { name: 'Many Files' });
+    const upload = (clientMessageId: string) =>
+      fetch(
+        `${t.baseUrl}/api/livechat/conversations/${customer.conversationId}/attachments?clientMessageId=${clientMessageId}`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain', authorization: `Bearer ${customer.token}` },
+          body: `note ${clientMessageId}`,
+        },
+      );
+    for (let i = 1; i <= 20; i++) {
+      expect((await upload(`n${i}`)).status).toBe(201);
+    }
+    const over = await upload('n21');
+    expect([over.status, (await over.json()).code]).toEqual([409, 'FILE_QUOTA_EXCEEDED']);
+    expect((await upload('n20')).status).toBe(201);
+    const thread = (await customer.get('/messages')).body.messages;
+    expect(thread.filter((m: any) => m.attachments).length).toBe(20);
+  });
 });

@@ -51,6 +51,7 @@ describe('uploadRefusal', () => {
     expect(uploadRefusal(415)).toBe('fileTypeRefused');
     expect(uploadRefusal(400)).toBeNull();
     expect(uploadRefusal(409)).toBeNull();
+    expect(uploadRefusal(409, 'FILE_QUOTA_EXCEEDED')).toBe('fileQuota');
   });
 });
 

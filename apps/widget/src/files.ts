@@ -17,7 +17,10 @@ export const FILE_ACCEPT = SENDABLE_FILE_TYPES.join(',');
 /** A MIME type without parameters, lower-cased: `Text/Plain; charset=utf-8` → `text/plain`. */
 export const fileContentType = (type: string): string => (type.split(';')[0] ?? '').trim().toLowerCase();
 
-export type FileRefusal = Extract<TranslationKey, 'fileTypeRefused' | 'fileEmpty' | 'fileTooLarge'>;
+export type FileRefusal = Extract<
+  TranslationKey,
+  'fileTypeRefused' | 'fileEmpty' | 'fileTooLarge' | 'fileQuota'
+>;
 
 /** Why the server would refuse this file, or null. The type first: it says what would be taken. */
 export const checkFile = (
@@ -38,8 +41,14 @@ export const checkFile = (
 };
 
 /** The server's refusals that have words of our own; others keep the server's message. */
-export const uploadRefusal = (status: number): FileRefusal | null =>
-  status === 413 ? 'fileTooLarge' : status === 415 ? 'fileTypeRefused' : null;
+export const uploadRefusal = (status: number, code?: string): FileRefusal | null =>
+  status === 413
+    ? 'fileTooLarge'
+    : status === 415
+      ? 'fileTypeRefused'
+      : code === 'FILE_QUOTA_EXCEEDED'
+        ? 'fileQuota'
+        : null;
 
 /**
  * The name as the server takes it: at most `max` UTF-16 units (zod's `max`), cut in the stem so the

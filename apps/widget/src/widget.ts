@@ -755,7 +755,7 @@ class Widget implements WidgetHandle {
         return;
       }
       // A file refused for its size or type is explained as the client's own check would.
-      const refusal = message.file && e instanceof ApiError ? uploadRefusal(e.status) : null;
+      const refusal = message.file && e instanceof ApiError ? uploadRefusal(e.status, e.code) : null;
       this.pending = isTransient(e)
         ? updatePending(this.pending, clientMessageId, { state: 'failed', retryable: true, error: null })
         : updatePending(this.pending, clientMessageId, {

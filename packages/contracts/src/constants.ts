@@ -28,6 +28,13 @@ export const SEND_FILE_MAX_BYTES: Readonly<Record<(typeof CHANNELS)[number], num
   sms: 5 * 1024 * 1024,
   messenger: SENDABLE_FILE_MAX_BYTES,
 };
+/**
+ * What one live chat may hold of the customer's files: anyone can start a chat, so without a
+ * bound a script could fill the database through one (FILE_QUOTA_EXCEEDED past it).
+ */
+export const LIVECHAT_FILES_PER_CONVERSATION = 20;
+export const LIVECHAT_FILE_BYTES_PER_CONVERSATION = 50 * 1024 * 1024;
+
 /** A file's name as sent, at most this long. */
 export const FILE_NAME_MAX = 255;
 

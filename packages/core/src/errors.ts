@@ -26,6 +26,7 @@ export const ERROR_CATALOGUE = {
   SKILL_NOT_FOUND: { status: 404, message: 'No agent holds this skill and no queue requires it' },
   OFFER_CLOSED: { status: 409, message: 'The offer is no longer open' },
   CONVERSATION_ENDED: { status: 409, message: 'The conversation has ended' },
+  FILE_QUOTA_EXCEEDED: { status: 409, message: 'This chat has reached its limit of files' },
   CUSTOMER_LEFT: { status: 409, message: 'The customer has left the chat; you can only end it' },
   NOT_IN_WRAP_UP: { status: 409, message: 'The conversation is not waiting for a wrap-up' },
   ALREADY_ENDED: { status: 409, message: 'You have already ended this conversation' },

@@ -210,6 +210,11 @@ export interface Tx {
      * rows another process holds); their status becomes `expired`. Answers how many.
      */
     expire(input: { arrivedBefore: Date; limit: number }): Promise<number>;
+    /** How many files the customer (or the agents) of a conversation have sent, and their bytes. */
+    usage(input: {
+      conversationId: string;
+      author: 'customer' | 'agent';
+    }): Promise<{ files: number; bytes: number }>;
     settle(input: {
       id: string;
       status: AttachmentStatus;

@@ -114,6 +114,17 @@ export const createAttachmentTx = (db: Db | DbTx): Pick<Tx, 'attachments'> => {
           attempts: row.attempts,
         }));
       },
+      usage: async ({ conversationId, author }) => {
+        const [row] = await db
+          .select({
+            files: sql<number>`count(*)::int`,
+            bytes: sql<number>`coalesce(sum(${attachments.size}), 0)::bigint`,
+          })
+          .from(attachments)
+          .innerJoin(messages, eq(messages.id, attachments.messageId))
+          .where(and(eq(attachments.conversationId, conversationId), eq(messages.author, author)));
+        return { files: Number(row?.files ?? 0), bytes: Number(row?.bytes ?? 0) };
+      },
       expire: async ({ arrivedBefore, limit }) => {
         const due = await db
           .select({ id: attachments.id })

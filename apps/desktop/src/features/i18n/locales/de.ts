@@ -569,6 +569,7 @@ export const de: LocaleMessages = {
     ATTACHMENT_NOT_FOUND: 'Die Datei gibt es nicht oder sie wurde noch nicht abgerufen',
     CONVERSATION_NOT_FOUND: 'Die Konversation existiert nicht',
     CONVERSATION_ENDED: 'Die Konversation wurde beendet',
+    FILE_QUOTA_EXCEEDED: 'Dieser Chat hat die Höchstzahl an Dateien erreicht',
     CUSTOMER_LEFT: 'Der Kunde hat den Chat verlassen; Sie können ihn nur noch beenden',
     NOT_IN_WRAP_UP: 'Die Konversation wartet nicht auf eine Nachbearbeitung',
     ALREADY_ENDED: 'Sie haben diese Konversation bereits beendet',

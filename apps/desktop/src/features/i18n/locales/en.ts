@@ -568,6 +568,7 @@ export const en = {
     ATTACHMENT_NOT_FOUND: 'The file does not exist or has not been fetched yet',
     CONVERSATION_NOT_FOUND: 'The conversation does not exist',
     CONVERSATION_ENDED: 'The conversation has ended',
+    FILE_QUOTA_EXCEEDED: 'This chat has reached its limit of files',
     CUSTOMER_LEFT: 'The customer has left the chat; you can only end it',
     NOT_IN_WRAP_UP: 'The conversation is not waiting for a wrap-up',
     ALREADY_ENDED: 'You have already ended this conversation',

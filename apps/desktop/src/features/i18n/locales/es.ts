@@ -566,6 +566,7 @@ export const es: LocaleMessages = {
     ATTACHMENT_NOT_FOUND: 'El archivo no existe o aún no se ha descargado',
     CONVERSATION_NOT_FOUND: 'La conversación no existe',
     CONVERSATION_ENDED: 'La conversación ha finalizado',
+    FILE_QUOTA_EXCEEDED: 'Este chat ha alcanzado su límite de archivos',
     CUSTOMER_LEFT: 'El cliente ha abandonado el chat; solo puede finalizarlo',
     NOT_IN_WRAP_UP: 'La conversación no está esperando un cierre',
     ALREADY_ENDED: 'Ya ha finalizado esta conversación',

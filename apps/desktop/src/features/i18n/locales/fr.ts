@@ -572,6 +572,7 @@ export const fr: LocaleMessages = {
     ATTACHMENT_NOT_FOUND: 'Le fichier n’existe pas ou n’a pas encore été récupéré',
     CONVERSATION_NOT_FOUND: 'La conversation n’existe pas',
     CONVERSATION_ENDED: 'La conversation est terminée',
+    FILE_QUOTA_EXCEEDED: 'Cette discussion a atteint sa limite de fichiers',
     CUSTOMER_LEFT: 'Le client a quitté le clavardage\u00a0; vous pouvez seulement le terminer',
     NOT_IN_WRAP_UP: 'La conversation n’attend pas de fin de contact',
     ALREADY_ENDED: 'Vous avez déjà terminé cette conversation',

@@ -569,6 +569,7 @@ export const nl: LocaleMessages = {
     ATTACHMENT_NOT_FOUND: 'Het bestand bestaat niet of is nog niet opgehaald',
     CONVERSATION_NOT_FOUND: 'Het gesprek bestaat niet',
     CONVERSATION_ENDED: 'Het gesprek is beëindigd',
+    FILE_QUOTA_EXCEEDED: 'Deze chat heeft het maximum aan bestanden bereikt',
     CUSTOMER_LEFT: 'De klant heeft het gesprek beëindigd; u kunt het alleen nog beëindigen',
     NOT_IN_WRAP_UP: 'Het gesprek wacht niet op afronding',
     ALREADY_ENDED: 'U hebt dit gesprek al beëindigd',

@@ -565,6 +565,7 @@ export const sv: LocaleMessages = {
     ATTACHMENT_NOT_FOUND: 'Filen finns inte eller har inte hämtats än',
     CONVERSATION_NOT_FOUND: 'Konversationen finns inte',
     CONVERSATION_ENDED: 'Konversationen har avslutats',
+    FILE_QUOTA_EXCEEDED: 'Chatten har nått sin gräns för filer',
     CUSTOMER_LEFT: 'Kunden har lämnat chatten; du kan bara avsluta den',
     NOT_IN_WRAP_UP: 'Konversationen väntar inte på en avslutning',
     ALREADY_ENDED: 'Du har redan avslutat den här konversationen',
