@@ -10,7 +10,7 @@ export const formatBytes = (bytes: number): string =>
       : `${bytes} B`;
 
 /**
- * A file the customer sent, in their bubble: a picture shown (a click opens it whole), a voice
+ * A file in a bubble (the customer's or an agent's): a picture shown (a click opens it whole), a voice
  * note or a video played here, anything else a link that downloads it; while the server fetches it
  * from the provider, a line that says so; if the provider would not give it, why. Without `url`
  * (a conversation read where its files cannot be opened) the file is named only.
@@ -58,6 +58,15 @@ export const AttachmentView = ({
       {attachment.kind === 'audio' && (
         // biome-ignore lint/a11y/useMediaCaption: a customer's voice note has no captions to give.
         <audio
+          controls
+          preload="none"
+          src={url}
+          aria-label={t('attachments.play', { kind, name: senderName })}
+        />
+      )}
+      {attachment.kind === 'video' && (
+        // biome-ignore lint/a11y/useMediaCaption: a customer's video comes without captions.
+        <video
           controls
           preload="none"
           src={url}
