@@ -610,4 +610,49 @@ describe.each(BACKENDS)('files customers send (%s)', (backend) => {
     const thread = (await customer.get('/messages')).body.messages;
     expect(thread.filter((m: any) => m.attachments).length).toBe(20);
   });
+
+  it("with customers' files turned off: no paperclip offered, uploads refused, providers' files listed but never fetched", async () => {
+    expect((await alice.patch('/api/admin/settings', { acceptCustomerFiles: false })).status).toBe(403);
+    const off = await ada.patch('/api/admin/settings', { acceptCustomerFiles: false });
+    expect(off.body).toEqual({ maskSensitiveData: false, acceptCustomerFiles: false });
+    expect((await request(t.baseUrl, 'GET', '/api/livechat/entry-points/website')).body.acceptsFiles).toBe(
+      false,
+    );
+
+    const customer = await startCustomer(t.baseUrl, { name: 'No Files' });
+    const refused = await fetch(
+      `${t.baseUrl}/api/livechat/conversations/${customer.conversationId}/attachments?clientMessageId=x1&name=card.png`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'image/png', authorization: `Bearer ${customer.token}` },
+        body: new Blob([new Uint8Array(SAMPLE_PHOTO)]),
+      },
+    );
+    expect([refused.status, (await refused.json()).code]).toEqual([403, 'FILES_NOT_ACCEPTED']);
+
+    fake.files.set('/media/wamedia.CARD', { contentType: 'image/png', bytes: SAMPLE_PHOTO });
+    const { message } = await acceptDelivery('whatsapp', () =>
+      postMeta(
+        t.baseUrl,
+        `/webhooks/whatsapp/${ids.whatsapp}`,
+        whatsappFileFrom('wamid.CARD', 'image', {
+          id: 'wamedia.CARD',
+          mime_type: 'image/png',
+          caption: 'my card',
+        }),
+        WA.appSecret,
+      ),
+    );
+    expect(message.body).toBe('[image] my card');
+    expect(message.attachments).toEqual([
+      expect.objectContaining({ status: 'failed', error: expect.objectContaining({ code: 'not_accepted' }) }),
+    ]);
+    await t.server.settle();
+    expect(fake.mediaReads).toEqual([]);
+    const audit = await ada.get('/api/admin/audit-log');
+    expect(audit.body.entries[0]).toMatchObject({
+      subjectId: 'acceptCustomerFiles',
+      details: { from: true, to: false },
+    });
+  });
 });

@@ -51,12 +51,15 @@ describe.each(BACKENDS)('sensitive data masked on the server (%s)', (backend) =>
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.message).toContain('maskSensitiveData');
     expect((await ada.patch('/api/admin/settings', { unknownSetting: true })).status).toBe(400);
-    expect((await ada.get('/api/admin/settings')).body).toEqual({ maskSensitiveData: false });
+    expect((await ada.get('/api/admin/settings')).body).toEqual({
+      maskSensitiveData: false,
+      acceptCustomerFiles: true,
+    });
   });
 
   it('sends an agent no planted value in any REST body or socket frame of a whole conversation', async () => {
     const on = await ada.patch('/api/admin/settings', { maskSensitiveData: true });
-    expect(on.body).toEqual({ maskSensitiveData: true });
+    expect(on.body).toEqual({ maskSensitiveData: true, acceptCustomerFiles: true });
 
     const wire: string[] = [];
     const alice = await loginAgent(t.baseUrl, 'alice@example.com', wire);
@@ -162,7 +165,10 @@ describe.each(BACKENDS)('sensitive data masked on the server (%s)', (backend) =>
     const bob = await loginAgent(t.baseUrl, 'bob@example.com');
     const events = record(await bob.socket());
     expect((await ada.patch('/api/admin/settings', { maskSensitiveData: false })).status).toBe(200);
-    expect(await events.next('settings.changed')).toEqual({ maskSensitiveData: false });
+    expect(await events.next('settings.changed')).toEqual({
+      maskSensitiveData: false,
+      acceptCustomerFiles: true,
+    });
     await bob.put('/api/agent/state', { state: 'available' });
     await startCustomer(t.baseUrl, { name: 'Nora', message: `Mail ${PLANTED.email}` });
     const offer = await events.next('offer.created', (o: any) => o.customerName === 'Nora');

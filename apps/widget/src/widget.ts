@@ -624,7 +624,9 @@ class Widget implements WidgetHandle {
     c.counter.textContent = `${state.count} / ${limit}`;
     c.counter.classList.toggle('over', state.over);
     c.send.disabled = !state.canSend;
-    // Whatever the draft, a file can go whenever a message can.
+    // Whatever the draft, a file can go whenever a message can; none where the administrator has
+    // turned customers' files off (the server would refuse them: FILES_NOT_ACCEPTED).
+    c.attach.hidden = this.entry?.acceptsFiles === false;
     c.attach.disabled = this.session === null || this.isEnded();
     c.tooLong.hidden = !state.over;
     c.tooLong.textContent = state.over ? this.t('tooLong', { count: state.count, limit }) : '';

@@ -6,6 +6,13 @@ import { ZSensitiveType } from './conversation';
 export const ZSettings = z.object({
   /** The seeds' "Mask customer-sensitive data": masked on the server for every desktop. */
   maskSensitiveData: z.boolean(),
+  /**
+   * Whether customers' files (photos, documents, voice notes) are taken: off, the widget offers no
+   * paperclip, its uploads are refused (FILES_NOT_ACCEPTED) and a provider's files are not fetched
+   * (the message arrives, its files marked not accepted). For centers that must keep pictures of
+   * cards and documents out altogether: masking covers text, not pictures.
+   */
+  acceptCustomerFiles: z.boolean(),
 });
 export type TSettings = z.infer<typeof ZSettings>;
 

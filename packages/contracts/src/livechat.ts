@@ -6,6 +6,8 @@ export const ZEntryPointInfo = z.object({
   key: z.string(),
   name: z.string(),
   composeLimit: z.number().int(),
+  /** The customer may send files (the administrator's `acceptCustomerFiles`): the widget offers its paperclip. */
+  acceptsFiles: z.boolean(),
 });
 export type TEntryPointInfo = z.infer<typeof ZEntryPointInfo>;
 

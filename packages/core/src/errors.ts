@@ -27,6 +27,7 @@ export const ERROR_CATALOGUE = {
   OFFER_CLOSED: { status: 409, message: 'The offer is no longer open' },
   CONVERSATION_ENDED: { status: 409, message: 'The conversation has ended' },
   FILE_QUOTA_EXCEEDED: { status: 409, message: 'This chat has reached its limit of files' },
+  FILES_NOT_ACCEPTED: { status: 403, message: 'Files are not accepted here' },
   CUSTOMER_LEFT: { status: 409, message: 'The customer has left the chat; you can only end it' },
   NOT_IN_WRAP_UP: { status: 409, message: 'The conversation is not waiting for a wrap-up' },
   ALREADY_ENDED: { status: 409, message: 'You have already ended this conversation' },

@@ -181,13 +181,14 @@ export interface Tx {
   attachments: {
     /**
      * The message's files, pending and due now, or kept at once when their `content` is given (a
-     * live chat's upload); the message's own summary lists them.
+     * live chat's upload), or failed at once when `refused` says why (never fetched); the
+     * message's own summary lists them.
      */
     add(input: {
       messageId: string;
       conversationId: string;
       entryPointId: string;
-      attachments: readonly (InboundAttachment & { content?: Uint8Array })[];
+      attachments: readonly (InboundAttachment & { content?: Uint8Array; refused?: DeliveryError })[];
       at: Date;
     }): Promise<void>;
     /**

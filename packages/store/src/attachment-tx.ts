@@ -71,7 +71,9 @@ export const createAttachmentTx = (db: Db | DbTx): Pick<Tx, 'attachments'> => {
                   size: file.content.byteLength,
                   dueAt: null,
                 }
-              : { status: 'pending' as const, dueAt: at }),
+              : file.refused
+                ? { status: 'failed' as const, error: file.refused, dueAt: null }
+                : { status: 'pending' as const, dueAt: at }),
           })),
         );
         await resummarize(messageId);

@@ -55,11 +55,12 @@ import {
 
 type DbTx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-export const DEFAULT_SETTINGS: TSettings = { maskSensitiveData: false };
+export const DEFAULT_SETTINGS: TSettings = { maskSensitiveData: false, acceptCustomerFiles: true };
 
 /** Stored settings (key to value) over the defaults; a key never written has its default. */
 export const settingsFrom = (stored: Record<string, unknown> | null): TSettings => ({
   maskSensitiveData: stored?.maskSensitiveData === true ? true : DEFAULT_SETTINGS.maskSensitiveData,
+  acceptCustomerFiles: stored?.acceptCustomerFiles === false ? false : DEFAULT_SETTINGS.acceptCustomerFiles,
 });
 
 /** Every stored setting as one JSON object: a column to read the settings with another row, in one query. */

@@ -667,7 +667,12 @@ export const createViews = (
     if (!row || row.deletedAt || row.channel !== 'livechat') {
       return null;
     }
-    return { key: row.key, name: row.name, composeLimit: COMPOSE_LIMITS[row.channel] };
+    return {
+      key: row.key,
+      name: row.name,
+      composeLimit: COMPOSE_LIMITS[row.channel],
+      acceptsFiles: (await readSettings(db)).acceptCustomerFiles,
+    };
   };
 
   const getSettings = () => readSettings(db);

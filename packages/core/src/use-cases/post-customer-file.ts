@@ -28,6 +28,9 @@ export const postCustomerFile = async ({
   clientMessageId: string;
   file: { contentType: string; name: string | null; bytes: Uint8Array };
 }): Promise<UseCaseResult<StoredMessage>> => {
+  if (!(await tx.settings.get()).acceptCustomerFiles) {
+    throw new AppError('FILES_NOT_ACCEPTED');
+  }
   const { contentType, kind } = checkSentFile({
     contentType: file.contentType,
     size: file.bytes.byteLength,

@@ -157,6 +157,22 @@ const addAttachments = async ({
   if (attachments.length === 0) {
     return [];
   }
+  if (!(await tx.settings.get()).acceptCustomerFiles) {
+    // Listed, so the agent knows a file was sent, but never fetched: the administrator keeps them out.
+    const refused = {
+      code: 'not_accepted',
+      providerCode: null,
+      reason: 'Files from customers are turned off',
+    };
+    await tx.attachments.add({
+      messageId,
+      conversationId,
+      entryPointId,
+      attachments: attachments.map((file) => ({ ...file, refused })),
+      at: now,
+    });
+    return [];
+  }
   await tx.attachments.add({ messageId, conversationId, entryPointId, attachments, at: now });
   return [{ type: 'attachments.wanted', messageId }];
 };

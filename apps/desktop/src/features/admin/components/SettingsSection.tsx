@@ -5,7 +5,8 @@ import { useSession } from '../../auth/session-context';
 import { FailureCallout } from '../../i18n/components/FailureCallout';
 
 /**
- * The desktop settings an administrator controls: the seeds' "Mask customer-sensitive data".
+ * The desktop settings an administrator controls: the seeds' "Mask customer-sensitive data", and
+ * whether customers may send files (pictures are never masked: this keeps them out).
  * The switch shows what the server answered, never what was clicked: a refused change leaves it
  * as it was, with the refusal said. Every change is audited by the server (`onChanged` lets the
  * audit log below read it again) and pushed to every open desktop as `settings.changed`.
@@ -15,6 +16,7 @@ export const SettingsSection = ({ onChanged }: { onChanged: () => void }) => {
   const { api } = useSession();
   const headingId = useId();
   const hintId = useId();
+  const filesHintId = useId();
   const [settings, setSettings] = useState<TSettings | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -60,6 +62,24 @@ export const SettingsSection = ({ onChanged }: { onChanged: () => void }) => {
       )}
       <p id={hintId} className="field__hint">
         {t('admin.settings.maskSensitiveDataHint')}
+      </p>
+      {settings !== null && (
+        <label className="admin-switch">
+          <input
+            type="checkbox"
+            role="switch"
+            className="admin-switch__input"
+            checked={settings.acceptCustomerFiles}
+            aria-checked={settings.acceptCustomerFiles}
+            disabled={busy}
+            aria-describedby={filesHintId}
+            onChange={(event) => void change({ acceptCustomerFiles: event.target.checked })}
+          />
+          <span className="admin-switch__label">{t('admin.settings.acceptCustomerFiles')}</span>
+        </label>
+      )}
+      <p id={filesHintId} className="field__hint">
+        {t('admin.settings.acceptCustomerFilesHint')}
       </p>
     </section>
   );

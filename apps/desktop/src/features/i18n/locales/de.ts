@@ -504,6 +504,9 @@ export const de: LocaleMessages = {
       maskSensitiveData: 'Kundenvertrauliche Daten maskieren',
       maskSensitiveDataHint:
         'Telefonnummern, E-Mail-Adressen, Zahlungskarten, IBANs und nationale Identifikationsnummern werden auf dem Server für jeden Desktop maskiert; ein Supervisor kann einen Wert mit Begründung aufdecken. Jede Änderung wird im Prüfprotokoll festgehalten.',
+      acceptCustomerFiles: 'Dateien von Kunden annehmen',
+      acceptCustomerFilesHint:
+        'Fotos, Dokumente und Sprachnachrichten, die Kunden über WhatsApp, SMS, Messenger und den Live-Chat senden, erreichen die Agenten. Die Maskierung gilt für Text, nicht für Bilder: Schalten Sie dies aus, um Bilder von Karten und Ausweisen ganz fernzuhalten (das Widget bietet dann keine Büroklammer an, und Dateien der Anbieter werden aufgeführt, aber nie abgerufen).',
     },
     audit: {
       title: 'Prüfprotokoll',
@@ -570,6 +573,7 @@ export const de: LocaleMessages = {
     CONVERSATION_NOT_FOUND: 'Die Konversation existiert nicht',
     CONVERSATION_ENDED: 'Die Konversation wurde beendet',
     FILE_QUOTA_EXCEEDED: 'Dieser Chat hat die Höchstzahl an Dateien erreicht',
+    FILES_NOT_ACCEPTED: 'Dateien werden hier nicht angenommen',
     CUSTOMER_LEFT: 'Der Kunde hat den Chat verlassen; Sie können ihn nur noch beenden',
     NOT_IN_WRAP_UP: 'Die Konversation wartet nicht auf eine Nachbearbeitung',
     ALREADY_ENDED: 'Sie haben diese Konversation bereits beendet',

@@ -505,6 +505,9 @@ export const en = {
       maskSensitiveData: 'Mask customer-sensitive data',
       maskSensitiveDataHint:
         'Phone numbers, e-mail addresses, payment cards, IBANs and national identity numbers are masked on the server for every desktop; a supervisor may reveal one value with a reason. Every change is written to the audit log.',
+      acceptCustomerFiles: 'Accept files from customers',
+      acceptCustomerFilesHint:
+        "Photos, documents and voice notes customers send on WhatsApp, SMS, Messenger and the live chat reach the agents. Masking covers text, not pictures: turn this off to keep pictures of cards and identity documents out altogether (the widget then offers no paperclip, and providers' files are listed but never fetched).",
     },
     audit: {
       title: 'Audit log',
@@ -569,6 +572,7 @@ export const en = {
     CONVERSATION_NOT_FOUND: 'The conversation does not exist',
     CONVERSATION_ENDED: 'The conversation has ended',
     FILE_QUOTA_EXCEEDED: 'This chat has reached its limit of files',
+    FILES_NOT_ACCEPTED: 'Files are not accepted here',
     CUSTOMER_LEFT: 'The customer has left the chat; you can only end it',
     NOT_IN_WRAP_UP: 'The conversation is not waiting for a wrap-up',
     ALREADY_ENDED: 'You have already ended this conversation',

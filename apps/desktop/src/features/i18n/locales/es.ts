@@ -502,6 +502,9 @@ export const es: LocaleMessages = {
       maskSensitiveData: 'Enmascarar datos confidenciales del cliente',
       maskSensitiveDataHint:
         'Los números de teléfono, direcciones de correo, tarjetas de pago, IBAN y números de identidad nacionales se enmascaran en el servidor para cada escritorio; un supervisor puede revelar un valor indicando un motivo. Cada cambio queda en el registro de auditoría.',
+      acceptCustomerFiles: 'Aceptar archivos de los clientes',
+      acceptCustomerFilesHint:
+        'Las fotos, documentos y mensajes de voz que los clientes envían por WhatsApp, SMS, Messenger y el chat en vivo llegan a los agentes. El enmascaramiento cubre el texto, no las imágenes: desactívelo para dejar fuera por completo las fotos de tarjetas y documentos de identidad (el widget deja de ofrecer el clip y los archivos de los proveedores se listan pero nunca se descargan).',
     },
     audit: {
       title: 'Registro de auditoría',
@@ -567,6 +570,7 @@ export const es: LocaleMessages = {
     CONVERSATION_NOT_FOUND: 'La conversación no existe',
     CONVERSATION_ENDED: 'La conversación ha finalizado',
     FILE_QUOTA_EXCEEDED: 'Este chat ha alcanzado su límite de archivos',
+    FILES_NOT_ACCEPTED: 'Aquí no se aceptan archivos',
     CUSTOMER_LEFT: 'El cliente ha abandonado el chat; solo puede finalizarlo',
     NOT_IN_WRAP_UP: 'La conversación no está esperando un cierre',
     ALREADY_ENDED: 'Ya ha finalizado esta conversación',

@@ -507,6 +507,9 @@ export const fr: LocaleMessages = {
       maskSensitiveData: 'Masquer les données sensibles des clients',
       maskSensitiveDataHint:
         'Les numéros de téléphone, adresses e-mail, cartes de paiement, IBAN et numéros d’identité nationaux sont masqués sur le serveur pour chaque bureau ; un superviseur peut révéler une valeur en donnant un motif. Chaque modification est inscrite au journal d’audit.',
+      acceptCustomerFiles: 'Accepter les fichiers des clients',
+      acceptCustomerFilesHint:
+        'Les photos, documents et messages vocaux envoyés par les clients sur WhatsApp, SMS, Messenger et le chat en direct parviennent aux agents. Le masquage couvre le texte, pas les images : désactivez ceci pour tenir à l’écart les photos de cartes et de pièces d’identité (le widget n’offre alors plus de trombone, et les fichiers des fournisseurs sont listés mais jamais récupérés).',
     },
     audit: {
       title: 'Journal d’audit',
@@ -573,6 +576,7 @@ export const fr: LocaleMessages = {
     CONVERSATION_NOT_FOUND: 'La conversation n’existe pas',
     CONVERSATION_ENDED: 'La conversation est terminée',
     FILE_QUOTA_EXCEEDED: 'Cette discussion a atteint sa limite de fichiers',
+    FILES_NOT_ACCEPTED: 'Les fichiers ne sont pas acceptés ici',
     CUSTOMER_LEFT: 'Le client a quitté le clavardage\u00a0; vous pouvez seulement le terminer',
     NOT_IN_WRAP_UP: 'La conversation n’attend pas de fin de contact',
     ALREADY_ENDED: 'Vous avez déjà terminé cette conversation',

@@ -505,6 +505,9 @@ export const nl: LocaleMessages = {
       maskSensitiveData: 'Klantgevoelige gegevens maskeren',
       maskSensitiveDataHint:
         'Telefoonnummers, e-mailadressen, betaalkaarten, IBAN’s en nationale identiteitsnummers worden op de server gemaskeerd voor elke desktop; een supervisor kan één waarde met een reden tonen. Elke wijziging komt in het auditlogboek.',
+      acceptCustomerFiles: 'Bestanden van klanten aannemen',
+      acceptCustomerFilesHint:
+        "Foto's, documenten en spraakberichten die klanten via WhatsApp, sms, Messenger en de livechat sturen, bereiken de agents. Maskeren geldt voor tekst, niet voor afbeeldingen: zet dit uit om afbeeldingen van kaarten en identiteitsbewijzen helemaal buiten te houden (de widget biedt dan geen paperclip, en bestanden van providers worden vermeld maar nooit opgehaald).",
     },
     audit: {
       title: 'Auditlogboek',
@@ -570,6 +573,7 @@ export const nl: LocaleMessages = {
     CONVERSATION_NOT_FOUND: 'Het gesprek bestaat niet',
     CONVERSATION_ENDED: 'Het gesprek is beëindigd',
     FILE_QUOTA_EXCEEDED: 'Deze chat heeft het maximum aan bestanden bereikt',
+    FILES_NOT_ACCEPTED: 'Bestanden worden hier niet aangenomen',
     CUSTOMER_LEFT: 'De klant heeft het gesprek beëindigd; u kunt het alleen nog beëindigen',
     NOT_IN_WRAP_UP: 'Het gesprek wacht niet op afronding',
     ALREADY_ENDED: 'U hebt dit gesprek al beëindigd',

@@ -502,6 +502,9 @@ export const sv: LocaleMessages = {
       maskSensitiveData: 'Maskera kundkänsliga data',
       maskSensitiveDataHint:
         'Telefonnummer, e-postadresser, betalkort, IBAN och personnummer maskeras på servern för varje skrivbord; en arbetsledare kan visa ett värde med en motivering. Varje ändring skrivs i granskningsloggen.',
+      acceptCustomerFiles: 'Ta emot filer från kunder',
+      acceptCustomerFilesHint:
+        'Foton, dokument och röstmeddelanden som kunder skickar via WhatsApp, sms, Messenger och livechatten når agenterna. Maskeringen gäller text, inte bilder: stäng av detta för att hålla bilder av kort och id-handlingar helt borta (widgeten visar då inget gem, och leverantörernas filer listas men hämtas aldrig).',
     },
     audit: {
       title: 'Granskningslogg',
@@ -566,6 +569,7 @@ export const sv: LocaleMessages = {
     CONVERSATION_NOT_FOUND: 'Konversationen finns inte',
     CONVERSATION_ENDED: 'Konversationen har avslutats',
     FILE_QUOTA_EXCEEDED: 'Chatten har nått sin gräns för filer',
+    FILES_NOT_ACCEPTED: 'Filer tas inte emot här',
     CUSTOMER_LEFT: 'Kunden har lämnat chatten; du kan bara avsluta den',
     NOT_IN_WRAP_UP: 'Konversationen väntar inte på en avslutning',
     ALREADY_ENDED: 'Du har redan avslutat den här konversationen',
