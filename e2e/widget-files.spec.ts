@@ -1,6 +1,14 @@
 import { crc32, deflateSync } from 'node:zlib';
 import { expect, type Request, test } from '@playwright/test';
-import { endAndWrapUp, loginAgent, logout, newActor, setState, startChat } from './fixtures';
+import {
+  endAndWrapUp,
+  loginAgent,
+  logout,
+  newActor,
+  openConfiguration,
+  setState,
+  startChat,
+} from './fixtures';
 
 /** A PNG chunk: length, type, data, CRC of type and data. */
 const chunk = (type: string, data: Buffer): Buffer => {
@@ -145,5 +153,33 @@ test('an agent sends a picture from the desktop and the customer sees it in the 
   await endAndWrapUp(agent.page);
   await logout(agent.page);
   await agent.context.close();
+  await customer.context.close();
+});
+
+test('with files from customers turned off, the widget offers no paperclip', async ({ browser }) => {
+  const admin = await newActor(browser);
+  await loginAgent(admin.page, 'ada@example.com');
+  const settings = await openConfiguration(admin.page, 'Settings and audit log');
+  const files = settings.getByRole('switch', { name: 'Accept files from customers' });
+  await expect(files).toBeChecked();
+  await files.click();
+  await expect(files).not.toBeChecked();
+  await expect(settings.getByRole('table', { name: 'Audit log' }).getByRole('row').nth(1)).toContainText(
+    'acceptCustomerFiles: true → false',
+  );
+
+  const customer = await newActor(browser);
+  const chat = await startChat(customer.page, 'Paula Nofiles', 'Here is a photo of my card');
+  await expect(chat.getByText('Here is a photo of my card')).toBeVisible();
+  await expect(chat.getByRole('button', { name: 'Attach a file' })).toBeHidden();
+
+  // The chat ends, so that no later spec is offered it, and files go on again (the default).
+  await chat.getByRole('button', { name: 'End chat' }).click();
+  await customer.page.getByRole('alertdialog').getByRole('button', { name: 'End chat' }).click();
+  await expect(chat.getByText(/This chat has ended/)).toBeVisible();
+  await files.click();
+  await expect(files).toBeChecked();
+  await logout(admin.page);
+  await admin.context.close();
   await customer.context.close();
 });
