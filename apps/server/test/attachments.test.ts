@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SAMPLE_PHOTO } from '../src/simulator/simulator-media';
 import {
+  addTestAssets,
   type FakeProviders,
   messengerText,
   postMeta,
@@ -54,24 +55,7 @@ describe.each(BACKENDS)('files customers send (%s)', (backend) => {
     ada = await loginAgent(t.baseUrl, 'ada@example.com');
     alice = await loginAgent(t.baseUrl, 'alice@example.com');
     bob = await loginAgent(t.baseUrl, 'bob@example.com');
-    const queueId = (await ada.get('/api/admin/queues')).body.queues.find(
-      (q: any) => q.name === 'Support',
-    ).id;
-    for (const [channel, fields] of [
-      ['whatsapp', WA],
-      ['sms', SMS],
-      ['messenger', FB],
-    ] as const) {
-      const made = await ada.post('/api/admin/entry-points', {
-        channel,
-        name: `Test ${channel}`,
-        queueId,
-        apiBaseUrl: fake.url,
-        ...fields,
-      });
-      expect(made.status).toBe(201);
-      ids[channel] = made.body.id;
-    }
+    Object.assign(ids, await addTestAssets(ada, fake.url));
   });
 
   afterEach(async () => {

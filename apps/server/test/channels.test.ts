@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  addTestAssets,
   type FakeProviders,
   messengerText,
   postMeta,
@@ -51,21 +52,7 @@ describe.each(BACKENDS)('WhatsApp, SMS and Messenger end to end (%s)', (backend)
     ada = await loginAgent(t.baseUrl, 'ada@example.com');
     alice = await loginAgent(t.baseUrl, 'alice@example.com');
     queueId = (await ada.get('/api/admin/queues')).body.queues.find((q: any) => q.name === 'Support').id;
-    for (const [channel, fields] of [
-      ['whatsapp', WA],
-      ['sms', SMS],
-      ['messenger', FB],
-    ] as const) {
-      const made = await ada.post('/api/admin/entry-points', {
-        channel,
-        name: `Test ${channel}`,
-        queueId,
-        apiBaseUrl: fake.url,
-        ...fields,
-      });
-      expect(made.status).toBe(201);
-      ids[channel] = made.body.id;
-    }
+    Object.assign(ids, await addTestAssets(ada, fake.url));
   });
 
   afterEach(async () => {

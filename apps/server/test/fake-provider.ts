@@ -230,6 +230,37 @@ export const TEST_ASSETS = {
   },
 } as const;
 
+/**
+ * The three test assets (TEST_ASSETS) added by an administrator to the Support queue, their
+ * provider API at `apiBaseUrl` (the fake): their ids by channel.
+ */
+export const addTestAssets = async (
+  admin: {
+    get: (path: string) => Promise<{ body: any }>;
+    post: (path: string, body: unknown) => Promise<{ status: number; body: any }>;
+  },
+  apiBaseUrl: string,
+): Promise<Record<keyof typeof TEST_ASSETS, string>> => {
+  const queueId = (await admin.get('/api/admin/queues')).body.queues.find(
+    (q: any) => q.name === 'Support',
+  ).id;
+  const ids = { whatsapp: '', sms: '', messenger: '' };
+  for (const channel of ['whatsapp', 'sms', 'messenger'] as const) {
+    const made = await admin.post('/api/admin/entry-points', {
+      channel,
+      name: `Test ${channel}`,
+      queueId,
+      apiBaseUrl,
+      ...TEST_ASSETS[channel],
+    });
+    if (made.status !== 201) {
+      throw new Error(`adding the ${channel} asset: ${made.status} ${JSON.stringify(made.body)}`);
+    }
+    ids[channel] = made.body.id;
+  }
+  return ids;
+};
+
 /** One WhatsApp message (`{type: 'text', text: {body}}`, or a file's) in Meta's envelope. */
 const whatsappMessage = (
   phoneNumberId: string,

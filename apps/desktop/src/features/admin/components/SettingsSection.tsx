@@ -15,8 +15,6 @@ export const SettingsSection = ({ onChanged }: { onChanged: () => void }) => {
   const { t } = useTranslation();
   const { api } = useSession();
   const headingId = useId();
-  const hintId = useId();
-  const filesHintId = useId();
   const [settings, setSettings] = useState<TSettings | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -46,41 +44,60 @@ export const SettingsSection = ({ onChanged }: { onChanged: () => void }) => {
       <FailureCallout error={error} />
       {settings === null && error === null && <p role="status">{t('admin.loading')}</p>}
       {settings !== null && (
-        <label className="admin-switch">
-          <input
-            type="checkbox"
-            role="switch"
-            className="admin-switch__input"
+        <>
+          <SettingSwitch
+            label={t('admin.settings.maskSensitiveData')}
+            hint={t('admin.settings.maskSensitiveDataHint')}
             checked={settings.maskSensitiveData}
-            aria-checked={settings.maskSensitiveData}
             disabled={busy}
-            aria-describedby={hintId}
-            onChange={(event) => void change({ maskSensitiveData: event.target.checked })}
+            onChange={(on) => void change({ maskSensitiveData: on })}
           />
-          <span className="admin-switch__label">{t('admin.settings.maskSensitiveData')}</span>
-        </label>
-      )}
-      <p id={hintId} className="field__hint">
-        {t('admin.settings.maskSensitiveDataHint')}
-      </p>
-      {settings !== null && (
-        <label className="admin-switch">
-          <input
-            type="checkbox"
-            role="switch"
-            className="admin-switch__input"
+          <SettingSwitch
+            label={t('admin.settings.acceptCustomerFiles')}
+            hint={t('admin.settings.acceptCustomerFilesHint')}
             checked={settings.acceptCustomerFiles}
-            aria-checked={settings.acceptCustomerFiles}
             disabled={busy}
-            aria-describedby={filesHintId}
-            onChange={(event) => void change({ acceptCustomerFiles: event.target.checked })}
+            onChange={(on) => void change({ acceptCustomerFiles: on })}
           />
-          <span className="admin-switch__label">{t('admin.settings.acceptCustomerFiles')}</span>
-        </label>
+        </>
       )}
-      <p id={filesHintId} className="field__hint">
-        {t('admin.settings.acceptCustomerFilesHint')}
-      </p>
     </section>
+  );
+};
+
+/** One setting: a switch with its name, and what it does below it. */
+const SettingSwitch = ({
+  label,
+  hint,
+  checked,
+  disabled,
+  onChange,
+}: {
+  label: string;
+  hint: string;
+  checked: boolean;
+  disabled: boolean;
+  onChange: (on: boolean) => void;
+}) => {
+  const hintId = useId();
+  return (
+    <>
+      <label className="admin-switch">
+        <input
+          type="checkbox"
+          role="switch"
+          className="admin-switch__input"
+          checked={checked}
+          aria-checked={checked}
+          disabled={disabled}
+          aria-describedby={hintId}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        <span className="admin-switch__label">{label}</span>
+      </label>
+      <p id={hintId} className="field__hint">
+        {hint}
+      </p>
+    </>
   );
 };
