@@ -14,6 +14,20 @@ const RESERVED_HINT_MS = 5000;
 /** The last hour of a messaging window (WhatsApp 24 h, Messenger 7 days with the tag): its countdown warns. */
 const WINDOW_WARNING_MS = 60 * 60 * 1000;
 
+/** A paperclip, drawn, so that it shows without an emoji font. */
+const Paperclip = () => (
+  <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    <path
+      d="M16 6v10a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10a1 1 0 0 1-2 0V7"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    />
+  </svg>
+);
+
 type Props = {
   channel: TChannel;
   /** WhatsApp, Messenger: when the customer last wrote (their messaging windows). */
@@ -246,7 +260,7 @@ export const Composer = ({
           disabled={disabled || (fileState !== null && 'sending' in fileState)}
           onClick={() => filePicker.current?.click()}
         >
-          <span aria-hidden="true">📎</span>
+          <Paperclip />
         </button>
         <button
           className="button composer__quick"

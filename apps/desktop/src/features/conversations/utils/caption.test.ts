@@ -20,8 +20,11 @@ describe('the bubble of a message with files', () => {
     expect(captionOf({ body: '[media × 2] two photos', attachments: [photo, photo] })).toBe('two photos');
   });
 
-  it('says nothing when only the label was there', () => {
+  it('says nothing when only the label was there, or the file’s own name', () => {
     expect(captionOf({ body: '[image]', attachments: [photo] })).toBeNull();
+    expect(
+      captionOf({ body: '[image] parcel.png', attachments: [{ ...photo, name: 'parcel.png' }] }),
+    ).toBeNull();
     expect(captionOf({ body: '[document] ', attachments: [photo] })).toBeNull();
   });
 
