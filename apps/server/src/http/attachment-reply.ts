@@ -1,5 +1,5 @@
 import { SENDABLE_FILE_MAX_BYTES, SENDABLE_FILE_TYPES } from '@switchboard/contracts';
-import { attachmentDisposition } from '@switchboard/core';
+import { AppError, attachmentDisposition } from '@switchboard/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /** What `filename=` may hold as it is: printable ASCII but the quote and the backslash. */
@@ -13,12 +13,18 @@ const encodedName = (name: string): string =>
  * A customer's file to a desktop: a raster picture inline, anything else as a download under its
  * (masked) name, never as a page of ours: its type is checked (core's attachmentDisposition), the
  * browser may not sniff another, and a sandboxing Content-Security-Policy runs no script in it even
- * when opened on its own.
+ * when opened on its own. A file that is not there (not kept, not this conversation's) is the
+ * route's `notFound`.
  */
 export const sendAttachment = (
   reply: FastifyReply,
-  file: { contentType: string | null; name: string | null; kind: string; content: Uint8Array },
+  file: { contentType: string | null; name: string | null; kind: string; content: Uint8Array } | null,
+  /** What a missing file is answered with: ATTACHMENT_NOT_FOUND unless the route says otherwise. */
+  notFound: () => AppError = () => new AppError('ATTACHMENT_NOT_FOUND'),
 ) => {
+  if (!file) {
+    throw notFound();
+  }
   const { contentType, inline } = attachmentDisposition(file.contentType);
   const name = (file.name ?? file.kind).replace(/[\r\n]/g, ' ').slice(0, 200) || file.kind;
   return reply

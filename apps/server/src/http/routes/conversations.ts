@@ -153,9 +153,6 @@ export const conversationRoutes =
       async (request, reply) => {
         await authorize(request.params.id, agentOf(request).userId);
         const file = await ctx.desk.attachmentFile(request.params.id, request.params.attachmentId);
-        if (!file) {
-          throw new AppError('ATTACHMENT_NOT_FOUND');
-        }
         return sendAttachment(reply, file);
       },
     );
@@ -175,9 +172,6 @@ export const conversationRoutes =
         const { id, earlierId, attachmentId } = request.params;
         await authorize(id, agentOf(request).userId);
         const file = await ctx.desk.earlierAttachmentFile(id, earlierId, attachmentId);
-        if (!file) {
-          throw new AppError('ATTACHMENT_NOT_FOUND');
-        }
         return sendAttachment(reply, file);
       },
     );

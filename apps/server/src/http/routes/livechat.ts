@@ -232,9 +232,6 @@ export const livechatRoutes =
           conversationId: request.params.id,
           attachmentId: request.params.attachmentId,
         });
-        if (!file) {
-          throw new AppError('ATTACHMENT_NOT_FOUND');
-        }
         return sendAttachment(reply, file);
       },
     );

@@ -39,10 +39,11 @@ export const mediaRoutes =
         const file = links.isValid({ attachmentId, expires, signature })
           ? await readSentAttachment(ctx.store.database.db, attachmentId)
           : null;
-        if (!file) {
-          throw new AppError('NOT_FOUND', 'No such file, or the link has expired');
-        }
-        return sendAttachment(reply, file);
+        return sendAttachment(
+          reply,
+          file,
+          () => new AppError('NOT_FOUND', 'No such file, or the link has expired'),
+        );
       },
     );
   };

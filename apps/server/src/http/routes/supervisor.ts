@@ -128,9 +128,6 @@ export const supervisorRoutes =
       },
       async (request, reply) => {
         const file = await ctx.desk.attachmentFile(request.params.id, request.params.attachmentId);
-        if (!file) {
-          throw new AppError('ATTACHMENT_NOT_FOUND');
-        }
         return sendAttachment(reply, file);
       },
     );
