@@ -1,8 +1,14 @@
-import type { TOffer } from '@switchboard/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../app/desk/desk-context';
-import { arrivedOffers, attentionCount, titleWith } from './attention';
+import {
+  arrivedOffers,
+  attentionCount,
+  lastMessageIds,
+  newCustomerMessages,
+  previewOf,
+  titleWith,
+} from './attention';
 import { chime } from './chime';
 
 /** An on/off choice of the agent's, kept in this browser (`on` unless they turned it off). */
@@ -33,7 +39,7 @@ export const useSoundSetting = () => useStoredSwitch('switchboard.offerSound', t
 export const notificationsSupported = (): boolean => typeof Notification !== 'undefined';
 
 /**
- * System notifications of contact requests, for an agent whose desktop is hidden behind another
+ * System notifications of contact requests and customers' messages, for an agent whose desktop is hidden behind another
  * window: off until the agent turns them on, which asks the browser's permission; a refusal
  * leaves them off.
  */
@@ -54,12 +60,26 @@ export const useNotificationSetting = () => {
   return [allowed, change] as const;
 };
 
-/** A system notification of a new contact request; a click brings the desktop to the front. */
-const notify = (offer: TOffer, title: string, body: string) => {
+/**
+ * A system notification; a click brings the desktop to the front (and `onClick`, e.g. opens the
+ * conversation). One per `tag`: a later one with the same tag replaces it.
+ */
+const notify = ({
+  tag,
+  title,
+  body,
+  onClick,
+}: {
+  tag: string;
+  title: string;
+  body: string;
+  onClick?: () => void;
+}) => {
   try {
-    const notification = new Notification(title, { body, tag: offer.id });
+    const notification = new Notification(title, { body, tag });
     notification.onclick = () => {
       window.focus();
+      onClick?.();
       notification.close();
     };
   } catch {
@@ -70,8 +90,11 @@ const notify = (offer: TOffer, title: string, body: string) => {
 /**
  * Keeps the agent's attention where it is needed while they work elsewhere: the tab's title counts
  * contact requests and waiting customers; a new contact request chimes (when the sound is on) and,
- * while the desktop is hidden, shows a system notification (when the agent turned them on). The
- * customer's name in it is the offer's, masked by the server where masking is on.
+ * while the desktop is hidden, shows a system notification (when the agent turned them on), as does
+ * a customer's new message in a conversation the agent holds, with its first words (the seeds'
+ * "desktop notifications, modal and preview"); a click on that one opens the conversation. What
+ * they show is what the server sent this agent: the offer's customer name and the message, masked
+ * where masking is on.
  */
 export const useAttention = ({
   soundOn,
@@ -81,8 +104,9 @@ export const useAttention = ({
   notificationsOn: boolean;
 }) => {
   const { t } = useTranslation();
-  const { offers, conversations } = useDesk();
+  const { offers, conversations, actions } = useDesk();
   const seen = useRef<Set<string> | null>(null);
+  const seenMessages = useRef<Map<string, string | null> | null>(null);
 
   const count = attentionCount({
     offers,
@@ -108,12 +132,31 @@ export const useAttention = ({
     }
     if (notificationsOn && document.visibilityState === 'hidden') {
       for (const offer of offers.filter((o) => arrived.includes(o.id))) {
-        notify(
-          offer,
-          t('attention.notificationTitle'),
-          t('attention.notificationBody', { customer: offer.customerName, queue: offer.queueName }),
-        );
+        notify({
+          tag: offer.id,
+          title: t('attention.notificationTitle'),
+          body: t('attention.notificationBody', { customer: offer.customerName, queue: offer.queueName }),
+        });
       }
     }
   }, [offers, soundOn, notificationsOn, t]);
+  const held = conversations.byId;
+  useEffect(() => {
+    const summaries = Object.values(held).map((entry) => entry.summary);
+    // What the desk holds when it opens is not new.
+    const arrived = seenMessages.current === null ? [] : newCustomerMessages(seenMessages.current, summaries);
+    seenMessages.current = lastMessageIds(summaries);
+    if (!notificationsOn || document.visibilityState !== 'hidden') {
+      return;
+    }
+    for (const summary of arrived) {
+      // The message as the server gave it to this agent: masked where masking is on.
+      notify({
+        tag: `conversation:${summary.id}`,
+        title: t('attention.messageNotificationTitle', { customer: summary.customerName }),
+        body: previewOf(summary.lastMessage?.body ?? ''),
+        onClick: () => actions.selectConversation(summary.id),
+      });
+    }
+  }, [held, notificationsOn, actions, t]);
 };

@@ -39,9 +39,10 @@ export const de: LocaleMessages = {
     setAvailableHint: 'Wählen Sie „Verfügbar“, um wieder Anfragen zu empfangen.',
   },
   attention: {
-    notifications: 'Desktop-Benachrichtigungen für Kontaktanfragen',
+    notifications: 'Desktop-Benachrichtigungen für Kontaktanfragen und Nachrichten',
     notificationTitle: 'Neue Kontaktanfrage',
     notificationBody: '{{customer}} · {{queue}}',
+    messageNotificationTitle: 'Neue Nachricht von {{customer}}',
     sound: 'Signalton für Kontaktanfragen',
   },
   channels: {

@@ -41,9 +41,10 @@ export const en = {
     setAvailableHint: 'Choose Available to receive contact requests again.',
   },
   attention: {
-    notifications: 'Desktop notifications for contact requests',
+    notifications: 'Desktop notifications for contact requests and messages',
     notificationTitle: 'New contact request',
     notificationBody: '{{customer}} · {{queue}}',
+    messageNotificationTitle: 'New message from {{customer}}',
     sound: 'Alert sound for contact requests',
   },
   channels: {

@@ -39,9 +39,10 @@ export const es: LocaleMessages = {
     setAvailableHint: 'Elija Disponible para volver a recibir solicitudes.',
   },
   attention: {
-    notifications: 'Notificaciones de escritorio para solicitudes de contacto',
+    notifications: 'Notificaciones de escritorio para solicitudes de contacto y mensajes',
     notificationTitle: 'Nueva solicitud de contacto',
     notificationBody: '{{customer}} · {{queue}}',
+    messageNotificationTitle: 'Nuevo mensaje de {{customer}}',
     sound: 'Sonido de aviso para solicitudes de contacto',
   },
   channels: {

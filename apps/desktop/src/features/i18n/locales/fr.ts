@@ -43,9 +43,10 @@ export const fr: LocaleMessages = {
     setAvailableHint: 'Choisissez Disponible pour recevoir de nouveau des demandes.',
   },
   attention: {
-    notifications: 'Notifications du bureau pour les demandes de contact',
+    notifications: 'Notifications du bureau pour les demandes de contact et les messages',
     notificationTitle: 'Nouvelle demande de contact',
     notificationBody: '{{customer}} · {{queue}}',
+    messageNotificationTitle: 'Nouveau message de {{customer}}',
     sound: 'Son d’alerte pour les demandes de contact',
   },
   channels: {

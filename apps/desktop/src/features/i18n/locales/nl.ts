@@ -42,9 +42,10 @@ export const nl: LocaleMessages = {
     setAvailableHint: 'Kies Beschikbaar om weer chatverzoeken te ontvangen.',
   },
   attention: {
-    notifications: 'Bureaubladmeldingen voor contactverzoeken',
+    notifications: 'Bureaubladmeldingen voor contactverzoeken en berichten',
     notificationTitle: 'Nieuw contactverzoek',
     notificationBody: '{{customer}} · {{queue}}',
+    messageNotificationTitle: 'Nieuw bericht van {{customer}}',
     sound: 'Geluidssignaal bij contactverzoeken',
   },
   channels: {

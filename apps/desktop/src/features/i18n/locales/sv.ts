@@ -39,9 +39,10 @@ export const sv: LocaleMessages = {
     setAvailableHint: 'Välj Tillgänglig för att ta emot förfrågningar igen.',
   },
   attention: {
-    notifications: 'Skrivbordsaviseringar för kontaktförfrågningar',
+    notifications: 'Skrivbordsaviseringar för kontaktförfrågningar och meddelanden',
     notificationTitle: 'Ny kontaktförfrågan',
     notificationBody: '{{customer}} · {{queue}}',
+    messageNotificationTitle: 'Nytt meddelande från {{customer}}',
     sound: 'Ljudsignal för kontaktförfrågningar',
   },
   channels: {
