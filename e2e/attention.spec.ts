@@ -120,6 +120,8 @@ test('attention: a customer’s new message shows a notification that opens its 
     { title: 'New message from Nils Second', body: 'My parcel never came' },
   ];
   await expect.poll(() => page.evaluate(() => window.shownNotifications)).toEqual(expected);
+  // The tab shows the newest words of the customer's, not the line that the agent joined.
+  await expect(nilsTab).toHaveAccessibleDescription(/My parcel never came/);
   // The agent's own answer and what they have already seen bring nothing more.
   expect(await page.evaluate(() => window.shownNotifications.length)).toBe(3);
 

@@ -5,6 +5,7 @@ import { Timer } from '../../../shared/time/Timer';
 import { Avatar } from '../../../shared/ui/Avatar';
 import type { ConversationEntry } from '../conversations-state';
 import { systemText } from '../utils/system-text';
+import { tabPreviewMessage } from '../utils/tab-preview';
 import { PANEL_ID, tabId } from './ids';
 
 /**
@@ -29,7 +30,7 @@ export const ConversationTab = ({
     !inWrapUp && !summary.customerLeft && summary.waitingSince !== null ? summary.waitingSince : null;
   const now = useNow();
   const urgent = isAnswerOverdue({ waitingSince, responseTargetSeconds: summary.responseTargetSeconds, now });
-  const last = summary.lastMessage;
+  const last = tabPreviewMessage(entry.messages, summary.lastMessage);
   const preview = last ? (last.author === 'system' ? systemText(last, t) : last.body) : summary.queueName;
   const id = tabId(summary.id);
 
