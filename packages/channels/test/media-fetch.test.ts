@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type MediaOutcome, messengerAdapter, smsAdapter, whatsappAdapter } from '../src';
+import { isMetaFileUrl } from '../src/provider/meta-graph';
 import { messengerConfig, smsConfig, whatsappConfig } from './configs';
 import { bytes, endless, json, type Received, stall, startFakeProvider } from './fake-provider';
 
@@ -250,6 +251,24 @@ describe('WhatsApp fetchMedia', () => {
     expect(foreign.received[0]?.headers.authorization).toBeUndefined();
   });
 
+  it("sends the token only to Meta's hosts: a media URL elsewhere is refused without a request", async () => {
+    const elsewhere = await fake((_req, res) => bytes(res, 200, FILE));
+    const { outcome, received } = await fetchWhatsapp((req, res) =>
+      json(res, 200, graphMedia(req, { url: `${elsewhere.url}/whatsapp/business/?mid=${MEDIA_ID}` })),
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      retryable: false,
+      error: {
+        code: 'invalid_request',
+        providerCode: null,
+        reason: "The provider named a file outside Meta's hosts",
+      },
+    });
+    expect(received).toHaveLength(1);
+    expect(elsewhere.received).toEqual([]);
+  });
+
   it.each(['', '.', '..', '../../me', '123/messages', '123?fields=x', 'x'.repeat(257)])(
     'refuses %j as a media id without a request',
     async (source) => {
@@ -288,6 +307,44 @@ describe('WhatsApp fetchMedia', () => {
       error: { code, providerCode: String(body.error.code) },
     });
     expect(received).toHaveLength(1);
+  });
+});
+
+describe("Meta's file hosts", () => {
+  const graph = 'https://graph.facebook.com';
+  it.each([
+    'https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1&ext=1&hash=x',
+    'https://scontent.xx.fbcdn.net/v/t1.15752-9/470_n.jpg?_nc_cat=1',
+    'https://cdn.fbsbx.com/v/t59.2708-21/4_n.pdf/invoice.pdf',
+    'https://LOOKASIDE.FBSBX.COM:443/x',
+    'http://127.0.0.1:9999/v/t1/photo.jpg',
+  ])('fetches %s', (url) => {
+    expect(isMetaFileUrl(new URL(url), url.startsWith('http://127') ? 'http://127.0.0.1:9999/' : graph)).toBe(
+      true,
+    );
+  });
+
+  it.each([
+    'http://lookaside.fbsbx.com/x',
+    'https://lookaside.fbsbx.com:8443/x',
+    'https://fbsbx.com.example.org/x',
+    'https://evilfbcdn.net/x',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://127.0.0.1:9998/x',
+    'https://example.org/lookaside.fbsbx.com/x',
+  ])('refuses %s', (url) => {
+    expect(isMetaFileUrl(new URL(url), 'http://127.0.0.1:9999')).toBe(false);
+  });
+
+  it('refuses a Messenger attachment URL outside them without a request', async () => {
+    const elsewhere = await fake((_req, res) => bytes(res, 200, FILE));
+    const outcome = await messengerAdapter.fetchMedia!({
+      config: { ...messengerConfig, apiBaseUrl: graph },
+      source: `${elsewhere.url}/v/t1.15752-9/470_n.jpg`,
+      maxBytes: MB,
+    });
+    expect(outcome).toMatchObject({ ok: false, retryable: false, error: { code: 'invalid_request' } });
+    expect(elsewhere.received).toEqual([]);
   });
 });
 
@@ -371,7 +428,11 @@ describe('Messenger fetchMedia', () => {
   it('fetches the payload URL as it is, with no token, and calls a file that names no type what it is: bytes', async () => {
     const cdn = await fake((_req, res) => bytes(res, 200, FILE));
     const source = `${cdn.url}/v/t59.2708-21/4_n.pdf/invoice.pdf?_nc_cat=1&oh=00_AfB&oe=66A1`;
-    const outcome = await messengerAdapter.fetchMedia!({ config: messengerConfig, source, maxBytes: MB });
+    const outcome = await messengerAdapter.fetchMedia!({
+      config: { ...messengerConfig, apiBaseUrl: cdn.url },
+      source,
+      maxBytes: MB,
+    });
     expect(outcome).toEqual({ ok: true, contentType: 'application/octet-stream', bytes: FILE });
     expect(cdn.received.map((r) => [r.url, r.headers.authorization])).toEqual([
       ['/v/t59.2708-21/4_n.pdf/invoice.pdf?_nc_cat=1&oh=00_AfB&oe=66A1', undefined],
@@ -381,7 +442,11 @@ describe('Messenger fetchMedia', () => {
   it.each(['file:///etc/passwd', 'data:image/png;base64,AAAA', 'javascript:alert(1)', '', 'x'])(
     'refuses %j without a request',
     async (source) => {
-      const outcome = await messengerAdapter.fetchMedia!({ config: messengerConfig, source, maxBytes: MB });
+      const outcome = await messengerAdapter.fetchMedia!({
+        config: messengerConfig,
+        source,
+        maxBytes: MB,
+      });
       expect(outcome).toMatchObject({ ok: false, retryable: false, error: { code: 'invalid_request' } });
     },
   );

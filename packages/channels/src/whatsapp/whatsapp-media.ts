@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { failure, isOutcome, requestWithDeadline, startDeadline, trimSlash } from '../provider/http';
 import { downloadMedia, httpUrlOf, tooLarge } from '../provider/media';
-import { GRAPH_API_VERSION } from '../provider/meta-graph';
+import { GRAPH_API_VERSION, isMetaFileUrl } from '../provider/meta-graph';
 import type { MediaInput, MediaOutcome, WhatsappConfig } from '../provider/provider-adapter';
 import { type MetaError, whatsappFailure } from './whatsapp-errors';
 
@@ -66,6 +66,10 @@ export const fetchWhatsappMedia = async ({
   const url = httpUrlOf(media.url);
   if (!url) {
     return failure('invalid_request', null, 'The provider gave no http(s) URL for the file');
+  }
+  if (!isMetaFileUrl(url, config.apiBaseUrl)) {
+    // The token would go with it: only to Meta's hosts (or the configured Graph API's origin).
+    return failure('invalid_request', null, "The provider named a file outside Meta's hosts");
   }
   const outcome = await downloadMedia({
     url,
