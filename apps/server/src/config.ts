@@ -46,6 +46,8 @@ const ZEnv = z.object({
   WHATSAPP_API_URL: z.string().url().default('https://graph.facebook.com'),
   TWILIO_API_URL: z.string().url().default('https://api.twilio.com'),
   MESSENGER_API_URL: z.string().url().default('https://graph.facebook.com'),
+  /** A bearer token Prometheus sends for GET /metrics; unset, only this host may read them. */
+  METRICS_TOKEN: z.string().trim().min(16, 'at least 16 characters').optional(),
   /** The provider simulator at /simulator: on with the demo data unless set. */
   SIMULATOR: z.enum(['true', 'false']).optional(),
 });
@@ -75,6 +77,8 @@ export interface Config {
   socketEventRateLimit: number;
   /** Fastify's trustProxy: false, a hop count, or the addresses and CIDRs of trusted proxies. */
   trustProxy: false | number | string[];
+  /** GET /metrics wants `Authorization: Bearer <this>`; null: only requests from this host, not forwarded. */
+  metricsToken: string | null;
   /** SECRETS_KEY, parsed; null: the caller provides one (main.ts: a key file in the data directory). */
   secretsKey: string | null;
   providerApiUrls: { whatsapp: string; sms: string; messenger: string };
@@ -138,6 +142,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
           ? Number(e.TRUST_PROXY)
           : e.TRUST_PROXY.split(',').map((a) => a.trim()),
     secretsKey: e.SECRETS_KEY ?? null,
+    metricsToken: e.METRICS_TOKEN ?? null,
     providerApiUrls: { whatsapp: e.WHATSAPP_API_URL, sms: e.TWILIO_API_URL, messenger: e.MESSENGER_API_URL },
     simulator: e.SIMULATOR === undefined ? e.SEED_DEMO === 'true' : e.SIMULATOR === 'true',
     desktopDir: resolve(here, '../../desktop/dist'),

@@ -12,6 +12,10 @@ export const ERROR_CATALOGUE = {
   CSRF_FAILED: { status: 403, message: 'The CSRF token is missing or wrong' },
   ORIGIN_FORBIDDEN: { status: 403, message: 'Requests from this origin are not allowed' },
   FORBIDDEN: { status: 403, message: 'You are not allowed to do this' },
+  METRICS_FORBIDDEN: {
+    status: 403,
+    message: 'Metrics are served with METRICS_TOKEN, or without it only to a request from this host',
+  },
   NOT_A_PARTICIPANT: { status: 403, message: 'You do not take part in this conversation' },
   NOT_FOUND: { status: 404, message: 'Not found' },
   CONVERSATION_NOT_FOUND: { status: 404, message: 'The conversation does not exist' },

@@ -585,6 +585,7 @@ export const de: LocaleMessages = {
     NOT_A_PARTICIPANT: 'Sie nehmen an dieser Konversation nicht teil',
     REASON_NOT_FOUND: 'Der Grund existiert nicht',
     FORBIDDEN: 'Das dürfen Sie nicht',
+    METRICS_FORBIDDEN: 'Metriken gibt es mit METRICS_TOKEN, ohne ihn nur für Anfragen von diesem Rechner',
     INTERNAL: 'Auf dem Server ist ein Fehler aufgetreten',
     UNAVAILABLE: 'Der Dienst ist noch nicht bereit',
     TRANSFER_TO_SELF: 'Sie können eine Konversation nicht an sich selbst übergeben',

@@ -584,6 +584,8 @@ export const en = {
     NOT_A_PARTICIPANT: 'You do not take part in this conversation',
     REASON_NOT_FOUND: 'The reason does not exist',
     FORBIDDEN: 'You are not allowed to do this',
+    METRICS_FORBIDDEN:
+      'Metrics are served with METRICS_TOKEN, or without it only to a request from this host',
     INTERNAL: 'Something went wrong on the server',
     UNAVAILABLE: 'The service is not ready',
     TRANSFER_TO_SELF: 'You cannot transfer a conversation to yourself',

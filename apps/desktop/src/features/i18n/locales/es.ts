@@ -582,6 +582,7 @@ export const es: LocaleMessages = {
     NOT_A_PARTICIPANT: 'No participa en esta conversación',
     REASON_NOT_FOUND: 'El motivo no existe',
     FORBIDDEN: 'No tiene permiso para hacer esto',
+    METRICS_FORBIDDEN: 'Las métricas se sirven con METRICS_TOKEN o, sin él, solo a peticiones de este equipo',
     INTERNAL: 'Algo ha salido mal en el servidor',
     UNAVAILABLE: 'El servicio no está listo',
     TRANSFER_TO_SELF: 'No puede transferirse una conversación a sí mismo',

@@ -588,6 +588,8 @@ export const fr: LocaleMessages = {
     NOT_A_PARTICIPANT: 'Vous ne participez pas à cette conversation',
     REASON_NOT_FOUND: 'Le motif n’existe pas',
     FORBIDDEN: 'Vous n’êtes pas autorisé à faire cela',
+    METRICS_FORBIDDEN:
+      'Les métriques sont servies avec METRICS_TOKEN, sans lui seulement aux requêtes de cet hôte',
     INTERNAL: 'Une erreur est survenue sur le serveur',
     UNAVAILABLE: 'Le service n’est pas prêt',
     TRANSFER_TO_SELF: 'Vous ne pouvez pas vous transférer une conversation',

@@ -585,6 +585,8 @@ export const nl: LocaleMessages = {
     NOT_A_PARTICIPANT: 'U neemt niet deel aan dit gesprek',
     REASON_NOT_FOUND: 'De reden bestaat niet',
     FORBIDDEN: 'U mag dit niet doen',
+    METRICS_FORBIDDEN:
+      'Metrieken worden geleverd met METRICS_TOKEN, zonder alleen aan verzoeken van deze host',
     INTERNAL: 'Er is iets misgegaan op de server',
     UNAVAILABLE: 'De dienst is nog niet klaar',
     TRANSFER_TO_SELF: 'U kunt een gesprek niet naar uzelf doorverbinden',

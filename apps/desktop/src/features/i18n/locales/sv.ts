@@ -580,6 +580,7 @@ export const sv: LocaleMessages = {
     NOT_A_PARTICIPANT: 'Du deltar inte i den här konversationen',
     REASON_NOT_FOUND: 'Orsaken finns inte',
     FORBIDDEN: 'Du har inte behörighet att göra detta',
+    METRICS_FORBIDDEN: 'Mätvärden lämnas ut med METRICS_TOKEN, utan den bara till anrop från den här datorn',
     INTERNAL: 'Något gick fel på servern',
     UNAVAILABLE: 'Tjänsten är inte redo',
     TRANSFER_TO_SELF: 'Du kan inte överföra en konversation till dig själv',
