@@ -1,5 +1,7 @@
+import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
+import { mayReadMetrics } from '../src/http/routes/health';
 import { serverForSuite } from './harness';
 
 /**
@@ -64,5 +66,30 @@ describe('metrics with METRICS_TOKEN', () => {
 
   it('must be long enough to be a secret', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: at least 16 characters/);
+  });
+});
+
+describe('who may read the metrics', () => {
+  const from = (remoteAddress: string, headers: Record<string, string> = {}) =>
+    ({ socket: { remoteAddress }, headers }) as unknown as FastifyRequest;
+
+  it.each(['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1'])(
+    'without a token: this host (%s)',
+    (address) => {
+      expect(mayReadMetrics(from(address), null)).toBe(true);
+    },
+  );
+
+  it.each(['203.0.113.9', '10.0.0.5', '::ffff:10.0.0.5', 'fe80::1', '::2'])(
+    'without a token: not another host (%s)',
+    (address) => {
+      expect(mayReadMetrics(from(address), null)).toBe(false);
+    },
+  );
+
+  it('with a token: whoever sends it, and nobody else', () => {
+    const token = 'scrape-me-0123456789abcdef';
+    expect(mayReadMetrics(from('203.0.113.9', { authorization: `Bearer ${token}` }), token)).toBe(true);
+    expect(mayReadMetrics(from('127.0.0.1'), token)).toBe(false);
   });
 });
