@@ -42,7 +42,7 @@ export const ConversationTab = ({
       className={`tab${inWrapUp ? ' tab--wrapup' : ''}${waitingSince ? ' tab--waiting' : ''}${urgent ? ' tab--urgent' : ''}`}
       aria-selected={selected}
       aria-controls={selected ? PANEL_ID : undefined}
-      aria-labelledby={`${id}-name`}
+      aria-labelledby={`${id}-name ${id}-channel`}
       aria-describedby={`${id}-meta`}
       tabIndex={selected ? 0 : -1}
       onClick={() => onSelect(summary.id)}
@@ -53,7 +53,9 @@ export const ConversationTab = ({
           <span id={`${id}-name`} className="tab__name">
             {summary.customerName}
           </span>
-          <span className="tab__channel">{t(`channels.${summary.channel}`)}</span>
+          <span id={`${id}-channel`} className="tab__channel">
+            {t(`channels.${summary.channel}`)}
+          </span>
         </span>
         <span id={`${id}-meta`} className="tab__meta">
           {urgent && <span className="tab__urgent">{t('conversations.urgent')}</span>}
