@@ -55,6 +55,20 @@ test('a customer and an agent hold a live-chat conversation; the agent ends it w
   await expect(composer).toHaveValue('');
   await expect(chat.getByText('Which model is it?')).toBeVisible();
   await expect(agent.page).toHaveTitle('Switchboard');
+  // The customer's chat is open on a page in view: the agent sees the answer read.
+  const answer = pane.getByRole('listitem').filter({ hasText: 'Which model is it?' });
+  await expect(answer.getByText('Read', { exact: true })).toBeVisible();
+  // Minimized, the chat shows nothing: an answer stays unread until the customer opens it again.
+  await customer.page.getByRole('button', { name: 'Minimize chat' }).click();
+  await composer.fill('Is it the green one?');
+  await composer.press('Enter');
+  const unseen = pane.getByRole('listitem').filter({ hasText: 'Is it the green one?' });
+  await expect(unseen).toBeVisible();
+  await expect(customer.page.getByRole('button', { name: /Chat with us/ })).toHaveAccessibleDescription(/1/);
+  await expect(unseen.getByText('Read', { exact: true })).toBeHidden();
+  await customer.page.getByRole('button', { name: /Chat with us/ }).click();
+  await expect(chat.getByText('Is it the green one?')).toBeVisible();
+  await expect(unseen.getByText('Read', { exact: true })).toBeVisible();
 
   // The customer answers; the agent sees it live, in a grey bubble with the customer's initials.
   const customerBox = chat.getByRole('textbox', { name: 'Message' });

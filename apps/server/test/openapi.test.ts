@@ -72,6 +72,7 @@ describe('the OpenAPI document', () => {
       'POST /api/livechat/conversations/{id}/attachments',
       'GET /api/livechat/conversations/{id}/attachments/{attachmentId}',
       'POST /api/livechat/conversations/{id}/end',
+      'POST /api/livechat/conversations/{id}/read',
       'GET /api/admin/settings',
       'PATCH /api/admin/settings',
       'GET /api/admin/audit-log',

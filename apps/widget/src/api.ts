@@ -149,6 +149,9 @@ export const createApi = (base: string, fetchImpl: typeof fetch = (...args) => g
         blob: true,
         timeoutMs: uploadTimeoutMs(sizeHint ?? 0),
       }),
+    /** The customer has seen the chat up to message `upToSeq` (the agent's messages are then read). */
+    read: (session: StoredSession, upToSeq: number) =>
+      request<void>('POST', `${conversationPath(session)}/read`, { session, body: { upToSeq } }),
     end: (session: StoredSession) => request<void>('POST', `${conversationPath(session)}/end`, { session }),
   };
 };

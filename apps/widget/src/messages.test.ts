@@ -6,6 +6,7 @@ import {
   mergeMessages,
   newClientMessageId,
   type PendingMessage,
+  readReportFor,
   settlePending,
   threadItems,
   updatePending,
@@ -248,5 +249,20 @@ describe('newClientMessageId', () => {
     for (const id of ids) {
       expect(id).toMatch(UUID_V4);
     }
+  });
+});
+
+describe('readReportFor', () => {
+  it('reports the thread up to its end once an agent wrote after what was reported', () => {
+    const thread = [msg(1), msg(2, { author: 'agent' }), msg(3), msg(4, { author: 'system' })];
+    expect(readReportFor(thread, 0)).toBe(4);
+    expect(readReportFor(thread, 1)).toBe(4);
+  });
+
+  it('reports nothing when the agent wrote nothing new: the customer’s own lines need no receipt', () => {
+    const thread = [msg(1), msg(2, { author: 'agent' }), msg(3), msg(4, { author: 'system' })];
+    expect(readReportFor(thread, 2)).toBeNull();
+    expect(readReportFor(thread, 4)).toBeNull();
+    expect(readReportFor([], 0)).toBeNull();
   });
 });

@@ -247,3 +247,17 @@ export const newClientMessageId = (
   const h = hex(b);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 };
+
+/**
+ * What the widget reports as seen (POST .../read): the last seq of the thread, when an agent's
+ * message after `reported` is in it; null when there is nothing new of the agent's to report.
+ */
+export const readReportFor = (messages: readonly TMessage[], reported: number): number | null => {
+  let agentAfter = false;
+  let last = 0;
+  for (const m of messages) {
+    last = Math.max(last, m.seq);
+    agentAfter ||= m.author === 'agent' && m.seq > reported;
+  }
+  return agentAfter ? last : null;
+};

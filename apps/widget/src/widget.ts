@@ -28,6 +28,7 @@ import {
   mergeMessages,
   newClientMessageId,
   type PendingMessage,
+  readReportFor,
   settlePending,
   type ThreadItem,
   threadItems,
@@ -133,6 +134,11 @@ class Widget implements WidgetHandle {
   private isOpen = false;
   private destroyed = false;
   private unread = 0;
+  /** The seq the server was last told the customer has seen (POST .../read), and one report at a time. */
+  private readReported = 0;
+  private readInFlight = false;
+  private readAgain = false;
+  private readonly onVisibility = () => this.reportRead();
   private entry: TEntryPointInfo | null = null;
   private session: StoredSession | null = null;
   private conv: ConversationState | null = null;
@@ -253,6 +259,7 @@ class Widget implements WidgetHandle {
     (options.root ?? document.body ?? document.documentElement).append(this.host);
 
     this.setView('loading');
+    document.addEventListener('visibilitychange', this.onVisibility);
     // A reload in the middle of a chat shows the panel again if it was open.
     if (options.open || (this.panelStore.wasOpen() && this.sessions.load())) {
       this.open(false);
@@ -275,6 +282,7 @@ class Widget implements WidgetHandle {
       this.unread = 0;
       this.renderBadge();
       this.scrollLogToEnd();
+      this.reportRead();
     }
     if (focus) {
       this.focusInPanel();
@@ -298,6 +306,7 @@ class Widget implements WidgetHandle {
 
   destroy(): void {
     this.destroyed = true;
+    document.removeEventListener('visibilitychange', this.onVisibility);
     this.stopLive();
     clearTimeout(this.agentTypingTimer);
     clearTimeout(this.typingIdleTimer);
@@ -525,6 +534,7 @@ class Widget implements WidgetHandle {
       composeLimit: c.composeLimit || this.entry?.composeLimit || COMPOSE_LIMITS.livechat,
     };
     this.messages = mergeMessages([], c.messages);
+    this.readReported = 0;
     this.pending = [];
     this.agentTyping = false;
     this.connection = 'connecting';
@@ -533,6 +543,7 @@ class Widget implements WidgetHandle {
     if (!this.isEnded()) {
       this.startLive(session);
     }
+    this.reportRead();
   }
 
   private buildConversationView(): HTMLElement[] {
@@ -793,6 +804,47 @@ class Widget implements WidgetHandle {
       }
     }
     this.renderLog();
+    this.reportRead();
+  }
+
+  /**
+   * Tells the server what the customer has seen, so the agent sees "Read" under their messages:
+   * only while the chat is open on a page in view, only when an agent's message is new since the
+   * last report, one report at a time (a newer one follows when it is done). A report that fails
+   * is not retried on its own: it only means the agent does not see "Read" yet, and the next
+   * message, opening the chat or coming back to the page reports again.
+   */
+  private reportRead(): void {
+    const session = this.session;
+    if (!session || !this.isOpen || this.view !== 'conversation' || document.visibilityState !== 'visible') {
+      return;
+    }
+    const upTo = readReportFor(this.messages, this.readReported);
+    if (upTo === null) {
+      return;
+    }
+    if (this.readInFlight) {
+      this.readAgain = true;
+      return;
+    }
+    this.readInFlight = true;
+    this.api
+      .read(session, upTo)
+      .then(
+        () => {
+          if (this.session === session) {
+            this.readReported = Math.max(this.readReported, upTo);
+          }
+        },
+        () => {},
+      )
+      .finally(() => {
+        this.readInFlight = false;
+        if (this.readAgain && !this.destroyed) {
+          this.readAgain = false;
+          this.reportRead();
+        }
+      });
   }
 
   private applyConversation(update: Partial<ConversationState>): void {

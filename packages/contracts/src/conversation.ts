@@ -52,7 +52,7 @@ export const ZMessage = z.object({
   createdAt: ZIsoDate,
   /** Spans of `body` masked on the server for this viewer; absent when nothing was masked. */
   masked: z.array(ZMaskedSpan).optional(),
-  /** An agent's message on WhatsApp, SMS or Messenger: how far it has gone; absent elsewhere. */
+  /** How far an agent's message has gone: on WhatsApp, SMS and Messenger from the provider; on live chat `read` once the widget showed it. Absent otherwise. */
   deliveryStatus: z.enum(['sending', 'sent', 'delivered', 'read', 'failed']).optional(),
   /** Why it failed: our code (e.g. `outside_window`), the provider's code and a readable reason. */
   deliveryError: z

@@ -42,3 +42,9 @@ export const ZCustomerSendRequestSchema = z.object({
   body: z.string().min(1).max(1000),
   clientMessageId: z.string().min(1).max(64),
 });
+
+/** The widget has shown the chat up to this message (its `seq`): the agent's messages up to it are read. */
+export const ZCustomerReadRequestSchema = z.strictObject({
+  upToSeq: z.number().int().min(1).max(2_147_483_647),
+});
+export type TCustomerReadRequest = z.infer<typeof ZCustomerReadRequestSchema>;

@@ -23,6 +23,7 @@ export * from './use-cases/authorize-participant';
 export * from './use-cases/authorize-role';
 export * from './use-cases/claim-due-send';
 export * from './use-cases/customer-end-chat';
+export * from './use-cases/customer-read-messages';
 export * from './use-cases/disconnect-agent';
 export * from './use-cases/end-conference';
 export * from './use-cases/end-conversation';

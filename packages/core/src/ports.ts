@@ -336,6 +336,11 @@ export interface Tx {
     append(
       input: NewMessage & { customerWroteAt?: Date },
     ): Promise<{ message: StoredMessage; created: boolean }>;
+    /**
+     * The agent's messages of a live chat up to `upToSeq` that the customer sees (audience `all`)
+     * and that carry no status yet: marked `read`. Their ids, in seq order; none when all were.
+     */
+    markReadByCustomer(input: { conversationId: string; upToSeq: number }): Promise<string[]>;
   };
   timers: {
     cancel(input: { kind: TimerKind; subjectId: string }): Promise<void>;

@@ -865,6 +865,22 @@ export const createTx = (
         }
         return { message: toStoredMessage(messageFromDriverRow(row)), created: row.created };
       },
+      markReadByCustomer: async ({ conversationId, upToSeq }) => {
+        const rows = await db
+          .update(messages)
+          .set({ deliveryStatus: 'read' })
+          .where(
+            and(
+              eq(messages.conversationId, conversationId),
+              eq(messages.author, 'agent'),
+              eq(messages.audience, 'all'),
+              lte(messages.seq, upToSeq),
+              isNull(messages.deliveryStatus),
+            ),
+          )
+          .returning({ id: messages.id, seq: messages.seq });
+        return rows.sort((a, b) => a.seq - b.seq).map((r) => r.id);
+      },
     },
     timers: {
       cancel: async ({ kind, subjectId }) => {

@@ -4,6 +4,7 @@ import {
   ZAttachmentParamsSchema,
   ZConversationParamsSchema,
   ZCustomerConversation,
+  ZCustomerReadRequestSchema,
   ZCustomerSendRequestSchema,
   ZEntryPointInfo,
   ZEntryPointParamsSchema,
@@ -17,6 +18,7 @@ import {
   AppError,
   COMPOSE_LIMITS,
   customerEndChat,
+  customerReadMessages,
   postCustomerFile,
   postCustomerMessage,
   startLiveChat,
@@ -233,6 +235,28 @@ export const livechatRoutes =
           attachmentId: request.params.attachmentId,
         });
         return sendAttachment(reply, file);
+      },
+    );
+
+    // The widget reports what the customer has seen; the agent sees "Read" under their messages.
+    app.post(
+      '/conversations/:id/read',
+      {
+        preHandler: requireCustomer,
+        config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['livechat'],
+          params: ZConversationParamsSchema,
+          body: ZCustomerReadRequestSchema,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await ctx.run(customerReadMessages, {
+          conversationId: request.params.id,
+          upToSeq: request.body.upToSeq,
+        });
+        return reply.code(204).send(null);
       },
     );
 
