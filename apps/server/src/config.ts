@@ -40,6 +40,8 @@ const ZEnv = z.object({
   /** How long an agent's desktop may be gone (no socket anywhere) before they are taken offline. */
   AGENT_DISCONNECT_GRACE_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
   ATTACHMENT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(90),
+  /** Ended conversations' stored values (cards, IBANs, ids, e-mails, phones) are overwritten masked this many days after; 0 keeps them. */
+  SENSITIVE_DATA_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(30),
   /** 32 bytes (hex or base64) sealing entry points' secrets; unset: a key file in DATA_DIR. */
   SECRETS_KEY: z.string().optional(),
   /** The providers' API addresses: the real ones unless a test or the simulator points elsewhere. */
@@ -74,6 +76,7 @@ export interface Config {
   agentDisconnectGraceMs: number;
   /** Customers' files are removed this many days after they arrived; 0 keeps them. */
   attachmentRetentionDays: number;
+  sensitiveDataRetentionDays: number;
   socketEventRateLimit: number;
   /** Fastify's trustProxy: false, a hop count, or the addresses and CIDRs of trusted proxies. */
   trustProxy: false | number | string[];
@@ -134,6 +137,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
             .map((o) => new URL(o).origin),
     agentDisconnectGraceMs: Math.round(e.AGENT_DISCONNECT_GRACE_SECONDS * 1000),
     attachmentRetentionDays: e.ATTACHMENT_RETENTION_DAYS,
+    sensitiveDataRetentionDays: e.SENSITIVE_DATA_RETENTION_DAYS,
     socketEventRateLimit: e.SOCKET_EVENT_RATE_LIMIT,
     trustProxy:
       e.TRUST_PROXY === 'false'

@@ -38,6 +38,7 @@ export * from './use-cases/post-customer-file';
 export * from './use-cases/post-customer-message';
 export * from './use-cases/receive-provider-message';
 export * from './use-cases/record-send-outcome';
+export * from './use-cases/redact-ended-conversations';
 export * from './use-cases/reject-offer';
 export * from './use-cases/retry-failed-message';
 export * from './use-cases/reveal-masked-value';

@@ -12,6 +12,7 @@ import type {
   ConversationEvent,
   ConversationStatus,
   EntryPoint,
+  MessageAttachment,
   Narrowing,
   NewMessage,
   Offer,
@@ -341,6 +342,26 @@ export interface Tx {
      * and that carry no status yet: marked `read`. Their ids, in seq order; none when all were.
      */
     markReadByCustomer(input: { conversationId: string; upToSeq: number }): Promise<string[]>;
+  };
+  /** What redactEndedConversations reads and writes: the stored text of ended conversations. */
+  redaction: {
+    /**
+     * Up to `limit` conversations that ended before `endedBefore` and are not redacted yet, oldest
+     * end first, locked and skipped by any other transaction (FOR UPDATE SKIP LOCKED), each with
+     * its entry point's region.
+     */
+    claimEnded(input: { endedBefore: Date; limit: number }): Promise<{ id: string; region: string | null }[]>;
+    messagesOf(
+      conversationId: string,
+    ): Promise<{ id: string; body: string; attachments: MessageAttachment[] | null }[]>;
+    setMessage(input: { id: string; body: string; attachments: MessageAttachment[] | null }): Promise<void>;
+    /** The kept files' names (not their bytes). */
+    fileNamesOf(conversationId: string): Promise<{ id: string; name: string }[]>;
+    setFileName(input: { id: string; name: string }): Promise<void>;
+    /** The wrap-up notes of its participants that have any. */
+    notesOf(conversationId: string): Promise<{ id: string; notes: string }[]>;
+    setNotes(input: { id: string; notes: string }): Promise<void>;
+    markRedacted(input: { id: string; at: Date }): Promise<void>;
   };
   timers: {
     cancel(input: { kind: TimerKind; subjectId: string }): Promise<void>;

@@ -282,8 +282,17 @@ export const conversations = pgTable(
      */
     routeTeamId: uuid('route_team_id').references(() => teams.id, { onDelete: 'set null' }),
     routeSkill: text('route_skill'),
+    /**
+     * When the sensitive values in its stored text (messages, file names, wrap-up notes) were
+     * overwritten with their masked form, SENSITIVE_DATA_RETENTION_DAYS after it ended; null: not yet.
+     */
+    redactedAt: ts('redacted_at'),
   },
   (t) => [
+    // Ended conversations whose stored text still holds its values, oldest end first: the redaction's batches.
+    index('conversations_redactable_idx')
+      .on(t.endedAt)
+      .where(sql`ended_at is not null and redacted_at is null`),
     // A contact's open conversation on an entry point: where their next message goes.
     index('conversations_contact_open_idx')
       .on(t.entryPointId, t.contactId)

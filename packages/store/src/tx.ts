@@ -28,6 +28,7 @@ import {
 import type { Db } from './db';
 import { appendMessage, lockConversation, messageFromDriverRow } from './message-statements';
 import { CONVERSATION_ID, USER_ID } from './qualified-ids';
+import { createRedactionTx } from './redaction-tx';
 import {
   agentLimits,
   agentLoads,
@@ -501,6 +502,7 @@ export const createTx = (
   return {
     ...channelPorts,
     ...createAttachmentTx(db),
+    ...createRedactionTx(db),
     agents: {
       lock: async (id) => {
         const [row] = await db.select().from(users).where(eq(users.id, id)).for('no key update');

@@ -52,6 +52,7 @@ import { createMediaLinks } from './media-links';
 import { createOutboxSender } from './outbox-sender';
 import { createProfileNames } from './profile-names';
 import { createProviderConfigs } from './provider-configs';
+import { createRedactionSweeper } from './redaction-sweeper';
 import { createRoutingRunner } from './routing-runner';
 import { createSecretBox, parseSecretsKey, type SecretBox } from './secret-box';
 import { createUseCaseRunner } from './services';
@@ -278,6 +279,7 @@ export const buildApp = async ({
   const routing = createRoutingRunner({ run, logger });
   const scheduler = createTimerScheduler({ run, clock, logger });
   const housekeeping = createHousekeeping({ store, logger });
+  const redaction = createRedactionSweeper({ run, logger, days: config.sensitiveDataRetentionDays });
   const outbox = createOutboxSender({
     run,
     clock,
@@ -333,6 +335,7 @@ export const buildApp = async ({
     scheduler,
     outbox,
     attachments,
+    redaction,
     /**
      * Starts what runs beside the requests: timers, the database's housekeeping (PGlite), and a
      * first routing run for what waited.
@@ -342,6 +345,7 @@ export const buildApp = async ({
       outbox.start();
       attachments.start();
       housekeeping.start();
+      redaction.start();
       await routing.request();
     },
     /** Everything that was published so far has been handled (tests). */
@@ -360,6 +364,7 @@ export const buildApp = async ({
       await attachments.stop();
       simulator?.stop();
       await housekeeping.stop();
+      await redaction.stop();
       await supervisorBoard.stop();
       // Before the sockets close, so that closing them does not count as desktops going away.
       await realtime.presence.stop();

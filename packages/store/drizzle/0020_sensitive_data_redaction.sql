@@ -1,0 +1,2 @@
+ALTER TABLE "conversations" ADD COLUMN "redacted_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "conversations_redactable_idx" ON "conversations" USING btree ("ended_at") WHERE ended_at is not null and redacted_at is null;
