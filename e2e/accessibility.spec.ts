@@ -112,6 +112,17 @@ test('accessibility: the supervisor’s views, the configuration and the simulat
   await views.getByRole('button', { name: 'History' }).click();
   await expect(supervisor.page.getByRole('heading', { name: 'Conversations of the period' })).toBeVisible();
   await expectAccessible(supervisor.page, 'history');
+  // The conversation the first test held, opened whole: transcript, what happened, the wrap-up.
+  const history = supervisor.page.getByRole('main', { name: 'History' });
+  await history
+    .getByRole('table', { name: 'Conversations of the period' })
+    .getByRole('row', { name: /Ada Lovelace/ })
+    .first()
+    .getByRole('button', { name: 'Open the conversation with Ada Lovelace' })
+    .click();
+  await expect(history.getByRole('region', { name: 'Conversation with Ada Lovelace' })).toBeVisible();
+  await expect(history.getByText('Let me look into it.')).toBeVisible();
+  await expectAccessible(supervisor.page, 'history, a conversation');
   await logout(supervisor.page);
 
   const admin = await newActor(browser);

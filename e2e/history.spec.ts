@@ -119,3 +119,62 @@ test('history: a supervisor reads a finished conversation and reveals a masked v
     await actor.context.close();
   }
 });
+
+/**
+ * A customer asks to be forgotten: the administrator opens their finished conversation in the
+ * history, erases their data for a reason (nothing before the confirmation), and reads the entry
+ * in the audit log.
+ */
+test('history: an administrator erases a customer’s data on their request, audited', async ({ browser }) => {
+  const agent = await newActor(browser);
+  await loginAgent(agent.page, 'bob@example.com');
+  await setState(agent.page, 'Available');
+  const customer = await newActor(browser);
+  await startChat(customer.page, 'Greta Forget', 'Please delete everything about me');
+  await agent.page
+    .getByRole('dialog', { name: /Contact request from Greta Forget/ })
+    .getByRole('button', { name: 'Accept' })
+    .click();
+  await endAndWrapUp(agent.page);
+  await setState(agent.page, 'Break');
+  await logout(agent.page);
+
+  const admin = await newActor(browser);
+  await loginAgent(admin.page, 'ada@example.com');
+  await admin.page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: 'History' })
+    .click();
+  const history = admin.page.getByRole('main', { name: 'History' });
+  await history
+    .getByRole('table', { name: 'Conversations of the period' })
+    .getByRole('row', { name: /Greta Forget/ })
+    .getByRole('button', { name: 'Open the conversation with Greta Forget' })
+    .click();
+  const detail = history.getByRole('region', { name: 'Conversation with Greta Forget' });
+  await expect(detail.getByText('Please delete everything about me')).toBeVisible();
+
+  await detail.getByRole('button', { name: 'Erase customer data' }).click();
+  const dialog = admin.page.getByRole('dialog', { name: 'Erase the data of Greta Forget?' });
+  await expect(dialog).toContainText('become [erased]');
+  const erase = dialog.getByRole('button', { name: 'Erase for good' });
+  await expect(erase).toBeDisabled();
+  await dialog.getByLabel('Reason (the customer’s request)').fill('Asked in the chat on 5 December');
+  await erase.click();
+  await expect(dialog).toBeHidden();
+
+  const erased = history.getByRole('region', { name: 'Conversation with [erased]' });
+  await expect(erased.getByRole('status')).toHaveText('Conversations erased: 1');
+  await expect(erased.getByRole('list', { name: 'Transcript' })).toContainText('[erased]');
+  await expect(admin.page.getByText(/Greta Forget|Please delete everything/)).toHaveCount(0);
+
+  await openConfiguration(admin.page, 'Settings and audit log');
+  const newest = admin.page.getByRole('table', { name: 'Audit log' }).getByRole('row').nth(1);
+  await expect(newest).toContainText('Ada Admin');
+  await expect(newest).toContainText('Customer: erased');
+  await expect(newest).toContainText('reason: Asked in the chat on 5 December');
+  await logout(admin.page);
+  for (const actor of [admin, agent, customer]) {
+    await actor.context.close();
+  }
+});

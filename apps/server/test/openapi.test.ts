@@ -76,6 +76,7 @@ describe('the OpenAPI document', () => {
       'GET /api/admin/settings',
       'PATCH /api/admin/settings',
       'GET /api/admin/audit-log',
+      'POST /api/admin/conversations/{id}/erase',
       'GET /api/admin/entry-points',
       'POST /api/admin/entry-points',
       'GET /api/admin/entry-points/{id}',

@@ -47,4 +47,10 @@ export const ZRevealRequestSchema = z.object({
 });
 export type TRevealRequest = z.infer<typeof ZRevealRequestSchema>;
 
+/** An administrator erases a customer's data (GDPR art. 17): why, for the audit log. */
+export const ZEraseCustomerRequestSchema = z.strictObject({
+  reason: z.string().trim().min(3).max(500),
+});
+export const ZEraseCustomerResponseSchema = z.object({ conversations: z.number().int() });
+
 export const ZRevealResponseSchema = z.object({ type: ZSensitiveType, value: z.string() });

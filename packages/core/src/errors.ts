@@ -30,6 +30,10 @@ export const ERROR_CATALOGUE = {
   SKILL_NOT_FOUND: { status: 404, message: 'No agent holds this skill and no queue requires it' },
   OFFER_CLOSED: { status: 409, message: 'The offer is no longer open' },
   CONVERSATION_ENDED: { status: 409, message: 'The conversation has ended' },
+  CONVERSATION_STILL_OPEN: {
+    status: 409,
+    message: 'A conversation of this customer has not ended yet; end it first',
+  },
   FILE_QUOTA_EXCEEDED: { status: 409, message: 'This chat has reached its limit of files' },
   FILES_NOT_ACCEPTED: { status: 403, message: 'Files are not accepted here' },
   CUSTOMER_LEFT: { status: 409, message: 'The customer has left the chat; you can only end it' },

@@ -27,6 +27,7 @@ export * from './use-cases/customer-read-messages';
 export * from './use-cases/disconnect-agent';
 export * from './use-cases/end-conference';
 export * from './use-cases/end-conversation';
+export * from './use-cases/erase-customer';
 export * from './use-cases/exit-conference';
 export * from './use-cases/expire-offer';
 export * from './use-cases/fire-due-timer';

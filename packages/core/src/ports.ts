@@ -343,6 +343,25 @@ export interface Tx {
      */
     markReadByCustomer(input: { conversationId: string; upToSeq: number }): Promise<string[]>;
   };
+  /** What eraseCustomer reads and writes. */
+  erasure: {
+    /**
+     * The conversations of the customer of `conversationId` (every one of its contact on a provider
+     * channel; that one alone on live chat), locked, in id order; null when it does not exist.
+     */
+    lockCustomerConversations(
+      conversationId: string,
+    ): Promise<{ id: string; status: ConversationStatus }[] | null>;
+    /**
+     * Its messages' words (the customer's, the agents', transfer comments; not the system's own
+     * lines) become `placeholder` and lose their files' list, its files are deleted, its wrap-up
+     * notes removed, the customer's name becomes `placeholder` and their e-mail is removed; marked
+     * redacted at `at` (so the redaction pass leaves it).
+     */
+    eraseConversation(input: { id: string; placeholder: string; at: Date }): Promise<void>;
+    /** The contact of the conversation (provider channels) no longer names its number or account. */
+    forgetContactOf(conversationId: string): Promise<void>;
+  };
   /** What redactEndedConversations reads and writes: the stored text of ended conversations. */
   redaction: {
     /**

@@ -26,6 +26,7 @@ import {
   narrowingFromRow,
 } from './channel-tx';
 import type { Db } from './db';
+import { createErasureTx } from './erasure-tx';
 import { appendMessage, lockConversation, messageFromDriverRow } from './message-statements';
 import { CONVERSATION_ID, USER_ID } from './qualified-ids';
 import { createRedactionTx } from './redaction-tx';
@@ -503,6 +504,7 @@ export const createTx = (
     ...channelPorts,
     ...createAttachmentTx(db),
     ...createRedactionTx(db),
+    ...createErasureTx(db),
     agents: {
       lock: async (id) => {
         const [row] = await db.select().from(users).where(eq(users.id, id)).for('no key update');

@@ -4,6 +4,7 @@ import type { TAuditEntry } from '@switchboard/contracts';
 const SUBJECTS = [
   'settings',
   'masked_value',
+  'customer',
   'queue',
   'team',
   'user',
@@ -14,7 +15,7 @@ const SUBJECTS = [
   'disposition',
   'tag',
 ] as const;
-const VERBS = ['created', 'updated', 'deleted', 'changed', 'deactivated', 'revealed'] as const;
+const VERBS = ['created', 'updated', 'deleted', 'changed', 'deactivated', 'revealed', 'erased'] as const;
 
 type Subject = (typeof SUBJECTS)[number];
 type Verb = (typeof VERBS)[number];

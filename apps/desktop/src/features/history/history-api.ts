@@ -31,3 +31,12 @@ export const fetchEarlierDetail = (api: ApiClient, conversationId: string, earli
   api.get<THistoryDetail>(
     `/api/conversations/${encodeURIComponent(conversationId)}/earlier/${encodeURIComponent(earlierId)}?after=${after}`,
   );
+
+/** An administrator erases the customer's data in every conversation of theirs (audited, with the reason). */
+export const eraseCustomer = (api: ApiClient, conversationId: string, reason: string) =>
+  api.post<{ conversations: number }>(
+    `/api/admin/conversations/${encodeURIComponent(conversationId)}/erase`,
+    {
+      reason,
+    },
+  );

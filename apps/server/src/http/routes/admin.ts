@@ -1,12 +1,15 @@
 import {
   ZAuditEntry,
   ZAuditQuerySchema,
+  ZConversationParamsSchema,
+  ZEraseCustomerRequestSchema,
+  ZEraseCustomerResponseSchema,
   ZRevealRequestSchema,
   ZRevealResponseSchema,
   ZSettings,
   ZUpdateSettingsRequestSchema,
 } from '@switchboard/contracts';
-import { revealMaskedValue, updateSettings } from '@switchboard/core';
+import { eraseCustomer, revealMaskedValue, updateSettings } from '@switchboard/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
@@ -56,6 +59,29 @@ export const adminRoutes =
       async (request) => {
         const { limit, before } = request.query;
         return { entries: await ctx.store.views.listAuditLog({ limit, ...(before ? { before } : {}) }) };
+      },
+    );
+
+    // A customer's right to erasure: every conversation of theirs, once all have ended (core's eraseCustomer).
+    app.post(
+      '/api/admin/conversations/:id/erase',
+      {
+        preValidation: requireAdmin,
+        schema: {
+          tags: ['admin'],
+          params: ZConversationParamsSchema,
+          body: ZEraseCustomerRequestSchema,
+          response: { 200: ZEraseCustomerResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => {
+        const { userId, role } = agentOf(request);
+        return ctx.run(eraseCustomer, {
+          actorId: userId,
+          actorRole: role,
+          conversationId: request.params.id,
+          reason: request.body.reason,
+        });
       },
     );
 

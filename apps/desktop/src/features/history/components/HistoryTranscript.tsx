@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { MessageItem } from '../../conversations/components/MessageItem';
 import { FailureCallout } from '../../i18n/components/FailureCallout';
 import { useFormatters } from '../../i18n/use-formatters';
+import { EraseDialog } from './EraseDialog';
 import { RevealDialog } from './RevealDialog';
 
 type RevealTarget = { messageId: string; spanIndex: number; label: string };
@@ -29,6 +30,8 @@ const useEventText = () => {
 export const HistoryTranscript = ({
   load,
   canReveal,
+  canErase = false,
+  onErased,
   attachmentUrl,
 }: {
   /** The conversation whole from message `after` on: the supervisor's history, or an agent's interaction history. */
@@ -37,6 +40,10 @@ export const HistoryTranscript = ({
   attachmentUrl?: (conversationId: string, attachmentId: string) => string;
   /** Supervisors reveal masked values (audited); nobody else may. */
   canReveal: boolean;
+  /** Administrators erase a customer's data on their request (audited), once the conversation has ended. */
+  canErase?: boolean;
+  /** After an erasure: the list beside it shows the names it had. */
+  onErased?: () => void;
 }) => {
   const { t } = useTranslation();
   const { dateTime, time } = useFormatters();
@@ -46,6 +53,8 @@ export const HistoryTranscript = ({
   const [error, setError] = useState<unknown>(null);
   const [revealing, setRevealing] = useState<RevealTarget | null>(null);
   const [revealed, setRevealed] = useState<Record<string, string>>({});
+  const [erasing, setErasing] = useState(false);
+  const [erasedCount, setErasedCount] = useState<number | null>(null);
 
   // One conversation per mount (its parents key it by id): read once, with the loader of that time.
   const loadRef = useRef(load);
@@ -131,6 +140,18 @@ export const HistoryTranscript = ({
           </button>
         </div>
       )}
+      {canErase && conversation.status === 'ended' && (
+        <div>
+          <button className="button button--danger" type="button" onClick={() => setErasing(true)}>
+            {t('history.erase')}
+          </button>
+        </div>
+      )}
+      {erasedCount !== null && (
+        <p className="callout" role="status">
+          {t('history.erased', { count: erasedCount })}
+        </p>
+      )}
       <FailureCallout error={error} />
       <h4 className="history__subtitle">{t('history.transcript')}</h4>
       <ol className="thread__list history__thread" aria-label={t('history.transcript')}>
@@ -181,6 +202,16 @@ export const HistoryTranscript = ({
           ))}
         </>
       )}
+      <EraseDialog
+        target={erasing ? { conversationId: conversation.id, customerName: conversation.customerName } : null}
+        onClose={() => setErasing(false)}
+        onErased={(count) => {
+          setErasing(false);
+          setErasedCount(count);
+          void refresh();
+          onErased?.();
+        }}
+      />
       <RevealDialog
         target={revealing}
         onClose={() => setRevealing(null)}

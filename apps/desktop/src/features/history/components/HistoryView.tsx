@@ -227,6 +227,8 @@ export const HistoryView = ({ initial = {} }: { initial?: HistoryStart }) => {
             key={`${selected}-${opened}`}
             load={(after) => fetchHistoryDetail(api, selected, after)}
             canReveal={user.role === 'supervisor'}
+            canErase={user.role === 'admin'}
+            onErased={() => void load()}
             attachmentUrl={(conversationId, attachmentId) =>
               `/api/supervisor/conversations/${conversationId}/attachments/${attachmentId}`
             }

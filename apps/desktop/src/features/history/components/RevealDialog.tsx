@@ -1,12 +1,7 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ModalDialog } from '../../../shared/ui/ModalDialog';
 import { useSession } from '../../auth/session-context';
-import { FailureCallout } from '../../i18n/components/FailureCallout';
 import { revealValue } from '../history-api';
-
-/** The server's bounds on a reason (contracts' ZRevealRequestSchema). */
-const REASON = { min: 3, max: 500 } as const;
+import { ReasonDialog } from './ReasonDialog';
 
 /**
  * A supervisor reveals one masked value, giving a reason: the server answers the value and writes
@@ -23,81 +18,24 @@ export const RevealDialog = ({
 }) => {
   const { t } = useTranslation();
   const { api } = useSession();
-  const titleId = useId();
-  const hintId = useId();
-  const field = useRef<HTMLTextAreaElement>(null);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const close = () => {
-    setReason('');
-    setError(null);
-    onClose();
-  };
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!target) {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const { value } = await revealValue(api, {
-        messageId: target.messageId,
-        spanIndex: target.spanIndex,
-        reason: reason.trim(),
-      });
-      setReason('');
-      onRevealed(value);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <ModalDialog
+    <ReasonDialog
       open={target !== null}
-      onClose={close}
-      labelledBy={titleId}
-      describedBy={hintId}
-      initialFocus={field}
-    >
-      <form className="reveal" onSubmit={(event) => void submit(event)}>
-        <h2 id={titleId} className="modal__title">
-          {t('history.revealTitle', { value: target?.label ?? '' })}
-        </h2>
-        <p id={hintId} className="field__hint">
-          {t('history.revealHint')}
-        </p>
-        <label className="field">
-          <span className="field__label">{t('history.revealReason')}</span>
-          <textarea
-            ref={field}
-            className="input input--area"
-            rows={3}
-            maxLength={REASON.max}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-          />
-        </label>
-        <FailureCallout error={error} />
-        <div className="modal__actions">
-          <button className="button" type="button" onClick={close}>
-            {t('admin.cancel')}
-          </button>
-          <button
-            className="button button--primary"
-            type="submit"
-            disabled={busy || reason.trim().length < REASON.min}
-          >
-            {t('history.reveal')}
-          </button>
-        </div>
-      </form>
-    </ModalDialog>
+      title={t('history.revealTitle', { value: target?.label ?? '' })}
+      hint={t('history.revealHint')}
+      reasonLabel={t('history.revealReason')}
+      action={t('history.reveal')}
+      onClose={onClose}
+      onSubmit={async (reason) => {
+        if (target) {
+          const { value } = await revealValue(api, {
+            messageId: target.messageId,
+            spanIndex: target.spanIndex,
+            reason,
+          });
+          onRevealed(value);
+        }
+      }}
+    />
   );
 };

@@ -344,6 +344,13 @@ export const de: LocaleMessages = {
     revealHint:
       'Der Wert wird Ihnen einmal hier angezeigt. Ihr Name, der Wert und Ihre Begründung werden im Prüfprotokoll festgehalten.',
     revealReason: 'Grund für das Aufdecken',
+    erase: 'Kundendaten löschen',
+    eraseTitle: 'Daten von {{customer}} löschen?',
+    eraseHint:
+      'Endgültig, in jedem Gespräch dieses Kunden (bei WhatsApp, SMS und Messenger alle von derselben Nummer oder demselben Konto): seine Nachrichten und die Antworten, seine Dateien, die Notizen und sein Name werden zu [erased]. Zeiten, Warteschlangen, Agenten und Nachbearbeitungsgründe bleiben für die Berichte. Der Grund wird ins Audit-Protokoll geschrieben.',
+    eraseReason: 'Grund (Anfrage des Kunden)',
+    eraseConfirm: 'Endgültig löschen',
+    erased: 'Gelöschte Gespräche: {{count}}',
     revealedValue: '{{type}} aufgedeckt: {{value}}',
     types: {
       phone: 'Telefonnummer',
@@ -522,6 +529,7 @@ export const de: LocaleMessages = {
       subjects: {
         settings: 'Einstellung',
         masked_value: 'Maskierter Wert',
+        customer: 'Kunde',
         queue: 'Warteschlange',
         team: 'Team',
         user: 'Benutzer',
@@ -539,6 +547,7 @@ export const de: LocaleMessages = {
         changed: 'geändert',
         deactivated: 'deaktiviert',
         revealed: 'aufgedeckt',
+        erased: 'gelöscht',
       },
     },
   },
@@ -573,6 +582,7 @@ export const de: LocaleMessages = {
     ATTACHMENT_NOT_FOUND: 'Die Datei gibt es nicht oder sie wurde noch nicht abgerufen',
     CONVERSATION_NOT_FOUND: 'Die Konversation existiert nicht',
     CONVERSATION_ENDED: 'Die Konversation wurde beendet',
+    CONVERSATION_STILL_OPEN: 'Ein Gespräch dieses Kunden ist noch nicht beendet; beenden Sie es zuerst',
     FILE_QUOTA_EXCEEDED: 'Dieser Chat hat die Höchstzahl an Dateien erreicht',
     FILES_NOT_ACCEPTED: 'Dateien werden hier nicht angenommen',
     CUSTOMER_LEFT: 'Der Kunde hat den Chat verlassen; Sie können ihn nur noch beenden',

@@ -345,6 +345,13 @@ export const en = {
     revealHint:
       'The value is shown to you once, here. Your name, the value and your reason are written to the audit log.',
     revealReason: 'Reason for revealing',
+    erase: 'Erase customer data',
+    eraseTitle: 'Erase the data of {{customer}}?',
+    eraseHint:
+      'For good, in every conversation of this customer (on WhatsApp, SMS and Messenger all from the same number or account): their messages and the answers, their files, the notes and their name become [erased]. Times, queues, agents and wrap-up reasons stay for reports. The reason is written to the audit log.',
+    eraseReason: 'Reason (the customer’s request)',
+    eraseConfirm: 'Erase for good',
+    erased: 'Conversations erased: {{count}}',
     revealedValue: 'Revealed {{type}}: {{value}}',
     types: {
       phone: 'phone number',
@@ -523,6 +530,7 @@ export const en = {
       subjects: {
         settings: 'Setting',
         masked_value: 'Masked value',
+        customer: 'Customer',
         queue: 'Queue',
         team: 'Team',
         user: 'User',
@@ -540,6 +548,7 @@ export const en = {
         changed: 'changed',
         deactivated: 'deactivated',
         revealed: 'revealed',
+        erased: 'erased',
       },
     },
   },
@@ -572,6 +581,7 @@ export const en = {
     ATTACHMENT_NOT_FOUND: 'The file does not exist or has not been fetched yet',
     CONVERSATION_NOT_FOUND: 'The conversation does not exist',
     CONVERSATION_ENDED: 'The conversation has ended',
+    CONVERSATION_STILL_OPEN: 'A conversation of this customer has not ended yet; end it first',
     FILE_QUOTA_EXCEEDED: 'This chat has reached its limit of files',
     FILES_NOT_ACCEPTED: 'Files are not accepted here',
     CUSTOMER_LEFT: 'The customer has left the chat; you can only end it',

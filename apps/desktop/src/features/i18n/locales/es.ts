@@ -342,6 +342,13 @@ export const es: LocaleMessages = {
     revealHint:
       'El valor se le muestra una vez, aquí. Su nombre, el valor y su motivo quedan en el registro de auditoría.',
     revealReason: 'Motivo para revelar',
+    erase: 'Borrar los datos del cliente',
+    eraseTitle: '¿Borrar los datos de {{customer}}?',
+    eraseHint:
+      'Para siempre, en cada conversación de este cliente (en WhatsApp, SMS y Messenger todas las del mismo número o cuenta): sus mensajes y las respuestas, sus archivos, las notas y su nombre pasan a ser [erased]. Las horas, colas, agentes y motivos de cierre se conservan para los informes. El motivo se escribe en el registro de auditoría.',
+    eraseReason: 'Motivo (la solicitud del cliente)',
+    eraseConfirm: 'Borrar para siempre',
+    erased: 'Conversaciones borradas: {{count}}',
     revealedValue: 'Revelado ({{type}}): {{value}}',
     types: {
       phone: 'número de teléfono',
@@ -520,6 +527,7 @@ export const es: LocaleMessages = {
       subjects: {
         settings: 'Ajuste',
         masked_value: 'Valor enmascarado',
+        customer: 'Cliente',
         queue: 'Cola',
         team: 'Equipo',
         user: 'Usuario',
@@ -537,6 +545,7 @@ export const es: LocaleMessages = {
         changed: 'modificado',
         deactivated: 'desactivado',
         revealed: 'revelado',
+        erased: 'borrado',
       },
     },
   },
@@ -570,6 +579,7 @@ export const es: LocaleMessages = {
     ATTACHMENT_NOT_FOUND: 'El archivo no existe o aún no se ha descargado',
     CONVERSATION_NOT_FOUND: 'La conversación no existe',
     CONVERSATION_ENDED: 'La conversación ha finalizado',
+    CONVERSATION_STILL_OPEN: 'Una conversación de este cliente aún no ha terminado; termínela primero',
     FILE_QUOTA_EXCEEDED: 'Este chat ha alcanzado su límite de archivos',
     FILES_NOT_ACCEPTED: 'Aquí no se aceptan archivos',
     CUSTOMER_LEFT: 'El cliente ha abandonado el chat; solo puede finalizarlo',

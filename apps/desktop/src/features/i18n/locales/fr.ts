@@ -347,6 +347,13 @@ export const fr: LocaleMessages = {
     revealHint:
       'La valeur vous est montrée une fois, ici. Votre nom, la valeur et votre motif sont inscrits au journal d’audit.',
     revealReason: 'Motif de la révélation',
+    erase: 'Effacer les données du client',
+    eraseTitle: 'Effacer les données de {{customer}} ?',
+    eraseHint:
+      'Définitivement, dans chaque conversation de ce client (sur WhatsApp, SMS et Messenger toutes celles du même numéro ou compte) : ses messages et les réponses, ses fichiers, les notes et son nom deviennent [erased]. Les heures, files, agents et motifs de clôture restent pour les rapports. Le motif est écrit dans le journal d’audit.',
+    eraseReason: 'Motif (la demande du client)',
+    eraseConfirm: 'Effacer définitivement',
+    erased: 'Conversations effacées : {{count}}',
     revealedValue: 'Révélé ({{type}}) : {{value}}',
     types: {
       phone: 'numéro de téléphone',
@@ -525,6 +532,7 @@ export const fr: LocaleMessages = {
       subjects: {
         settings: 'Paramètre',
         masked_value: 'Valeur masquée',
+        customer: 'Client',
         queue: 'File d’attente',
         team: 'Équipe',
         user: 'Utilisateur',
@@ -542,6 +550,7 @@ export const fr: LocaleMessages = {
         changed: 'modifié',
         deactivated: 'désactivé',
         revealed: 'révélée',
+        erased: 'effacé',
       },
     },
   },
@@ -576,6 +585,7 @@ export const fr: LocaleMessages = {
     ATTACHMENT_NOT_FOUND: 'Le fichier n’existe pas ou n’a pas encore été récupéré',
     CONVERSATION_NOT_FOUND: 'La conversation n’existe pas',
     CONVERSATION_ENDED: 'La conversation est terminée',
+    CONVERSATION_STILL_OPEN: 'Une conversation de ce client n’est pas encore terminée ; terminez-la d’abord',
     FILE_QUOTA_EXCEEDED: 'Cette discussion a atteint sa limite de fichiers',
     FILES_NOT_ACCEPTED: 'Les fichiers ne sont pas acceptés ici',
     CUSTOMER_LEFT: 'Le client a quitté le clavardage\u00a0; vous pouvez seulement le terminer',

@@ -345,6 +345,13 @@ export const nl: LocaleMessages = {
     revealHint:
       'De waarde wordt u één keer hier getoond. Uw naam, de waarde en uw reden komen in het auditlogboek.',
     revealReason: 'Reden om te tonen',
+    erase: 'Klantgegevens wissen',
+    eraseTitle: 'Gegevens van {{customer}} wissen?',
+    eraseHint:
+      'Definitief, in elk gesprek van deze klant (op WhatsApp, sms en Messenger alle van hetzelfde nummer of account): hun berichten en de antwoorden, hun bestanden, de notities en hun naam worden [erased]. Tijden, wachtrijen, agenten en afrondingsredenen blijven voor de rapporten. De reden wordt in het auditlogboek geschreven.',
+    eraseReason: 'Reden (verzoek van de klant)',
+    eraseConfirm: 'Definitief wissen',
+    erased: 'Gewiste gesprekken: {{count}}',
     revealedValue: 'Getoond ({{type}}): {{value}}',
     types: {
       phone: 'telefoonnummer',
@@ -523,6 +530,7 @@ export const nl: LocaleMessages = {
       subjects: {
         settings: 'Instelling',
         masked_value: 'Gemaskeerde waarde',
+        customer: 'Klant',
         queue: 'Wachtrij',
         team: 'Team',
         user: 'Gebruiker',
@@ -540,6 +548,7 @@ export const nl: LocaleMessages = {
         changed: 'gewijzigd',
         deactivated: 'gedeactiveerd',
         revealed: 'getoond',
+        erased: 'gewist',
       },
     },
   },
@@ -573,6 +582,7 @@ export const nl: LocaleMessages = {
     ATTACHMENT_NOT_FOUND: 'Het bestand bestaat niet of is nog niet opgehaald',
     CONVERSATION_NOT_FOUND: 'Het gesprek bestaat niet',
     CONVERSATION_ENDED: 'Het gesprek is beëindigd',
+    CONVERSATION_STILL_OPEN: 'Een gesprek van deze klant is nog niet beëindigd; beëindig het eerst',
     FILE_QUOTA_EXCEEDED: 'Deze chat heeft het maximum aan bestanden bereikt',
     FILES_NOT_ACCEPTED: 'Bestanden worden hier niet aangenomen',
     CUSTOMER_LEFT: 'De klant heeft het gesprek beëindigd; u kunt het alleen nog beëindigen',

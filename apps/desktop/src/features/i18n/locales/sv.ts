@@ -342,6 +342,13 @@ export const sv: LocaleMessages = {
     revealHint:
       'Värdet visas för dig en gång, här. Ditt namn, värdet och din motivering skrivs i granskningsloggen.',
     revealReason: 'Motivering',
+    erase: 'Radera kunddata',
+    eraseTitle: 'Radera data om {{customer}}?',
+    eraseHint:
+      'För gott, i varje konversation med den här kunden (på WhatsApp, SMS och Messenger alla från samma nummer eller konto): kundens meddelanden och svaren, filerna, anteckningarna och namnet blir [erased]. Tider, köer, agenter och avslutningsorsaker finns kvar för rapporterna. Motiveringen skrivs i granskningsloggen.',
+    eraseReason: 'Motivering (kundens begäran)',
+    eraseConfirm: 'Radera för gott',
+    erased: 'Raderade konversationer: {{count}}',
     revealedValue: 'Visat ({{type}}): {{value}}',
     types: {
       phone: 'telefonnummer',
@@ -520,6 +527,7 @@ export const sv: LocaleMessages = {
       subjects: {
         settings: 'Inställning',
         masked_value: 'Maskerat värde',
+        customer: 'Kund',
         queue: 'Kö',
         team: 'Team',
         user: 'Användare',
@@ -537,6 +545,7 @@ export const sv: LocaleMessages = {
         changed: 'ändrad',
         deactivated: 'inaktiverad',
         revealed: 'visad',
+        erased: 'raderad',
       },
     },
   },
@@ -569,6 +578,7 @@ export const sv: LocaleMessages = {
     ATTACHMENT_NOT_FOUND: 'Filen finns inte eller har inte hämtats än',
     CONVERSATION_NOT_FOUND: 'Konversationen finns inte',
     CONVERSATION_ENDED: 'Konversationen har avslutats',
+    CONVERSATION_STILL_OPEN: 'En konversation med den här kunden har inte avslutats än; avsluta den först',
     FILE_QUOTA_EXCEEDED: 'Chatten har nått sin gräns för filer',
     FILES_NOT_ACCEPTED: 'Filer tas inte emot här',
     CUSTOMER_LEFT: 'Kunden har lämnat chatten; du kan bara avsluta den',
