@@ -58,7 +58,24 @@ describe.each(BACKENDS)('erasing a customer’s data (%s)', (backend) => {
         body: new Blob([new Uint8Array(SAMPLE_PHOTO)]),
       },
     ).then((answer) => answer.json());
-    await endAndWrapUp(alice, customer.conversationId, 'Erika lives at Storgatan 1');
+    // Handed to the queue with a comment, taken again, then ended.
+    const targets = (await alice.get('/api/transfer-targets?channel=livechat')).body;
+    const support = targets.queues.find((q: any) => q.name === 'Support').id;
+    await alice.post(`/api/conversations/${customer.conversationId}/transfer`, {
+      target: { type: 'queue', queueId: support },
+      comment: 'Erika wants her money back',
+    });
+    const lists = (await alice.get('/api/agent/bootstrap')).body;
+    await alice.post(`/api/conversations/${customer.conversationId}/wrap-up`, {
+      wrapUpReasonId: lists.wrapUpReasons.find((r: any) => r.name === 'Resolved').id,
+      notes: 'Erika lives at Storgatan 1',
+    });
+    const again = await events.next(
+      'offer.created',
+      (o: any) => o.conversationId === customer.conversationId && o.id !== offer.id,
+    );
+    await alice.post(`/api/offers/${again.id}/accept`);
+    await endAndWrapUp(alice, customer.conversationId, 'Erika called twice');
 
     const ada = await loginAgent(t.baseUrl, 'ada@example.com');
     const erase = (id: string, body: unknown = { reason: 'Asked by e-mail on 5 December' }) =>
@@ -73,10 +90,18 @@ describe.each(BACKENDS)('erasing a customer’s data (%s)', (backend) => {
       '[erased]',
       '[erased]',
     ]);
+    expect(detail.messages.find((m: any) => m.systemEvent === 'transfer_comment').body).toBe('[erased]');
     // The system's own lines stay: they name the agent, not the customer.
     expect(detail.messages.some((m: any) => m.author === 'system' && /Alice Agent/.test(m.body))).toBe(true);
     expect(detail.messages.every((m: any) => !m.attachments)).toBe(true);
-    expect(detail.wrapUps).toMatchObject([{ reason: 'Resolved', notes: null }]);
+    expect(detail.wrapUps).toMatchObject([
+      { reason: 'Resolved', notes: null },
+      { reason: 'Resolved', notes: null },
+    ]);
+    const requests = await t.database.db.execute(
+      `select comment from routing_requests where conversation_id = '${customer.conversationId}'` as never,
+    );
+    expect(JSON.stringify(requests)).not.toContain('Erika');
     expect(JSON.stringify(detail)).not.toMatch(/4111|Erika|passport|Storgatan/);
     const gone = await sam.get(
       `/api/supervisor/conversations/${customer.conversationId}/attachments/${file.attachments[0].id}`,

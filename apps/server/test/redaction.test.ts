@@ -42,13 +42,25 @@ describe.each(BACKENDS)('redaction of ended conversations (%s)', (backend) => {
         body: new Blob([new Uint8Array(SAMPLE_PHOTO)]),
       },
     ).then((answer) => answer.json());
-    expect((await alice.post(`/api/conversations/${customer.conversationId}/end`)).status).toBe(200);
+    // Handed back to the queue with a comment for the next agent, then the customer gives up.
+    const targets = (await alice.get('/api/transfer-targets?channel=livechat')).body;
+    const support = targets.queues.find((q: any) => q.name === 'Support').id;
+    const moved = await alice.post(`/api/conversations/${customer.conversationId}/transfer`, {
+      target: { type: 'queue', queueId: support },
+      comment: `Refund the double charge on ${CARD}`,
+    });
+    expect(moved.status).toBe(200);
     const lists = (await alice.get('/api/agent/bootstrap')).body;
     const wrapped = await alice.post(`/api/conversations/${customer.conversationId}/wrap-up`, {
       wrapUpReasonId: lists.wrapUpReasons.find((r: any) => r.name === 'Resolved').id,
       notes: `Refunded the second charge on ${CARD}`,
     });
     expect(wrapped.status).toBe(204);
+    await alice.put('/api/agent/state', {
+      state: 'idle',
+      idleReasonId: lists.idleReasons.find((r: any) => r.name === 'Break').id,
+    });
+    expect((await customer.end()).status).toBe(204);
     return { conversationId: customer.conversationId, fileMessage: file };
   };
 
@@ -61,9 +73,9 @@ describe.each(BACKENDS)('redaction of ended conversations (%s)', (backend) => {
     const done = await t.server.redaction.pass();
     expect(done.conversations).toBe(1);
     // Stored values overwritten: the card in the customer's words, the address in the answer, the
-    // notes' card, and the file name's card three times (the message's text, its list of files, the
-    // file's own row).
-    expect(done.values).toBe(6);
+    // notes' card, the transfer comment's card twice (its line in the thread, the transfer itself),
+    // and the file name's card three times (the message's text, its list of files, the file's row).
+    expect(done.values).toBe(8);
     expect(await t.server.redaction.pass()).toEqual({ conversations: 0, values: 0 });
 
     // The supervisor's history, masking off: what is stored now.
@@ -85,6 +97,14 @@ describe.each(BACKENDS)('redaction of ended conversations (%s)', (backend) => {
       `[image] receipt ${STARRED}.png`,
     ]);
     expect(bodies(after)[1]).not.toContain('refunds@');
+    const comment = (detail: any) =>
+      detail.messages.find((m: any) => m.systemEvent === 'transfer_comment')?.body;
+    expect(comment(before)).toBe(`Refund the double charge on ${CARD}`);
+    expect(comment(after)).toBe(`Refund the double charge on ${STARRED}`);
+    const stored = await t.database.db.execute(
+      `select comment from routing_requests where conversation_id = '${old.conversationId}'` as never,
+    );
+    expect(JSON.stringify(stored)).toContain(`Refund the double charge on ${STARRED}`);
     expect(after.wrapUps.map((w: any) => w.notes)).toEqual([`Refunded the second charge on ${STARRED}`]);
     expect(before.wrapUps.map((w: any) => w.notes)).toEqual([`Refunded the second charge on ${CARD}`]);
     // The file is still there, under its redacted name.

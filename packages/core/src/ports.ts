@@ -355,7 +355,7 @@ export interface Tx {
     /**
      * Its messages' words (the customer's, the agents', transfer comments; not the system's own
      * lines) become `placeholder` and lose their files' list, its files are deleted, its wrap-up
-     * notes removed, the customer's name becomes `placeholder` and their e-mail is removed; marked
+     * notes and its transfers' comments removed, the customer's name becomes `placeholder` and their e-mail is removed; marked
      * redacted at `at` (so the redaction pass leaves it).
      */
     eraseConversation(input: { id: string; placeholder: string; at: Date }): Promise<void>;
@@ -380,6 +380,9 @@ export interface Tx {
     /** The wrap-up notes of its participants that have any. */
     notesOf(conversationId: string): Promise<{ id: string; notes: string }[]>;
     setNotes(input: { id: string; notes: string }): Promise<void>;
+    /** The comments its transfers and conference invitations carried (routing requests). */
+    requestCommentsOf(conversationId: string): Promise<{ id: string; comment: string }[]>;
+    setRequestComment(input: { id: string; comment: string }): Promise<void>;
     markRedacted(input: { id: string; at: Date }): Promise<void>;
   };
   timers: {

@@ -1,7 +1,7 @@
 import type { Tx } from '@switchboard/core';
 import { and, asc, eq, isNotNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from './db';
-import { attachments, contacts, conversations, messages, participants } from './schema';
+import { attachments, contacts, conversations, messages, participants, routingRequests } from './schema';
 
 type DbTx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -50,6 +50,10 @@ export const createErasureTx = (db: Db | DbTx): Pick<Tx, 'erasure'> => ({
         .update(participants)
         .set({ notes: null })
         .where(and(eq(participants.conversationId, id), isNotNull(participants.notes)));
+      await db
+        .update(routingRequests)
+        .set({ comment: null })
+        .where(and(eq(routingRequests.conversationId, id), isNotNull(routingRequests.comment)));
       await db
         .update(conversations)
         .set({ customerName: placeholder, customerEmail: null, redactedAt: at })

@@ -1,7 +1,7 @@
 import type { Tx } from '@switchboard/core';
 import { and, asc, eq, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { Db } from './db';
-import { attachments, conversations, entryPoints, messages, participants } from './schema';
+import { attachments, conversations, entryPoints, messages, participants, routingRequests } from './schema';
 
 type DbTx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -54,6 +54,16 @@ export const createRedactionTx = (db: Db | DbTx): Pick<Tx, 'redaction'> => ({
     },
     setNotes: async ({ id, notes }) => {
       await db.update(participants).set({ notes }).where(eq(participants.id, id));
+    },
+    requestCommentsOf: async (conversationId) => {
+      const rows = await db
+        .select({ id: routingRequests.id, comment: routingRequests.comment })
+        .from(routingRequests)
+        .where(and(eq(routingRequests.conversationId, conversationId), isNotNull(routingRequests.comment)));
+      return rows.map((r) => ({ id: r.id, comment: r.comment! }));
+    },
+    setRequestComment: async ({ id, comment }) => {
+      await db.update(routingRequests).set({ comment }).where(eq(routingRequests.id, id));
     },
     markRedacted: async ({ id, at }) => {
       await db.update(conversations).set({ redactedAt: at }).where(eq(conversations.id, id));

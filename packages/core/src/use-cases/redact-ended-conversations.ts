@@ -8,7 +8,8 @@ import type { UseCaseContext, UseCaseResult } from './types';
  * needs it, and unreadable where it is): SENSITIVE_DATA_RETENTION_DAYS after a conversation ended,
  * every value the masker finds in its stored text (card numbers, IBANs, identity numbers, e-mail
  * addresses, phone numbers) is overwritten with its masked form, for good: the messages both ways
- * (transfer notes too), the names of its files and the agents' wrap-up notes. The transcript stays
+ * (transfer comments too, in the thread and on the transfer itself), the names of its files and the
+ * agents' wrap-up notes. The transcript stays
  * readable (`4111 1111 1111 1111` becomes `***************1111`), reports keep their counts, and a
  * supervisor can no longer reveal what is gone. Numbers in national form are read with the entry
  * point's region, as masking reads them. Masking on the desktop is another matter: it hides values
@@ -67,6 +68,12 @@ export const redactEndedConversations = async ({
       const notes = redact(participant.notes);
       if (notes !== participant.notes) {
         await tx.redaction.setNotes({ id: participant.id, notes });
+      }
+    }
+    for (const request of await tx.redaction.requestCommentsOf(id)) {
+      const comment = redact(request.comment);
+      if (comment !== request.comment) {
+        await tx.redaction.setRequestComment({ id: request.id, comment });
       }
     }
     await tx.redaction.markRedacted({ id, at: now });
