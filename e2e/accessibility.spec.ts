@@ -148,6 +148,24 @@ test('accessibility: the supervisor’s views, the configuration and the simulat
     await expect(config.getByText(content).first()).toBeVisible();
     await expectAccessible(admin.page, `configuration: ${section}`);
   }
+  // An administrator's History: a finished conversation and the erasure's dialog (cancelled).
+  await admin.page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: 'History' })
+    .click();
+  const adminHistory = admin.page.getByRole('main', { name: 'History' });
+  await adminHistory
+    .getByRole('table', { name: 'Conversations of the period' })
+    .getByRole('row', { name: /Ada Lovelace/ })
+    .first()
+    .getByRole('button', { name: 'Open the conversation with Ada Lovelace' })
+    .click();
+  await adminHistory.getByRole('button', { name: 'Erase customer data' }).click();
+  const erase = admin.page.getByRole('dialog', { name: 'Erase the data of Ada Lovelace?' });
+  await expect(erase).toBeVisible();
+  await expectAccessible(admin.page, 'erase customer data');
+  await erase.getByRole('button', { name: 'Cancel' }).click();
+  await expect(erase).toBeHidden();
   await logout(admin.page);
 
   const simulator = await newActor(browser);
